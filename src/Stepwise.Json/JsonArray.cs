@@ -1,0 +1,42 @@
+using System.Collections;
+
+namespace Stepwise.Json;
+
+/// <summary>An immutable JSON array.</summary>
+public sealed class JsonArray : JsonValue, IReadOnlyList<JsonValue>
+{
+    /// <summary>The empty array, shared.</summary>
+    public static readonly JsonArray Empty = new([]);
+
+    private readonly JsonValue[] _items;
+
+    private JsonArray(JsonValue[] items) => _items = items;
+
+    public override JsonValueKind Kind => JsonValueKind.Array;
+
+    public int Count => _items.Length;
+
+    public JsonValue this[int index] => _items[index];
+
+    /// <summary>An array of copies of the given references (the values themselves are shared, being immutable).</summary>
+    public static JsonArray Create(params ReadOnlySpan<JsonValue> items) => items.Length == 0 ? Empty : new JsonArray(items.ToArray());
+
+    public static JsonArray Create(IEnumerable<JsonValue> items)
+    {
+        var array = items.ToArray();
+        return array.Length == 0 ? Empty : new JsonArray(array);
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="items"/> without copying. The caller hands the array over and must never write to it again.
+    /// </summary>
+    public static JsonArray TakeOwnership(JsonValue[] items) => items.Length == 0 ? Empty : new JsonArray(items);
+
+    public ReadOnlySpan<JsonValue> AsSpan() => _items;
+
+    public ReadOnlySpan<JsonValue>.Enumerator GetEnumerator() => new ReadOnlySpan<JsonValue>(_items).GetEnumerator();
+
+    IEnumerator<JsonValue> IEnumerable<JsonValue>.GetEnumerator() => ((IEnumerable<JsonValue>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
+}

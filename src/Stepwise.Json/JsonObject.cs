@@ -1,0 +1,177 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Stepwise.Json;
+
+/// <summary>
+/// An immutable JSON object that keeps its keys in insertion order (AWS keeps the order a state produced).
+/// Keys are unique; lookups are linear for small objects and hashed for large ones.
+/// </summary>
+public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, JsonValue>>
+{
+    /// <summary>The empty object, shared.</summary>
+    public static readonly JsonObject Empty = new([], []);
+
+    private const int HashThreshold = 8;
+
+    private readonly string[] _keys;
+    private readonly JsonValue[] _values;
+    private Dictionary<string, int>? _index;
+
+    internal JsonObject(string[] keys, JsonValue[] values)
+    {
+        _keys = keys;
+        _values = values;
+    }
+
+    public override JsonValueKind Kind => JsonValueKind.Object;
+
+    public int Count => _keys.Length;
+
+    /// <summary>The property at <paramref name="index"/> in key order.</summary>
+    public KeyValuePair<string, JsonValue> this[int index] => new(_keys[index], _values[index]);
+
+    /// <summary>The value of <paramref name="key"/>, or null (the CLR null, not JSON null) when the key is absent.</summary>
+    public JsonValue? this[string key] => TryGetValue(key, out var value) ? value : null;
+
+    public ReadOnlySpan<string> Keys => _keys;
+
+    public ReadOnlySpan<JsonValue> Values => _values;
+
+    /// <summary>An object from properties in order; a repeated key keeps its first position and takes the last value.</summary>
+    public static JsonObject Create(IEnumerable<KeyValuePair<string, JsonValue>> properties)
+    {
+        var builder = new JsonObjectBuilder();
+        foreach (var (key, value) in properties)
+        {
+            builder.Set(key, value);
+        }
+
+        return builder.ToObject();
+    }
+
+    /// <summary>An object from properties in order; a repeated key keeps its first position and takes the last value.</summary>
+    public static JsonObject Create(params ReadOnlySpan<(string Key, JsonValue Value)> properties)
+    {
+        var builder = new JsonObjectBuilder(properties.Length);
+        foreach (var (key, value) in properties)
+        {
+            builder.Set(key, value);
+        }
+
+        return builder.ToObject();
+    }
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [NotNullWhen(true)] out JsonValue? value)
+    {
+        int i = IndexOf(key);
+        if (i < 0)
+        {
+            value = null;
+            return false;
+        }
+
+        value = _values[i];
+        return true;
+    }
+
+    /// <summary>The position of <paramref name="key"/>, or -1.</summary>
+    public int IndexOf(string key)
+    {
+        if (_keys.Length <= HashThreshold)
+        {
+            for (int i = 0; i < _keys.Length; i++)
+            {
+                if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var index = _index ??= BuildIndex();
+        return index.TryGetValue(key, out int position) ? position : -1;
+    }
+
+    /// <summary>A copy with <paramref name="key"/> set: replaced in place when present, appended when not.</summary>
+    public JsonObject With(string key, JsonValue value)
+    {
+        int i = IndexOf(key);
+        if (i >= 0)
+        {
+            if (ReferenceEquals(_values[i], value))
+            {
+                return this;
+            }
+
+            var values = (JsonValue[])_values.Clone();
+            values[i] = value;
+            return new JsonObject(_keys, values);
+        }
+
+        var keys = new string[_keys.Length + 1];
+        var newValues = new JsonValue[_values.Length + 1];
+        _keys.CopyTo(keys, 0);
+        _values.CopyTo(newValues, 0);
+        keys[^1] = key;
+        newValues[^1] = value;
+        return new JsonObject(keys, newValues);
+    }
+
+    /// <summary>A copy without <paramref name="key"/> (this object when the key is absent).</summary>
+    public JsonObject Without(string key)
+    {
+        int i = IndexOf(key);
+        if (i < 0)
+        {
+            return this;
+        }
+
+        var keys = new string[_keys.Length - 1];
+        var values = new JsonValue[_values.Length - 1];
+        Array.Copy(_keys, 0, keys, 0, i);
+        Array.Copy(_keys, i + 1, keys, i, keys.Length - i);
+        Array.Copy(_values, 0, values, 0, i);
+        Array.Copy(_values, i + 1, values, i, values.Length - i);
+        return new JsonObject(keys, values);
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KeyValuePair<string, JsonValue>> IEnumerable<KeyValuePair<string, JsonValue>>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(_keys.Length, StringComparer.Ordinal);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            index[_keys[i]] = i;
+        }
+
+        return index;
+    }
+
+    /// <summary>Enumerates the properties in key order without allocating.</summary>
+    public struct Enumerator(JsonObject obj) : IEnumerator<KeyValuePair<string, JsonValue>>
+    {
+        private int _position = -1;
+
+        public readonly KeyValuePair<string, JsonValue> Current => new(obj._keys[_position], obj._values[_position]);
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_position < obj._keys.Length;
+
+        public void Reset() => _position = -1;
+
+        public readonly void Dispose()
+        {
+        }
+    }
+}

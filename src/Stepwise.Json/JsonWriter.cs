@@ -1,0 +1,175 @@
+using System.Text;
+
+namespace Stepwise.Json;
+
+/// <summary>
+/// Writes JSON text the way AWS (Jackson) writes it: compact, keys in order, only <c>"</c>, <c>\</c> and control
+/// characters escaped, everything else (non-ASCII included) written as is.
+/// </summary>
+internal static class JsonWriter
+{
+    public static string Write(JsonValue value, bool indented = false)
+    {
+        var builder = new StringBuilder();
+        Write(value, builder, indented);
+        return builder.ToString();
+    }
+
+    public static void Write(JsonValue value, StringBuilder builder, bool indented)
+    {
+        if (indented)
+        {
+            WriteIndented(value, builder, 0);
+        }
+        else
+        {
+            WriteCompact(value, builder);
+        }
+    }
+
+    public static int MeasureUtf8(JsonValue value)
+    {
+        switch (value.Kind)
+        {
+            case JsonValueKind.Null:
+            case JsonValueKind.True:
+                return 4;
+            case JsonValueKind.False:
+                return 5;
+            default:
+                var builder = new StringBuilder();
+                WriteCompact(value, builder);
+                return Encoding.UTF8.GetByteCount(builder.ToString());
+        }
+    }
+
+    private static void WriteCompact(JsonValue value, StringBuilder builder)
+    {
+        switch (value)
+        {
+            case JsonObject obj:
+                builder.Append('{');
+                for (int i = 0; i < obj.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    WriteString(obj.Keys[i], builder);
+                    builder.Append(':');
+                    WriteCompact(obj.Values[i], builder);
+                }
+
+                builder.Append('}');
+                break;
+            case JsonArray array:
+                builder.Append('[');
+                for (int i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    WriteCompact(array[i], builder);
+                }
+
+                builder.Append(']');
+                break;
+            default:
+                WriteScalar(value, builder);
+                break;
+        }
+    }
+
+    private static void WriteIndented(JsonValue value, StringBuilder builder, int depth)
+    {
+        switch (value)
+        {
+            case JsonObject { Count: > 0 } obj:
+                builder.Append("{\n");
+                for (int i = 0; i < obj.Count; i++)
+                {
+                    builder.Append(' ', (depth + 1) * 2);
+                    WriteString(obj.Keys[i], builder);
+                    builder.Append(": ");
+                    WriteIndented(obj.Values[i], builder, depth + 1);
+                    builder.Append(i + 1 < obj.Count ? ",\n" : "\n");
+                }
+
+                builder.Append(' ', depth * 2).Append('}');
+                break;
+            case JsonArray { Count: > 0 } array:
+                builder.Append("[\n");
+                for (int i = 0; i < array.Count; i++)
+                {
+                    builder.Append(' ', (depth + 1) * 2);
+                    WriteIndented(array[i], builder, depth + 1);
+                    builder.Append(i + 1 < array.Count ? ",\n" : "\n");
+                }
+
+                builder.Append(' ', depth * 2).Append(']');
+                break;
+            default:
+                WriteCompact(value, builder);
+                break;
+        }
+    }
+
+    private static void WriteScalar(JsonValue value, StringBuilder builder)
+    {
+        switch (value.Kind)
+        {
+            case JsonValueKind.Null:
+                builder.Append("null");
+                break;
+            case JsonValueKind.True:
+                builder.Append("true");
+                break;
+            case JsonValueKind.False:
+                builder.Append("false");
+                break;
+            case JsonValueKind.Number:
+                ((JsonNumber)value).WriteNumberTo(builder);
+                break;
+            case JsonValueKind.String:
+                WriteString(((JsonString)value).Value, builder);
+                break;
+            default:
+                throw new InvalidOperationException($"Cannot write a value of kind {value.Kind} ({value.GetType().Name}) as JSON.");
+        }
+    }
+
+    /// <summary>Appends <paramref name="text"/> as a quoted JSON string.</summary>
+    public static void WriteString(string text, StringBuilder builder)
+    {
+        builder.Append('"');
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c >= 0x20 && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            builder.Append(text, start, i - start);
+            start = i + 1;
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\b': builder.Append("\\b"); break;
+                case '\f': builder.Append("\\f"); break;
+                default: builder.Append("\\u00").Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)); break;
+            }
+        }
+
+        builder.Append(text, start, text.Length - start);
+        builder.Append('"');
+    }
+}
