@@ -13,9 +13,20 @@ namespace Stepwise.Conformance;
 public abstract class ConformanceTally(string suite, IMessageSink sink) : IDisposable
 {
     private readonly ConcurrentDictionary<string, (int Passed, int Total)> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
 
     public void Record(string group, bool passed) =>
         _groups.AddOrUpdate(group, _ => (passed ? 1 : 0, 1), (_, t) => (t.Passed + (passed ? 1 : 0), t.Total + 1));
+
+    /// <summary>Records one case; a failure's text goes to <c>&lt;suite&gt;.failures.json</c>, to help pin or fix it.</summary>
+    public void Record(string group, string caseId, string? failure)
+    {
+        Record(group, failure is null);
+        if (failure is not null)
+        {
+            _failures[caseId] = failure;
+        }
+    }
 
     public void Dispose()
     {
@@ -36,6 +47,13 @@ public abstract class ConformanceTally(string suite, IMessageSink sink) : IDispo
         text.Insert(0, $"{suite}: {passed} of {total} cases pass\n");
         Directory.CreateDirectory(RepositoryPaths.Reports);
         File.WriteAllText(Path.Combine(RepositoryPaths.Reports, suite + ".txt"), text.ToString());
+        var failures = new Stepwise.Json.JsonObjectBuilder();
+        foreach (var (id, failure) in _failures.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            failures.Set(id, failure);
+        }
+
+        File.WriteAllText(Path.Combine(RepositoryPaths.Reports, suite + ".failures.json"), failures.ToObject().ToIndentedJsonString());
         sink.OnMessage(new DiagnosticMessage(text.ToString()));
         GC.SuppressFinalize(this);
     }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Spectre.Console;
+using Stepwise.Cli.Output;
+using Stepwise.Hosting;
+using Stepwise.Integrations;
+using Stepwise.Json;
+
+namespace Stepwise.Cli.Commands;
+
+/// <summary>
+/// <c>stepwise run &lt;file&gt; [--input JSON|@file] [--mock-config FILE --test-case NAME] [--fast-time] [--json [--history]]</c>:
+/// runs a state machine in memory, showing each state as it ends, then the output or the error; exit code 1 unless SUCCEEDED.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "The state machine definition (JSON or YAML)." };
+        var input = CommonOptions.Input("The execution input (default {}).");
+        var name = new Option<string?>("--name") { Description = "The state machine name (default: the file name); mock configurations are looked up by it." };
+        var mockConfig = new Option<string?>("--mock-config") { Description = "An AWS Step Functions Local mock configuration file." };
+        var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to run." };
+        var fastTime = new Option<bool>("--fast-time") { Description = "Waits, retries and timeouts take no real time (timestamps advance as if they did)." };
+        var json = CommonOptions.Json();
+        var history = new Option<bool>("--history") { Description = "With --json: include the execution history as AWS's GetExecutionHistory returns it." };
+        var command = new Command("run", "Run a state machine once, in memory.") { file, input, name, mockConfig, testCase, fastTime, json, history };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var console = Terminal.Over(output);
+            string path = parse.GetRequiredValue(file);
+            if (!DefinitionFile.TryLoad(path, out var definition, out var diagnostics))
+            {
+                DiagnosticsPrinter.Print(Terminal.Over(parse.InvocationConfiguration.Error), path, diagnostics);
+                return StepwiseCli.Failure;
+            }
+
+            if (!JsonInput.TryRead(parse.GetValue(input), JsonObject.Empty, out var executionInput, out string? inputError))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"InvalidExecutionInput: {inputError}");
+                return StepwiseCli.Failure;
+            }
+
+            string? testCaseName = parse.GetValue(testCase);
+            string? mockPath = parse.GetValue(mockConfig);
+            if ((testCaseName is null) != (mockPath is null))
+            {
+                parse.InvocationConfiguration.Error.WriteLine("--mock-config and --test-case go together.");
+                return StepwiseCli.Failure;
+            }
+
+            await using var engine = new StepwiseEngine(new StepwiseEngineOptions
+            {
+                FastTime = parse.GetValue(fastTime),
+                Mocks = mockPath is null ? null : MockConfiguration.Load(mockPath),
+            });
+
+            bool machine = parse.GetValue(json);
+            var progress = machine ? null : new RunProgressPrinter(console);
+            var result = await engine.RunAsync(definition, executionInput, new RunOptions
+            {
+                StateMachineName = parse.GetValue(name) ?? StateMachineName(path),
+                MockTestCase = testCaseName,
+                OnEvent = progress is null ? null : progress.OnEvent,
+            }, cancellationToken);
+
+            string status = RunResultJson.StatusWord(result.Status);
+            if (machine)
+            {
+                output.WriteLine(RunResultJson.Create(result, parse.GetValue(history)).ToJsonString());
+            }
+            else
+            {
+                progress!.Finish(result.Error);
+                string colour = result.Status == ExecutionStatus.Succeeded ? "green" : "red";
+                console.MarkupLine($"[{colour}]{status}[/] [grey]in {(result.StopDate - result.StartDate).TotalMilliseconds:0} ms[/]");
+                if (result.Output is { } resultOutput)
+                {
+                    output.WriteLine(resultOutput.ToIndentedJsonString());
+                }
+
+                if (result.Error is not null || result.Cause is not null)
+                {
+                    console.MarkupLine($"[red]{Markup.Escape(result.Error ?? "")}[/]: {Markup.Escape(result.Cause ?? "")}");
+                }
+            }
+
+            return result.Status == ExecutionStatus.Succeeded ? 0 : StepwiseCli.Failure;
+        });
+        return command;
+    }
+
+    /// <summary><c>orders/pipeline.asl.json</c> → <c>pipeline</c>.</summary>
+    private static string StateMachineName(string path)
+    {
+        string name = Path.GetFileName(path);
+        int dot = name.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? name[..dot] : name;
+    }
+}

@@ -1,0 +1,3 @@
+using Stepwise.Cli;
+
+return await StepwiseCli.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,120 @@
+using Stepwise.Hosting;
+using Stepwise.Json;
+
+namespace Stepwise.Conformance.AwsRecorded.Executions;
+
+/// <summary>Runs one recorded execution case on a fresh engine (virtual clock) and compares it with what AWS recorded.</summary>
+internal static class ExecutionCaseRunner
+{
+    /// <summary>A guard against a hang: no case needs anywhere near this much real time under the virtual clock.</summary>
+    private static readonly TimeSpan s_realTimeLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the issue's scope includes the case: an execution that needs nothing but Lambda mocks.</summary>
+    public static bool InScope(AwsRecordedCorpus.IndexEntry entry) =>
+        entry.Kind == "execution" && entry.Needs.All(need => need.StartsWith("lambda", StringComparison.Ordinal));
+
+    /// <summary>Null when the case behaves as AWS recorded it; otherwise the first difference.</summary>
+    public static async Task<string?> RunAsync(string caseId)
+    {
+        var recorded = AwsRecordedCorpus.Load(caseId);
+        var expected = recorded["expected"]!.AsObject();
+        if (recorded["input"] is not { } input)
+        {
+            return "the case has no JSON input (inputRaw): StartExecution rejects it before any execution exists";
+        }
+
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions
+        {
+            AccountId = "111111111111",
+            Region = "us-east-1",
+            FastTime = true,
+            RandomSeed = 1,
+        });
+        LambdaMocks.Register(engine, recorded);
+
+        using var guard = new CancellationTokenSource(s_realTimeLimit);
+        ExecutionResult result;
+        try
+        {
+            result = await engine.RunAsync(
+                recorded["definition"]!,
+                input,
+                new RunOptions
+                {
+                    StateMachineName = "ConformanceMachine",
+                    ExecutionName = "conformance-execution",
+                    Type = recorded["stateMachineType"] is JsonString { Value: "EXPRESS" } ? StateMachineType.Express : StateMachineType.Standard,
+                },
+                guard.Token);
+        }
+        catch (OperationCanceledException) when (guard.IsCancellationRequested)
+        {
+            return $"no result within {s_realTimeLimit.TotalSeconds} s of real time";
+        }
+#pragma warning disable CA1031 // A crash is a finding to report for this case, not a reason to stop the suite.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return $"the engine threw {e.GetType().Name}: {e.Message}";
+        }
+
+        var comparison = RecordedComparison.For(recorded);
+        string status = StatusWord(result.Status);
+        if (status != expected["status"]!.AsString())
+        {
+            return $"status: expected {expected["status"]}, got {status} (error {result.Error}, cause {result.Cause})";
+        }
+
+        if (expected["output"] is { } output && comparison.Compare(output, result.Output, "output") is { } outputDifference)
+        {
+            return outputDifference;
+        }
+
+        if (expected["outputText"] is JsonString outputText && result.Output is { } actualOutput
+            && !comparison.Matches(outputText.Value, actualOutput.ToJsonString()))
+        {
+            return $"output text: expected {outputText.Value}, got {actualOutput.ToJsonString()}";
+        }
+
+        if (status is "FAILED" or "TIMED_OUT")
+        {
+            if (CompareOptional(comparison, expected["error"], result.Error, "error") is { } errorDifference)
+            {
+                return errorDifference;
+            }
+
+            if (CompareOptional(comparison, expected["cause"], result.Cause, "cause") is { } causeDifference)
+            {
+                return causeDifference;
+            }
+        }
+
+        if (recorded["history"] is JsonArray history)
+        {
+            bool dropped = recorded["recorderArtifacts"] is JsonObject artifacts && artifacts.ContainsKey("droppedParallelOutcomeEvents");
+            var events = result.History.Select(e => e.ToAwsJson()).ToList();
+            return HistoryComparison.Compare(comparison, history, events, dropped);
+        }
+
+        return null;
+    }
+
+    private static string? CompareOptional(RecordedComparison comparison, JsonValue? expected, string? actual, string what)
+    {
+        if (expected is null)
+        {
+            return actual is null ? null : $"{what}: AWS sent none, got {actual}";
+        }
+
+        return comparison.Compare(expected, actual is null ? null : new JsonString(actual), what);
+    }
+
+    private static string StatusWord(ExecutionStatus status) => status switch
+    {
+        ExecutionStatus.Succeeded => "SUCCEEDED",
+        ExecutionStatus.Failed => "FAILED",
+        ExecutionStatus.TimedOut => "TIMED_OUT",
+        ExecutionStatus.Aborted => "ABORTED",
+        _ => "RUNNING",
+    };
+}
