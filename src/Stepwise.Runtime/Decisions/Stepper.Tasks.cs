@@ -107,7 +107,7 @@ internal sealed partial class Stepper
             frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(beat));
         }
 
-        Commands.Add(new InvokeTaskCommand(taskId, state.Resource, parameters, token, context, timeout, heartbeat));
+        Commands.Add(new InvokeTaskCommand(taskId, state.Name, state.Resource, parameters, token, context, timeout, heartbeat));
     }
 
     private string NewTaskToken()
