@@ -19,7 +19,23 @@ public static class DefinitionValidator
         ArgumentNullException.ThrowIfNull(options);
         var context = new ValidationContext(options);
         new DefinitionWalker(context).WalkRoot(definition);
-        return context.ToResult();
+        return context.ToResult(includeGraph: true);
+    }
+
+    /// <summary>
+    /// Validates a single state as the TestState API does when it is given one: AWS places it in a one-state machine
+    /// under the name <c>StateName</c>, so locations read <c>/States/StateName/...</c>. Only the schema is checked: the
+    /// state's Next and Catch targets need not exist, since the state is tested alone.
+    /// </summary>
+    public static ValidationResult ValidateState(JsonValue state, ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        const string name = "StateName";
+        var machine = JsonObject.Create(("StartAt", name), ("States", JsonObject.Create((name, state))));
+        var context = new ValidationContext(options);
+        new DefinitionWalker(context).WalkRoot(machine);
+        return context.ToResult(includeGraph: false);
     }
 
     /// <summary>

@@ -113,9 +113,9 @@ internal sealed partial class DefinitionWalker
     /// </summary>
     private void CheckTemplate(JsonValue value, string location)
     {
-        foreach (string key in PathSyntax.TemplateErrors(value))
+        foreach (string message in PathSyntax.TemplateErrors(value))
         {
-            _context.Schema(DiagnosticMessages.TemplatePath(key), location);
+            _context.Schema(message, location);
         }
     }
 

@@ -29,9 +29,9 @@ internal sealed class ValidationContext(ValidationOptions options)
     /// <summary>Registers a state name; false when the name is already used anywhere in the definition.</summary>
     public bool RegisterStateName(string name) => _stateNames.Add(name);
 
-    public ValidationResult ToResult()
+    public ValidationResult ToResult(bool includeGraph)
     {
-        if (_schema.Count != 0)
+        if (_schema.Count != 0 || !includeGraph)
         {
             return new ValidationResult(_schema.ToArray());
         }
