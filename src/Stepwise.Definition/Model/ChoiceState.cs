@@ -1,0 +1,36 @@
+using Stepwise.Definition.Choice;
+using Stepwise.Json;
+
+namespace Stepwise.Definition.Model;
+
+/// <summary>A <c>Choice</c> state.</summary>
+public sealed class ChoiceState : State
+{
+    internal ChoiceState(string name, JsonObject json)
+        : base(name, json)
+    {
+        string where = $"State '{name}'";
+        if (!json.TryGetValue("Choices", out var choices) || choices is not JsonArray array)
+        {
+            throw new FormatException($"{where}: 'Choices' must be an array.");
+        }
+
+        var rules = new ChoiceRule[array.Count];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            rules[i] = ChoiceRule.Read(ModelReader.AsObject(array[i], $"{where} Choices[{i}]"));
+        }
+
+        Choices = rules;
+        Default = ModelReader.ReadOptionalString(json, "Default", where);
+    }
+
+    /// <inheritdoc/>
+    public override StateType Type => StateType.Choice;
+
+    /// <summary>The top-level choice rules, tried in order.</summary>
+    public IReadOnlyList<ChoiceRule> Choices { get; }
+
+    /// <summary>The state to go to when no rule matches; null means <c>States.NoChoiceMatched</c>.</summary>
+    public string? Default { get; }
+}

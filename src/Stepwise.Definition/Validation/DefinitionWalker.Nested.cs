@@ -1,0 +1,153 @@
+using Stepwise.Json;
+
+namespace Stepwise.Definition.Validation;
+
+/// <summary>Parallel and Map states, whose branches and item processors are state machines of their own.</summary>
+internal sealed partial class DefinitionWalker
+{
+    private void WalkParallel(JsonObject state, QueryLanguage language, string location)
+    {
+        if (!state.TryGetValue("Branches", out var value))
+        {
+            _context.Schema(DiagnosticMessages.Required("Branches"), location);
+        }
+        else
+        {
+            string branchesLocation = Location.Field(location, "Branches");
+            if (value is not JsonArray branches)
+            {
+                _context.Schema(DiagnosticMessages.Type("Branches", "an ARRAY"), branchesLocation);
+            }
+            else if (branches.Count == 0)
+            {
+                _context.Schema(DiagnosticMessages.Empty, branchesLocation);
+            }
+            else
+            {
+                for (int i = 0; i < branches.Count; i++)
+                {
+                    WalkNestedMachine(branches[i], "Branches", Location.Index(branchesLocation, i), MachineKind.Branch);
+                }
+            }
+        }
+
+        WalkErrorHandling(state, language, location);
+    }
+
+    private void WalkMap(JsonObject state, QueryLanguage language, string location)
+    {
+        bool hasProcessor = state.TryGetValue("ItemProcessor", out var processor);
+        bool hasIterator = state.TryGetValue("Iterator", out var iterator);
+        if (hasProcessor && hasIterator)
+        {
+            _context.Schema(DiagnosticMessages.Exclusive("ItemProcessor", "Iterator"), location);
+        }
+        else if (!hasProcessor && !hasIterator)
+        {
+            _context.Schema(DiagnosticMessages.Required("ItemProcessor"), location);
+        }
+
+        if (hasProcessor)
+        {
+            WalkNestedMachine(processor!, "ItemProcessor", Location.Field(location, "ItemProcessor"), MachineKind.ItemProcessor);
+        }
+
+        if (hasIterator)
+        {
+            WalkNestedMachine(iterator!, "Iterator", Location.Field(location, "Iterator"), MachineKind.Branch);
+        }
+
+        bool jsonata = language == QueryLanguage.Jsonata;
+        foreach (var (field, value) in state)
+        {
+            string fieldLocation = Location.Field(location, field);
+            switch (field)
+            {
+                case "ItemsPath" or "MaxConcurrencyPath" or "ToleratedFailurePercentagePath" or "ToleratedFailureCountPath" when !jsonata:
+                    CheckPath(value, field, fieldLocation, allowNull: false);
+                    break;
+                case "MaxConcurrency":
+                    // AWS accepts values beyond Int32 and caps them at run time (measured), so only the sign matters.
+                    CheckInteger(value, field, fieldLocation, minimum: 0, maximum: long.MaxValue, allowExpression: jsonata);
+                    break;
+                case "ToleratedFailureCount":
+                    CheckInteger(value, field, fieldLocation, minimum: 0, maximum: long.MaxValue, allowExpression: jsonata);
+                    break;
+                case "ToleratedFailurePercentage":
+                    CheckNumber(value, field, fieldLocation, minimum: 0, maximum: 100, allowExpression: jsonata);
+                    break;
+                case "Label":
+                    ExpectString(value, field, fieldLocation);
+                    break;
+                case "ItemReader" or "ResultWriter" or "ItemBatcher":
+                    CheckObject(value, field, fieldLocation);
+                    break;
+            }
+        }
+
+        foreach (string field in (ReadOnlySpan<string>)["MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount"])
+        {
+            if (state.ContainsKey(field) && state.ContainsKey(field + "Path"))
+            {
+                _context.Schema(DiagnosticMessages.Exclusive(field, field + "Path"), Location.Field(location, field));
+            }
+        }
+
+        WalkErrorHandling(state, language, location);
+    }
+
+    /// <summary>A Parallel branch, a Map ItemProcessor or a legacy Iterator: StartAt, States, Comment (+ ProcessorConfig).</summary>
+    private void WalkNestedMachine(JsonValue value, string field, string location, MachineKind kind)
+    {
+        if (!CheckObject(value, field, location))
+        {
+            return;
+        }
+
+        var machine = value.AsObject();
+        foreach (var (name, item) in machine)
+        {
+            switch (name)
+            {
+                case "StartAt" or "States":
+                    break;
+                case "Comment":
+                    ExpectString(item, name, Location.Field(location, name));
+                    break;
+                case "ProcessorConfig" when kind == MachineKind.ItemProcessor:
+                    WalkProcessorConfig(item, Location.Field(location, name));
+                    break;
+                default:
+                    // QueryLanguage included: a nested machine cannot choose its own language (measured).
+                    _context.Schema(DiagnosticMessages.NotSupported(name), location);
+                    break;
+            }
+        }
+
+        WalkMachine(machine, location, kind);
+    }
+
+    private void WalkProcessorConfig(JsonValue value, string location)
+    {
+        if (!CheckObject(value, "ProcessorConfig", location))
+        {
+            return;
+        }
+
+        foreach (var (field, item) in value.AsObject())
+        {
+            switch (field)
+            {
+                case "Mode":
+                    CheckEnum(item, field, Location.Field(location, field), "INLINE, DISTRIBUTED");
+                    break;
+                case "ExecutionType":
+                    CheckEnum(item, field, Location.Field(location, field), "STANDARD, EXPRESS");
+                    break;
+                default:
+                    _context.Schema(DiagnosticMessages.NotSupported(field), location);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Stepwise.Json;
+
+namespace Stepwise.Definition.Validation;
+
+/// <summary>Task states: Resource, Credentials, timeouts and heartbeats.</summary>
+internal sealed partial class DefinitionWalker
+{
+    private void WalkTask(JsonObject state, QueryLanguage language, string location)
+    {
+        if (!state.TryGetValue("Resource", out var resource))
+        {
+            _context.Schema(DiagnosticMessages.Required("Resource"), location);
+        }
+        else if (ExpectString(resource, "Resource", Location.Field(location, "Resource")))
+        {
+            CheckResource(resource.AsString(), Location.Field(location, "Resource"));
+        }
+
+        if (state.TryGetValue("Credentials", out var credentials))
+        {
+            CheckCredentials(credentials, language, Location.Field(location, "Credentials"));
+        }
+
+        long? timeout = CheckTimeout(state, "TimeoutSeconds", language, location);
+        long? heartbeat = CheckTimeout(state, "HeartbeatSeconds", language, location);
+        if (timeout is long t && heartbeat is long h && h >= t)
+        {
+            _context.Schema(DiagnosticMessages.HeartbeatNotBelowTimeout, Location.Field(location, "HeartbeatSeconds"));
+        }
+
+        WalkErrorHandling(state, language, location);
+    }
+
+    /// <summary>TimeoutSeconds or HeartbeatSeconds and their Path forms; returns the literal value when there is one.</summary>
+    private long? CheckTimeout(JsonObject state, string field, QueryLanguage language, string location)
+    {
+        string pathField = field + "Path";
+        bool hasPath = state.TryGetValue(pathField, out var path);
+        if (hasPath && language == QueryLanguage.JsonPath)
+        {
+            CheckPath(path!, pathField, Location.Field(location, pathField), allowNull: false);
+        }
+
+        if (!state.TryGetValue(field, out var value))
+        {
+            return null;
+        }
+
+        if (hasPath)
+        {
+            _context.Schema(DiagnosticMessages.Exclusive(field, pathField), location);
+        }
+
+        return CheckInteger(value, field, Location.Field(location, field), minimum: 1, maximum: 99999999, allowExpression: language == QueryLanguage.Jsonata)
+            && value is JsonNumber number && number.TryGetInt64(out long seconds)
+            ? seconds
+            : null;
+    }
+
+    /// <summary>Credentials need a role to assume: RoleArn (or RoleArn.$ in JSONPath states).</summary>
+    private void CheckCredentials(JsonValue value, QueryLanguage language, string location)
+    {
+        if (!CheckObject(value, "Credentials", location))
+        {
+            return;
+        }
+
+        var credentials = value.AsObject();
+        bool hasRole = credentials.ContainsKey("RoleArn") || (language == QueryLanguage.JsonPath && credentials.ContainsKey("RoleArn.$"));
+        if (!hasRole)
+        {
+            // AWS reports only the missing role here, even when unknown fields sit beside it (recorded).
+            _context.Schema(DiagnosticMessages.RequiredButMissing("RoleArn"), location);
+        }
+    }
+
+    private void CheckResource(string resource, string location)
+    {
+        if (!TaskResource.TryParse(resource, out var parsed))
+        {
+            _context.Schema(DiagnosticMessages.UnknownResource(resource), location);
+            return;
+        }
+
+        if (parsed.Kind == TaskResourceKind.Activity && _context.Options.IsExpress)
+        {
+            _context.Schema(DiagnosticMessages.ExpressActivity, location);
+            return;
+        }
+
+        if (parsed.Kind != TaskResourceKind.ServiceIntegration)
+        {
+            return;
+        }
+
+        if (!ServiceIntegrations.IsKnown(parsed.Service, parsed.Action))
+        {
+            _context.Schema(DiagnosticMessages.UnknownResource(resource), location);
+            return;
+        }
+
+        if (_context.Options.IsExpress)
+        {
+            switch (parsed.Pattern)
+            {
+                case IntegrationPattern.Sync:
+                    _context.Schema(DiagnosticMessages.ExpressSync, location);
+                    break;
+                case IntegrationPattern.WaitForTaskToken:
+                    _context.Schema(DiagnosticMessages.ExpressWaitForTaskToken, location);
+                    break;
+            }
+        }
+    }
+}

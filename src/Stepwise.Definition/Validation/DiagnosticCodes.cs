@@ -1,0 +1,23 @@
+namespace Stepwise.Definition.Validation;
+
+/// <summary>The diagnostic codes AWS uses in InvalidDefinition errors and ValidateStateMachineDefinition responses.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The text is not JSON (or YAML, for Stepwise's own readers).</summary>
+    public const string InvalidJsonDescription = "INVALID_JSON_DESCRIPTION";
+
+    /// <summary>The definition does not have the shape the States Language requires: fields, types, values.</summary>
+    public const string SchemaValidationFailed = "SCHEMA_VALIDATION_FAILED";
+
+    /// <summary>A transition names a state that does not exist, or a state is not reachable from StartAt.</summary>
+    public const string MissingTransitionTarget = "MISSING_TRANSITION_TARGET";
+
+    /// <summary>A (nested) state machine has no state that ends it.</summary>
+    public const string MissingEndState = "MISSING_END_STATE";
+
+    /// <summary>Two states anywhere in the definition have the same name.</summary>
+    public const string DuplicateStateName = "DUPLICATE_STATE_NAME";
+
+    /// <summary>A state name breaks the naming rules (longer than 80 characters).</summary>
+    public const string InvalidStateName = "INVALID_STATE_NAME";
+}

@@ -1,0 +1,41 @@
+namespace Stepwise.Definition.Validation;
+
+/// <summary>
+/// The state of one validation run. AWS validates in two phases: the schema (shapes, fields, values) and then, only
+/// when the schema holds, the graph (transition targets, reachability, terminal states, duplicate names). A definition
+/// with a schema error therefore never shows graph diagnostics, which the recorded responses confirm (a machine without
+/// StartAt reports only the missing field, not its unreachable states).
+/// </summary>
+internal sealed class ValidationContext(ValidationOptions options)
+{
+    private readonly List<Diagnostic> _schema = [];
+    private readonly List<Diagnostic> _graph = [];
+    private readonly HashSet<string> _stateNames = new(StringComparer.Ordinal);
+
+    public ValidationOptions Options { get; } = options;
+
+    /// <summary>True when the top-level QueryLanguage is JSONata (nested states inherit it, not their Map's).</summary>
+    public bool MachineIsJsonata { get; set; }
+
+    public void Schema(string message, string location) =>
+        _schema.Add(new Diagnostic(DiagnosticCodes.SchemaValidationFailed, message, location, DiagnosticSeverity.Error));
+
+    public void SchemaCode(string code, string message, string location) =>
+        _schema.Add(new Diagnostic(code, message, location, DiagnosticSeverity.Error));
+
+    public void Graph(string code, string message, string location) =>
+        _graph.Add(new Diagnostic(code, message, location, DiagnosticSeverity.Error));
+
+    /// <summary>Registers a state name; false when the name is already used anywhere in the definition.</summary>
+    public bool RegisterStateName(string name) => _stateNames.Add(name);
+
+    public ValidationResult ToResult(bool includeGraph)
+    {
+        if (_schema.Count != 0 || !includeGraph)
+        {
+            return new ValidationResult(_schema.ToArray());
+        }
+
+        return new ValidationResult(_graph.ToArray());
+    }
+}

@@ -1,0 +1,279 @@
+using System.Threading.Channels;
+using Stepwise.Definition.Model;
+using Stepwise.Hosting.Time;
+using Stepwise.Integrations;
+using Stepwise.Runtime;
+
+namespace Stepwise.Hosting;
+
+/// <summary>
+/// Drives one execution in memory: feeds stimuli to <see cref="Interpreter.Decide"/>, runs the commands it returns
+/// (tasks through the <see cref="TaskDispatcher"/>, timers on the clock) and collects the history. One loop owns
+/// the snapshot; task completions come back through a channel.
+/// </summary>
+internal sealed class ExecutionLoop
+{
+    /// <summary>
+    /// Under FastTime, how long a running task may keep the virtual clock from jumping to a due timer (a task
+    /// timeout, typically). Tasks that answer promptly never meet it.
+    /// </summary>
+    private static readonly TimeSpan s_fastTimeGrace = TimeSpan.FromSeconds(2);
+
+    private readonly StateMachine _definition;
+    private readonly TaskDispatcher _dispatcher;
+    private readonly ExecutionInfo _info;
+    private readonly RunOptions _run;
+    private readonly StepwiseEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly VirtualClock? _virtual;
+    private readonly Random _random;
+    private readonly List<HistoryEvent> _history = [];
+    private readonly Queue<Stimulus> _local = new();
+    private readonly Channel<Stimulus> _completions = Channel.CreateUnbounded<Stimulus>();
+    private readonly Dictionary<long, DateTimeOffset> _timers = [];
+    private readonly Dictionary<long, CancellationTokenSource> _inflight = [];
+    private readonly Dictionary<string, int> _mockAttempts = new(StringComparer.Ordinal);
+    private ExecutionSnapshot? _snapshot;
+    private CancellationToken _cancellationToken;
+
+    public ExecutionLoop(StateMachine definition, TaskDispatcher dispatcher, ExecutionInfo info, RunOptions run,
+        StepwiseEngineOptions options, TimeProvider time, VirtualClock? virtualClock, Random random)
+    {
+        _definition = definition;
+        _dispatcher = dispatcher;
+        _info = info;
+        _run = run;
+        _options = options;
+        _time = time;
+        _virtual = virtualClock;
+        _random = random;
+    }
+
+    private DateTimeOffset Now => _virtual?.Now ?? _time.GetUtcNow();
+
+    public async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        try
+        {
+            Apply(new ExecutionStartedStimulus(_info));
+            while (!_snapshot!.IsFinished)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_local.TryDequeue(out var stimulus) || _completions.Reader.TryRead(out stimulus))
+                {
+                    Apply(stimulus);
+                    continue;
+                }
+
+                await WaitForNextAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var cts in _inflight.Values)
+            {
+                await cts.CancelAsync().ConfigureAwait(false);
+                cts.Dispose();
+            }
+
+            _inflight.Clear();
+        }
+
+        var snapshot = _snapshot;
+        var status = snapshot.Outcome switch
+        {
+            ExecutionOutcome.Succeeded => ExecutionStatus.Succeeded,
+            ExecutionOutcome.Failed => ExecutionStatus.Failed,
+            ExecutionOutcome.TimedOut => ExecutionStatus.TimedOut,
+            ExecutionOutcome.Aborted => ExecutionStatus.Aborted,
+            _ => ExecutionStatus.Running,
+        };
+        return new ExecutionResult(_info.ExecutionArn, _info.StateMachineArn, status, snapshot.Output, snapshot.Error, snapshot.Cause,
+            _history, _info.StartTime, _history.Count > 0 ? _history[^1].Timestamp : _info.StartTime);
+    }
+
+    /// <summary>Nothing is ready: wait for a task to complete or the next timer to come due (or jump to it under FastTime).</summary>
+    private async Task WaitForNextAsync(CancellationToken cancellationToken)
+    {
+        long nextTimer = 0;
+        DateTimeOffset due = DateTimeOffset.MaxValue;
+        foreach (var (id, timerDue) in _timers)
+        {
+            if (timerDue < due || (timerDue == due && id < nextTimer))
+            {
+                nextTimer = id;
+                due = timerDue;
+            }
+        }
+
+        if (nextTimer == 0)
+        {
+            if (_inflight.Count == 0)
+            {
+                throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
+            }
+
+            await _completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (_virtual is not null)
+        {
+            if (_inflight.Count > 0 && await WaitForCompletionAsync(s_fastTimeGrace, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            _virtual.AdvanceTo(due);
+            FireTimer(nextTimer);
+            return;
+        }
+
+        var delay = due - _time.GetUtcNow();
+        if (delay > TimeSpan.Zero && await WaitForCompletionAsync(delay, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        FireTimer(nextTimer);
+    }
+
+    /// <summary>True when a task completion arrived within <paramref name="timeout"/> (measured on the engine's clock).</summary>
+    private async Task<bool> WaitForCompletionAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var read = _completions.Reader.WaitToReadAsync(linked.Token).AsTask();
+        var delay = Task.Delay(timeout, _time, linked.Token);
+        var winner = await Task.WhenAny(read, delay).ConfigureAwait(false);
+        await linked.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return winner == read && read.IsCompletedSuccessfully;
+    }
+
+    private void FireTimer(long timerId)
+    {
+        _timers.Remove(timerId);
+        Apply(new TimerFiredStimulus(timerId));
+    }
+
+    private void Apply(Stimulus stimulus)
+    {
+        if (stimulus is TaskSucceededStimulus { TaskId: var succeeded })
+        {
+            ForgetTask(succeeded);
+        }
+        else if (stimulus is TaskFailedStimulus { TaskId: var failed })
+        {
+            ForgetTask(failed);
+        }
+
+        var now = Now;
+        var decision = Interpreter.Decide(_definition, _snapshot, stimulus, now, _random);
+        _snapshot = decision.Snapshot;
+        foreach (var e in decision.Events)
+        {
+            _history.Add(e);
+            _run.OnEvent?.Invoke(e);
+        }
+
+        List<Stimulus>? completedNow = null;
+        foreach (var command in decision.Commands)
+        {
+            switch (command)
+            {
+                case InvokeTaskCommand invoke:
+                    _local.Enqueue(new TaskStartedStimulus(invoke.TaskId));
+                    StartTask(invoke, now, ref completedNow);
+                    break;
+                case StartTimerCommand timer:
+                    _timers[timer.TimerId] = timer.DueTime;
+                    break;
+                case CancelTimerCommand cancel:
+                    _timers.Remove(cancel.TimerId);
+                    break;
+                case CancelTaskCommand cancelTask:
+                    if (_inflight.Remove(cancelTask.TaskId, out var cts))
+                    {
+                        cts.Cancel();
+                        cts.Dispose();
+                    }
+
+                    break;
+            }
+        }
+
+        // Tasks that completed synchronously report after every TaskStarted of this decision, as AWS orders them.
+        if (completedNow is not null)
+        {
+            foreach (var completion in completedNow)
+            {
+                _local.Enqueue(completion);
+            }
+        }
+    }
+
+    private void ForgetTask(long taskId)
+    {
+        if (_inflight.Remove(taskId, out var cts))
+        {
+            cts.Dispose();
+        }
+    }
+
+    private void StartTask(InvokeTaskCommand command, DateTimeOffset now, ref List<Stimulus>? completedNow)
+    {
+        _mockAttempts.TryGetValue(command.StateName, out int attempt);
+        _mockAttempts[command.StateName] = attempt + 1;
+        var invocation = new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
+            _info.StateMachineName, command.StateName, _run.MockTestCase, attempt, _options.Region, _options.AccountId,
+            RandomIds.NewUuid(_random), now);
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
+        ValueTask<TaskOutcome> pending;
+        try
+        {
+            pending = _dispatcher.InvokeAsync(invocation, cts.Token);
+        }
+#pragma warning disable CA1031 // The dispatcher converts handler failures; anything else still fails only this task.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            pending = ValueTask.FromResult(TaskOutcome.Failure(e.GetType().Name, e.Message));
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            cts.Dispose();
+            (completedNow ??= []).Add(ToStimulus(command.TaskId, pending.Result));
+            return;
+        }
+
+        _inflight[command.TaskId] = cts;
+        _ = CompleteAsync(command.TaskId, pending.AsTask(), cts.Token);
+    }
+
+    private async Task CompleteAsync(long taskId, Task<TaskOutcome> pending, CancellationToken cancellationToken)
+    {
+        TaskOutcome outcome;
+        try
+        {
+            outcome = await pending.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // See StartTask.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            outcome = TaskOutcome.Failure(e.GetType().Name, e.Message);
+        }
+
+        _completions.Writer.TryWrite(ToStimulus(taskId, outcome));
+    }
+
+    private static Stimulus ToStimulus(long taskId, TaskOutcome outcome) => outcome.IsFailure
+        ? new TaskFailedStimulus(taskId, outcome.Error!, outcome.Cause)
+        : new TaskSucceededStimulus(taskId, outcome.Output!);
+}

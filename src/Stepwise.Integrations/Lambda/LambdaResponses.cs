@@ -1,0 +1,65 @@
+using System.Globalization;
+using Stepwise.Json;
+
+namespace Stepwise.Integrations.Lambda;
+
+/// <summary>The AWS-shaped pieces of a Lambda result: the <c>lambda:invoke</c> response and the function-error cause.</summary>
+internal static class LambdaResponses
+{
+    /// <summary>
+    /// The Invoke API response the optimised <c>lambda:invoke</c> integration returns as the task result:
+    /// <c>{ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata, StatusCode}</c>.
+    /// </summary>
+    public static JsonObject InvokeResponse(JsonValue payload, string requestId, DateTimeOffset now)
+    {
+        string length = payload.GetUtf8Size().ToString(CultureInfo.InvariantCulture);
+        string date = now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
+        string trace = "root=1-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[..8] + "-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[8..];
+        var allHeaders = new JsonObjectBuilder(8)
+            .Set("X-Amz-Executed-Version", JsonArray.Create("$LATEST"))
+            .Set("x-amzn-Remapped-Content-Length", JsonArray.Create("0"))
+            .Set("Connection", JsonArray.Create("keep-alive"))
+            .Set("x-amzn-RequestId", JsonArray.Create(requestId))
+            .Set("Content-Length", JsonArray.Create(length))
+            .Set("Date", JsonArray.Create(date))
+            .Set("X-Amzn-Trace-Id", JsonArray.Create(trace))
+            .Set("Content-Type", JsonArray.Create("application/json"))
+            .ToObject();
+        var headers = new JsonObjectBuilder(8)
+            .Set("Connection", "keep-alive")
+            .Set("Content-Length", length)
+            .Set("Content-Type", "application/json")
+            .Set("Date", date)
+            .Set("X-Amz-Executed-Version", "$LATEST")
+            .Set("x-amzn-Remapped-Content-Length", "0")
+            .Set("x-amzn-RequestId", requestId)
+            .Set("X-Amzn-Trace-Id", trace)
+            .ToObject();
+        return new JsonObjectBuilder(5)
+            .Set("ExecutedVersion", "$LATEST")
+            .Set("Payload", payload)
+            .Set("SdkHttpMetadata", new JsonObjectBuilder(3)
+                .Set("AllHttpHeaders", allHeaders)
+                .Set("HttpHeaders", headers)
+                .Set("HttpStatusCode", 200)
+                .ToObject())
+            .Set("SdkResponseMetadata", JsonObject.Create(("RequestId", (JsonValue)requestId)))
+            .Set("StatusCode", 200)
+            .ToObject();
+    }
+
+    /// <summary>The cause AWS records for a function error; Python-spaced for a bare function ARN, compact for lambda:invoke.</summary>
+    public static string ErrorCause(string errorType, string errorMessage, string requestId, bool pythonStyle)
+    {
+        var cause = new JsonObjectBuilder(4)
+            .Set("errorMessage", errorMessage)
+            .Set("errorType", errorType)
+            .Set("requestId", requestId)
+            .Set("stackTrace", JsonArray.Empty)
+            .ToObject();
+        return pythonStyle ? PythonJson.Write(cause) : cause.ToJsonString();
+    }
+
+    public static string NotFoundCause(string functionName, string region, string accountId, string requestId) =>
+        $"Function not found: arn:aws:lambda:{region}:{accountId}:function:{functionName}:$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: {requestId}; Proxy: null)";
+}

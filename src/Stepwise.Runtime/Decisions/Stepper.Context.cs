@@ -1,0 +1,146 @@
+using Stepwise.Definition.Model;
+using Stepwise.Json;
+using Stepwise.JsonPath;
+
+namespace Stepwise.Runtime.Decisions;
+
+internal sealed partial class Stepper
+{
+    /// <summary>
+    /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
+    /// that can retry (Task, Parallel, Map) carry <c>State.RetryCount</c>, as AWS shows it.
+    /// </summary>
+    private JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
+    {
+        var info = _snapshot.Info;
+        var execution = new JsonObjectBuilder(6)
+            .Set("Id", info.ExecutionArn)
+            .Set("Input", info.Input)
+            .Set("StartTime", AslTimestamp.Format(info.StartTime))
+            .Set("Name", info.ExecutionName)
+            .Set("RoleArn", info.RoleArn)
+            .Set("RedriveCount", info.RedriveCount)
+            .ToObject();
+        var stateMachine = JsonObject.Create(("Id", (JsonValue)info.StateMachineArn), ("Name", (JsonValue)info.StateMachineName));
+        var stateBuilder = new JsonObjectBuilder(3)
+            .Set("Name", state.Name)
+            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
+        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
+        {
+            stateBuilder.Set("RetryCount", frame.RetryCount);
+        }
+
+        var context = new JsonObjectBuilder(5)
+            .Set("Execution", execution)
+            .Set("StateMachine", stateMachine)
+            .Set("State", stateBuilder.ToObject());
+        if (taskToken is not null)
+        {
+            context.Set("Task", JsonObject.Create(("Token", (JsonValue)taskToken)));
+        }
+
+        if (mapIndex >= 0)
+        {
+            var item = JsonObject.Create(("Index", (JsonValue)mapIndex), ("Value", mapValue ?? JsonValue.Null));
+            context.Set("Map", JsonObject.Create(("Item", (JsonValue)item)));
+        }
+
+        return context.ToObject();
+    }
+
+    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), null, _random);
+
+    /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
+    private static AslError WithStatePrefix(Frame frame, State state, AslError error)
+    {
+        if (error.Error != StatesErrors.Runtime || error.Cause.StartsWith("An error occurred while executing the state", StringComparison.Ordinal))
+        {
+            return error;
+        }
+
+        return new AslError(error.Error,
+            $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {error.Cause}");
+    }
+
+    private static AslError RuntimeError(string cause) => new(StatesErrors.Runtime, cause);
+
+    private bool TryApplyPath(Frame frame, State state, PathField field, JsonValue value, out JsonValue result)
+    {
+        if (field.IsNull)
+        {
+            // A null InputPath/OutputPath yields an empty object (AWS "InputPath, Parameters and ResultSelector").
+            result = JsonObject.Empty;
+            return true;
+        }
+
+        if (field.IsIdentity)
+        {
+            result = value;
+            return true;
+        }
+
+        if (field.Path!.TryEvaluate(new PathScope(value, BuildContext(frame, state), null, _random), out var selected, out var error))
+        {
+            result = selected;
+            return true;
+        }
+
+        result = JsonValue.Null;
+        StateFailed(frame, state, WithStatePrefix(frame, state, error));
+        return false;
+    }
+
+    private bool TryApplyTemplate(Frame frame, State state, PayloadTemplate template, in PathScope scope, out JsonValue result)
+    {
+        if (template.TryEvaluate(scope, out var evaluated, out var error))
+        {
+            result = evaluated;
+            return true;
+        }
+
+        result = JsonValue.Null;
+        StateFailed(frame, state, WithStatePrefix(frame, state, error));
+        return false;
+    }
+
+    private bool TryApplyResultPath(Frame frame, State state, ResultPathField field, JsonValue rawInput, JsonValue result, out JsonValue output)
+    {
+        if (field.IsNull)
+        {
+            output = rawInput;
+            return true;
+        }
+
+        if (field.Path is null)
+        {
+            output = result;
+            return true;
+        }
+
+        if (field.Path.TryApply(rawInput, result, out var applied, out var error))
+        {
+            output = applied;
+            return true;
+        }
+
+        output = JsonValue.Null;
+        StateFailed(frame, state, WithStatePrefix(frame, state, error));
+        return false;
+    }
+
+    private static JsonObject ErrorOutput(string? error, string? cause)
+    {
+        var builder = new JsonObjectBuilder(2);
+        if (error is not null)
+        {
+            builder.Set("Error", error);
+        }
+
+        if (cause is not null)
+        {
+            builder.Set("Cause", cause);
+        }
+
+        return builder.ToObject();
+    }
+}

@@ -1,0 +1,165 @@
+using Stepwise.Definition.Model;
+using Stepwise.Json;
+using Stepwise.JsonPath;
+using Stepwise.Runtime.Retry;
+
+namespace Stepwise.Runtime.Decisions;
+
+internal sealed partial class Stepper
+{
+    private void StateFailed(Frame frame, State state, AslError error) => StateFailed(frame, state, error.Error, error.Cause);
+
+    /// <summary>
+    /// The current state failed: retry it if a retrier matches and has attempts left, else record the Map/Parallel
+    /// failure event, then go to the first matching catcher, else fail the frame.
+    /// </summary>
+    private void StateFailed(Frame frame, State state, string? error, string? cause)
+    {
+        string errorName = error ?? string.Empty;
+        if (!ErrorMatcher.IsTerminal(errorName))
+        {
+            var retry = RetryOf(state);
+            for (int i = 0; i < retry.Count; i++)
+            {
+                var retrier = retry[i];
+                if (!ErrorMatcher.Matches(retrier.ErrorEquals, errorName))
+                {
+                    continue;
+                }
+
+                // Only the first matching retrier counts; once it is exhausted the error goes to the catchers.
+                if (frame.RetrierAttempts[i] < retrier.MaxAttempts)
+                {
+                    double unit = retrier.JitterStrategy == JitterStrategy.Full ? _random.NextDouble() : 0;
+                    var delay = RetryMath.Delay(retrier, frame.RetrierAttempts[i], unit);
+                    frame.RetrierAttempts[i]++;
+                    frame.RetryCount++;
+                    frame.TimerId = StartTimer(frame.Id, TimerPurpose.Retry, delay);
+                    frame.Phase = FramePhase.WaitingRetry;
+                    return;
+                }
+
+                break;
+            }
+        }
+
+        if (state is MapState)
+        {
+            Emit(frame, "MapStateFailed", null, null);
+        }
+        else if (state is ParallelState)
+        {
+            Emit(frame, "ParallelStateFailed", null, null);
+        }
+
+        if (!ErrorMatcher.IsTerminal(errorName))
+        {
+            var catchers = CatchOf(state);
+            for (int i = 0; i < catchers.Count; i++)
+            {
+                var catcher = catchers[i];
+                if (!ErrorMatcher.Matches(catcher.ErrorEquals, errorName))
+                {
+                    continue;
+                }
+
+                var errorOutput = ErrorOutput(error, cause);
+                if (catcher.ResultPath.IsNull)
+                {
+                    ExitState(frame, state, frame.StateInput, catcher.Next);
+                }
+                else if (catcher.ResultPath.Path is null)
+                {
+                    ExitState(frame, state, errorOutput, catcher.Next);
+                }
+                else if (catcher.ResultPath.Path.TryApply(frame.StateInput, errorOutput, out var output, out var applyError))
+                {
+                    ExitState(frame, state, output, catcher.Next);
+                }
+                else
+                {
+                    var prefixed = WithStatePrefix(frame, state, applyError);
+                    FrameFailed(frame, prefixed.Error, prefixed.Cause);
+                }
+
+                return;
+            }
+        }
+
+        FrameFailed(frame, error, cause);
+    }
+
+    private void FrameSucceeded(Frame frame, JsonValue output)
+    {
+        frame.Phase = FramePhase.Done;
+        frame.Output = output;
+        if (frame.Kind == FrameKind.Root)
+        {
+            FinishExecution(ExecutionOutcome.Succeeded, frame.LastEventId, output, null, null);
+            return;
+        }
+
+        OnChildDone(_snapshot.Frames[frame.ParentId], frame);
+    }
+
+    private void FrameFailed(Frame frame, string? error, string? cause)
+    {
+        frame.Phase = FramePhase.Done;
+        frame.Failed = true;
+        frame.Error = error;
+        frame.Cause = cause;
+        if (frame.Kind == FrameKind.Root)
+        {
+            FinishExecution(ExecutionOutcome.Failed, frame.LastEventId, null, error, cause);
+            return;
+        }
+
+        OnChildDone(_snapshot.Frames[frame.ParentId], frame);
+    }
+
+    private void OnTimerFired(long timerId)
+    {
+        if (!_snapshot.Timers.Remove(timerId, out var timer))
+        {
+            return;
+        }
+
+        if (timer.Purpose == TimerPurpose.ExecutionTimeout)
+        {
+            long last = 0;
+            foreach (var f in _snapshot.Frames.Values)
+            {
+                last = Math.Max(last, f.LastEventId);
+            }
+
+            FinishExecution(ExecutionOutcome.TimedOut, last, null, StatesErrors.Timeout, null);
+            return;
+        }
+
+        if (!_snapshot.Frames.TryGetValue(timer.FrameId, out var frame))
+        {
+            return;
+        }
+
+        switch (timer.Purpose)
+        {
+            case TimerPurpose.Wait when frame.Phase == FramePhase.WaitingTimer && frame.TimerId == timerId:
+                OnWaitElapsed(frame);
+                break;
+            case TimerPurpose.Retry when frame.Phase == FramePhase.WaitingRetry && frame.TimerId == timerId:
+                frame.TimerId = 0;
+                ExecuteState(frame, CurrentState(frame));
+                break;
+            case TimerPurpose.TaskTimeout when frame.Phase == FramePhase.WaitingTask && frame.TimerId == timerId:
+                frame.TimerId = 0;
+                TimeOutTask(frame, StatesErrors.Timeout);
+                break;
+            case TimerPurpose.HeartbeatTimeout when frame.Phase == FramePhase.WaitingTask && frame.HeartbeatTimerId == timerId:
+                frame.HeartbeatTimerId = 0;
+                TimeOutTask(frame, StatesErrors.HeartbeatTimeout);
+                break;
+        }
+
+        _runnable.Enqueue(frame.Id);
+    }
+}

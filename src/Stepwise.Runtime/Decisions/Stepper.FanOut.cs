@@ -1,0 +1,377 @@
+using Stepwise.Definition.Model;
+using Stepwise.Json;
+using Stepwise.JsonPath;
+
+namespace Stepwise.Runtime.Decisions;
+
+internal sealed partial class Stepper
+{
+    private void ExecuteParallel(Frame frame, ParallelState state)
+    {
+        if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
+        {
+            return;
+        }
+
+        var branchInput = effective;
+        if (state.Parameters is not null && !TryApplyTemplate(frame, state, state.Parameters, Scope(frame, state, effective), out branchInput))
+        {
+            return;
+        }
+
+        long started = Emit(frame, "ParallelStateStarted", null, null);
+        int count = state.Branches.Count;
+        var fan = new FanOut
+        {
+            Items = [],
+            Results = new JsonValue?[count],
+            ChildIds = new int[count],
+            EffectiveInput = effective,
+            LastCompletionEventId = started,
+        };
+        frame.FanOut = fan;
+        frame.Phase = FramePhase.WaitingChildren;
+        if (count == 0)
+        {
+            CompleteFanOut(frame, state);
+            return;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            // Every branch chain starts at ParallelStateStarted.
+            fan.ChildIds[i] = NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started).Id;
+        }
+
+        fan.Running = count;
+    }
+
+    private void ExecuteMap(Frame frame, MapState state)
+    {
+        if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
+        {
+            return;
+        }
+
+        var itemsValue = effective;
+        if (state.ItemsPath.IsNull)
+        {
+            itemsValue = JsonObject.Empty;
+        }
+        else if (!state.ItemsPath.IsIdentity && !TryEvaluatePath(frame, state, state.ItemsPath.Path!, effective, out itemsValue))
+        {
+            return;
+        }
+
+        if (itemsValue is not JsonArray items)
+        {
+            StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                $"Map state input must be an array but was: {itemsValue.Kind.ToString().ToLowerInvariant()}")));
+            return;
+        }
+
+        long maxConcurrency = state.MaxConcurrency ?? 0;
+        if (state.MaxConcurrencyPath is not null)
+        {
+            if (!TryEvaluatePath(frame, state, state.MaxConcurrencyPath, effective, out var value))
+            {
+                return;
+            }
+
+            if (!TryReadCount(value, out maxConcurrency) || maxConcurrency < 0)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The MaxConcurrencyPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.MaxConcurrencyPath.Text}")));
+                return;
+            }
+        }
+
+        long toleratedCount = state.ToleratedFailureCount ?? -1;
+        if (state.ToleratedFailureCountPath is not null)
+        {
+            if (!TryEvaluatePath(frame, state, state.ToleratedFailureCountPath, effective, out var value))
+            {
+                return;
+            }
+
+            if (!TryReadCount(value, out toleratedCount) || toleratedCount < 0)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The ToleratedFailureCountPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.ToleratedFailureCountPath.Text}")));
+                return;
+            }
+        }
+
+        double toleratedPercentage = state.ToleratedFailurePercentage ?? -1;
+        if (state.ToleratedFailurePercentagePath is not null)
+        {
+            if (!TryEvaluatePath(frame, state, state.ToleratedFailurePercentagePath, effective, out var value))
+            {
+                return;
+            }
+
+            if (value is not JsonNumber n || n.ToDouble() is < 0 or > 100)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid percentage: {state.ToleratedFailurePercentagePath.Text}")));
+                return;
+            }
+
+            toleratedPercentage = n.ToDouble();
+        }
+
+        long started = Emit(frame, "MapStateStarted", "mapStateStartedEventDetails",
+            JsonObject.Create(("length", (JsonValue)items.Count)));
+        var fan = new FanOut
+        {
+            Items = items.AsSpan().ToArray(),
+            Results = new JsonValue?[items.Count],
+            ChildIds = new int[items.Count],
+            EffectiveInput = effective,
+            MaxConcurrency = maxConcurrency,
+            ToleratedFailureCount = toleratedCount,
+            ToleratedFailurePercentage = toleratedPercentage,
+            LastCompletionEventId = started,
+        };
+        frame.FanOut = fan;
+        frame.Phase = FramePhase.WaitingChildren;
+        if (items.Count == 0)
+        {
+            CompleteFanOut(frame, state);
+            return;
+        }
+
+        StartIterations(frame, state);
+    }
+
+    /// <summary>Starts queued iterations while MaxConcurrency allows (0 = all at once).</summary>
+    private void StartIterations(Frame frame, MapState state)
+    {
+        var fan = frame.FanOut!;
+        while (fan.NextItem < fan.Items.Length && (fan.MaxConcurrency == 0 || fan.Running < fan.MaxConcurrency))
+        {
+            int index = fan.NextItem++;
+            var item = fan.Items[index];
+            long started = Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
+            var input = item;
+            if (state.ItemSelector is not null)
+            {
+                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), null, _random);
+                if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
+                {
+                    AbortChildren(frame);
+                    StateFailed(frame, state, WithStatePrefix(frame, state, error));
+                    return;
+                }
+
+                input = selected;
+            }
+
+            fan.Running++;
+            fan.ChildIds[index] = NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started).Id;
+        }
+    }
+
+    private static JsonObject IterationDetails(int index, string name) =>
+        JsonObject.Create(("index", (JsonValue)index), ("name", (JsonValue)name));
+
+    /// <summary>A branch or iteration finished (or failed): update the owning Parallel/Map state.</summary>
+    private void OnChildDone(Frame parent, Frame child)
+    {
+        var fan = parent.FanOut;
+        if (parent.Phase != FramePhase.WaitingChildren || fan is null)
+        {
+            return;
+        }
+
+        var state = CurrentState(parent);
+        fan.Running--;
+        fan.Completed++;
+        // The owner's chain continues from the child's last event (AWS's previousEventId for what follows).
+        parent.LastEventId = child.LastEventId;
+        _runnable.Enqueue(parent.Id);
+        if (state is MapState map)
+        {
+            OnIterationDone(parent, map, child, fan);
+            return;
+        }
+
+        if (child.Failed)
+        {
+            AbortChildren(parent);
+            StateFailed(parent, state, child.Error, child.Cause);
+            return;
+        }
+
+        fan.Results[child.Index] = child.Output;
+        if (fan.Completed == fan.Results.Length)
+        {
+            Emit(parent, "ParallelStateSucceeded", null, null, advance: false);
+            CompleteFanOut(parent, state);
+        }
+    }
+
+    private void OnIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
+    {
+        if (child.Failed)
+        {
+            fan.LastCompletionEventId = Emit(child, "MapIterationFailed", "mapIterationFailedEventDetails",
+                IterationDetails(child.Index, state.Name), advance: false);
+            fan.Failures++;
+            bool hasTolerance = fan.ToleratedFailureCount >= 0 || fan.ToleratedFailurePercentage >= 0;
+            bool tolerated = (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
+                || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
+            if (!tolerated)
+            {
+                AbortChildren(parent);
+                if (hasTolerance)
+                {
+                    StateFailed(parent, state, StatesErrors.ExceedToleratedFailureThreshold,
+                        "The specified tolerated failure threshold was exceeded");
+                }
+                else
+                {
+                    StateFailed(parent, state, child.Error, child.Cause);
+                }
+
+                return;
+            }
+
+            fan.Results[child.Index] = ErrorOutput(child.Error, child.Cause);
+        }
+        else
+        {
+            fan.LastCompletionEventId = Emit(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
+                IterationDetails(child.Index, state.Name), advance: false);
+            fan.Results[child.Index] = child.Output;
+        }
+
+        _snapshot.Frames.Remove(child.Id);
+        fan.ChildIds[child.Index] = 0;
+        if (fan.Completed == fan.Items.Length)
+        {
+            // MapStateSucceeded follows the last iteration's completion event; MapStateExited follows the same event.
+            parent.LastEventId = fan.LastCompletionEventId;
+            Emit(parent, "MapStateSucceeded", null, null, advance: false);
+            CompleteFanOut(parent, state);
+            return;
+        }
+
+        StartIterations(parent, state);
+    }
+
+    /// <summary>All branches/iterations succeeded: ResultSelector, ResultPath, OutputPath, then exit the state.</summary>
+    private void CompleteFanOut(Frame frame, State state)
+    {
+        var fan = frame.FanOut!;
+        var results = new JsonValue[fan.Results.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            results[i] = fan.Results[i] ?? JsonValue.Null;
+        }
+
+        RemoveChildren(frame);
+        frame.FanOut = null;
+        frame.Phase = FramePhase.Executing;
+        JsonValue result = JsonArray.TakeOwnership(results);
+        var selector = state is MapState m ? m.ResultSelector : ((ParallelState)state).ResultSelector;
+        var resultPath = state is MapState mp ? mp.ResultPath : ((ParallelState)state).ResultPath;
+        if (selector is not null && !TryApplyTemplate(frame, state, selector, Scope(frame, state, result), out result))
+        {
+            return;
+        }
+
+        if (TryApplyResultPath(frame, state, resultPath, frame.StateInput, result, out var output)
+            && TryApplyPath(frame, state, state.OutputPath, output, out output))
+        {
+            ExitState(frame, state, output, state.Next);
+        }
+    }
+
+    /// <summary>
+    /// Stops every running child of <paramref name="frame"/> (a sibling failed): records the aborted state and, for
+    /// Map, MapIterationAborted, both after the failing event; cancels their timers and tasks.
+    /// </summary>
+    private void AbortChildren(Frame frame)
+    {
+        var fan = frame.FanOut;
+        if (fan is null)
+        {
+            return;
+        }
+
+        var state = CurrentState(frame);
+        for (int i = 0; i < fan.ChildIds.Length; i++)
+        {
+            if (fan.ChildIds[i] == 0 || !_snapshot.Frames.TryGetValue(fan.ChildIds[i], out var child) || child.Phase == FramePhase.Done)
+            {
+                continue;
+            }
+
+            AbortFrame(child, frame.LastEventId);
+            if (state is MapState)
+            {
+                Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+            }
+        }
+
+        RemoveChildren(frame);
+        frame.FanOut = null;
+        frame.Phase = FramePhase.Executing;
+    }
+
+    private void AbortFrame(Frame frame, long previous)
+    {
+        if (frame.Phase is FramePhase.WaitingTask or FramePhase.WaitingTimer or FramePhase.WaitingRetry or FramePhase.WaitingChildren)
+        {
+            if (frame.Phase == FramePhase.WaitingChildren)
+            {
+                AbortChildren(frame);
+            }
+
+            Emit(frame, CurrentState(frame).Type + "StateAborted", null, null, previous: previous);
+        }
+
+        if (frame.TaskId != 0)
+        {
+            _snapshot.Tasks.Remove(frame.TaskId);
+            Commands.Add(new CancelTaskCommand(frame.TaskId));
+        }
+
+        CancelTimer(frame.TimerId);
+        CancelTimer(frame.HeartbeatTimerId);
+        frame.Phase = FramePhase.Aborted;
+    }
+
+    private void RemoveChildren(Frame frame)
+    {
+        var fan = frame.FanOut;
+        if (fan is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < fan.ChildIds.Length; i++)
+        {
+            if (fan.ChildIds[i] != 0)
+            {
+                RemoveFrameTree(fan.ChildIds[i]);
+                fan.ChildIds[i] = 0;
+            }
+        }
+    }
+
+    private void RemoveFrameTree(int frameId)
+    {
+        if (_snapshot.Frames.Remove(frameId, out var frame) && frame.FanOut is not null)
+        {
+            for (int i = 0; i < frame.FanOut.ChildIds.Length; i++)
+            {
+                if (frame.FanOut.ChildIds[i] != 0)
+                {
+                    RemoveFrameTree(frame.FanOut.ChildIds[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using Stepwise.Definition.Model;
+using Stepwise.Json;
+using Stepwise.JsonPath;
+
+namespace Stepwise.Runtime.Decisions;
+
+internal sealed partial class Stepper
+{
+    private void ExecuteTask(Frame frame, TaskState state)
+    {
+        if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
+        {
+            return;
+        }
+
+        var resource = TaskResource.Parse(state.Resource);
+        string? token = resource.WaitsForTaskToken ? NewTaskToken() : null;
+        var context = BuildContext(frame, state, token);
+        var parameters = effective;
+        if (state.Parameters is not null && !TryApplyTemplate(frame, state, state.Parameters, new PathScope(effective, context, null, _random), out parameters))
+        {
+            return;
+        }
+
+        long? timeout = state.TimeoutSeconds;
+        if (state.TimeoutSecondsPath is not null)
+        {
+            if (!TryEvaluatePath(frame, state, state.TimeoutSecondsPath, effective, out var value))
+            {
+                return;
+            }
+
+            if (!TryReadCount(value, out long t) || t <= 0)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The TimeoutSecondsPath parameter does not reference a positive integer: {state.TimeoutSecondsPath.Text} == {Display(value)}")));
+                return;
+            }
+
+            timeout = t;
+        }
+
+        long? heartbeat = state.HeartbeatSeconds;
+        if (state.HeartbeatSecondsPath is not null)
+        {
+            if (!TryEvaluatePath(frame, state, state.HeartbeatSecondsPath, effective, out var value))
+            {
+                return;
+            }
+
+            if (!TryReadCount(value, out long h) || h <= 0)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The HeartbeatSecondsPath parameter does not reference a positive integer: {state.HeartbeatSecondsPath.Text} == {Display(value)}")));
+                return;
+            }
+
+            heartbeat = h;
+        }
+
+        long taskId = _snapshot.NextTaskId++;
+        if (resource.IsLambdaFunction)
+        {
+            var details = new JsonObjectBuilder(4)
+                .Set("resource", resource.Arn)
+                .Set("input", parameters.ToJsonString())
+                .Set("inputDetails", NotTruncated);
+            if (timeout is long lt)
+            {
+                details.Set("timeoutInSeconds", lt);
+            }
+
+            Emit(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details.ToObject());
+        }
+        else
+        {
+            var details = new JsonObjectBuilder(6)
+                .Set("resourceType", resource.ResourceType)
+                .Set("resource", resource.Resource)
+                .Set("region", _snapshot.Info.Region)
+                .Set("parameters", parameters.ToJsonString());
+            if (timeout is long tt)
+            {
+                details.Set("timeoutInSeconds", tt);
+            }
+
+            if (heartbeat is long hh)
+            {
+                details.Set("heartbeatInSeconds", hh);
+            }
+
+            Emit(frame, "TaskScheduled", "taskScheduledEventDetails", details.ToObject());
+        }
+
+        _snapshot.Tasks[taskId] = new PendingTask(frame.Id, resource, Started: false);
+        frame.TaskId = taskId;
+        frame.TaskToken = token;
+        frame.Phase = FramePhase.WaitingTask;
+        if (timeout is long seconds)
+        {
+            frame.TimerId = StartTimer(frame.Id, TimerPurpose.TaskTimeout, TimeSpan.FromSeconds(seconds));
+        }
+
+        if (heartbeat is long beat)
+        {
+            frame.HeartbeatSeconds = beat;
+            frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(beat));
+        }
+
+        Commands.Add(new InvokeTaskCommand(taskId, state.Name, state.Resource, parameters, token, context, timeout, heartbeat));
+    }
+
+    private string NewTaskToken()
+    {
+        Span<byte> bytes = stackalloc byte[48];
+        _random.NextBytes(bytes);
+        return Convert.ToBase64String(bytes);
+    }
+
+    private bool TryGetTaskFrame(long taskId, out Frame frame, out PendingTask task)
+    {
+        frame = null!;
+        return _snapshot.Tasks.TryGetValue(taskId, out task)
+            && _snapshot.Frames.TryGetValue(task.FrameId, out frame!)
+            && frame.Phase == FramePhase.WaitingTask
+            && frame.TaskId == taskId;
+    }
+
+    private void OnTaskStarted(long taskId)
+    {
+        if (!TryGetTaskFrame(taskId, out var frame, out var task) || task.Started)
+        {
+            return;
+        }
+
+        _snapshot.Tasks[taskId] = task with { Started = true };
+        if (task.Resource.IsLambdaFunction)
+        {
+            Emit(frame, "LambdaFunctionStarted", null, null);
+        }
+        else
+        {
+            Emit(frame, "TaskStarted", "taskStartedEventDetails", ResourceDetails(task.Resource).ToObject());
+        }
+    }
+
+    private void OnTaskHeartbeat(long taskId)
+    {
+        if (!TryGetTaskFrame(taskId, out var frame, out _) || frame.HeartbeatTimerId == 0)
+        {
+            return;
+        }
+
+        // A heartbeat restarts the heartbeat clock.
+        CancelTimer(frame.HeartbeatTimerId);
+        frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(frame.HeartbeatSeconds));
+    }
+
+    private void OnTaskSucceeded(long taskId, JsonValue output)
+    {
+        if (!TryGetTaskFrame(taskId, out var frame, out var task))
+        {
+            return;
+        }
+
+        var state = (TaskState)CurrentState(frame);
+        EndTask(frame, taskId);
+        if (output.GetUtf8Size() > MaxPayloadBytes)
+        {
+            // The result itself is over the limit: AWS records it as the task's own failure, which catchers can handle.
+            RecordTaskFailure(frame, task.Resource, StatesErrors.DataLimitExceeded,
+                $"The state/task '{task.Resource.Arn}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            StateFailed(frame, state, StatesErrors.DataLimitExceeded,
+                $"The state/task '{task.Resource.Arn}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            _runnable.Enqueue(frame.Id);
+            return;
+        }
+
+        if (task.Resource.IsLambdaFunction)
+        {
+            Emit(frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", new JsonObjectBuilder(2)
+                .Set("output", output.ToJsonString())
+                .Set("outputDetails", NotTruncated)
+                .ToObject());
+        }
+        else
+        {
+            Emit(frame, "TaskSucceeded", "taskSucceededEventDetails", ResourceDetails(task.Resource)
+                .Set("output", output.ToJsonString())
+                .Set("outputDetails", NotTruncated)
+                .ToObject());
+        }
+
+        var result = output;
+        if (state.ResultSelector is not null
+            && !TryApplyTemplate(frame, state, state.ResultSelector, new PathScope(output, BuildContext(frame, state, frame.TaskToken), null, _random), out result))
+        {
+            _runnable.Enqueue(frame.Id);
+            return;
+        }
+
+        if (TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var stateOutput)
+            && TryApplyPath(frame, state, state.OutputPath, stateOutput, out stateOutput))
+        {
+            ExitState(frame, state, stateOutput, state.Next);
+        }
+
+        _runnable.Enqueue(frame.Id);
+    }
+
+    private void OnTaskFailed(long taskId, string error, string? cause)
+    {
+        if (!TryGetTaskFrame(taskId, out var frame, out var task))
+        {
+            return;
+        }
+
+        EndTask(frame, taskId);
+        RecordTaskFailure(frame, task.Resource, error, cause);
+        StateFailed(frame, CurrentState(frame), error, cause);
+        _runnable.Enqueue(frame.Id);
+    }
+
+    private void TimeOutTask(Frame frame, string error)
+    {
+        long taskId = frame.TaskId;
+        if (!_snapshot.Tasks.TryGetValue(taskId, out var task))
+        {
+            return;
+        }
+
+        EndTask(frame, taskId);
+        Commands.Add(new CancelTaskCommand(taskId));
+        if (task.Resource.IsLambdaFunction)
+        {
+            Emit(frame, "LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails", JsonObject.Create(("error", (JsonValue)error)));
+        }
+        else
+        {
+            Emit(frame, "TaskTimedOut", "taskTimedOutEventDetails", ResourceDetails(task.Resource).Set("error", error).ToObject());
+        }
+
+        // AWS's error output for a timeout carries an empty Cause (the corpus's test_invoke_timeout).
+        StateFailed(frame, CurrentState(frame), error, string.Empty);
+    }
+
+    private void RecordTaskFailure(Frame frame, TaskResource resource, string error, string? cause)
+    {
+        if (resource.IsLambdaFunction)
+        {
+            var details = new JsonObjectBuilder(2).Set("error", error);
+            if (cause is not null)
+            {
+                details.Set("cause", cause);
+            }
+
+            Emit(frame, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails", details.ToObject());
+        }
+        else
+        {
+            var details = ResourceDetails(resource).Set("error", error);
+            if (cause is not null)
+            {
+                details.Set("cause", cause);
+            }
+
+            Emit(frame, "TaskFailed", "taskFailedEventDetails", details.ToObject());
+        }
+    }
+
+    /// <summary>Forgets the pending task and its timers; the frame stays in its Task state until the caller moves it.</summary>
+    private void EndTask(Frame frame, long taskId)
+    {
+        _snapshot.Tasks.Remove(taskId);
+        CancelTimer(frame.TimerId);
+        CancelTimer(frame.HeartbeatTimerId);
+        frame.TimerId = 0;
+        frame.HeartbeatTimerId = 0;
+        frame.TaskId = 0;
+        frame.Phase = FramePhase.Executing;
+    }
+
+    private static JsonObjectBuilder ResourceDetails(TaskResource resource) => new JsonObjectBuilder(6)
+        .Set("resourceType", resource.ResourceType)
+        .Set("resource", resource.Resource);
+}

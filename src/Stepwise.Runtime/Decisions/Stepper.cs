@@ -1,0 +1,236 @@
+using Stepwise.Definition.Model;
+using Stepwise.Json;
+using Stepwise.JsonPath;
+
+namespace Stepwise.Runtime.Decisions;
+
+/// <summary>
+/// One decision in progress: applies a stimulus to a (cloned) snapshot, runs every frame that can advance until
+/// each waits on something or finishes, and collects the events and commands. Lives for one Decide call.
+/// </summary>
+internal sealed partial class Stepper
+{
+    /// <summary>AWS's payload limit: 256 KiB of UTF-8.</summary>
+    internal const int MaxPayloadBytes = 256 * 1024;
+
+    private readonly StateMachine _definition;
+    private readonly ExecutionSnapshot _snapshot;
+    private readonly DateTimeOffset _now;
+    private readonly Random _random;
+    private readonly Queue<int> _runnable = new();
+
+    public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random)
+    {
+        _definition = definition;
+        _snapshot = snapshot;
+        _now = now;
+        _random = random;
+    }
+
+    public List<HistoryEvent> Events { get; } = [];
+
+    public List<ExecutionCommand> Commands { get; } = [];
+
+    public void Apply(Stimulus stimulus)
+    {
+        if (_snapshot.IsFinished)
+        {
+            return;
+        }
+
+        switch (stimulus)
+        {
+            case ExecutionStartedStimulus:
+                StartExecution();
+                break;
+            case TaskStartedStimulus s:
+                OnTaskStarted(s.TaskId);
+                break;
+            case TaskSucceededStimulus s:
+                OnTaskSucceeded(s.TaskId, s.Output);
+                break;
+            case TaskFailedStimulus s:
+                OnTaskFailed(s.TaskId, s.Error, s.Cause);
+                break;
+            case TaskHeartbeatStimulus s:
+                OnTaskHeartbeat(s.TaskId);
+                break;
+            case TimerFiredStimulus s:
+                OnTimerFired(s.TimerId);
+                break;
+            case StopRequestedStimulus s:
+                Stop(s.Error, s.Cause);
+                break;
+            default:
+                throw new ArgumentException($"Unknown stimulus {stimulus.GetType().Name}.", nameof(stimulus));
+        }
+
+        RunUntilBlocked();
+    }
+
+    private void StartExecution()
+    {
+        var info = _snapshot.Info;
+        Emit(null, "ExecutionStarted", "executionStartedEventDetails", new JsonObjectBuilder(3)
+            .Set("input", info.Input.ToJsonString())
+            .Set("inputDetails", NotTruncated)
+            .Set("roleArn", info.RoleArn)
+            .ToObject());
+
+        // The first state's StateEntered records previousEventId 0, not ExecutionStarted's id: the root chain starts empty.
+        var root = NewFrame(FrameKind.Root, parentId: 0, graph: _definition.Root, index: 0, input: info.Input, lastEventId: 0);
+        if (_definition.TimeoutSeconds is long timeout)
+        {
+            _snapshot.ExecutionTimerId = StartTimer(root.Id, TimerPurpose.ExecutionTimeout, TimeSpan.FromSeconds(timeout));
+        }
+
+        if (info.Input.GetUtf8Size() > MaxPayloadBytes)
+        {
+            FinishExecution(ExecutionOutcome.Failed, 0, null, StatesErrors.DataLimitExceeded,
+                "The input to the execution exceeds the maximum number of bytes service limit.");
+        }
+    }
+
+    private void RunUntilBlocked()
+    {
+        while (_runnable.Count > 0 && !_snapshot.IsFinished)
+        {
+            if (!_snapshot.Frames.TryGetValue(_runnable.Dequeue(), out var frame))
+            {
+                // The frame finished and was removed (its Map iteration completed, or a sibling failed).
+                continue;
+            }
+
+            while (frame.Phase == FramePhase.Enter && !_snapshot.IsFinished)
+            {
+                EnterState(frame);
+            }
+        }
+    }
+
+    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId)
+    {
+        var frame = new Frame
+        {
+            Id = _snapshot.NextFrameId++,
+            ParentId = parentId,
+            Kind = kind,
+            GraphIndex = graph.Index,
+            Index = index,
+            StateName = graph.StartAt,
+            StateInput = input,
+            Phase = FramePhase.Enter,
+            LastEventId = lastEventId,
+        };
+        _snapshot.Frames[frame.Id] = frame;
+        _runnable.Enqueue(frame.Id);
+        return frame;
+    }
+
+    private State CurrentState(Frame frame) => _definition.Graphs[frame.GraphIndex][frame.StateName];
+
+    private static readonly JsonObject NotTruncated = JsonObject.Create(("truncated", JsonValue.False));
+
+    /// <summary>
+    /// Records an event in <paramref name="frame"/>'s chain (previousEventId = the frame's last event, unless
+    /// <paramref name="previous"/> overrides it). <paramref name="advance"/> false leaves the chain where it was:
+    /// AWS records some bookkeeping events (MapIterationSucceeded, ParallelStateSucceeded, ...) beside the chain.
+    /// </summary>
+    private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null)
+    {
+        long id = _snapshot.NextEventId++;
+        long prev = previous ?? frame?.LastEventId ?? 0;
+        Events.Add(new HistoryEvent(type, id, prev, _now, detailsName, details));
+        if (advance && frame is not null)
+        {
+            frame.LastEventId = id;
+        }
+
+        return id;
+    }
+
+    private long StartTimer(int frameId, TimerPurpose purpose, TimeSpan delay)
+    {
+        long id = _snapshot.NextTimerId++;
+        var due = _now + delay;
+        _snapshot.Timers[id] = new PendingTimer(frameId, purpose, due);
+        Commands.Add(new StartTimerCommand(id, due));
+        return id;
+    }
+
+    private void CancelTimer(long timerId)
+    {
+        if (timerId != 0 && _snapshot.Timers.Remove(timerId))
+        {
+            Commands.Add(new CancelTimerCommand(timerId));
+        }
+    }
+
+    private void FinishExecution(ExecutionOutcome outcome, long previous, JsonValue? output, string? error, string? cause)
+    {
+        switch (outcome)
+        {
+            case ExecutionOutcome.Succeeded:
+                Emit(null, "ExecutionSucceeded", "executionSucceededEventDetails", new JsonObjectBuilder(2)
+                    .Set("output", output!.ToJsonString())
+                    .Set("outputDetails", NotTruncated)
+                    .ToObject(), previous: previous);
+                break;
+            case ExecutionOutcome.Failed:
+                Emit(null, "ExecutionFailed", "executionFailedEventDetails", ErrorDetails(error, cause), previous: previous);
+                break;
+            case ExecutionOutcome.TimedOut:
+                Emit(null, "ExecutionTimedOut", "executionTimedOutEventDetails", ErrorDetails(error, cause), previous: previous);
+                break;
+            case ExecutionOutcome.Aborted:
+                Emit(null, "ExecutionAborted", "executionAbortedEventDetails", ErrorDetails(error, cause), previous: previous);
+                break;
+        }
+
+        _snapshot.Outcome = outcome;
+        _snapshot.Output = output;
+        _snapshot.Error = error;
+        _snapshot.Cause = cause;
+        foreach (var timerId in _snapshot.Timers.Keys)
+        {
+            Commands.Add(new CancelTimerCommand(timerId));
+        }
+
+        _snapshot.Timers.Clear();
+        foreach (var taskId in _snapshot.Tasks.Keys)
+        {
+            Commands.Add(new CancelTaskCommand(taskId));
+        }
+
+        _snapshot.Tasks.Clear();
+        Commands.Add(new FinishExecutionCommand(outcome, output, error, cause));
+    }
+
+    private static JsonObject ErrorDetails(string? error, string? cause)
+    {
+        // A bare Fail state records neither field (the corpus's test_state_fail_empty).
+        var builder = new JsonObjectBuilder(2);
+        if (error is not null)
+        {
+            builder.Set("error", error);
+        }
+
+        if (cause is not null)
+        {
+            builder.Set("cause", cause);
+        }
+
+        return builder.ToObject();
+    }
+
+    private void Stop(string? error, string? cause)
+    {
+        long last = 0;
+        foreach (var frame in _snapshot.Frames.Values)
+        {
+            last = Math.Max(last, frame.LastEventId);
+        }
+
+        FinishExecution(ExecutionOutcome.Aborted, last, null, error, cause);
+    }
+}

@@ -1,0 +1,18 @@
+using Stepwise.Json;
+
+namespace Stepwise.Runtime;
+
+/// <summary>
+/// Who an execution is: the identity and start data the context object (<c>$$.Execution</c>, <c>$$.StateMachine</c>)
+/// and the history expose. Fixed when the execution starts.
+/// </summary>
+public sealed record ExecutionInfo(
+    string ExecutionArn,
+    string ExecutionName,
+    string StateMachineArn,
+    string StateMachineName,
+    string RoleArn,
+    string Region,
+    DateTimeOffset StartTime,
+    JsonValue Input,
+    int RedriveCount = 0);

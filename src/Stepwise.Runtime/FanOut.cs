@@ -1,0 +1,54 @@
+using Stepwise.Json;
+
+namespace Stepwise.Runtime;
+
+/// <summary>
+/// The bookkeeping of a running Parallel or Map state, kept on the frame that runs it: child frames, results in
+/// order, and (for Map) the items still queued behind MaxConcurrency.
+/// </summary>
+internal sealed class FanOut
+{
+    public required JsonValue[] Items { get; init; }
+
+    public required JsonValue?[] Results { get; init; }
+
+    /// <summary>Child frame id per branch or item; 0 while the item is still queued.</summary>
+    public required int[] ChildIds { get; init; }
+
+    /// <summary>The state's effective input (after InputPath), which ItemSelector reads as <c>$</c>.</summary>
+    public required JsonValue EffectiveInput { get; init; }
+
+    /// <summary>Map: how many iterations may run at once (0 = no limit).</summary>
+    public long MaxConcurrency { get; init; }
+
+    public long ToleratedFailureCount { get; init; } = -1;
+
+    public double ToleratedFailurePercentage { get; init; } = -1;
+
+    public int NextItem { get; set; }
+
+    public int Running { get; set; }
+
+    public int Completed { get; set; }
+
+    public int Failures { get; set; }
+
+    /// <summary>The id of the last MapIterationSucceeded/Failed event; MapStateSucceeded follows it.</summary>
+    public long LastCompletionEventId { get; set; }
+
+    public FanOut Clone() => new()
+    {
+        Items = Items,
+        Results = (JsonValue?[])Results.Clone(),
+        ChildIds = (int[])ChildIds.Clone(),
+        EffectiveInput = EffectiveInput,
+        MaxConcurrency = MaxConcurrency,
+        ToleratedFailureCount = ToleratedFailureCount,
+        ToleratedFailurePercentage = ToleratedFailurePercentage,
+        NextItem = NextItem,
+        Running = Running,
+        Completed = Completed,
+        Failures = Failures,
+        LastCompletionEventId = LastCompletionEventId,
+    };
+}

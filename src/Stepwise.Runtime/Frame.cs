@@ -1,0 +1,94 @@
+using Stepwise.Json;
+
+namespace Stepwise.Runtime;
+
+/// <summary>
+/// One thread of execution: the root, a Parallel branch or a Map iteration. It knows its current state, that
+/// state's raw input, the retry counters and what it waits on; nothing lives on a call stack between decisions.
+/// </summary>
+internal sealed class Frame
+{
+    public required int Id { get; init; }
+
+    /// <summary>The frame that runs the Parallel/Map state owning this frame; 0 for the root.</summary>
+    public int ParentId { get; init; }
+
+    public FrameKind Kind { get; init; }
+
+    /// <summary>Index of the graph this frame runs in <c>StateMachine.Graphs</c>.</summary>
+    public int GraphIndex { get; init; }
+
+    /// <summary>Branch index (Parallel) or item index (Map).</summary>
+    public int Index { get; init; }
+
+    public required string StateName { get; set; }
+
+    public FramePhase Phase { get; set; }
+
+    /// <summary>The current state's raw input (before InputPath), as recorded in its StateEntered event.</summary>
+    public required JsonValue StateInput { get; set; }
+
+    /// <summary>The current state's input after InputPath (and, for Wait, what OutputPath reads).</summary>
+    public JsonValue? EffectiveInput { get; set; }
+
+    public DateTimeOffset EnteredTime { get; set; }
+
+    public long EnteredEventId { get; set; }
+
+    /// <summary><c>$$.State.RetryCount</c>: retries of the current state so far.</summary>
+    public int RetryCount { get; set; }
+
+    /// <summary>Retries used per retrier of the current state.</summary>
+    public int[] RetrierAttempts { get; set; } = [];
+
+    /// <summary>The id of the last event recorded in this frame's chain: the next event's previousEventId.</summary>
+    public long LastEventId { get; set; }
+
+    public long TaskId { get; set; }
+
+    public long TimerId { get; set; }
+
+    public long HeartbeatTimerId { get; set; }
+
+    public long HeartbeatSeconds { get; set; }
+
+    public string? TaskToken { get; set; }
+
+    public FanOut? FanOut { get; set; }
+
+    public bool Failed { get; set; }
+
+    public JsonValue? Output { get; set; }
+
+    public string? Error { get; set; }
+
+    public string? Cause { get; set; }
+
+    public Frame Clone() => new()
+    {
+        Id = Id,
+        ParentId = ParentId,
+        Kind = Kind,
+        GraphIndex = GraphIndex,
+        Index = Index,
+        StateName = StateName,
+        Phase = Phase,
+        StateInput = StateInput,
+        EffectiveInput = EffectiveInput,
+        EnteredTime = EnteredTime,
+        EnteredEventId = EnteredEventId,
+        RetryCount = RetryCount,
+        RetrierAttempts = (int[])RetrierAttempts.Clone(),
+        LastEventId = LastEventId,
+        TaskId = TaskId,
+        TimerId = TimerId,
+        HeartbeatTimerId = HeartbeatTimerId,
+        HeartbeatSeconds = HeartbeatSeconds,
+        TaskToken = TaskToken,
+        FanOut = FanOut?.Clone(),
+        Failed = Failed,
+        Output = Output,
+        Error = Error,
+        Cause = Cause,
+    };
+}

@@ -1,0 +1,9 @@
+namespace Stepwise.Runtime;
+
+/// <summary>Which part of the definition a frame runs.</summary>
+internal enum FrameKind
+{
+    Root,
+    Branch,
+    Iteration,
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Stepwise.Json;
+
+namespace Stepwise.Runtime;
+
+/// <summary>
+/// One event of an execution's history, shaped exactly as AWS's <c>GetExecutionHistory</c> returns it: the detail
+/// fields that hold JSON (input, output, parameters) are JSON <em>text</em> strings, as the API sends them.
+/// </summary>
+public sealed class HistoryEvent
+{
+    /// <summary>Creates an event.</summary>
+    public HistoryEvent(string type, long id, long previousEventId, DateTimeOffset timestamp, string? detailsName, JsonObject? details)
+    {
+        Type = type;
+        Id = id;
+        PreviousEventId = previousEventId;
+        Timestamp = timestamp;
+        DetailsName = detailsName;
+        Details = details;
+    }
+
+    /// <summary>The AWS event type, e.g. <c>PassStateEntered</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The event id: 1 for ExecutionStarted, then consecutive.</summary>
+    public long Id { get; }
+
+    /// <summary>The id of the event this one follows in its branch of execution (0 for the first events).</summary>
+    public long PreviousEventId { get; }
+
+    /// <summary>When the event was recorded (the <c>now</c> given to Decide).</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The name of the details member, e.g. <c>stateEnteredEventDetails</c>; null for events without details.</summary>
+    public string? DetailsName { get; }
+
+    /// <summary>The details object; null for events without details.</summary>
+    public JsonObject? Details { get; }
+
+    /// <summary>
+    /// The event as one element of <c>GetExecutionHistory</c>'s <c>events</c>:
+    /// <c>{"timestamp","type","id","previousEventId","&lt;x&gt;EventDetails":{...}}</c>. The timestamp is epoch seconds
+    /// with millisecond precision, as the AWS JSON 1.0 protocol writes timestamps.
+    /// </summary>
+    public JsonObject ToAwsJson()
+    {
+        var builder = new JsonObjectBuilder(5)
+            .Set("timestamp", JsonNumber.FromLiteral((Timestamp.ToUnixTimeMilliseconds() / 1000m).ToString(CultureInfo.InvariantCulture)))
+            .Set("type", Type)
+            .Set("id", Id)
+            .Set("previousEventId", PreviousEventId);
+        if (DetailsName is not null && Details is not null)
+        {
+            builder.Set(DetailsName, Details);
+        }
+
+        return builder.ToObject();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id} ({PreviousEventId}) {Type}";
+}

@@ -1,0 +1,4 @@
+namespace Stepwise.Runtime;
+
+/// <summary>A timer the snapshot waits on: which frame it wakes and why.</summary>
+internal readonly record struct PendingTimer(int FrameId, TimerPurpose Purpose, DateTimeOffset DueTime);

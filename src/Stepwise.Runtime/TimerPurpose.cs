@@ -1,0 +1,11 @@
+namespace Stepwise.Runtime;
+
+/// <summary>Why a timer was started.</summary>
+internal enum TimerPurpose
+{
+    Wait,
+    Retry,
+    TaskTimeout,
+    HeartbeatTimeout,
+    ExecutionTimeout,
+}
