@@ -1,3 +1,3 @@
 using Stepwise.Cli;
 
-return await StepwiseCli.Create().Parse(args).InvokeAsync();
+return await StepwiseCli.Parse(args).InvokeAsync();

@@ -134,7 +134,7 @@ public sealed class TaskDispatcher
         }
         catch (LambdaFunctionException e)
         {
-            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, invocation.RequestId, lambdaStyle ?? false));
+            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, invocation.RequestId, lambdaStyle ?? false, e.FunctionStackTrace));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

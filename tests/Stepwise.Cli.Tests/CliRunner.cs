@@ -25,7 +25,7 @@ internal static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exitCode = await StepwiseCli.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        int exitCode = await StepwiseCli.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
 

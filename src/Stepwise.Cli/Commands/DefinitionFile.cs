@@ -17,7 +17,7 @@ internal static class DefinitionFile
             return false;
         }
 
-        if (!DefinitionReader.TryRead(File.ReadAllText(path), out var read, out var readError))
+        if (!DefinitionReader.TryRead(File.ReadAllText(path), FormatOf(path), out var read, out var readError))
         {
             diagnostics = [readError!];
             return false;
@@ -33,4 +33,12 @@ internal static class DefinitionFile
         definition = read;
         return true;
     }
+
+    /// <summary>YAML for <c>.yaml</c>/<c>.yml</c> files, JSON for <c>.json</c>, and a look at the text otherwise.</summary>
+    private static DefinitionFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".yaml" or ".yml" => DefinitionFormat.Yaml,
+        ".json" => DefinitionFormat.Json,
+        _ => DefinitionFormat.Auto,
+    };
 }

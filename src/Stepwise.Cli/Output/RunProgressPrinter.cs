@@ -11,7 +11,8 @@ namespace Stepwise.Cli.Output;
 /// </summary>
 internal sealed class RunProgressPrinter(IAnsiConsole console)
 {
-    private readonly Dictionary<string, StateProgress> _open = new(StringComparer.Ordinal);
+    // Concurrent Map iterations and Parallel branches can have several states of one name open at once.
+    private readonly Dictionary<string, List<StateProgress>> _open = new(StringComparer.Ordinal);
     private int _depth;
 
     public void OnEvent(HistoryEvent e)
@@ -20,7 +21,12 @@ internal sealed class RunProgressPrinter(IAnsiConsole console)
         if (type.EndsWith("StateEntered", StringComparison.Ordinal))
         {
             string name = Name(e);
-            _open[Key(name)] = new StateProgress(type[..^"StateEntered".Length], e.Timestamp);
+            if (!_open.TryGetValue(name, out var sameName))
+            {
+                _open[name] = sameName = [];
+            }
+
+            sameName.Add(new StateProgress(type[..^"StateEntered".Length], e.Timestamp));
             if (type is "MapStateEntered" or "ParallelStateEntered")
             {
                 console.MarkupLine($"{Indent()}[blue]▸[/] {Markup.Escape(name)} [grey]({type[..^"StateEntered".Length]})[/]");
@@ -38,8 +44,10 @@ internal sealed class RunProgressPrinter(IAnsiConsole console)
                 _depth = Math.Max(0, _depth - 1);
             }
 
-            if (_open.Remove(Key(name), out var state))
+            if (_open.TryGetValue(name, out var sameName) && sameName.Count > 0)
             {
+                var state = sameName[0];
+                sameName.RemoveAt(0);
                 string outcome = state.Error is null ? "[green]✓[/]" : "[yellow]↪[/]";
                 string caught = state.Error is null ? "" : $" [yellow]caught {Markup.Escape(state.Error)}[/]";
                 console.MarkupLine($"{Indent()}{outcome} {Markup.Escape(name)} [grey]({state.Type})[/] {Duration(e.Timestamp - state.Entered)}{Retries(state)}{caught}");
@@ -66,25 +74,28 @@ internal sealed class RunProgressPrinter(IAnsiConsole console)
     /// <summary>States still open when the execution ended are where it failed.</summary>
     public void Finish(string? error)
     {
-        foreach (var (key, state) in _open)
+        foreach (var (name, states) in _open)
         {
-            console.MarkupLine($"{Indent()}[red]✗[/] {Markup.Escape(key)} [grey]({state.Type})[/]{Retries(state)} [red]{Markup.Escape(state.Error ?? error ?? "failed")}[/]");
+            foreach (var state in states)
+            {
+                console.MarkupLine($"{Indent()}[red]✗[/] {Markup.Escape(name)} [grey]({state.Type})[/]{Retries(state)} [red]{Markup.Escape(state.Error ?? error ?? "failed")}[/]");
+            }
         }
 
         _open.Clear();
     }
 
-    // Concurrent Map iterations run the same states: the last entered one with that name is the one to close.
-    private static string Key(string name) => name;
-
     private StateProgress? LastOpen()
     {
         StateProgress? last = null;
-        foreach (var state in _open.Values)
+        foreach (var states in _open.Values)
         {
-            if (last is null || state.Entered >= last.Entered)
+            foreach (var state in states)
             {
-                last = state;
+                if (last is null || state.Entered >= last.Entered)
+                {
+                    last = state;
+                }
             }
         }
 

@@ -49,13 +49,19 @@ internal static class LambdaResponses
     }
 
     /// <summary>The cause AWS records for a function error; Python-spaced for a bare function ARN, compact for lambda:invoke.</summary>
-    public static string ErrorCause(string errorType, string errorMessage, string requestId, bool pythonStyle)
+    public static string ErrorCause(string errorType, string errorMessage, string requestId, bool pythonStyle, IReadOnlyList<string>? stackTrace = null)
     {
+        var frames = new JsonValue[stackTrace?.Count ?? 0];
+        for (int i = 0; i < frames.Length; i++)
+        {
+            frames[i] = new JsonString(stackTrace![i]);
+        }
+
         var cause = new JsonObjectBuilder(4)
             .Set("errorMessage", errorMessage)
             .Set("errorType", errorType)
             .Set("requestId", requestId)
-            .Set("stackTrace", JsonArray.Empty)
+            .Set("stackTrace", JsonArray.TakeOwnership(frames))
             .ToObject();
         return pythonStyle ? PythonJson.Write(cause) : cause.ToJsonString();
     }
