@@ -14,7 +14,11 @@ internal sealed partial class Evaluator
 {
     private readonly int _maxDepth;
     private readonly long _deadline;
+    /// <summary>The machine stack one evaluation may use: safe on threads with the 1.5 MiB default of Linux.</summary>
+    private const long StackBudget = 640 * 1024;
+
     private int _depth;
+    private long _stackBase;
     private int _ticks;
 
     private readonly TimeProvider _clock;
@@ -43,7 +47,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private void Enter()
+    private unsafe void Enter()
     {
         _depth++;
         if (_maxDepth > 0 && _depth > _maxDepth)
@@ -51,7 +55,16 @@ internal sealed partial class Evaluator
             ThrowStackOverflow();
         }
 
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // Stop well before the machine stack runs out: throwing an exception itself needs a good deal of stack on
+        // Linux, so RuntimeHelpers.TryEnsureSufficientExecutionStack's margin alone is not enough. The budget is
+        // measured from the first evaluation step of this evaluation.
+        byte marker = 0;
+        long here = (long)&marker;
+        if (_stackBase == 0)
+        {
+            _stackBase = here;
+        }
+        else if (_stackBase - here > StackBudget || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             ThrowStackOverflow();
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Stepwise.Json;
 
 namespace Stepwise.Conformance.Jsonata;
@@ -23,7 +24,7 @@ internal static class JsonataCorpus
             foreach (string file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
             {
                 string name = group + "/" + Path.GetFileName(file);
-                var content = JsonValue.Parse(File.ReadAllText(file));
+                var content = ParseCase(File.ReadAllText(file));
                 if (content is JsonArray array)
                 {
                     for (int i = 0; i < array.Count; i++)
@@ -39,6 +40,23 @@ internal static class JsonataCorpus
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// Parses a case file. Two cases hold a lone surrogate escape (<c>"\uD800"</c>) that a strict JSON reader rejects;
+    /// they are read with the escape kept as JSONata source text, which the expression lexer turns into the same
+    /// lone surrogate, so the case tests the same thing.
+    /// </summary>
+    private static JsonValue ParseCase(string text)
+    {
+        try
+        {
+            return JsonValue.Parse(text);
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonValue.Parse(Regex.Replace(text, @"(?<!\\)\\(u[dD][89abAB][0-9a-fA-F]{2})(?!\\u[dD][c-fC-F])", @"\\$1"));
+        }
     }
 
     private static Dictionary<string, JsonValue> LoadDatasets()
