@@ -357,10 +357,13 @@ internal sealed class Parser
             }
 
             default:
+            {
+                int bindingPower = BindingPower(t);
                 t.Type = NodeType.Binary;
                 t.Lhs = left;
-                t.Rhs = Expression(BindingPower(t));
+                t.Rhs = Expression(bindingPower);
                 return t;
+            }
         }
     }
 
@@ -376,10 +379,9 @@ internal sealed class Parser
                 if (At("?"))
                 {
                     t.Type = NodeType.Partial;
-                    var placeholder = _node;
+                    var placeholder = Advance("?", false);
                     placeholder.Type = NodeType.Placeholder;
                     t.Arguments.Add(placeholder);
-                    Advance("?", false);
                 }
                 else
                 {
