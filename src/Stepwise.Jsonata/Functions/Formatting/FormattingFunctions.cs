@@ -55,6 +55,46 @@ internal static class FormattingFunctions
     public static JsonValue ParseInteger(string value, string picture) =>
         ToJsonNumber(IntegerFormatter.Parse(value, IntegerPicture.Analyse(picture)));
 
+    /// <summary>
+    /// <c>$fromMillis(number [, picture [, timezone]])</c>, signature <c>&lt;n-s?s?:s&gt;</c>: formats a timestamp in
+    /// ms since the epoch with an XPath fn:format-dateTime picture (ISO 8601, <c>[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]</c>,
+    /// when <paramref name="picture"/> is null) in the fixed offset <paramref name="timezone"/> (<c>±HHMM</c>; UTC
+    /// when null). <c>$now([picture [, timezone]])</c> is this function applied to the evaluation's start time.
+    /// </summary>
+    /// <exception cref="JsonataException">
+    /// D3130–D3135 for an invalid picture (unsupported sequence, mixed digits, unknown component, name on a component
+    /// that has none, timezone of more than four digits, unclosed marker).
+    /// </exception>
+    public static string FromMillis(double millis, string? picture, string? timezone) =>
+        DateTimeFormatter.Format(millis, picture, timezone);
+
+    /// <summary>
+    /// <c>$toMillis(timestamp [, picture])</c>, signature <c>&lt;s-s?:n&gt;</c>: the ms since the epoch of an ISO 8601
+    /// timestamp, or of one written with an XPath fn:format-dateTime picture. Returns null (undefined) when the
+    /// timestamp does not match the picture or the picture has no components, and <see cref="JsonValue.Null"/> where
+    /// jsonata-js yields NaN (an impossible date such as month 13).
+    /// </summary>
+    /// <param name="timestamp">The timestamp text.</param>
+    /// <param name="picture">The picture, or null for ISO 8601.</param>
+    /// <param name="nowMillis">
+    /// The evaluation's fixed start time (what <c>$millis()</c> returns): a picture that gives only some components
+    /// takes the more significant ones from it (<c>$toMillis('13:45', '[H]:[m]')</c> is today at 13:45 UTC).
+    /// </param>
+    /// <exception cref="JsonataException">
+    /// D3110 for a non-ISO timestamp without a picture; D3130–D3135 for an invalid picture; D3136 when the picture's
+    /// components leave a gap (month and hour but no day) or are week-based.
+    /// </exception>
+    public static JsonValue? ToMillis(string timestamp, string? picture, long nowMillis)
+    {
+        if (picture is null)
+        {
+            return ToJsonNumber(IsoTimestamp.Parse(timestamp));
+        }
+
+        double? millis = DateTimeParser.Parse(timestamp, picture, UtcDate.FromTime(nowMillis));
+        return millis is double value ? ToJsonNumber(value) : null;
+    }
+
     private static JsonValue ToJsonNumber(double value) =>
         double.IsFinite(value) ? JsonNumber.FromDouble(value) : JsonValue.Null;
 }
