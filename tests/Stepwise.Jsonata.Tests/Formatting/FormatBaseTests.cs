@@ -48,4 +48,11 @@ public sealed class FormatBaseTests
     {
         Assert.Equal(expected, FormattingFunctions.FormatBase(number, null));
     }
+
+    [Fact]
+    public void Digits_below_double_precision_are_written_as_zeros_as_V8_does()
+    {
+        Assert.Equal("5v1j4f4ds7c000", FormattingFunctions.FormatBase(1e21, 36));
+        Assert.Equal("1fffffffffffff", FormattingFunctions.FormatBase(9007199254740991, 16));
+    }
 }

@@ -99,4 +99,12 @@ public sealed class FormatIntegerTests
     {
         Assert.Equal(expected, FormattingFunctions.FormatInteger(number, picture));
     }
+
+    [Fact]
+    public void Roman_numerals_beyond_what_jsonata_js_can_recurse_through_fail_with_U1001()
+    {
+        Assert.Equal(5_000_000 / 1000, FormattingFunctions.FormatInteger(5_000_000, "i").Length);
+        var error = Assert.Throws<JsonataException>(() => FormattingFunctions.FormatInteger(1e9, "I"));
+        Assert.Equal("U1001", error.Code);
+    }
 }

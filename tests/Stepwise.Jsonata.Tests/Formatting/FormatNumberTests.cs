@@ -85,6 +85,7 @@ public sealed class FormatNumberTests
     [InlineData(0.125, "0.00", "0.12")]
     [InlineData(0.135, "0.00", "0.14")]
     [InlineData(1234567.891, "#,##0.0#", "1,234,567.89")]
+    [InlineData(1.7976931348623157e308, "#,##0.00", "NaN.00")]
     public void Edge_values_match_the_reference_implementation(double number, string picture, string expected)
     {
         Assert.Equal(expected, FormattingFunctions.FormatNumber(number, picture, null));

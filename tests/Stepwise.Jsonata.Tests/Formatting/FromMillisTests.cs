@@ -128,4 +128,32 @@ public sealed class FromMillisTests
         Assert.Equal("2018-10-21T08:05:00.000-05:00", FormattingFunctions.FromMillis(millis, null, "-0500"));
         Assert.Equal("2018-10-21T13:05:00.000Z", FormattingFunctions.FromMillis(millis, null, "0000"));
     }
+
+    [Theory]
+    [InlineData(8.64e15 + 1, "[MNn]", null)]
+    [InlineData(1709251199999, "[F]", "abc")]
+    [InlineData(8.64e15, "[Yw]", "+0530")]
+    public void Names_and_words_of_an_invalid_date_fail_with_D3001(double millis, string picture, string? timezone)
+    {
+        var error = Assert.Throws<JsonataException>(() => FormattingFunctions.FromMillis(millis, picture, timezone));
+        Assert.Equal("D3001", error.Code);
+    }
+
+    [Theory]
+    [InlineData(8.64e15 + 1, "[Y0001]-[M01]", null, "0NaN-NaN")]
+    [InlineData(0, null, "abc", "0NaN-NaN-NaNTNaN:NaN:NaN.NaN0N:aN")]
+    [InlineData(1.5, null, null, "1970-01-01T00:00:00.001Z")]
+    [InlineData(-62198755200000, null, null, "-0001-01-01T00:00:00.000Z")]
+    [InlineData(0, "[q1]", null, "undefined")]
+    public void Edge_values_match_the_reference_implementation(double millis, string? picture, string? timezone, string expected)
+    {
+        Assert.Equal(expected, FormattingFunctions.FromMillis(millis, picture, timezone));
+    }
+
+    [Fact]
+    public void A_negative_half_hour_offset_is_read_as_jsonata_js_reads_it()
+    {
+        // jsonata-js splits -0530 into floor(-5.3) = -6 hours and -30 minutes: a -6:30 shift, printed as such.
+        Assert.Equal("1969-12-31T17:30:00.000-6:-30", FormattingFunctions.FromMillis(0, "[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z0]", "-0530"));
+    }
 }

@@ -131,8 +131,15 @@ internal static class DateTimeFormatter
         return IntegerFormatter.Format(value, marker.IntegerFormat!);
     }
 
-    private static string NameAt(string[] names, double index) =>
-        index >= 0 && index < names.Length ? names[(int)index] : "undefined";
+    private static string NameAt(string[] names, double index)
+    {
+        if (!(index >= 0 && index < names.Length))
+        {
+            FormattingErrors.ThrowInvalidDateName();
+        }
+
+        return names[(int)index];
+    }
 
     /// <summary>§9.8.4.6, as jsonata-js does it.</summary>
     private static string FormatTimezone(DateTimeMarker marker, double offsetHours, double offsetMinutes)

@@ -33,7 +33,7 @@ internal static partial class EnglishNumberWords
     {
         if (!double.IsFinite(value))
         {
-            // Only an invalid date reaches here; jsonata-js would recurse without end, so say what the value is.
+            // jsonata-js recurses without end on these; the callers never pass them (see IntegerFormatter).
             return JavaScriptNumbers.ToString(value);
         }
 

@@ -42,6 +42,14 @@ internal static class FormattingErrors
         "D3110",
         "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given " + JsonText.Quote(timestamp));
 
+    /// <summary>
+    /// An invalid date (beyond ±8.64e15 ms, or shifted by an unreadable timezone) formatted as a name or in words:
+    /// jsonata-js fails there with a JavaScript TypeError or stack overflow, which this reports as a JSONata error.
+    /// </summary>
+    [DoesNotReturn]
+    public static void ThrowInvalidDateName() => throw new JsonataException(
+        "D3001", "Attempting to invoke string function on Infinity or NaN");
+
     [DoesNotReturn]
     public static void ThrowUnsupportedSequence(string token) => throw new JsonataException(
         "D3130",

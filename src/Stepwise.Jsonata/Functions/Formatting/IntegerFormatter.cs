@@ -28,6 +28,12 @@ internal static class IntegerFormatter
 
                 break;
             case IntegerPrimaryFormat.Words:
+                if (double.IsNaN(value))
+                {
+                    // Only an invalid date gets here; jsonata-js recurses until its stack overflows.
+                    FormattingErrors.ThrowInvalidDateName();
+                }
+
                 formatted = EnglishNumberWords.ToWords(value, picture.Ordinal);
                 formatted = picture.Case switch
                 {

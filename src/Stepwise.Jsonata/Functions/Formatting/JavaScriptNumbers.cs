@@ -130,7 +130,8 @@ internal static class JavaScriptNumbers
     {
         if (!double.IsFinite(value))
         {
-            return value;
+            // jsonata-js appends "e<n>" to "Infinity" or "NaN", which reads back as NaN.
+            return double.NaN;
         }
 
         string text = ToString(value);

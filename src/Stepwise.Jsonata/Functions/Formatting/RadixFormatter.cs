@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text;
 
 namespace Stepwise.Jsonata.Functions.Formatting;
@@ -8,9 +7,13 @@ internal static class RadixFormatter
 {
     private const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+    // 2^53: from here up a double has no units digit of its own in any radix.
+    private const double ExactIntegerLimit = 9007199254740992d;
+
     /// <summary>
-    /// Writes the integer <paramref name="value"/> in <paramref name="radix"/> (2–36). Radix 10 is JavaScript's
-    /// number-to-string (so 1e21 prints as "1e+21"); other radixes write the double's exact integer value.
+    /// Writes the integer <paramref name="value"/> in <paramref name="radix"/> (2–36) as V8 does: radix 10 is
+    /// JavaScript's number-to-string (1e21 prints as "1e+21"); in other radixes the digits below the double's
+    /// precision are written as zeros (1e21 in radix 36 is "5v1j4f4ds7c000", not its exact "5v1j4f4ds79m9s").
     /// </summary>
     public static string Format(double value, int radix)
     {
@@ -19,21 +22,23 @@ internal static class RadixFormatter
             return JavaScriptNumbers.ToString(value);
         }
 
-        bool negative = value < 0;
-        var magnitude = new BigInteger(Math.Abs(value));
-        if (magnitude.IsZero)
-        {
-            return "0";
-        }
-
+        double integer = Math.Abs(value);
         var builder = new StringBuilder();
-        while (!magnitude.IsZero)
+        while (integer / radix >= ExactIntegerLimit)
         {
-            magnitude = BigInteger.DivRem(magnitude, radix, out BigInteger digit);
-            builder.Insert(0, Digits[(int)digit]);
+            integer /= radix;
+            builder.Insert(0, '0');
         }
 
-        if (negative)
+        do
+        {
+            double remainder = integer % radix;
+            builder.Insert(0, Digits[(int)remainder]);
+            integer = (integer - remainder) / radix;
+        }
+        while (integer > 0);
+
+        if (value < 0)
         {
             builder.Insert(0, '-');
         }

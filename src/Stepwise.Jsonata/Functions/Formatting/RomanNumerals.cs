@@ -11,9 +11,21 @@ internal static class RomanNumerals
         (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
     ];
 
+    // jsonata-js writes numerals recursively, one call per numeral, and runs out of stack somewhere past 10 million
+    // (some 10,000 m's; the exact point depends on its stack). Past that bound this fails too, rather than build a
+    // string of any length.
+    private const double Limit = 10_000_000;
+
     /// <summary>The lower-case numeral for a non-negative integer; zero is the empty string.</summary>
+    /// <exception cref="JsonataException">U1001 from 10,000,000 up, where jsonata-js overflows its stack.</exception>
     public static string FromNumber(double value)
     {
+        if (value >= Limit)
+        {
+            throw new JsonataException(
+                "U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.");
+        }
+
         var builder = new StringBuilder();
         foreach ((int numeralValue, string numeral) in s_numerals)
         {
