@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Stepwise.Jsonata.Functions.Formatting;
@@ -22,8 +21,6 @@ internal static class DateTimeParser
     private const int Time24Hour = 0b010111;
     private const int Time12Hour = 0b101111;
 
-    private static readonly string s_wordsPattern = BuildWordsPattern();
-
     /// <summary>
     /// The timestamp in ms since the epoch; null (undefined) when it does not match the picture or the picture has no
     /// components; NaN when the components do not make a valid date (as jsonata-js's Date.UTC gives NaN).
@@ -33,19 +30,8 @@ internal static class DateTimeParser
     /// <param name="now">The evaluation's fixed current time, which supplies the missing leading components.</param>
     public static double? Parse(string timestamp, string picture, UtcDate now)
     {
-        DateTimePicture format = DateTimePicture.Analyse(picture);
-        var matchers = new List<PartMatcher>(format.Parts.Count);
-        var pattern = new StringBuilder("^");
-        foreach (DateTimeMarker part in format.Parts)
-        {
-            PartMatcher matcher = CreateMatcher(part);
-            matchers.Add(matcher);
-            pattern.Append('(').Append(matcher.Pattern).Append(')');
-        }
-
-        // \z, not $: .NET's $ also matches before a final newline, JavaScript's does not.
-        pattern.Append(@"\z");
-        Match match = Regex.Match(timestamp, pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        TimestampPattern pattern = TimestampPattern.For(picture);
+        Match match = pattern.Regex.Match(timestamp);
         if (!match.Success)
         {
             return null;
@@ -53,16 +39,16 @@ internal static class DateTimeParser
 
         var components = new Dictionary<char, double>();
         bool anyComponent = false;
-        for (int i = 0; i < matchers.Count; i++)
+        for (int i = 0; i < pattern.Readers.Count; i++)
         {
-            PartMatcher matcher = matchers[i];
-            if (matcher.Read is not null)
+            ComponentReader reader = pattern.Readers[i];
+            if (!reader.IsLiteral)
             {
                 anyComponent = true;
                 // An unknown name reads as undefined in jsonata-js, which then counts as not given at all.
-                if (matcher.Read(match.Groups[i + 1].Value) is double value)
+                if (reader.Read(match.Groups[i + 1].Value) is double value)
                 {
-                    components[matcher.Component] = value;
+                    components[reader.Component] = value;
                 }
             }
         }
@@ -160,158 +146,4 @@ internal static class DateTimeParser
         components.TryGetValue(component, out double value) && value != 0 && !double.IsNaN(value);
 
     private static bool IsShape(int shape, int mask) => (~shape & mask) == 0 && (shape & mask) != 0;
-
-    private static PartMatcher CreateMatcher(DateTimeMarker part)
-    {
-        if (part.Literal is string literal)
-        {
-            return new PartMatcher(Regex.Escape(literal), '\0', null);
-        }
-
-        char component = part.ComponentChar;
-        if (component is 'Z' or 'z')
-        {
-            return TimezoneMatcher(part);
-        }
-
-        if (component == 'f')
-        {
-            // Fractional seconds: the first three digits are milliseconds; more precision is dropped.
-            return new PartMatcher("[0-9]+", component, static text => ParseFraction(text));
-        }
-
-        if (part.IntegerFormat is IntegerPicture format)
-        {
-            return IntegerMatcher(format, component);
-        }
-
-        return NameMatcher(part);
-    }
-
-    private static double ParseFraction(string digits)
-    {
-        string millis = digits.Length > 3 ? digits[..3] : digits;
-        return double.Parse("0." + millis, System.Globalization.CultureInfo.InvariantCulture) * 1000;
-    }
-
-    private static PartMatcher TimezoneMatcher(DateTimeMarker part)
-    {
-        IntegerPicture format = part.IntegerFormat!;
-        string? separator = format.RegularInterval > 0 ? format.Separators[0].Character : null;
-        bool gmt = part.ComponentChar == 'z';
-        // jsonata-js puts the separator into the expression unescaped.
-        string pattern = (gmt ? "GMT" : "") + "[-+][0-9]+" + (separator is null ? "" : separator + "[0-9]+");
-        return new PartMatcher(pattern, part.ComponentChar, text =>
-        {
-            if (gmt)
-            {
-                text = text[3..];
-            }
-
-            double hours;
-            double minutes = 0;
-            if (separator is not null)
-            {
-                int at = text.IndexOf(separator, StringComparison.Ordinal);
-                hours = JavaScriptNumbers.ParseInt(text[..at]);
-                minutes = JavaScriptNumbers.ParseInt(text[(at + separator.Length)..]);
-            }
-            else if (text.Length - 1 <= 2)
-            {
-                hours = JavaScriptNumbers.ParseInt(text);
-            }
-            else
-            {
-                // "+hhmm": the sign goes with the hours only, so "-0530" reads as -5 h + 30 min, as in jsonata-js.
-                hours = JavaScriptNumbers.ParseInt(text[..3]);
-                minutes = JavaScriptNumbers.ParseInt(text[3..]);
-            }
-
-            return (hours * 60) + minutes;
-        });
-    }
-
-    private static PartMatcher IntegerMatcher(IntegerPicture format, char component)
-    {
-        bool upper = format.Case == LetterCase.Upper;
-        string pattern;
-        switch (format.Primary)
-        {
-            case IntegerPrimaryFormat.Letters:
-                pattern = upper ? "[A-Z]+" : "[a-z]+";
-                break;
-            case IntegerPrimaryFormat.Roman:
-                pattern = upper ? "[MDCLXVI]+" : "[mdclxvi]+";
-                break;
-            case IntegerPrimaryFormat.Words:
-                pattern = s_wordsPattern;
-                break;
-            case IntegerPrimaryFormat.Decimal:
-                // Only ASCII digits are recognised here, whatever the picture's digit family, as in jsonata-js.
-                pattern = format.ParseWidth is int width and > 0 ? "[0-9]{" + width + "}" : "[0-9]+";
-                if (format.Ordinal)
-                {
-                    pattern += "(?:th|st|nd|rd)";
-                }
-
-                break;
-            default:
-                FormattingErrors.ThrowUnsupportedSequence(format.Token);
-                return default;
-        }
-
-        return new PartMatcher(pattern, component, text => IntegerFormatter.Parse(text, format));
-    }
-
-    private static PartMatcher NameMatcher(DateTimeMarker part)
-    {
-        var lookup = new Dictionary<string, double>(StringComparer.Ordinal);
-        switch (part.ComponentChar)
-        {
-            case 'M' or 'x':
-                for (int i = 0; i < DateTimeFormatter.MonthNames.Count; i++)
-                {
-                    lookup[Truncate(DateTimeFormatter.MonthNames[i], part.MaxWidth)] = i + 1;
-                }
-
-                break;
-            case 'F':
-                for (int i = 1; i < DateTimeFormatter.DayNames.Count; i++)
-                {
-                    lookup[Truncate(DateTimeFormatter.DayNames[i], part.MaxWidth)] = i;
-                }
-
-                break;
-            case 'P':
-                lookup["am"] = 0;
-                lookup["AM"] = 0;
-                lookup["pm"] = 1;
-                lookup["PM"] = 1;
-                break;
-            default:
-                FormattingErrors.ThrowNameModifier(part.Component);
-                break;
-        }
-
-        // The expression ignores case but the lookup does not (jsonata-js): "MARCH" matches and reads as undefined.
-        return new PartMatcher("[a-zA-Z]+", part.ComponentChar, text => lookup.TryGetValue(text, out double value) ? value : null);
-    }
-
-    private static string Truncate(string name, int? maxWidth) =>
-        maxWidth is int max && max > 0 && name.Length > max ? name[..max] : name;
-
-    private static string BuildWordsPattern()
-    {
-        var builder = new StringBuilder("(?:");
-        foreach (string word in EnglishNumberWords.KnownWords)
-        {
-            builder.Append(word).Append('|');
-        }
-
-        builder.Append(@"and|[\-, ])+");
-        return builder.ToString();
-    }
-
-    /// <summary>The expression of one picture part, and how to read its capture (null for literals).</summary>
-    private readonly record struct PartMatcher(string Pattern, char Component, Func<string, double?>? Read);
 }

@@ -19,21 +19,20 @@ internal sealed class DateTimePicture
         ['z'] = "01:01", ['C'] = "n", ['E'] = "n",
     };
 
-    private static readonly DateTimePicture s_iso8601 = Analyse(Iso8601);
+    private static readonly PictureCache<DateTimePicture> s_cache = new(AnalyseUncached);
+
+    private static readonly DateTimePicture s_iso8601 = AnalyseUncached(Iso8601);
 
     private DateTimePicture(List<DateTimeMarker> parts) => Parts = parts;
 
     public IReadOnlyList<DateTimeMarker> Parts { get; }
 
-    /// <summary>The picture, analysed; the ISO 8601 picture is analysed once.</summary>
+    /// <summary>The picture (ISO 8601 when null), analysed once per picture text and then shared.</summary>
     /// <exception cref="JsonataException">D3135 (unclosed marker), D3132 (unknown component), D3131.</exception>
-    public static DateTimePicture Analyse(string? picture)
-    {
-        if (picture is null || (s_iso8601 is not null && picture == Iso8601))
-        {
-            return s_iso8601!;
-        }
+    public static DateTimePicture Analyse(string? picture) => picture is null ? s_iso8601 : s_cache.Get(picture);
 
+    private static DateTimePicture AnalyseUncached(string picture)
+    {
         var parts = new List<DateTimeMarker>();
         int start = 0;
         int position = 0;
