@@ -90,4 +90,32 @@ public sealed class FormatNumberTests
     {
         Assert.Equal(expected, FormattingFunctions.FormatNumber(number, picture, null));
     }
+
+    [Fact]
+    public void Properties_set_one_by_one_format_as_the_options_object_does()
+    {
+        // case007, through the overload the engine uses for objects it built itself.
+        var properties = new DecimalFormatProperties();
+        Assert.True(properties.Set("per-mille", "pm"));
+        Assert.False(properties.Set("no-such-property", "x"));
+        Assert.Equal("140pm", FormattingFunctions.FormatNumber(0.14, "###pm", properties));
+    }
+
+    [Theory]
+    [InlineData(1234.5, "#.##0,00", "{\"decimal-separator\": \",\", \"grouping-separator\": \".\"}", "1.234,50")]
+    [InlineData(-5, "0.0", "{\"minus-sign\": \"~\"}", "~5.0")]
+    [InlineData(12345, "0.0E0", "{\"exponent-separator\": \"E\"}", "1.2E4")]
+    [InlineData(3.5, "x0.0", "{\"digit\": \"x\"}", "3.5")]
+    public void Other_decimal_format_properties_match_the_reference_implementation(double number, string picture, string options, string expected)
+    {
+        Assert.Equal(expected, FormattingFunctions.FormatNumber(number, picture, JsonValue.Parse(options).AsObject()));
+    }
+
+    [Fact]
+    public void Option_members_that_are_not_strings_are_ignored()
+    {
+        // jsonata-js fails with a JavaScript TypeError on a numeric zero-digit; here the default stays.
+        var options = JsonValue.Parse("{\"zero-digit\": 1}").AsObject();
+        Assert.Equal(FormattingFunctions.FormatNumber(3.5, "0.0", null), FormattingFunctions.FormatNumber(3.5, "0.0", options));
+    }
 }

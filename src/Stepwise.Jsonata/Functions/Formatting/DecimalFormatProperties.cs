@@ -39,43 +39,55 @@ internal sealed class DecimalFormatProperties
 
         foreach (KeyValuePair<string, JsonValue> option in options)
         {
-            if (option.Value is not JsonString { Value: var value })
+            if (option.Value is JsonString { Value: var value })
             {
-                continue;
-            }
-
-            switch (option.Key)
-            {
-                case "decimal-separator":
-                    properties.DecimalSeparator = value;
-                    break;
-                case "grouping-separator":
-                    properties.GroupingSeparator = value;
-                    break;
-                case "exponent-separator":
-                    properties.ExponentSeparator = value;
-                    break;
-                case "minus-sign":
-                    properties.MinusSign = value;
-                    break;
-                case "percent":
-                    properties.Percent = value;
-                    break;
-                case "per-mille":
-                    properties.PerMille = value;
-                    break;
-                case "zero-digit":
-                    properties.ZeroDigit = value;
-                    break;
-                case "digit":
-                    properties.Digit = value;
-                    break;
-                case "pattern-separator":
-                    properties.PatternSeparator = value;
-                    break;
+                properties.Set(option.Key, value);
             }
         }
 
         return properties;
+    }
+
+    /// <summary>
+    /// Overrides the property named <paramref name="name"/> (<c>decimal-separator</c>, <c>grouping-separator</c>,
+    /// <c>exponent-separator</c>, <c>minus-sign</c>, <c>percent</c>, <c>per-mille</c>, <c>zero-digit</c>,
+    /// <c>digit</c>, <c>pattern-separator</c>). For an options object the engine built itself rather than a
+    /// <see cref="JsonObject"/>: call this for each of its string members. Other names are ignored (jsonata-js
+    /// stores them and never reads them back); returns whether the name was one of the properties.
+    /// </summary>
+    public bool Set(string name, string value)
+    {
+        switch (name)
+        {
+            case "decimal-separator":
+                DecimalSeparator = value;
+                return true;
+            case "grouping-separator":
+                GroupingSeparator = value;
+                return true;
+            case "exponent-separator":
+                ExponentSeparator = value;
+                return true;
+            case "minus-sign":
+                MinusSign = value;
+                return true;
+            case "percent":
+                Percent = value;
+                return true;
+            case "per-mille":
+                PerMille = value;
+                return true;
+            case "zero-digit":
+                ZeroDigit = value;
+                return true;
+            case "digit":
+                Digit = value;
+                return true;
+            case "pattern-separator":
+                PatternSeparator = value;
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -21,6 +21,15 @@ internal static class FormattingFunctions
         DecimalFormatter.Format(number, picture, DecimalFormatProperties.Create(options));
 
     /// <summary>
+    /// <c>$formatNumber</c> with the decimal-format properties already gathered: for an options object that is not a
+    /// <see cref="JsonObject"/>, start from <c>new DecimalFormatProperties()</c> and <see cref="DecimalFormatProperties.Set"/>
+    /// each string member.
+    /// </summary>
+    /// <exception cref="JsonataException">D3080–D3093 for an invalid picture.</exception>
+    public static string FormatNumber(double number, string picture, DecimalFormatProperties properties) =>
+        DecimalFormatter.Format(number, picture, properties);
+
+    /// <summary>
     /// <c>$formatBase(number [, radix])</c>, signature <c>&lt;n-n?:s&gt;</c>: the number rounded (half to even) and
     /// written in the radix (default 10), which is rounded too.
     /// </summary>
