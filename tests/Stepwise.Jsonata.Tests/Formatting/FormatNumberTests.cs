@@ -98,7 +98,7 @@ public sealed class FormatNumberTests
         var properties = new DecimalFormatProperties();
         Assert.True(properties.Set("per-mille", "pm"));
         Assert.False(properties.Set("no-such-property", "x"));
-        Assert.Equal("140pm", FormattingFunctions.FormatNumber(0.14, "###pm", properties));
+        Assert.Equal("140pm", FormattingFunctions.FormatNumberWithProperties(0.14, "###pm", properties));
     }
 
     [Theory]

@@ -26,7 +26,7 @@ internal static class FormattingFunctions
     /// each string member.
     /// </summary>
     /// <exception cref="JsonataException">D3080–D3093 for an invalid picture.</exception>
-    public static string FormatNumber(double number, string picture, DecimalFormatProperties properties) =>
+    public static string FormatNumberWithProperties(double number, string picture, DecimalFormatProperties properties) =>
         DecimalFormatter.Format(number, picture, properties);
 
     /// <summary>
