@@ -6,10 +6,13 @@ namespace Stepwise.Jsonata;
 /// </summary>
 public sealed class JsonataException : Exception
 {
+    private readonly string _template;
+
     public JsonataException(string code, string message, int position = -1, string? token = null)
         : base(message)
     {
         Code = code;
+        _template = message;
         Position = position;
         Token = token;
     }
@@ -18,8 +21,14 @@ public sealed class JsonataException : Exception
     public string Code { get; }
 
     /// <summary>The character offset in the expression where the error was detected, or -1 when unknown.</summary>
-    public int Position { get; }
+    public int Position { get; internal set; }
 
     /// <summary>The token or function name the error concerns, when there is one.</summary>
-    public string? Token { get; }
+    public string? Token { get; internal set; }
+
+    /// <summary>The 1-based argument index a signature error concerns, or 0.</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>The message, naming the function or token once the call site is known (jsonata-js's <c>{{token}}</c>).</summary>
+    public override string Message => Token is null ? _template.Replace(" {{token}}", string.Empty, StringComparison.Ordinal) : _template.Replace("{{token}}", Token, StringComparison.Ordinal);
 }

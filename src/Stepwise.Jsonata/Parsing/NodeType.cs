@@ -1,0 +1,36 @@
+namespace Stepwise.Jsonata.Parsing;
+
+/// <summary>The kinds of AST node. Raw parse nodes use the binary forms; processing rewrites them into paths and steps.</summary>
+internal enum NodeType : byte
+{
+    End,
+    Operator,
+    Name,
+    Variable,
+    String,
+    Number,
+    Value,
+    Regex,
+    Path,
+    Binary,
+    Negate,
+    ArrayConstructor,
+    ObjectConstructor,
+    Wildcard,
+    Descendant,
+    Parent,
+    Condition,
+    Block,
+    Bind,
+    Function,
+    Partial,
+    Lambda,
+    Apply,
+    Transform,
+    Sort,
+    Filter,
+    IndexStage,
+    Placeholder,
+    Coalesce,
+    Default,
+}
