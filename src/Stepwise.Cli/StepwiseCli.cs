@@ -20,5 +20,6 @@ public static class StepwiseCli
     {
         ValidateCommand.Create(),
         RunCommand.Create(),
+        JsonataCommand.Create(),
     };
 }

@@ -86,3 +86,34 @@ public sealed class CommandTests
         Assert.StartsWith("InvalidExecutionInput", error, StringComparison.Ordinal);
     }
 }
+
+public sealed class JsonataCommandTests
+{
+    [Fact]
+    public async Task Jsonata_evaluates_against_the_input_and_the_bindings()
+    {
+        var (exit, result) = await CliRunner.RunJsonAsync("jsonata", "$sum(orders.price) * $rate", "--input", """{"orders":[{"price":10},{"price":5.5}]}""", "--bindings", """{"rate":2}""");
+        Assert.Equal(0, exit);
+        Assert.Equal(JsonValue.Parse("""{"result":31}"""), result);
+    }
+
+    [Fact]
+    public async Task Jsonata_prints_undefined_for_no_result_and_still_succeeds()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("jsonata", "missing.field", "--input", "{}");
+        Assert.Equal(0, exit);
+        Assert.Equal("undefined", output.Trim());
+        var (_, json) = await CliRunner.RunJsonAsync("jsonata", "missing.field", "--input", "{}");
+        Assert.Equal(JsonValue.Parse("""{"undefined":true}"""), json);
+    }
+
+    [Fact]
+    public async Task Jsonata_reports_the_error_code_and_message_with_exit_code_1()
+    {
+        var (exit, result) = await CliRunner.RunJsonAsync("jsonata", "'a' + 1");
+        Assert.Equal(1, exit);
+        Assert.Equal("T2001", result["error"]!.AsObject()["code"]!.AsString());
+        var (_, _, error) = await CliRunner.RunAsync("jsonata", "(");
+        Assert.StartsWith("S0", error, StringComparison.Ordinal);
+    }
+}
