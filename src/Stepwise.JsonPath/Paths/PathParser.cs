@@ -275,8 +275,10 @@ internal ref struct PathParser
                 char c = _text[_position++];
                 if (c == '\\' && _position < _text.Length)
                 {
-                    // Jayway unescapes a backslash before any character (\' and \\ in practice).
-                    name.Append(_text[_position++]);
+                    // A backslash stops the next character from closing the name, but AWS's Jayway keeps both in the
+                    // name (no unescaping): $['Test\""Name"'] reads the key Test\""Name"
+                    // (scenarios/test_base_scenarios__test_escape_sequence_parsing_ESCAPE_SEQUENCES_JSONPATH_afe49f.json).
+                    name.Append(c).Append(_text[_position++]);
                     continue;
                 }
 

@@ -54,6 +54,15 @@ public sealed class AslPathTests
         AssertJson(expected, Evaluate(path, s_store));
     }
 
+    [Fact]
+    public void A_backslash_in_a_bracket_name_escapes_the_quote_but_stays_in_the_name()
+    {
+        // scenarios/test_base_scenarios__test_escape_sequence_parsing_ESCAPE_SEQUENCES_JSONPATH_afe49f.json
+        var input = JsonObject.Create(("Test\\\"\"Name\"", "Value\"\\"));
+        AssertJson("\"Value\\\"\\\\\"", Evaluate("$['Test\\\"\"Name\"']", input));
+        AssertJson("1", Evaluate("$['it\\'s']", JsonObject.Create(("it\\'s", 1))));
+    }
+
     [Theory]
     [InlineData("$.a.list[*]", "[10,20,30,40]")]
     [InlineData("$.a.list[1:3]", "[20,30]")]
