@@ -188,6 +188,11 @@ internal ref struct PathParser
                 return FailToken($"The path '{_text}' has a blank at position {_position}; use bracket notation ['my name'] for names with blanks.");
             }
 
+            if (c == '(' && _position > start)
+            {
+                return ParseFunction(start);
+            }
+
             if (c is ']' or '(' or ')' or '\'' or '"')
             {
                 return FailToken($"Unexpected character '{c}' at position {_position} in the path '{_text}'.");
@@ -202,6 +207,29 @@ internal ref struct PathParser
         }
 
         return new PropertyToken([_text[start.._position]]);
+    }
+
+    // At the '(' of ".name(...)": a Jayway function, up to its matching ')'.
+    private PathToken? ParseFunction(int nameStart)
+    {
+        string name = _text[nameStart.._position];
+        int open = _position;
+        int depth = 0;
+        for (; _position < _text.Length; _position++)
+        {
+            char c = _text[_position];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                _position++;
+                return new FunctionToken(name, _text[(open + 1)..(_position - 1)]);
+            }
+        }
+
+        return FailToken($"The function '{name}' at position {nameStart} in the path '{_text}' is missing its closing ')'.");
     }
 
     // At a '[': reads ['a'], ['a','b'], [*], [0], [0,2], [1:3], [?(...)].

@@ -134,6 +134,17 @@ public sealed class AslPathTests
     }
 
     [Fact]
+    public void A_Jayway_function_parses_but_never_finds_anything()
+    {
+        // AWS accepts "$.Jobs.sum()" in a definition and fails at run time with "could not be found in the input".
+        var path = AslPath.Parse("$.a.list.sum()");
+        Assert.False(path.IsReferencePath);
+        Assert.False(path.TryEvaluate(new PathScope(s_store, JsonObject.Empty), out _, out AslError error));
+        Assert.Equal(StatesErrors.Runtime, error.Error);
+        Assert.Equal("Invalid path '$.a.list.sum()' : No results for path: $['a']['list'].sum()", error.Cause);
+    }
+
+    [Fact]
     public void A_context_path_reads_the_context_object()
     {
         var context = JsonValue.Parse("{\"Execution\":{\"Id\":\"arn:x\"}}");
