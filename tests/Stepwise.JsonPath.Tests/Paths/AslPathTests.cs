@@ -49,6 +49,7 @@ public sealed class AslPathTests
     [InlineData("$.a.list[-1]", "40")]
     [InlineData("$.n", "null")]
     [InlineData("$.items[1].name", "\"y\"")]
+    [InlineData("$['a','s']", "{\"a\":{\"b\":{\"c\":1},\"list\":[10,20,30,40]},\"s\":\"text\"}")]
     public void A_definite_path_selects_one_value(string path, string expected)
     {
         AssertJson(expected, Evaluate(path, s_store));
@@ -75,6 +76,11 @@ public sealed class AslPathTests
     [InlineData("$.a.*", "[{\"c\":1},[10,20,30,40]]")]
     [InlineData("$..c", "[1]")]
     [InlineData("$..name", "[\"x\",\"y\",\"z\"]")]
+    [InlineData("$..['name']", "[\"x\",\"y\",\"z\"]")]
+    [InlineData("$.items..price", "[5,15,25]")]
+    [InlineData("$..list[1]", "[20]")]
+    [InlineData("$..[1].name", "[\"y\"]")]
+    [InlineData("$.a..*", "[{\"c\":1},[10,20,30,40],1,10,20,30,40]")]
     public void An_indefinite_path_yields_the_array_of_its_matches(string path, string expected)
     {
         AssertJson(expected, Evaluate(path, s_store));
