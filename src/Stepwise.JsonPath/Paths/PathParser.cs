@@ -128,22 +128,14 @@ internal ref struct PathParser
                     return FailToken($"Unexpected '...' at position {_position} in the path '{_text}'.");
                 }
 
-                // "..name" and "..*" continue without a dot; "..[" continues with a bracket.
-                _position += 2;
-                if (_position >= _text.Length)
+                if (_position + 2 >= _text.Length)
                 {
                     return FailToken($"The path '{_text}' must not end with '..'.");
                 }
 
-                if (_text[_position] != '[')
-                {
-                    // Let the next round read the name as if after a single dot.
-                    _position--;
-                    var scan = ScanToken.Instance;
-                    previous.Add(scan);
-                    return ParseDotMember();
-                }
-
+                // "..[0]" continues with the bracket; "..name" and "..*" continue as if after a single dot, so stop on
+                // the second dot and let the next round read the member.
+                _position += _text[_position + 2] == '[' ? 2 : 1;
                 return ScanToken.Instance;
             }
 

@@ -200,6 +200,7 @@ public sealed class AslPathTests
     [InlineData("a.b")]
     [InlineData("$.")]
     [InlineData("$..")]
+    [InlineData("$...a")]
     [InlineData("$.a b")]
     [InlineData("$[")]
     [InlineData("$['a'")]
