@@ -180,14 +180,12 @@ internal ref struct PathParser
                 return FailToken($"The path '{_text}' has a blank at position {_position}; use bracket notation ['my name'] for names with blanks.");
             }
 
-            if (c == '(' && _position > start)
+            // Like Jayway, a dot name runs to the next '.', '[', '(' or blank: quotes, ']' and ')' belong to it.
+            if (c == '(')
             {
-                return ParseFunction(start);
-            }
-
-            if (c is ']' or '(' or ')' or '\'' or '"')
-            {
-                return FailToken($"Unexpected character '{c}' at position {_position} in the path '{_text}'.");
+                return _position > start
+                    ? ParseFunction(start)
+                    : FailToken($"Expected a name after '.' at position {start} in the path '{_text}'.");
             }
 
             _position++;
