@@ -25,6 +25,12 @@ public sealed class IntrinsicCallParsingTests
     public void A_path_argument_may_hold_commas_and_parentheses_inside_brackets() =>
         Intrinsic.AssertJson("""["x","y"]""", Intrinsic.Evaluate("States.Array($['a,b'], $['c)'])", """{"a,b":"x","c)":"y"}"""));
 
+    [Fact]
+    public void A_filter_path_argument_ends_at_the_comma_after_its_brackets() =>
+        Intrinsic.AssertJson("[2,1]", Intrinsic.Evaluate(
+            "States.Array(States.ArrayLength($.items[?(@.price > 10)]), States.ArrayLength($.items[?(@.tag in ['y,', 'z)'])]))",
+            """{"items":[{"price":5,"tag":"y,"},{"price":15,"tag":"a"},{"price":25,"tag":"n"}]}"""));
+
     [Theory]
     [InlineData("States.Foo()", "'States.Foo' is not an intrinsic function")]
     [InlineData("States.format('{}', 1)", "did you mean 'States.Format'?")] // AWS rejects the lower-case spelling
