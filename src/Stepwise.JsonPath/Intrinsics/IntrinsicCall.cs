@@ -27,8 +27,9 @@ public sealed class IntrinsicCall
 
     /// <summary>
     /// Parses <paramref name="text"/>. Fails, with a message that says what is wrong and at which position, for an
-    /// unknown or miscased function name, a wrong argument count, a malformed literal (including escapes other than
-    /// <c>\'</c>, <c>\{</c>, <c>\}</c>, <c>\\</c>), an invalid path, or text after the call. The payload template
+    /// unknown or miscased function name, a malformed literal (including escapes other than <c>\'</c>, <c>\{</c>,
+    /// <c>\}</c>, <c>\\</c>), an invalid path, or text after the call. A wrong argument count is not a syntax error:
+    /// AWS accepts it in a definition and fails the call when it runs, and so does <see cref="TryEvaluate"/>. The payload template
     /// reports such a call as AWS does: "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic
     /// function call".
     /// </summary>
@@ -54,7 +55,7 @@ public sealed class IntrinsicCall
     /// <see cref="PathScope.Random"/>, which must then be set (<see cref="InvalidOperationException"/> otherwise).
     /// On failure the error is <see cref="StatesErrors.Runtime"/>, as AWS reports intrinsic failures, with the cause
     /// <c>The function '&lt;Text&gt;' had the following error: &lt;detail&gt;</c>, where the detail is
-    /// <c>Invalid arguments in States.Name</c> for a rejected argument, or
+    /// <c>Invalid arguments in States.Name</c> for a wrong argument count or a rejected argument, or
     /// <c>The JsonPath argument for the field '$.x' could not be found in the input '&lt;input&gt;'</c> for a path
     /// that matches nothing. The runtime prefixes its usual
     /// <c>An error occurred while executing the state '&lt;name&gt;' (entered at the event id #&lt;n&gt;). </c>.
