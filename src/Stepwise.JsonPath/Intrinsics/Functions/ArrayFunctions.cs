@@ -131,7 +131,7 @@ internal static class ArrayFunctions
         // equality and the survivors come out in bucket order, so [true, false] becomes [false, true] and
         // [[1,2],[2,1]] becomes [[2,1],[1,2]] (recorded against AWS in public characterisation suites).
         ReadOnlySpan<JsonValue> source = items.AsSpan();
-        var seen = new HashSet<JsonValue>(source.Length, JacksonEquality.Instance);
+        var seen = new HashSet<JsonValue>(source.Length, JavaEquality.Instance);
         var unique = new List<JsonValue>(source.Length);
         foreach (JsonValue item in source)
         {
