@@ -26,6 +26,12 @@ public sealed class IntrinsicCall
     public string FunctionName => IntrinsicSignatures.Of(_root.Function).Name;
 
     /// <summary>
+    /// True when evaluating the call draws from <see cref="PathScope.Random"/> (a States.UUID or an unseeded
+    /// States.MathRandom anywhere in it), so the caller must supply the execution's seeded source.
+    /// </summary>
+    public bool RequiresRandom => _root.DrawsRandom;
+
+    /// <summary>
     /// Parses <paramref name="text"/>. Fails, with a message that says what is wrong and at which position, for an
     /// unknown or miscased function name, a malformed literal (including escapes other than <c>\'</c>, <c>\{</c>,
     /// <c>\}</c>, <c>\\</c>), an invalid path, or text after the call. A wrong argument count is not a syntax error:

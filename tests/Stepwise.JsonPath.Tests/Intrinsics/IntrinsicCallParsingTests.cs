@@ -72,6 +72,15 @@ public sealed class IntrinsicCallParsingTests
     public void A_number_beyond_the_double_range_is_a_syntax_error() =>
         Assert.Contains("The number '1e309' is out of range", Intrinsic.ParseError("States.MathAdd(1e309, 1)"), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("States.UUID()", true)]
+    [InlineData("States.MathRandom(1, 10)", true)]
+    [InlineData("States.Format('{}', States.Array(1, States.UUID()))", true)]
+    [InlineData("States.MathRandom(1, 10, 42)", false)]
+    [InlineData("States.Format('{}', $.x)", false)]
+    public void RequiresRandom_says_whether_evaluation_draws_from_the_scope_random_source(string text, bool expected) =>
+        Assert.Equal(expected, IntrinsicCall.Parse(text).RequiresRandom);
+
     [Fact]
     public void Parse_throws_a_FormatException_with_the_TryParse_message()
     {

@@ -13,6 +13,9 @@ internal sealed class CallExpression(IntrinsicFunction function, IntrinsicExpres
 
     public IntrinsicFunction Function { get; } = function;
 
+    /// <summary>True when evaluating this call draws from the scope's random source (States.UUID, unseeded States.MathRandom).</summary>
+    public bool DrawsRandom { get; } = DrawsRandomItself(function, arguments.Length) || AnyArgumentDrawsRandom(arguments);
+
     public IntrinsicExpression[] Arguments { get; } = arguments;
 
     public override bool TryEvaluate(in PathScope scope, [NotNullWhen(true)] out JsonValue? value, [NotNullWhen(false)] out string? failure)
@@ -52,5 +55,21 @@ internal sealed class CallExpression(IntrinsicFunction function, IntrinsicExpres
         }
 
         return IntrinsicFunctions.TryInvoke(Function, values, _literalTemplate, scope.Random, out value, out failure);
+    }
+
+    private static bool DrawsRandomItself(IntrinsicFunction function, int argumentCount) =>
+        function == IntrinsicFunction.UUID || (function == IntrinsicFunction.MathRandom && argumentCount == 2);
+
+    private static bool AnyArgumentDrawsRandom(IntrinsicExpression[] arguments)
+    {
+        foreach (IntrinsicExpression argument in arguments)
+        {
+            if (argument is CallExpression { DrawsRandom: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
