@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using System.Text;
+using Stepwise.Json;
+
+namespace Stepwise.JsonPath.Paths;
+
+/// <summary>
+/// Evaluates path tokens over a JSON tree with Jayway's rules as AWS applies them: a definite path yields one value
+/// or fails with Jayway's message; an indefinite path yields the array of its matches, empty when nothing matches
+/// (base/test_base__test_json_path_array_wildcard_or_slice_with_no_input: <c>$.items[*]</c> over <c>{}</c> is <c>[]</c>).
+/// </summary>
+internal static class PathEvaluator
+{
+    /// <summary>
+    /// Walks a definite path. On failure, <paramref name="failure"/> is Jayway's message
+    /// (<c>No results for path: $['a']</c>, <c>Missing property in path $['a']</c>, ...).
+    /// </summary>
+    public static bool TryEvaluateDefinite(PathToken[] tokens, JsonValue root, out JsonValue value, out string? failure)
+    {
+        JsonValue current = root;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            bool leaf = i == tokens.Length - 1;
+            switch (tokens[i])
+            {
+                case PropertyToken property:
+                    if (current is not JsonObject obj)
+                    {
+                        failure = NotAnObject(tokens, i, current);
+                        value = current;
+                        return false;
+                    }
+
+                    if (property.Names.Length > 1)
+                    {
+                        // Jayway merges a leaf ['a','b'] into one object of the members that exist.
+                        Debug.Assert(leaf, "Only a leaf multi-name token is definite.");
+                        value = Merge(obj, property.Names);
+                        failure = null;
+                        return true;
+                    }
+
+                    if (!obj.TryGetValue(property.Names[0], out JsonValue? member))
+                    {
+                        failure = leaf ? NoResults(tokens) : MissingProperty(tokens, i);
+                        value = current;
+                        return false;
+                    }
+
+                    current = member;
+                    break;
+
+                case IndexToken index:
+                    if (current is not JsonArray array)
+                    {
+                        failure = current.IsNull
+                            ? $"The path {Normalize(tokens, i)} is null"
+                            : $"Filter: {Fragment(index)} can only be applied to arrays. Current context is: {current.ToJsonString()}";
+                        value = current;
+                        return false;
+                    }
+
+                    int position = index.Indexes[0];
+                    if (position < 0)
+                    {
+                        position += array.Count;
+                    }
+
+                    if ((uint)position >= (uint)array.Count)
+                    {
+                        // Jayway swallows the out-of-range index, so the whole path simply has no result.
+                        failure = NoResults(tokens);
+                        value = current;
+                        return false;
+                    }
+
+                    current = array[position];
+                    break;
+
+                default:
+                    throw new InvalidOperationException("A definite path holds only names and single indexes.");
+            }
+        }
+
+        value = current;
+        failure = null;
+        return true;
+    }
+
+    /// <summary>All matches of an indefinite path, in document order; empty when nothing matches.</summary>
+    public static JsonArray EvaluateIndefinite(PathToken[] tokens, JsonValue root)
+    {
+        var matches = new List<JsonValue>();
+        Collect(tokens, 0, root, root, matches);
+        return matches.Count == 0 ? JsonArray.Empty : JsonArray.TakeOwnership(matches.ToArray());
+    }
+
+    private static void Collect(PathToken[] tokens, int index, JsonValue node, JsonValue root, List<JsonValue> matches)
+    {
+        if (index == tokens.Length)
+        {
+            matches.Add(node);
+            return;
+        }
+
+        int next = index + 1;
+        switch (tokens[index])
+        {
+            case PropertyToken property:
+                if (node is not JsonObject obj)
+                {
+                    return;
+                }
+
+                if (property.Names.Length > 1 && next == tokens.Length)
+                {
+                    matches.Add(Merge(obj, property.Names));
+                    return;
+                }
+
+                foreach (string name in property.Names)
+                {
+                    if (obj.TryGetValue(name, out JsonValue? member))
+                    {
+                        Collect(tokens, next, member, root, matches);
+                    }
+                }
+
+                return;
+
+            case IndexToken indexes:
+                if (node is JsonArray indexed)
+                {
+                    foreach (int i in indexes.Indexes)
+                    {
+                        int position = i < 0 ? i + indexed.Count : i;
+                        if ((uint)position < (uint)indexed.Count)
+                        {
+                            Collect(tokens, next, indexed[position], root, matches);
+                        }
+                    }
+                }
+
+                return;
+
+            case SliceToken slice:
+                if (node is JsonArray sliced)
+                {
+                    (int start, int end) = slice.Resolve(sliced.Count);
+                    for (int i = start; i < end; i++)
+                    {
+                        Collect(tokens, next, sliced[i], root, matches);
+                    }
+                }
+
+                return;
+
+            case WildcardToken:
+                if (node is JsonObject members)
+                {
+                    foreach (JsonValue member in members.Values)
+                    {
+                        Collect(tokens, next, member, root, matches);
+                    }
+                }
+                else if (node is JsonArray elements)
+                {
+                    foreach (JsonValue element in elements)
+                    {
+                        Collect(tokens, next, element, root, matches);
+                    }
+                }
+
+                return;
+
+            case ScanToken:
+                Scan(tokens, next, node, root, matches);
+                return;
+
+            case FilterToken filter:
+                if (node is JsonArray candidates)
+                {
+                    foreach (JsonValue candidate in candidates)
+                    {
+                        if (filter.Matches(candidate, root))
+                        {
+                            Collect(tokens, next, candidate, root, matches);
+                        }
+                    }
+                }
+                else if (node is JsonObject single && filter.Matches(single, root))
+                {
+                    // Jayway applies a filter to an object as to a one-element array.
+                    Collect(tokens, next, single, root, matches);
+                }
+
+                return;
+
+            default:
+                throw new InvalidOperationException($"Unknown path token {tokens[index].GetType().Name}.");
+        }
+    }
+
+    // Jayway's deep scan: the token after ".." applies to the node itself and then to every node below it, in
+    // document order (pre-order), wherever it can apply (names to objects, indexes and slices to arrays).
+    private static void Scan(PathToken[] tokens, int target, JsonValue node, JsonValue root, List<JsonValue> matches)
+    {
+        PathToken token = tokens[target];
+        bool applies = token switch
+        {
+            PropertyToken => node.IsObject,
+            IndexToken or SliceToken => node.IsArray,
+            _ => node.IsObject || node.IsArray,
+        };
+        if (applies)
+        {
+            Collect(tokens, target, node, root, matches);
+        }
+
+        if (node is JsonObject obj)
+        {
+            foreach (JsonValue member in obj.Values)
+            {
+                Scan(tokens, target, member, root, matches);
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (JsonValue element in array)
+            {
+                Scan(tokens, target, element, root, matches);
+            }
+        }
+    }
+
+    private static JsonObject Merge(JsonObject obj, string[] names)
+    {
+        var builder = new JsonObjectBuilder(names.Length);
+        foreach (string name in names)
+        {
+            if (obj.TryGetValue(name, out JsonValue? member))
+            {
+                builder.Set(name, member);
+            }
+        }
+
+        return builder.ToObject();
+    }
+
+    /// <summary>Jayway's normalized text of the first <paramref name="count"/> tokens: <c>$['a'][0]</c>.</summary>
+    public static string Normalize(PathToken[] tokens, int count)
+    {
+        var builder = new StringBuilder("$");
+        for (int i = 0; i < count; i++)
+        {
+            tokens[i].AppendNormalized(builder);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Fragment(PathToken token)
+    {
+        var builder = new StringBuilder();
+        token.AppendNormalized(builder);
+        return builder.ToString();
+    }
+
+    private static string NoResults(PathToken[] tokens) => "No results for path: " + Normalize(tokens, tokens.Length);
+
+    private static string MissingProperty(PathToken[] tokens, int index) => "Missing property in path " + Normalize(tokens, index + 1);
+
+    // Jayway (with AWS's Jackson provider) names the Java class of the node it found; we name the JSON kind the way
+    // Jayway's message is shaped, since the corpus records no instance of this message.
+    private static string NotAnObject(PathToken[] tokens, int index, JsonValue found) =>
+        $"Expected to find an object with property {Fragment(tokens[index])} in path {Normalize(tokens, index)} but found '{JavaClassName(found)}'. " +
+        "This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'.";
+
+    private static string JavaClassName(JsonValue value) => value.Kind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.String => "com.fasterxml.jackson.databind.node.TextNode",
+        JsonValueKind.True or JsonValueKind.False => "com.fasterxml.jackson.databind.node.BooleanNode",
+        JsonValueKind.Array => "com.fasterxml.jackson.databind.node.ArrayNode",
+        JsonValueKind.Number => value.AsNumber().Representation switch
+        {
+            NumberRepresentation.Int64 => "com.fasterxml.jackson.databind.node.IntNode",
+            NumberRepresentation.BigInteger => "com.fasterxml.jackson.databind.node.BigIntegerNode",
+            _ => "com.fasterxml.jackson.databind.node.DoubleNode",
+        },
+        _ => "com.fasterxml.jackson.databind.node.ObjectNode",
+    };
+}
