@@ -97,12 +97,12 @@ public sealed class AslPath
 
         if (!_isDefinite)
         {
-            value = PathEvaluator.EvaluateIndefinite(_tokens, root);
+            value = PathEvaluator.EvaluateIndefinite(_tokens, root, root);
             error = default;
             return true;
         }
 
-        if (PathEvaluator.TryEvaluateDefinite(_tokens, root, out JsonValue found, out string? failure))
+        if (PathEvaluator.TryEvaluateDefinite(_tokens, root, out JsonValue found, out DefiniteFailure failure))
         {
             value = found;
             error = default;
@@ -110,7 +110,7 @@ public sealed class AslPath
         }
 
         value = null;
-        error = new AslError(StatesErrors.Runtime, $"Invalid path '{Text}' : {failure}");
+        error = new AslError(StatesErrors.Runtime, $"Invalid path '{Text}' : {failure.Describe(_tokens)}");
         return false;
     }
 

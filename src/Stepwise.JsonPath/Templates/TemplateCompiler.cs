@@ -1,4 +1,5 @@
 using Stepwise.Json;
+using Stepwise.JsonPath.Intrinsics;
 
 namespace Stepwise.JsonPath.Templates;
 
@@ -67,26 +68,23 @@ internal sealed class TemplateCompiler
     {
         if (value is not JsonString { Value: var text })
         {
-            return Fail(pointer, $"The value for the field '{key}' must be a STRING that contains a JSONPath but was {DescribeKind(value)}.");
+            return Fail(pointer, $"The value for the field '{key}' must be a STRING that contains a JSONPath but was {DescribeKind(value)}");
         }
 
-        if (text.StartsWith('$'))
+        // AWS gives one message for a bad path and a bad call alike (api/ and scenarios/ cases with
+        // "SCHEMA_VALIDATION_FAILED: The value for the field 'parsed.$' must be a valid JSONPath or a valid intrinsic
+        // function call at /States/IntrinsicEscape/Parameters"); the validator appends the location.
+        if (text.StartsWith('$') && AslPath.TryParse(text, out AslPath? path, out _))
         {
-            if (!AslPath.TryParse(text, out AslPath? path, out string? error))
-            {
-                return Fail(pointer, $"The value for the field '{key}' must be a valid JSONPath: {error}");
-            }
-
             return new PathNode(path, key);
         }
 
-        if (text.StartsWith("States.", StringComparison.Ordinal))
+        if (text.StartsWith("States.", StringComparison.Ordinal) && IntrinsicCall.TryParse(text, out IntrinsicCall? call, out _))
         {
-            // SEAM(intrinsics): IntrinsicCall.TryParse validates the call here once branch 'intrinsics' provides it.
-            return new IntrinsicNode(text);
+            return new IntrinsicNode(call);
         }
 
-        return Fail(pointer, $"The value for the field '{key}' must be a valid JSONPath or a valid intrinsic function call.");
+        return Fail(pointer, $"The value for the field '{key}' must be a valid JSONPath or a valid intrinsic function call");
     }
 
     private ConstantNode Fail(string pointer, string message)
