@@ -11,7 +11,9 @@ namespace Stepwise.Definition.Choice;
 /// </summary>
 internal static class ChoiceRuleReader
 {
-    public static ChoiceRule ReadTopLevel(JsonObject rule) => Read(rule, pointer: string.Empty, topLevel: true);
+    public static ChoiceRule ReadTopLevel(JsonObject rule, string pointer) => Read(rule, pointer, topLevel: true);
+
+    public static ImmutableArray<ChoiceRule> ReadTopLevelList(JsonArray choices) => ReadAll(choices, string.Empty, topLevel: true);
 
     private static ChoiceRule Read(JsonObject rule, string pointer, bool topLevel)
     {
@@ -88,12 +90,12 @@ internal static class ChoiceRuleReader
 
         if (and is not null)
         {
-            return new AndChoiceRule(ReadAll(and, JsonPointer.Append(pointer, "And")), next, assign);
+            return new AndChoiceRule(ReadAll(and, JsonPointer.Append(pointer, "And"), topLevel: false), next, assign);
         }
 
         if (or is not null)
         {
-            return new OrChoiceRule(ReadAll(or, JsonPointer.Append(pointer, "Or")), next, assign);
+            return new OrChoiceRule(ReadAll(or, JsonPointer.Append(pointer, "Or"), topLevel: false), next, assign);
         }
 
         if (not is not null)
@@ -115,7 +117,7 @@ internal static class ChoiceRuleReader
         return ReadComparison(pointer, variable, operatorField, op, isPath, operand, next, assign);
     }
 
-    private static ImmutableArray<ChoiceRule> ReadAll(JsonArray rules, string pointer)
+    private static ImmutableArray<ChoiceRule> ReadAll(JsonArray rules, string pointer, bool topLevel)
     {
         if (rules.Count == 0)
         {
@@ -126,8 +128,8 @@ internal static class ChoiceRuleReader
         for (int i = 0; i < rules.Count; i++)
         {
             string itemPointer = JsonPointer.Append(pointer, i);
-            var item = rules[i] as JsonObject ?? throw Invalid(itemPointer, $"a nested rule must be an object, found {rules[i].Kind}.");
-            builder.Add(Read(item, itemPointer, topLevel: false));
+            var item = rules[i] as JsonObject ?? throw Invalid(itemPointer, $"a rule must be an object, found {rules[i].Kind}.");
+            builder.Add(Read(item, itemPointer, topLevel));
         }
 
         return builder.MoveToImmutable();

@@ -131,7 +131,7 @@ public sealed class ChoiceRuleReaderTests
     [InlineData("""{"StringEquals":"a","Next":"N"}""", "needs a 'Variable'")]
     [InlineData("""{"Next":"N"}""", "needs 'And', 'Or', 'Not'")]
     [InlineData("""{"And":[],"Next":"N"}""", "at /And: the array must hold at least one rule")]
-    [InlineData("""{"Or":[1],"Next":"N"}""", "at /Or/0: a nested rule must be an object")]
+    [InlineData("""{"Or":[1],"Next":"N"}""", "at /Or/0: a rule must be an object")]
     [InlineData("""{"Not":{"Variable":"$.x","IsNull":true},"Variable":"$.y","IsNull":true,"Next":"N"}""", "exactly one of")]
     [InlineData("""{"Condition":"{% true %}","Next":"N"}""", "JSONata")]
     [InlineData("""{"Variable":"$.x","IsNull":true,"Next":1}""", "at /Next: expected a string")]
@@ -140,6 +140,33 @@ public sealed class ChoiceRuleReaderTests
         var exception = ReadFails(json);
 
         Assert.Contains(expectedFragment, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_Choices_array_reads_in_order_with_each_rule_keeping_its_next()
+    {
+        // scenarios/test_base_scenarios__test_choice_aws_docs_scenario_CHOICE_STATE_AWS_SCENARIO_8f8db8.json
+        var rules = ChoiceRule.ReadAll(JsonValue.Parse("""
+            [{"Not":{"Variable":"$.type","StringEquals":"Private"},"Next":"Public"},
+             {"Variable":"$.value","NumericEquals":0,"Next":"ValueIsZero"},
+             {"And":[{"Variable":"$.value","NumericGreaterThanEquals":20},{"Variable":"$.value","NumericLessThan":30}],"Next":"ValueInTwenties"}]
+            """).AsArray());
+
+        Assert.Equal(["Public", "ValueIsZero", "ValueInTwenties"], rules.Select(r => r.Next));
+        Assert.IsType<NotChoiceRule>(rules[0]);
+        Assert.IsType<ComparisonChoiceRule>(rules[1]);
+        Assert.IsType<AndChoiceRule>(rules[2]);
+    }
+
+    [Theory]
+    [InlineData("[]", "Invalid choice rule: the array must hold at least one rule.")]
+    [InlineData("""[{"Variable":"$.a","IsNull":true,"Next":"A"},{"Variable":"$.b","IsNull":true}]""", "Invalid choice rule at /1: a top-level rule of Choices needs a 'Next'.")]
+    [InlineData("""[{"And":[{"Variable":"$.a","IsNull":1}],"Next":"A"}]""", "Invalid choice rule at /0/And/0/IsNull: expected a boolean, found Number.")]
+    public void Errors_in_a_Choices_array_are_located_from_the_array(string json, string message)
+    {
+        var exception = Assert.Throws<FormatException>(() => ChoiceRule.ReadAll(JsonValue.Parse(json).AsArray()));
+
+        Assert.Equal(message, exception.Message);
     }
 
     [Fact]
