@@ -34,7 +34,7 @@ public abstract class ChoiceRule
     public static ChoiceRule Read(JsonObject rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return ChoiceRuleReader.ReadTopLevel(rule, pointer: string.Empty);
+        return ChoiceRuleReader.ReadTopLevel(rule);
     }
 
     /// <summary>

@@ -170,6 +170,32 @@ public sealed class ChoiceRuleReaderTests
     }
 
     [Fact]
+    public void Absurdly_deep_nesting_is_refused_instead_of_overflowing_the_stack()
+    {
+        // The JSON parser stops at Jackson's depth of 1000, but a tree built in code has no such bound.
+        var exception = Assert.Throws<FormatException>(() => ChoiceRule.Read(NestedNots(100_000)));
+
+        Assert.Contains("nest deeper than", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_as_deep_as_parsed_JSON_allows_is_still_read()
+    {
+        Assert.IsType<NotChoiceRule>(ChoiceRule.Read(NestedNots(998)));
+    }
+
+    private static JsonObject NestedNots(int depth)
+    {
+        JsonObject rule = JsonObject.Create(("Variable", "$.x"), ("IsNull", true));
+        for (int i = 0; i < depth; i++)
+        {
+            rule = JsonObject.Create(("Not", rule));
+        }
+
+        return rule.With("Next", "N");
+    }
+
+    [Fact]
     public void Every_operator_with_a_path_form_reads_both_forms()
     {
         foreach (var op in Enum.GetValues<ComparisonOperator>())
