@@ -28,27 +28,32 @@ internal sealed class TemplateCompiler
 
     private TemplateNode CompileObject(JsonObject obj, string pointer)
     {
-        var keys = new string[obj.Count];
-        var members = new TemplateNode[obj.Count];
+        var keys = new List<string>(obj.Count);
+        var members = new List<TemplateNode>(obj.Count);
         bool dynamic = false;
         for (int i = 0; i < obj.Count; i++)
         {
             (string key, JsonValue member) = obj[i];
             string memberPointer = pointer + "/" + EscapePointer(key);
-            if (key.EndsWith(".$", StringComparison.Ordinal))
+            bool isDynamic = key.EndsWith(".$", StringComparison.Ordinal);
+            string name = isDynamic ? key[..^2] : key;
+            TemplateNode node = isDynamic ? CompileDynamic(key, member, memberPointer) : Compile(member, memberPointer);
+            dynamic |= isDynamic || node is not ConstantNode;
+
+            // "a" and "a.$" in one template: like Jackson's ObjectNode.set, the later value wins at the first position.
+            int existing = keys.IndexOf(name);
+            if (existing >= 0)
             {
-                keys[i] = key[..^2];
-                members[i] = CompileDynamic(key, member, memberPointer);
+                members[existing] = node;
                 dynamic = true;
                 continue;
             }
 
-            keys[i] = key;
-            members[i] = Compile(member, memberPointer);
-            dynamic |= members[i] is not ConstantNode;
+            keys.Add(name);
+            members.Add(node);
         }
 
-        return dynamic ? new ObjectNode(keys, members) : new ConstantNode(obj);
+        return dynamic ? new ObjectNode(keys.ToArray(), members.ToArray()) : new ConstantNode(obj);
     }
 
     private TemplateNode CompileArray(JsonArray array, string pointer)

@@ -42,6 +42,12 @@ public sealed class PayloadTemplateTests
     }
 
     [Fact]
+    public void A_plain_key_and_its_dollar_twin_keep_the_first_position_and_the_later_value()
+    {
+        AssertJson("{\"a\":2,\"b\":0}", Evaluate("{\"a\":1,\"b\":0,\"a.$\":\"$.x\"}", "{\"x\":2}"));
+    }
+
+    [Fact]
     public void An_indefinite_path_that_matches_nothing_yields_an_empty_array()
     {
         // base/test_base__test_json_path_array_wildcard_or_slice_with_no_input[$.items[*]]
