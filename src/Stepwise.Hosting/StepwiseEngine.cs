@@ -54,7 +54,8 @@ public sealed class StepwiseEngine : IAsyncDisposable
             ? $"{prefix}:express:{run.StateMachineName}:{executionName}:{RandomIds.NewUuid(random)}"
             : $"{prefix}:execution:{run.StateMachineName}:{executionName}";
         var info = new ExecutionInfo(executionArn, executionName, stateMachineArn, run.StateMachineName,
-            _options.ExecutionRoleArn ?? $"arn:aws:iam::{_options.AccountId}:role/stepwise-execution", _options.Region, start, input);
+            _options.ExecutionRoleArn ?? $"arn:aws:iam::{_options.AccountId}:role/stepwise-execution", _options.Region, start, input,
+            RedriveCount: run.Type == StateMachineType.Express ? null : 0);
         var loop = new ExecutionLoop(machine, _dispatcher, info, run, _options, time, clock, random);
         return RunLinkedAsync(loop, cancellationToken);
     }

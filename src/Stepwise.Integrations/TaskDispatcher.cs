@@ -94,6 +94,11 @@ public sealed class TaskDispatcher
 
             functionName = LambdaFunctionName.Normalize(name.Value);
             payload = parameters.TryGetValue("Payload", out var p) ? p : JsonObject.Empty;
+            // A string Payload is sent as the request body itself: the function receives the JSON it spells.
+            if (payload is JsonString text && JsonValue.TryParse(text.Value, out var parsed, out _))
+            {
+                payload = parsed;
+            }
         }
         else
         {
@@ -134,7 +139,7 @@ public sealed class TaskDispatcher
         }
         catch (LambdaFunctionException e)
         {
-            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, invocation.RequestId, lambdaStyle ?? false));
+            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, e.FunctionStackTrace, invocation.RequestId, lambdaStyle ?? false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -145,7 +150,7 @@ public sealed class TaskDispatcher
 #pragma warning restore CA1031
         {
             return lambdaStyle is bool python
-                ? TaskOutcome.Failure(e.GetType().Name, LambdaResponses.ErrorCause(e.GetType().Name, e.Message, invocation.RequestId, python))
+                ? TaskOutcome.Failure(e.GetType().Name, LambdaResponses.ErrorCause(e.GetType().Name, e.Message, [], invocation.RequestId, python))
                 : TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
     }

@@ -12,7 +12,8 @@ internal static class LambdaResponses
     /// </summary>
     public static JsonObject InvokeResponse(JsonValue payload, string requestId, DateTimeOffset now)
     {
-        string length = payload.GetUtf8Size().ToString(CultureInfo.InvariantCulture);
+        // The function's raw response is what a Python handler's json.dumps wrote, spaces included.
+        string length = System.Text.Encoding.UTF8.GetByteCount(PythonJson.Write(payload)).ToString(CultureInfo.InvariantCulture);
         string date = now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
         string trace = "root=1-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[..8] + "-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[8..];
         var allHeaders = new JsonObjectBuilder(8)
@@ -49,13 +50,19 @@ internal static class LambdaResponses
     }
 
     /// <summary>The cause AWS records for a function error; Python-spaced for a bare function ARN, compact for lambda:invoke.</summary>
-    public static string ErrorCause(string errorType, string errorMessage, string requestId, bool pythonStyle)
+    public static string ErrorCause(string errorType, string errorMessage, IReadOnlyList<string> stackTrace, string requestId, bool pythonStyle)
     {
+        var lines = new JsonValue[stackTrace.Count];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            lines[i] = stackTrace[i];
+        }
+
         var cause = new JsonObjectBuilder(4)
             .Set("errorMessage", errorMessage)
             .Set("errorType", errorType)
             .Set("requestId", requestId)
-            .Set("stackTrace", JsonArray.Empty)
+            .Set("stackTrace", JsonArray.TakeOwnership(lines))
             .ToObject();
         return pythonStyle ? PythonJson.Write(cause) : cause.ToJsonString();
     }

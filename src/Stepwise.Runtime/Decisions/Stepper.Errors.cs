@@ -43,11 +43,12 @@ internal sealed partial class Stepper
             }
         }
 
-        if (state is MapState)
+        // A terminal error (States.Runtime) fails the execution straight away, without MapStateFailed/ParallelStateFailed.
+        if (state is MapState && !ErrorMatcher.IsTerminal(errorName))
         {
             Emit(frame, "MapStateFailed", null, null);
         }
-        else if (state is ParallelState)
+        else if (state is ParallelState && !ErrorMatcher.IsTerminal(errorName))
         {
             Emit(frame, "ParallelStateFailed", null, null);
         }

@@ -86,6 +86,10 @@ internal sealed partial class Stepper
             }
         }
 
+        long started = Emit(frame, "MapStateStarted", "mapStateStartedEventDetails",
+            JsonObject.Create(("length", (JsonValue)items.Count)));
+
+        // AWS reads the tolerated-failure fields after recording MapStateStarted (the corpus's tolerated_failure_*_path cases).
         long toleratedCount = state.ToleratedFailureCount ?? -1;
         if (state.ToleratedFailureCountPath is not null)
         {
@@ -94,10 +98,16 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (!TryReadCount(value, out toleratedCount) || toleratedCount < 0)
+            if (!TryReadCount(value, out toleratedCount))
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
                     $"The ToleratedFailureCountPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.ToleratedFailureCountPath.Text}")));
+                return;
+            }
+
+            if (toleratedCount < 0)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("ToleratedFailureCount cannot be negative.")));
                 return;
             }
         }
@@ -110,18 +120,22 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (value is not JsonNumber n || n.ToDouble() is < 0 or > 100)
+            if (value is not JsonNumber n)
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                    $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid percentage: {state.ToleratedFailurePercentagePath.Text}")));
+                    $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid float: {state.ToleratedFailurePercentagePath.Text}")));
+                return;
+            }
+
+            if (n.ToDouble() is < 0 or > 100)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("ToleratedFailurePercentage must be between 0 and 100.")));
                 return;
             }
 
             toleratedPercentage = n.ToDouble();
         }
 
-        long started = Emit(frame, "MapStateStarted", "mapStateStartedEventDetails",
-            JsonObject.Create(("length", (JsonValue)items.Count)));
         var fan = new FanOut
         {
             Items = items.AsSpan().ToArray(),

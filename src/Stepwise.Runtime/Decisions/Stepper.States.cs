@@ -189,8 +189,10 @@ internal sealed partial class Stepper
         }
         else if (state.SecondsPath is not null)
         {
-            if (!TryEvaluatePath(frame, state, state.SecondsPath, effective, out var value))
+            if (!state.SecondsPath.TryEvaluate(Scope(frame, state, effective), out var value, out _))
             {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The SecondsPath parameter does not reference an input value: {state.SecondsPath.Text}")));
                 return;
             }
 
@@ -212,8 +214,10 @@ internal sealed partial class Stepper
         }
         else if (state.TimestampPath is not null)
         {
-            if (!TryEvaluatePath(frame, state, state.TimestampPath, effective, out var value))
+            if (!state.TimestampPath.TryEvaluate(Scope(frame, state, effective), out var value, out _))
             {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The TimestampPath parameter does not reference an input value: {state.TimestampPath.Text}")));
                 return;
             }
 
