@@ -64,7 +64,10 @@ internal sealed partial class Stepper
                     continue;
                 }
 
-                var errorOutput = ErrorOutput(error, cause);
+                // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
+                // corpus's test_invoke_timeout).
+                bool isTimeout = errorName is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
+                var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
                 if (catcher.ResultPath.IsNull)
                 {
                     ExitState(frame, state, frame.StateInput, catcher.Next);

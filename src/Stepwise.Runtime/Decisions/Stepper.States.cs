@@ -299,7 +299,8 @@ internal sealed partial class Stepper
             .Set("output", output.ToJsonString())
             .Set("outputDetails", NotTruncated)
             .ToObject());
-        if (next is null || state.IsEnd)
+        // next is null for terminal states; a catcher supplies its own Next even on an End state.
+        if (next is null)
         {
             FrameSucceeded(frame, output);
             return;

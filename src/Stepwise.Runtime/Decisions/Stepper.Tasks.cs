@@ -168,10 +168,10 @@ internal sealed partial class Stepper
         if (output.GetUtf8Size() > MaxPayloadBytes)
         {
             // The result itself is over the limit: AWS records it as the task's own failure, which catchers can handle.
-            RecordTaskFailure(frame, task.Resource, StatesErrors.DataLimitExceeded,
-                $"The state/task '{task.Resource.Arn}' returned a result with a size exceeding the maximum number of bytes service limit.");
-            StateFailed(frame, state, StatesErrors.DataLimitExceeded,
-                $"The state/task '{task.Resource.Arn}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            // AWS names a Lambda function by its ARN here, and a service integration by its resource type ('lambda').
+            string cause = $"The state/task '{(task.Resource.IsLambdaFunction ? task.Resource.Arn : task.Resource.ResourceType)}' returned a result with a size exceeding the maximum number of bytes service limit.";
+            RecordTaskFailure(frame, task.Resource, StatesErrors.DataLimitExceeded, cause);
+            StateFailed(frame, state, StatesErrors.DataLimitExceeded, cause);
             _runnable.Enqueue(frame.Id);
             return;
         }
@@ -240,8 +240,7 @@ internal sealed partial class Stepper
             Emit(frame, "TaskTimedOut", "taskTimedOutEventDetails", ResourceDetails(task.Resource).Set("error", error).ToObject());
         }
 
-        // AWS's error output for a timeout carries an empty Cause (the corpus's test_invoke_timeout).
-        StateFailed(frame, CurrentState(frame), error, string.Empty);
+        StateFailed(frame, CurrentState(frame), error, null);
     }
 
     private void RecordTaskFailure(Frame frame, TaskResource resource, string error, string? cause)
