@@ -97,12 +97,12 @@ public sealed class AslPath
 
         if (!_isDefinite)
         {
-            value = PathEvaluator.EvaluateIndefinite(_tokens, root);
+            value = PathEvaluator.EvaluateIndefinite(_tokens, root, root);
             error = default;
             return true;
         }
 
-        if (PathEvaluator.TryEvaluateDefinite(_tokens, root, out JsonValue found, out string? failure))
+        if (PathEvaluator.TryEvaluateDefinite(_tokens, root, out JsonValue found, out DefiniteFailure failure))
         {
             value = found;
             error = default;
@@ -110,8 +110,28 @@ public sealed class AslPath
         }
 
         value = null;
-        error = new AslError(StatesErrors.Runtime, $"Invalid path '{Text}' : {failure}");
+        error = new AslError(StatesErrors.Runtime, $"Invalid path '{Text}' : {failure.Describe(_tokens)}");
         return false;
+    }
+
+    /// <summary>
+    /// AWS's error for this path finding nothing where a field names it: payload template keys (<c>value.$</c>) and
+    /// the Fail state's <c>ErrorPath</c>/<c>CausePath</c>. <see cref="StatesErrors.Runtime"/> with the cause
+    /// <c>The JSONPath '$.x' specified for the field 'value.$' could not be found in the input '{"a":1}'</c>, the
+    /// state input written as compact JSON (also for a <c>$$</c> path).
+    /// </summary>
+    /// <param name="field">The field as written, with its <c>.$</c> suffix for a template key.</param>
+    /// <param name="input">The state's effective input.</param>
+    public AslError FieldNotFoundError(string field, JsonValue input)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(input);
+
+        // scenarios/test_base_scenarios__test_invalid_jsonpath_INVALID_JSONPATH_IN_STRING_EXPR_JSONPATH_8a59a2.json,
+        // ..._CONTEXTPATH_7c22a8.json, ..._INVALID_JSONPATH_IN_ERRORPATH_4ddf66.json and ..._IN_CAUSEPATH_646f1c.json.
+        return new AslError(
+            StatesErrors.Runtime,
+            $"The JSONPath '{Text}' specified for the field '{field}' could not be found in the input '{input.ToJsonString()}'");
     }
 
     /// <summary>Text of the path.</summary>

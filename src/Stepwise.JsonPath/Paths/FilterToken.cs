@@ -1,5 +1,6 @@
 using System.Text;
 using Stepwise.Json;
+using Stepwise.JsonPath.Paths.Filters;
 
 namespace Stepwise.JsonPath.Paths;
 

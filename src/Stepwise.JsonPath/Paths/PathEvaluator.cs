@@ -12,86 +12,89 @@ namespace Stepwise.JsonPath.Paths;
 internal static class PathEvaluator
 {
     /// <summary>
-    /// Walks a definite path. On failure, <paramref name="failure"/> is Jayway's message
-    /// (<c>No results for path: $['a']</c>, <c>Missing property in path $['a']</c>, ...).
+    /// Walks a definite path. On failure <paramref name="failure"/> says where and why, without allocating; the
+    /// caller turns it into Jayway's message with <see cref="DefiniteFailure.Describe"/> only when it needs one.
     /// </summary>
-    public static bool TryEvaluateDefinite(PathToken[] tokens, JsonValue root, out JsonValue value, out string? failure)
+    public static bool TryEvaluateDefinite(PathToken[] tokens, JsonValue root, out JsonValue value, out DefiniteFailure failure)
     {
         JsonValue current = root;
         for (int i = 0; i < tokens.Length; i++)
         {
             bool leaf = i == tokens.Length - 1;
-            switch (tokens[i])
+            if (tokens[i] is PropertyToken property)
             {
-                case PropertyToken property:
-                    if (current is not JsonObject obj)
-                    {
-                        failure = NotAnObject(tokens, i, current);
-                        value = current;
-                        return false;
-                    }
+                if (current is not JsonObject obj)
+                {
+                    failure = new DefiniteFailure(DefiniteFailureKind.NotAnObject, i, current);
+                    value = current;
+                    return false;
+                }
 
-                    if (property.Names.Length > 1)
-                    {
-                        // Jayway merges a leaf ['a','b'] into one object of the members that exist.
-                        Debug.Assert(leaf, "Only a leaf multi-name token is definite.");
-                        value = Merge(obj, property.Names);
-                        failure = null;
-                        return true;
-                    }
+                if (property.Names.Length > 1)
+                {
+                    // Jayway merges a leaf ['a','b'] into one object of the members that exist.
+                    Debug.Assert(leaf, "Only a leaf multi-name token is definite.");
+                    value = Merge(obj, property.Names);
+                    failure = default;
+                    return true;
+                }
 
-                    if (!obj.TryGetValue(property.Names[0], out JsonValue? member))
-                    {
-                        failure = leaf ? NoResults(tokens) : MissingProperty(tokens, i);
-                        value = current;
-                        return false;
-                    }
+                if (!obj.TryGetValue(property.Names[0], out JsonValue? member))
+                {
+                    failure = new DefiniteFailure(leaf ? DefiniteFailureKind.NoResults : DefiniteFailureKind.MissingProperty, i, current);
+                    value = current;
+                    return false;
+                }
 
-                    current = member;
-                    break;
-
-                case IndexToken index:
-                    if (current is not JsonArray array)
-                    {
-                        failure = current.IsNull
-                            ? $"The path {Normalize(tokens, i)} is null"
-                            : $"Filter: {Fragment(index)} can only be applied to arrays. Current context is: {current.ToJsonString()}";
-                        value = current;
-                        return false;
-                    }
-
-                    int position = index.Indexes[0];
-                    if (position < 0)
-                    {
-                        position += array.Count;
-                    }
-
-                    if ((uint)position >= (uint)array.Count)
-                    {
-                        // Jayway swallows the out-of-range index, so the whole path simply has no result.
-                        failure = NoResults(tokens);
-                        value = current;
-                        return false;
-                    }
-
-                    current = array[position];
-                    break;
-
-                default:
-                    throw new InvalidOperationException("A definite path holds only names and single indexes.");
+                current = member;
+                continue;
             }
+
+            if (tokens[i] is FunctionToken)
+            {
+                failure = new DefiniteFailure(DefiniteFailureKind.NoResults, i, current);
+                value = current;
+                return false;
+            }
+
+            var index = (IndexToken)tokens[i];
+            if (current is not JsonArray array)
+            {
+                failure = new DefiniteFailure(current.IsNull ? DefiniteFailureKind.NullArray : DefiniteFailureKind.NotAnArray, i, current);
+                value = current;
+                return false;
+            }
+
+            int position = index.Indexes[0];
+            if (position < 0)
+            {
+                position += array.Count;
+            }
+
+            if ((uint)position >= (uint)array.Count)
+            {
+                // Jayway swallows the out-of-range index, so the whole path simply has no result.
+                failure = new DefiniteFailure(DefiniteFailureKind.NoResults, i, current);
+                value = current;
+                return false;
+            }
+
+            current = array[position];
         }
 
         value = current;
-        failure = null;
+        failure = default;
         return true;
     }
 
     /// <summary>All matches of an indefinite path, in document order; empty when nothing matches.</summary>
-    public static JsonArray EvaluateIndefinite(PathToken[] tokens, JsonValue root)
+    /// <param name="tokens">The path's tokens.</param>
+    /// <param name="start">The node the path starts from (the candidate for a path inside a filter).</param>
+    /// <param name="root">The document <c>$</c> denotes inside filters.</param>
+    public static JsonArray EvaluateIndefinite(PathToken[] tokens, JsonValue start, JsonValue root)
     {
         var matches = new List<JsonValue>();
-        Collect(tokens, 0, root, root, matches);
+        Collect(tokens, 0, start, root, matches);
         return matches.Count == 0 ? JsonArray.Empty : JsonArray.TakeOwnership(matches.ToArray());
     }
 
@@ -171,6 +174,9 @@ internal static class PathEvaluator
                     }
                 }
 
+                return;
+
+            case FunctionToken:
                 return;
 
             case ScanToken:
@@ -259,35 +265,10 @@ internal static class PathEvaluator
         return builder.ToString();
     }
 
-    private static string Fragment(PathToken token)
+    public static string Fragment(PathToken token)
     {
         var builder = new StringBuilder();
         token.AppendNormalized(builder);
         return builder.ToString();
     }
-
-    private static string NoResults(PathToken[] tokens) => "No results for path: " + Normalize(tokens, tokens.Length);
-
-    private static string MissingProperty(PathToken[] tokens, int index) => "Missing property in path " + Normalize(tokens, index + 1);
-
-    // Jayway (with AWS's Jackson provider) names the Java class of the node it found; we name the JSON kind the way
-    // Jayway's message is shaped, since the corpus records no instance of this message.
-    private static string NotAnObject(PathToken[] tokens, int index, JsonValue found) =>
-        $"Expected to find an object with property {Fragment(tokens[index])} in path {Normalize(tokens, index)} but found '{JavaClassName(found)}'. " +
-        "This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'.";
-
-    private static string JavaClassName(JsonValue value) => value.Kind switch
-    {
-        JsonValueKind.Null => "null",
-        JsonValueKind.String => "com.fasterxml.jackson.databind.node.TextNode",
-        JsonValueKind.True or JsonValueKind.False => "com.fasterxml.jackson.databind.node.BooleanNode",
-        JsonValueKind.Array => "com.fasterxml.jackson.databind.node.ArrayNode",
-        JsonValueKind.Number => value.AsNumber().Representation switch
-        {
-            NumberRepresentation.Int64 => "com.fasterxml.jackson.databind.node.IntNode",
-            NumberRepresentation.BigInteger => "com.fasterxml.jackson.databind.node.BigIntegerNode",
-            _ => "com.fasterxml.jackson.databind.node.DoubleNode",
-        },
-        _ => "com.fasterxml.jackson.databind.node.ObjectNode",
-    };
 }

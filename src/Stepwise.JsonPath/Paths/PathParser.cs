@@ -12,24 +12,41 @@ namespace Stepwise.JsonPath.Paths;
 internal ref struct PathParser
 {
     private readonly string _text;
+    private readonly bool _embedded;
     private int _position;
     private string? _error;
 
-    private PathParser(string text)
+    private PathParser(string text, int position, bool embedded)
     {
         _text = text;
-        _position = 0;
+        _position = position;
+        _embedded = embedded;
         _error = null;
     }
 
     /// <summary>Parses a whole path text.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out ParsedPath? parsed, [NotNullWhen(false)] out string? error)
     {
-        var parser = new PathParser(text);
+        var parser = new PathParser(text, 0, embedded: false);
         parsed = parser.ParsePath();
         error = parser._error;
         Debug.Assert(parsed is not null || error is not null, "A failed parse always says why.");
         return parsed is not null;
+    }
+
+    /// <summary>
+    /// Parses the tokens of a path embedded in a filter (after its <c>@</c> or <c>$</c>), from
+    /// <paramref name="position"/> up to the first character that cannot continue a path (a blank, an operator, a
+    /// parenthesis), which is left at <paramref name="position"/>.
+    /// </summary>
+    public static bool TryParseEmbedded(string text, ref int position, [NotNullWhen(true)] out PathToken[]? tokens, [NotNullWhen(false)] out string? error)
+    {
+        var parser = new PathParser(text, position, embedded: true);
+        var list = new List<PathToken>();
+        tokens = parser.ParseTokens(list) ? list.ToArray() : null;
+        error = parser._error;
+        position = parser._position;
+        return tokens is not null;
     }
 
     private ParsedPath? ParsePath()
@@ -69,12 +86,22 @@ internal ref struct PathParser
         }
 
         var tokens = new List<PathToken>();
+        return ParseTokens(tokens) ? new ParsedPath(root, variable, tokens.ToArray()) : null;
+    }
+
+    private bool ParseTokens(List<PathToken> tokens)
+    {
         while (_position < _text.Length)
         {
+            if (_embedded && _text[_position] is not ('.' or '['))
+            {
+                break;
+            }
+
             PathToken? token = ParseToken(tokens);
             if (token is null)
             {
-                return null;
+                return false;
             }
 
             tokens.Add(token);
@@ -82,10 +109,11 @@ internal ref struct PathParser
 
         if (tokens.Count > 0 && tokens[^1] is ScanToken)
         {
-            return Fail($"The path '{_text}' must not end with '..'.");
+            _error ??= $"The path '{_text}' must not end with '..'.";
+            return false;
         }
 
-        return new ParsedPath(root, variable, tokens.ToArray());
+        return true;
     }
 
     private PathToken? ParseToken(List<PathToken> previous)
@@ -149,9 +177,20 @@ internal ref struct PathParser
         while (_position < _text.Length && _text[_position] is not ('.' or '['))
         {
             char c = _text[_position];
+            if (_embedded && (char.IsWhiteSpace(c) || c is '<' or '>' or '=' or '!' or '~' or '&' or '|' or ')' or ',' or ']'))
+            {
+                // Inside a filter a name ends where an operator or the filter's end begins.
+                break;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 return FailToken($"The path '{_text}' has a blank at position {_position}; use bracket notation ['my name'] for names with blanks.");
+            }
+
+            if (c == '(' && _position > start)
+            {
+                return ParseFunction(start);
             }
 
             if (c is ']' or '(' or ')' or '\'' or '"')
@@ -168,6 +207,29 @@ internal ref struct PathParser
         }
 
         return new PropertyToken([_text[start.._position]]);
+    }
+
+    // At the '(' of ".name(...)": a Jayway function, up to its matching ')'.
+    private PathToken? ParseFunction(int nameStart)
+    {
+        string name = _text[nameStart.._position];
+        int open = _position;
+        int depth = 0;
+        for (; _position < _text.Length; _position++)
+        {
+            char c = _text[_position];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                _position++;
+                return new FunctionToken(name, _text[(open + 1)..(_position - 1)]);
+            }
+        }
+
+        return FailToken($"The function '{name}' at position {nameStart} in the path '{_text}' is missing its closing ')'.");
     }
 
     // At a '[': reads ['a'], ['a','b'], [*], [0], [0,2], [1:3], [?(...)].
@@ -241,8 +303,10 @@ internal ref struct PathParser
                 char c = _text[_position++];
                 if (c == '\\' && _position < _text.Length)
                 {
-                    // Jayway unescapes a backslash before any character (\' and \\ in practice).
-                    name.Append(_text[_position++]);
+                    // A backslash stops the next character from closing the name, but AWS's Jayway keeps both in the
+                    // name (no unescaping): $['Test\""Name"'] reads the key Test\""Name"
+                    // (scenarios/test_base_scenarios__test_escape_sequence_parsing_ESCAPE_SEQUENCES_JSONPATH_afe49f.json).
+                    name.Append(c).Append(_text[_position++]);
                     continue;
                 }
 
@@ -332,10 +396,31 @@ internal ref struct PathParser
         return new IndexToken(indexes.ToArray());
     }
 
+    // At "?(": the filter expression up to its closing parenthesis.
     private PathToken? ParseFilter(int open)
     {
-        // Filled in by the filter grammar (Paths/Filters); until then a filter is a syntax error, never a wrong result.
-        return FailToken($"Filters such as the one at position {open} in the path '{_text}' are not supported.");
+        _position++;
+        SkipBlanks();
+        if (_position >= _text.Length || _text[_position] != '(')
+        {
+            return FailToken($"Expected '(' after '?' in the filter at position {open} in the path '{_text}'.");
+        }
+
+        int start = _position;
+        _position++;
+        if (!Filters.FilterParser.TryParse(_text, ref _position, out Filters.FilterExpression? expression, out string? error))
+        {
+            return FailToken(error);
+        }
+
+        SkipBlanks();
+        if (_position >= _text.Length || _text[_position] != ')')
+        {
+            return FailToken($"The filter at position {open} in the path '{_text}' is missing its closing ')'.");
+        }
+
+        _position++;
+        return new FilterToken(expression, _text[start.._position]);
     }
 
     private static bool TryReadInt(ReadOnlySpan<char> text, out int value) =>

@@ -1,16 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using Stepwise.Json;
+using Stepwise.JsonPath.Intrinsics;
 
 namespace Stepwise.JsonPath.Templates;
 
 /// <summary>The value of a <c>"x.$"</c> key that is an intrinsic function call (<c>States.Format(...)</c>).</summary>
-internal sealed class IntrinsicNode(string text) : TemplateNode
+internal sealed class IntrinsicNode(IntrinsicCall call) : TemplateNode
 {
-    public override bool TryEvaluate(in PathScope scope, [NotNullWhen(true)] out JsonValue? value, out AslError error)
-    {
-        // SEAM(intrinsics): replaced by IntrinsicCall.TryEvaluate once branch 'intrinsics' provides it.
-        value = null;
-        error = new AslError(StatesErrors.IntrinsicFailure, $"The intrinsic function call '{text}' is not supported yet.");
-        return false;
-    }
+    // The call words its own failure (AWS names the whole call in the cause), so it passes through unchanged.
+    public override bool TryEvaluate(in PathScope scope, [NotNullWhen(true)] out JsonValue? value, out AslError error) =>
+        call.TryEvaluate(scope, out value, out error);
 }
