@@ -40,7 +40,7 @@ internal sealed partial class Stepper
         for (int i = 0; i < count; i++)
         {
             // Every branch chain starts at ParallelStateStarted.
-            fan.ChildIds[i] = NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started).Id;
+            fan.ChildIds[i] = NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id;
         }
 
         fan.Running = count;
@@ -136,6 +136,15 @@ internal sealed partial class Stepper
             toleratedPercentage = n.ToDouble();
         }
 
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed)
+        {
+            // A distributed Map runs its iterations as a map run of child executions: the parent history records only
+            // the run (arn:...:mapRun:<state machine>/<label or id>:<id>), not the iterations.
+            string label = state.Label ?? NewId();
+            string mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
+            Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
+        }
+
         var fan = new FanOut
         {
             Items = items.AsSpan().ToArray(),
@@ -145,13 +154,22 @@ internal sealed partial class Stepper
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
-            LastCompletionEventId = started,
+            LastCompletionEventId = frame.LastEventId,
         };
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
         if (items.Count == 0)
         {
-            CompleteFanOut(frame, state);
+            if (state.ItemProcessor.ProcessorConfig.IsDistributed)
+            {
+                CompleteMapRun(frame, state);
+            }
+            else
+            {
+                Emit(frame, "MapStateSucceeded", null, null, advance: false);
+                CompleteFanOut(frame, state);
+            }
+
             return;
         }
 
@@ -166,7 +184,9 @@ internal sealed partial class Stepper
         {
             int index = fan.NextItem++;
             var item = fan.Items[index];
-            long started = Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
+            long started = state.ItemProcessor.ProcessorConfig.IsDistributed
+                ? frame.LastEventId
+                : Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
             var input = item;
             if (state.ItemSelector is not null)
             {
@@ -182,7 +202,8 @@ internal sealed partial class Stepper
             }
 
             fan.Running++;
-            fan.ChildIds[index] = NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started).Id;
+            bool silent = frame.Silent || state.ItemProcessor.ProcessorConfig.IsDistributed;
+            fan.ChildIds[index] = NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id;
         }
     }
 
@@ -227,6 +248,12 @@ internal sealed partial class Stepper
 
     private void OnIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
     {
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed)
+        {
+            OnMapRunIterationDone(parent, state, child, fan);
+            return;
+        }
+
         if (child.Failed)
         {
             fan.LastCompletionEventId = Emit(child, "MapIterationFailed", "mapIterationFailedEventDetails",
@@ -272,6 +299,60 @@ internal sealed partial class Stepper
         }
 
         StartIterations(parent, state);
+    }
+
+    private void OnMapRunIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
+    {
+        // The map run's events chain from MapRunStarted, whatever the (silent) iterations did.
+        parent.LastEventId = fan.LastCompletionEventId;
+        if (child.Failed)
+        {
+            fan.Failures++;
+            bool tolerated = (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
+                || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
+            if (!tolerated)
+            {
+                AbortChildren(parent);
+                string error = StatesErrors.ExceedToleratedFailureThreshold;
+                string cause = "The specified tolerated failure threshold was exceeded";
+                Emit(parent, "MapRunFailed", "mapRunFailedEventDetails", ErrorDetails(error, cause));
+                StateFailed(parent, state, error, cause);
+                return;
+            }
+
+            fan.Results[child.Index] = ErrorOutput(child.Error, child.Cause);
+        }
+        else
+        {
+            fan.Results[child.Index] = child.Output;
+        }
+
+        _snapshot.Frames.Remove(child.Id);
+        fan.ChildIds[child.Index] = 0;
+        if (fan.Completed == fan.Items.Length)
+        {
+            CompleteMapRun(parent, state);
+            return;
+        }
+
+        StartIterations(parent, state);
+    }
+
+    private void CompleteMapRun(Frame frame, MapState state)
+    {
+        long runSucceeded = Emit(frame, "MapRunSucceeded", null, null);
+        frame.LastEventId = runSucceeded;
+        Emit(frame, "MapStateSucceeded", null, null, advance: false);
+        CompleteFanOut(frame, state);
+    }
+
+    private string NewId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString("D");
     }
 
     /// <summary>All branches/iterations succeeded: ResultSelector, ResultPath, OutputPath, then exit the state.</summary>

@@ -108,10 +108,11 @@ internal sealed partial class Stepper
         }
     }
 
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId)
+    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false)
     {
         var frame = new Frame
         {
+            Silent = silent,
             Id = _snapshot.NextFrameId++,
             ParentId = parentId,
             Kind = kind,
@@ -138,6 +139,11 @@ internal sealed partial class Stepper
     /// </summary>
     private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null)
     {
+        if (frame is { Silent: true })
+        {
+            return frame.LastEventId;
+        }
+
         long id = _snapshot.NextEventId++;
         long prev = previous ?? frame?.LastEventId ?? 0;
         Events.Add(new HistoryEvent(type, id, prev, _now, detailsName, details));
