@@ -66,7 +66,7 @@ internal sealed partial class Stepper
         if (itemsValue is not JsonArray items)
         {
             StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                $"Map state input must be an array but was: {itemsValue.Kind.ToString().ToLowerInvariant()}")));
+                $"Map state input must be an array but was: {itemsValue.ToJsonString()}")));
             return;
         }
 

@@ -96,4 +96,11 @@ public sealed class StepwiseEngineTests
             Assert.Equal(JsonText.Quote(registered), Engines.OutputText(result));
         }
     }
+
+    [Fact]
+    public async Task A_JSONata_state_machine_is_refused_rather_than_run_with_JSONPath_semantics()
+    {
+        await Assert.ThrowsAsync<NotSupportedException>(() =>
+            Engines.RunAsync("{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{'Type':'Pass','Output':'{% 1 %}','End':true}}}"));
+    }
 }
