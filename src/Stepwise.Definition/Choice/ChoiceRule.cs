@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Json;
 
 namespace Stepwise.Definition.Choice;
@@ -34,5 +35,16 @@ public abstract class ChoiceRule
     {
         ArgumentNullException.ThrowIfNull(rule);
         return ChoiceRuleReader.ReadTopLevel(rule);
+    }
+
+    /// <summary>
+    /// Reads a Choice state's whole <c>Choices</c> array, in order. Error messages locate the offending field from the
+    /// array (<c>/1/And/0/Variable</c>).
+    /// </summary>
+    /// <exception cref="FormatException">The array is empty, or one of its elements is not a valid JSONPath choice rule.</exception>
+    public static ImmutableArray<ChoiceRule> ReadAll(JsonArray choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return ChoiceRuleReader.ReadTopLevelList(choices);
     }
 }

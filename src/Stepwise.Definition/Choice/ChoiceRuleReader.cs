@@ -11,10 +11,24 @@ namespace Stepwise.Definition.Choice;
 /// </summary>
 internal static class ChoiceRuleReader
 {
-    public static ChoiceRule ReadTopLevel(JsonObject rule) => Read(rule, pointer: string.Empty, topLevel: true);
+    /// <summary>
+    /// How deep And/Or/Not may nest. AWS documents no limit, but a definition of up to 1 MB could nest far enough to
+    /// overflow the stack of this reader and of the evaluator; real rules nest a handful of levels.
+    /// </summary>
+    internal const int MaxDepth = 1000;
 
-    private static ChoiceRule Read(JsonObject rule, string pointer, bool topLevel)
+    public static ChoiceRule ReadTopLevel(JsonObject rule) => Read(rule, string.Empty, depth: 0);
+
+    public static ImmutableArray<ChoiceRule> ReadTopLevelList(JsonArray choices) => ReadAll(choices, string.Empty, depth: 0);
+
+    private static ChoiceRule Read(JsonObject rule, string pointer, int depth)
     {
+        bool topLevel = depth == 0;
+        if (depth > MaxDepth)
+        {
+            throw Invalid(pointer, $"rules nest deeper than {MaxDepth} levels.");
+        }
+
         string? next = null;
         JsonValue? assign = null;
         JsonArray? and = null;
@@ -88,17 +102,17 @@ internal static class ChoiceRuleReader
 
         if (and is not null)
         {
-            return new AndChoiceRule(ReadAll(and, JsonPointer.Append(pointer, "And")), next, assign);
+            return new AndChoiceRule(ReadAll(and, JsonPointer.Append(pointer, "And"), depth + 1), next, assign);
         }
 
         if (or is not null)
         {
-            return new OrChoiceRule(ReadAll(or, JsonPointer.Append(pointer, "Or")), next, assign);
+            return new OrChoiceRule(ReadAll(or, JsonPointer.Append(pointer, "Or"), depth + 1), next, assign);
         }
 
         if (not is not null)
         {
-            return new NotChoiceRule(Read(not, JsonPointer.Append(pointer, "Not"), topLevel: false), next, assign);
+            return new NotChoiceRule(Read(not, JsonPointer.Append(pointer, "Not"), depth + 1), next, assign);
         }
 
         if (variable is null)
@@ -115,7 +129,7 @@ internal static class ChoiceRuleReader
         return ReadComparison(pointer, variable, operatorField, op, isPath, operand, next, assign);
     }
 
-    private static ImmutableArray<ChoiceRule> ReadAll(JsonArray rules, string pointer)
+    private static ImmutableArray<ChoiceRule> ReadAll(JsonArray rules, string pointer, int depth)
     {
         if (rules.Count == 0)
         {
@@ -126,8 +140,8 @@ internal static class ChoiceRuleReader
         for (int i = 0; i < rules.Count; i++)
         {
             string itemPointer = JsonPointer.Append(pointer, i);
-            var item = rules[i] as JsonObject ?? throw Invalid(itemPointer, $"a nested rule must be an object, found {rules[i].Kind}.");
-            builder.Add(Read(item, itemPointer, topLevel: false));
+            var item = rules[i] as JsonObject ?? throw Invalid(itemPointer, $"a rule must be an object, found {rules[i].Kind}.");
+            builder.Add(Read(item, itemPointer, depth));
         }
 
         return builder.MoveToImmutable();

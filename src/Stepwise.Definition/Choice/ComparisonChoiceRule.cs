@@ -26,6 +26,7 @@ public sealed class ComparisonChoiceRule : ChoiceRule
         OperandPath = operandPath;
         Pattern = pattern;
         TimestampOperand = timestampOperand;
+        OperatorFieldName = operandPath is null ? op.ToString() : op + "Path";
     }
 
     /// <summary>The path of the value under test (<c>$.x</c>, <c>$$.Execution.Input.x</c> or <c>$variable</c>).</summary>
@@ -50,5 +51,5 @@ public sealed class ComparisonChoiceRule : ChoiceRule
     public DateTimeOffset TimestampOperand { get; }
 
     /// <summary>The operator's field name as ASL spells it, e.g. <c>StringEquals</c> or <c>NumericLessThanPath</c>.</summary>
-    public string OperatorFieldName => OperandPath is null ? Operator.ToString() : Operator + "Path";
+    public string OperatorFieldName { get; }
 }

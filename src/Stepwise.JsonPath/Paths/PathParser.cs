@@ -128,22 +128,14 @@ internal ref struct PathParser
                     return FailToken($"Unexpected '...' at position {_position} in the path '{_text}'.");
                 }
 
-                // "..name" and "..*" continue without a dot; "..[" continues with a bracket.
-                _position += 2;
-                if (_position >= _text.Length)
+                if (_position + 2 >= _text.Length)
                 {
                     return FailToken($"The path '{_text}' must not end with '..'.");
                 }
 
-                if (_text[_position] != '[')
-                {
-                    // Let the next round read the name as if after a single dot.
-                    _position--;
-                    var scan = ScanToken.Instance;
-                    previous.Add(scan);
-                    return ParseDotMember();
-                }
-
+                // "..[0]" continues with the bracket; "..name" and "..*" continue as if after a single dot, so stop on
+                // the second dot and let the next round read the member.
+                _position += _text[_position + 2] == '[' ? 2 : 1;
                 return ScanToken.Instance;
             }
 
@@ -188,14 +180,12 @@ internal ref struct PathParser
                 return FailToken($"The path '{_text}' has a blank at position {_position}; use bracket notation ['my name'] for names with blanks.");
             }
 
-            if (c == '(' && _position > start)
+            // Like Jayway, a dot name runs to the next '.', '[', '(' or blank: quotes, ']' and ')' belong to it.
+            if (c == '(')
             {
-                return ParseFunction(start);
-            }
-
-            if (c is ']' or '(' or ')' or '\'' or '"')
-            {
-                return FailToken($"Unexpected character '{c}' at position {_position} in the path '{_text}'.");
+                return _position > start
+                    ? ParseFunction(start)
+                    : FailToken($"Expected a name after '.' at position {start} in the path '{_text}'.");
             }
 
             _position++;

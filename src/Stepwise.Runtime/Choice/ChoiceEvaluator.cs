@@ -22,6 +22,34 @@ namespace Stepwise.Runtime.Choice;
 public static class ChoiceEvaluator
 {
     /// <summary>
+    /// Picks the Choice state's branch: the first of <paramref name="choices"/> (top-level rules, in definition order) that
+    /// matches, or null in <paramref name="selected"/> when none does (the state then takes its Default, or fails with
+    /// <see cref="StatesErrors.NoChoiceMatched"/>). Returns false with the error of the first rule that cannot be evaluated;
+    /// rules after a match are never evaluated.
+    /// </summary>
+    public static bool TrySelect(ReadOnlySpan<ChoiceRule> choices, in PathScope scope, out ChoiceRule? selected, out AslError error)
+    {
+        foreach (var rule in choices)
+        {
+            if (!TryMatch(rule, scope, out bool matched, out error))
+            {
+                selected = null;
+                return false;
+            }
+
+            if (matched)
+            {
+                selected = rule;
+                return true;
+            }
+        }
+
+        selected = null;
+        error = default;
+        return true;
+    }
+
+    /// <summary>
     /// Evaluates <paramref name="rule"/> against <paramref name="scope"/>. Returns true with <paramref name="matched"/> set,
     /// or false with the ASL runtime <paramref name="error"/> AWS raises. The error's cause has no
     /// "An error occurred while executing the state ..." prefix: the state that owns the rule adds it.

@@ -43,6 +43,10 @@ public sealed class ArrayFunctionTests
         Intrinsic.AssertInvalidArguments("States.ArrayPartition($.a, 2)", "States.ArrayPartition", $$"""{"a":["{{big}}"]}""");
     }
 
+    [Fact]
+    public void ArrayPartition_with_the_largest_int_chunk_returns_one_chunk() =>
+        Intrinsic.AssertJson("[[1,2,3]]", Intrinsic.Evaluate("States.ArrayPartition($.a, 2147483647)", """{"a":[1,2,3]}"""));
+
     [Theory] // test_array__test_array_contains__exec0..8
     [InlineData("[]", "null", false)]
     [InlineData("[]", "[]", false)]
@@ -51,14 +55,21 @@ public sealed class ArrayFunctionTests
     [InlineData("""[{"1":2,"2":[]}]""", "[]", false)]
     [InlineData("""[{"1":2,"2":[]}]""", """{"1":2,"2":[]}""", true)]
     [InlineData("[true,false]", "false", true)]
-    [InlineData("""[{"a":1,"b":2}]""", """{"b":2,"a":1}""", true)]
     public void ArrayContains_compares_whole_values(string array, string value, bool expected) =>
         Intrinsic.AssertJson(expected ? "true" : "false",
             Intrinsic.Evaluate("States.ArrayContains($.a, $.v)", $$"""{"a":{{array}},"v":{{value}}}"""));
 
-    [Fact]
-    public void ArrayContains_tells_an_integer_from_a_double_as_Jackson_does() =>
-        Intrinsic.AssertJson("false", Intrinsic.Evaluate("States.ArrayContains($.a, 1)", """{"a":[1.0]}"""));
+    [Theory] // AWS compares the values' Java text (recorded against AWS in public characterisation suites)
+    [InlineData("""["true","false","maybe"]""", "true", true)]
+    [InlineData("""["-1","9007199254740991"]""", "9007199254740991", true)]
+    [InlineData("""[{"a":1,"b":2}]""", """{"b":2,"a":1}""", false)]
+    [InlineData("""[{"a":1}]""", """{"a":1,"extra":null}""", false)]
+    [InlineData("[0,1,-1,-1.5]", "false", false)]
+    [InlineData("[1.0]", "1", false)]
+    [InlineData("""[null,""," ",0,1,true,false,[0,1,false]]""", "[0,1,false]", true)]
+    public void ArrayContains_matches_values_whose_Java_text_is_equal(string array, string value, bool expected) =>
+        Intrinsic.AssertJson(expected ? "true" : "false",
+            Intrinsic.Evaluate("States.ArrayContains($.a, $.v)", $$"""{"a":{{array}},"v":{{value}}}"""));
 
     [Fact]
     public void ArrayContains_rejects_a_first_argument_that_is_not_an_array() =>
@@ -103,6 +114,14 @@ public sealed class ArrayFunctionTests
     public void ArrayGetItem_returns_the_item_at_the_index() =>
         Intrinsic.AssertJson("6", Intrinsic.Evaluate("States.ArrayGetItem($.a, $.i)", """{"a":[1,2,3,4,5,6,7,8,9],"i":5}""")); // test_array_get_item
 
+    [Fact]
+    public void ArrayGetItem_truncates_a_fractional_index() =>
+        Intrinsic.AssertJson("20", Intrinsic.Evaluate("States.ArrayGetItem($.a, 1.2)", """{"a":[10,20,30]}"""));
+
+    [Fact]
+    public void ArrayGetItem_on_an_empty_array_is_null() =>
+        Intrinsic.AssertJson("null", Intrinsic.Evaluate("States.ArrayGetItem($.a, 999)", """{"a":[]}"""));
+
     [Theory]
     [InlineData("9")]
     [InlineData("-1")]
@@ -118,11 +137,33 @@ public sealed class ArrayFunctionTests
     public void ArrayLength_rejects_an_object() =>
         Intrinsic.AssertInvalidArguments("States.ArrayLength($.a)", "States.ArrayLength", """{"a":{"b":1}}""");
 
+    [Theory] // AWS dedupes in a java.util.HashSet: Java equality, bucket order (public AWS characterisation suites)
+    [InlineData("[1,2,3,3,3,4]", "[1,2,3,4]")]
+    [InlineData("""["a","b","a","c","b"]""", """["a","b","c"]""")]
+    [InlineData("[null,null,1,null]", "[null,1]")]
+    [InlineData("[true,false,true,false]", "[false,true]")]
+    [InlineData("[[1,2],[1,2],[2,1]]", "[[2,1],[1,2]]")]
+    [InlineData("""[{"a":1,"b":2},{"b":2,"a":1}]""", """[{"a":1,"b":2}]""")]
+    [InlineData("""[1,"1","01"]""", """[1,"1","01"]""")]
+    [InlineData("[]", "[]")]
+    public void ArrayUnique_drops_duplicates_and_orders_as_a_Java_HashSet(string array, string expected) =>
+        Intrinsic.AssertJson(expected, Intrinsic.Evaluate("States.ArrayUnique($.a)", $$"""{"a":{{array}}}"""));
+
     [Fact]
-    public void ArrayUnique_keeps_first_occurrences_in_order() =>
-        Intrinsic.AssertJson("""[null,true,false,1,1.1,0,"HelloWorld",[],[null],{"a":1,"b":2},{"a":1,"b":1},1.0]""",
-            Intrinsic.Evaluate("States.ArrayUnique($.a)",
-                """{"a":[null,null,true,true,false,false,1,1,1.1,0,0,"HelloWorld","HelloWorld",[],[],[null],[null],{"a":1,"b":2},{"b":2,"a":1},{"a":1,"b":1},1.0]}"""));
+    public void ArrayUnique_keeps_an_integer_and_an_equal_double_apart()
+    {
+        // Integer 1 hashes to 1 (bucket 1); Double 1.0 hashes to 0x3FF00000, which spreads to bucket 0.
+        Intrinsic.AssertJson("[1.0,1]", Intrinsic.Evaluate("States.ArrayUnique($.a)", """{"a":[1,1.0,1]}"""));
+    }
+
+    [Fact]
+    public void ArrayUnique_orders_more_than_twelve_items_in_a_larger_table()
+    {
+        // new HashSet<>(list) of 20 items has 32 buckets. Integers hash to themselves, so 1..19 take buckets 1..19
+        // and 32 wraps to bucket 0; with 16 buckets 32 would share bucket 0 but 16..19 would come before 4..15.
+        Intrinsic.AssertJson("[32,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]",
+            Intrinsic.Evaluate("States.ArrayUnique($.a)", """{"a":[19,18,17,16,15,14,13,12,11,10,9,8,7,6,5,4,3,2,1,32]}"""));
+    }
 
     [Fact]
     public void ArrayUnique_rejects_a_string() =>

@@ -58,6 +58,23 @@ public sealed class IntrinsicFailureTests
             "The function 'States.Array(States.MathAdd($.a, 'x'))' had the following error: Invalid arguments in States.MathAdd",
             Intrinsic.Failure("States.Array(States.MathAdd($.a, 'x'))", """{"a":1}""").Cause);
 
+    [Theory] // States.Base64Encode(), States.Hash('hello') and friends fail at run time on AWS, with States.Runtime
+    [InlineData("States.UUID(1)", "States.UUID")]
+    [InlineData("States.Base64Encode()", "States.Base64Encode")]
+    [InlineData("States.Base64Encode('a', 'b')", "States.Base64Encode")]
+    [InlineData("States.Hash('hello')", "States.Hash")]
+    [InlineData("States.ArrayRange(1, 5)", "States.ArrayRange")]
+    [InlineData("States.MathRandom(1)", "States.MathRandom")]
+    [InlineData("States.MathRandom(1, 10, 5, 99)", "States.MathRandom")]
+    [InlineData("States.JsonMerge($.a, $.b)", "States.JsonMerge")]
+    [InlineData("States.Format()", "States.Format")]
+    public void A_wrong_argument_count_fails_when_the_call_runs(string call, string function) =>
+        Intrinsic.AssertInvalidArguments(call, function);
+
+    [Fact]
+    public void A_wrong_argument_count_in_a_nested_call_fails_the_whole_expression() =>
+        Intrinsic.AssertInvalidArguments("States.Array(States.Hash('x'))", "States.Hash");
+
     [Fact]
     public void Variables_are_read_through_the_scope()
     {

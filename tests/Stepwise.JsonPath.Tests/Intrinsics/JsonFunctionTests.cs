@@ -52,9 +52,14 @@ public sealed class JsonFunctionTests
                 "States.JsonMerge(States.StringToJson('{\"constant_in_literal\": \"false\"}'), $.input_field, false)",
                 """{"input_field":{"constant_input_field":"constant_value"}}"""));
 
+    [Fact]
+    public void JsonMerge_reads_a_string_false_flag_as_shallow() =>
+        Intrinsic.AssertJson("""{"x":1,"y":2}""", Intrinsic.Evaluate("States.JsonMerge($.a, $.b, 'false')", """{"a":{"x":1},"b":{"y":2}}"""));
+
     [Theory]
     [InlineData("States.JsonMerge($.a, $.b, true)")]
-    [InlineData("States.JsonMerge($.a, $.b, 'false')")]
+    [InlineData("States.JsonMerge($.a, $.b, 'TRUE')")]
+    [InlineData("States.JsonMerge($.a, null, false)")]
     [InlineData("States.JsonMerge($.a, $.list, false)")]
     [InlineData("States.JsonMerge($.list, $.b, false)")]
     public void JsonMerge_rejects_deep_mode_and_non_objects(string call) =>

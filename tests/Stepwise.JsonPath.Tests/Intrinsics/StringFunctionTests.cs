@@ -36,6 +36,21 @@ public sealed class StringFunctionTests
     public void Format_takes_its_template_from_a_path() =>
         Assert.Equal("It's Pikachu!", Intrinsic.Evaluate("States.Format($.t, $.v)", """{"t":"It's {}!","v":"Pikachu"}""").AsString());
 
+    [Fact]
+    public void Format_prints_a_nested_StringToJson_result_as_JSON_text() =>
+        Assert.Equal("\"x\" and {\"a\":[1]} but x",
+            Intrinsic.Evaluate("States.Format('{} and {} but {}', States.StringToJson($.s), States.StringToJson($.o), $.x)",
+                """{"s":"\"x\"","o":"{\"a\":[1]}","x":"x"}""").AsString());
+
+    [Theory]
+    [InlineData("States.Format('Hello {', 1)")]
+    [InlineData("States.Format('Hello {{}}', 1)")]
+    [InlineData("States.Format('}')")]
+    [InlineData("States.Format('\\{}', 1)")]
+    [InlineData("States.Format($.bad, 1)")]
+    public void Format_rejects_a_brace_that_is_neither_escaped_nor_a_placeholder(string call) =>
+        Intrinsic.AssertInvalidArguments(call, "States.Format", """{"bad":"{x} {}"}""");
+
     [Theory]
     [InlineData("States.Format('{} and {}', 1)")]
     [InlineData("States.Format('no placeholder', 1)")]

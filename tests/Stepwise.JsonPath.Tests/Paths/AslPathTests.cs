@@ -140,6 +140,12 @@ public sealed class AslPathTests
     }
 
     [Fact]
+    public void A_dot_name_runs_to_the_next_dot_bracket_or_parenthesis_as_in_Jayway()
+    {
+        AssertJson("1", Evaluate("$.it's].x", JsonObject.Create(("it's]", JsonObject.Create(("x", 1))))));
+    }
+
+    [Fact]
     public void A_Jayway_function_parses_but_never_finds_anything()
     {
         // AWS accepts "$.Jobs.sum()" in a definition and fails at run time with "could not be found in the input".
@@ -200,7 +206,9 @@ public sealed class AslPathTests
     [InlineData("a.b")]
     [InlineData("$.")]
     [InlineData("$..")]
+    [InlineData("$...a")]
     [InlineData("$.a b")]
+    [InlineData("$.(x)")]
     [InlineData("$[")]
     [InlineData("$['a'")]
     [InlineData("$['a]")]
