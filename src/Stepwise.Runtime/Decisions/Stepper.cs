@@ -44,7 +44,7 @@ internal sealed partial class Stepper
                 StartExecution();
                 break;
             case TaskStartedStimulus s:
-                OnTaskStarted(s.TaskId);
+                OnTaskStarted(s.TaskId, s.WorkerName);
                 break;
             case TaskSucceededStimulus s:
                 OnTaskSucceeded(s.TaskId, s.Output);

@@ -121,4 +121,17 @@ public sealed class TaskStateTests
         Assert.Empty(decision.Events);
         Assert.Equal(events, driver.History.Count);
     }
+
+    [Fact]
+    public async Task An_activity_records_Activity_events_with_its_input()
+    {
+        const string Activity = "arn:aws:states:us-east-1:123456789012:activity:work";
+        var result = await Engines.RunAsync("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + Activity + "','HeartbeatSeconds':10,'TimeoutSeconds':60,'End':true}}}", "{'job':1}",
+            engine => engine.RegisterTask(Activity, (request, _) => ValueTask.FromResult(request.Input)));
+
+        Assert.Equal("ExecutionStarted TaskStateEntered ActivityScheduled ActivityStarted ActivitySucceeded TaskStateExited ExecutionSucceeded", Asl.Types(result.History));
+        Assert.Equal("""{"resource":"arn:aws:states:us-east-1:123456789012:activity:work","input":"{\"job\":1}","inputDetails":{"truncated":false},"timeoutInSeconds":60,"heartbeatInSeconds":10}""",
+            result.History[2].Details!.ToJsonString());
+        Assert.Equal("activitySucceededEventDetails", result.History[4].DetailsName);
+    }
 }
