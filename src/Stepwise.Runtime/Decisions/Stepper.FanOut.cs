@@ -259,13 +259,10 @@ internal sealed partial class Stepper
             fan.LastCompletionEventId = Emit(child, "MapIterationFailed", "mapIterationFailedEventDetails",
                 IterationDetails(child.Index, state.Name), advance: false);
             fan.Failures++;
-            bool hasTolerance = fan.ToleratedFailureCount >= 0 || fan.ToleratedFailurePercentage >= 0;
-            bool tolerated = (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
-                || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
-            if (!tolerated)
+            if (!IsTolerated(fan))
             {
                 AbortChildren(parent);
-                if (hasTolerance)
+                if (fan.ToleratedFailureCount >= 0 || fan.ToleratedFailurePercentage >= 0)
                 {
                     StateFailed(parent, state, StatesErrors.ExceedToleratedFailureThreshold,
                         "The specified tolerated failure threshold was exceeded");
@@ -308,9 +305,7 @@ internal sealed partial class Stepper
         if (child.Failed)
         {
             fan.Failures++;
-            bool tolerated = (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
-                || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
-            if (!tolerated)
+            if (!IsTolerated(fan))
             {
                 AbortChildren(parent);
                 string error = StatesErrors.ExceedToleratedFailureThreshold;
@@ -337,6 +332,14 @@ internal sealed partial class Stepper
 
         StartIterations(parent, state);
     }
+
+    /// <summary>
+    /// Whether the failures so far stay within ToleratedFailureCount or ToleratedFailurePercentage (either suffices);
+    /// with neither set, no failure is tolerated.
+    /// </summary>
+    private static bool IsTolerated(FanOut fan) =>
+        (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
+        || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
 
     private void CompleteMapRun(Frame frame, MapState state)
     {
