@@ -103,4 +103,21 @@ public sealed class StepwiseEngineTests
         await Assert.ThrowsAsync<NotSupportedException>(() =>
             Engines.RunAsync("{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{'Type':'Pass','Output':'{% 1 %}','End':true}}}"));
     }
+
+    [Fact]
+    public async Task Without_FastTime_a_Wait_completes_when_the_given_clock_reaches_its_timer()
+    {
+        var clock = new ManualTimeProvider(Asl.Start);
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions { Time = clock, RandomSeed = 1 });
+        var armed = clock.TimerCreated;
+
+        var run = engine.RunAsync(Asl.Json("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}}"), Asl.Json("{}"));
+        await armed;
+        Assert.False(run.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var result = await run;
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(Asl.Start.AddSeconds(10), result.History[^1].Timestamp);
+    }
 }
