@@ -233,6 +233,7 @@ internal sealed partial class Stepper
 
         if (child.Failed)
         {
+            RecordFailedTaskAborted(parent, child);
             AbortChildren(parent);
             StateFailed(parent, state, child.Error, child.Cause);
             return;
@@ -258,6 +259,7 @@ internal sealed partial class Stepper
         {
             fan.LastCompletionEventId = Emit(child, "MapIterationFailed", "mapIterationFailedEventDetails",
                 IterationDetails(child.Index, state.Name), advance: false);
+            RecordFailedTaskAborted(parent, child);
             fan.Failures++;
             if (!IsTolerated(fan))
             {
@@ -358,6 +360,18 @@ internal sealed partial class Stepper
         return new Guid(bytes).ToString("D");
     }
 
+    /// <summary>
+    /// A branch or iteration that failed in a Task state (uncaught) also records TaskStateAborted for that state,
+    /// beside the chain, after the failure event (the corpus's SQS_PARALLEL and service_lambda_map_timeout cases).
+    /// </summary>
+    private void RecordFailedTaskAborted(Frame parent, Frame child)
+    {
+        if (!child.Silent && CurrentState(child) is TaskState)
+        {
+            Emit(parent, "TaskStateAborted", null, null, advance: false);
+        }
+    }
+
     /// <summary>All branches/iterations succeeded: ResultSelector, ResultPath, OutputPath, then exit the state.</summary>
     private void CompleteFanOut(Frame frame, State state)
     {
@@ -406,11 +420,13 @@ internal sealed partial class Stepper
                 continue;
             }
 
-            AbortFrame(child, frame.LastEventId);
+            // AWS records each iteration's MapIterationAborted before the aborted state's own event.
             if (state is MapState)
             {
                 Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
             }
+
+            AbortFrame(child, frame.LastEventId);
         }
 
         RemoveChildren(frame);

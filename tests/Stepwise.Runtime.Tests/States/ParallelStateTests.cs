@@ -67,4 +67,21 @@ public sealed class ParallelStateTests
         Assert.Contains(driver.History, e => e.Type == "TaskStateAborted");
         Assert.Contains(driver.Commands, c => c is CancelTaskCommand);
     }
+
+    [Fact]
+    public void A_branch_failing_in_a_Task_records_TaskStateAborted_beside_the_chain_before_ParallelStateFailed()
+    {
+        var driver = new Driver(Asl.Machine("""
+            {'StartAt':'Par','States':{'Par':{'Type':'Parallel','End':true,'Branches':[
+              {'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::x:y','End':true}}}]}}}
+            """));
+        driver.Start(Asl.Json("{}"));
+
+        driver.Fail("Boom", "cause");
+
+        Assert.Equal("ExecutionStarted ParallelStateEntered ParallelStateStarted TaskStateEntered TaskScheduled TaskStarted TaskFailed TaskStateAborted ParallelStateFailed ExecutionFailed",
+            Asl.Types(driver.History));
+        // As AWS records it: both TaskStateAborted (8) and ParallelStateFailed (9) follow TaskFailed (7).
+        Assert.Equal("1:0 2:0 3:2 4:3 5:4 6:5 7:6 8:7 9:7 10:9", Asl.Links(driver.History));
+    }
 }
