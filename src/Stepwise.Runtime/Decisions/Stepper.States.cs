@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -278,8 +277,6 @@ internal sealed partial class Stepper
         count = 0;
         return value is JsonNumber n && n.IsIntegral && n.TryGetInt64(out count);
     }
-
-    private static string FormatInvariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Records the StateExited event and moves on: to <paramref name="next"/>, or, for a terminal state, the frame
