@@ -103,7 +103,7 @@ internal sealed partial class Stepper
             return;
         }
 
-        OnChildDone(_snapshot.Frames[frame.ParentId], frame);
+        OnChildDone(GetFrame(frame.ParentId), frame);
     }
 
     private void FrameFailed(Frame frame, string? error, string? cause)
@@ -118,15 +118,17 @@ internal sealed partial class Stepper
             return;
         }
 
-        OnChildDone(_snapshot.Frames[frame.ParentId], frame);
+        OnChildDone(GetFrame(frame.ParentId), frame);
     }
 
     private void OnTimerFired(long timerId)
     {
-        if (!_snapshot.Timers.Remove(timerId, out var timer))
+        if (!_snapshot.Timers.TryGetValue(timerId, out var timer))
         {
             return;
         }
+
+        _snapshot.Timers = _snapshot.Timers.Remove(timerId);
 
         if (timer.Purpose == TimerPurpose.ExecutionTimeout)
         {
@@ -140,7 +142,7 @@ internal sealed partial class Stepper
             return;
         }
 
-        if (!_snapshot.Frames.TryGetValue(timer.FrameId, out var frame))
+        if (!TryGetFrame(timer.FrameId, out var frame))
         {
             return;
         }

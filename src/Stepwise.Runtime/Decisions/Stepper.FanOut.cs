@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -24,8 +25,8 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = [],
-            Results = new JsonValue?[count],
-            ChildIds = new int[count],
+            Results = EmptyList<JsonValue?>(count),
+            ChildIds = EmptyList<int>(count),
             EffectiveInput = effective,
             LastCompletionEventId = started,
         };
@@ -40,7 +41,7 @@ internal sealed partial class Stepper
         for (int i = 0; i < count; i++)
         {
             // Every branch chain starts at ParallelStateStarted.
-            fan.ChildIds[i] = NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id;
+            fan.ChildIds = fan.ChildIds.SetItem(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id);
         }
 
         fan.Running = count;
@@ -148,8 +149,8 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = items.AsSpan().ToArray(),
-            Results = new JsonValue?[items.Count],
-            ChildIds = new int[items.Count],
+            Results = EmptyList<JsonValue?>(items.Count),
+            ChildIds = EmptyList<int>(items.Count),
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
@@ -203,9 +204,12 @@ internal sealed partial class Stepper
 
             fan.Running++;
             bool silent = frame.Silent || state.ItemProcessor.ProcessorConfig.IsDistributed;
-            fan.ChildIds[index] = NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id;
+            fan.ChildIds = fan.ChildIds.SetItem(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id);
         }
     }
+
+    /// <summary>A list of <paramref name="count"/> defaults; an immutable list so a snapshot copy shares it (O(log n) updates).</summary>
+    private static ImmutableList<T> EmptyList<T>(int count) => ImmutableList.CreateRange(new T[count]);
 
     private static JsonObject IterationDetails(int index, string name) =>
         JsonObject.Create(("index", (JsonValue)index), ("name", (JsonValue)name));
@@ -239,8 +243,8 @@ internal sealed partial class Stepper
             return;
         }
 
-        fan.Results[child.Index] = child.Output;
-        if (fan.Completed == fan.Results.Length)
+        fan.Results = fan.Results.SetItem(child.Index, child.Output);
+        if (fan.Completed == fan.Results.Count)
         {
             Emit(parent, "ParallelStateSucceeded", null, null, advance: false);
             CompleteFanOut(parent, state);
@@ -277,17 +281,17 @@ internal sealed partial class Stepper
                 return;
             }
 
-            fan.Results[child.Index] = ErrorOutput(child.Error, child.Cause);
+            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
         }
         else
         {
             fan.LastCompletionEventId = Emit(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                 IterationDetails(child.Index, state.Name), advance: false);
-            fan.Results[child.Index] = child.Output;
+            fan.Results = fan.Results.SetItem(child.Index, child.Output);
         }
 
-        _snapshot.Frames.Remove(child.Id);
-        fan.ChildIds[child.Index] = 0;
+        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
+        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
             // MapStateSucceeded follows the last iteration's completion event; MapStateExited follows the same event.
@@ -317,15 +321,15 @@ internal sealed partial class Stepper
                 return;
             }
 
-            fan.Results[child.Index] = ErrorOutput(child.Error, child.Cause);
+            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
         }
         else
         {
-            fan.Results[child.Index] = child.Output;
+            fan.Results = fan.Results.SetItem(child.Index, child.Output);
         }
 
-        _snapshot.Frames.Remove(child.Id);
-        fan.ChildIds[child.Index] = 0;
+        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
+        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
             CompleteMapRun(parent, state);
@@ -376,10 +380,11 @@ internal sealed partial class Stepper
     private void CompleteFanOut(Frame frame, State state)
     {
         var fan = frame.FanOut!;
-        var results = new JsonValue[fan.Results.Length];
-        for (int i = 0; i < results.Length; i++)
+        var results = new JsonValue[fan.Results.Count];
+        int next = 0;
+        foreach (var value in fan.Results)
         {
-            results[i] = fan.Results[i] ?? JsonValue.Null;
+            results[next++] = value ?? JsonValue.Null;
         }
 
         RemoveChildren(frame);
@@ -413,9 +418,9 @@ internal sealed partial class Stepper
         }
 
         var state = CurrentState(frame);
-        for (int i = 0; i < fan.ChildIds.Length; i++)
+        foreach (int childId in fan.ChildIds)
         {
-            if (fan.ChildIds[i] == 0 || !_snapshot.Frames.TryGetValue(fan.ChildIds[i], out var child) || child.Phase == FramePhase.Done)
+            if (childId == 0 || !TryGetFrame(childId, out var child) || child.Phase == FramePhase.Done)
             {
                 continue;
             }
@@ -448,7 +453,7 @@ internal sealed partial class Stepper
 
         if (frame.TaskId != 0)
         {
-            _snapshot.Tasks.Remove(frame.TaskId);
+            _snapshot.Tasks = _snapshot.Tasks.Remove(frame.TaskId);
             Commands.Add(new CancelTaskCommand(frame.TaskId));
         }
 
@@ -465,25 +470,32 @@ internal sealed partial class Stepper
             return;
         }
 
-        for (int i = 0; i < fan.ChildIds.Length; i++)
+        foreach (int childId in fan.ChildIds)
         {
-            if (fan.ChildIds[i] != 0)
+            if (childId != 0)
             {
-                RemoveFrameTree(fan.ChildIds[i]);
-                fan.ChildIds[i] = 0;
+                RemoveFrameTree(childId);
             }
         }
+
+        fan.ChildIds = EmptyList<int>(fan.ChildIds.Count);
     }
 
     private void RemoveFrameTree(int frameId)
     {
-        if (_snapshot.Frames.Remove(frameId, out var frame) && frame.FanOut is not null)
+        if (!_snapshot.Frames.TryGetValue(frameId, out var frame))
         {
-            for (int i = 0; i < frame.FanOut.ChildIds.Length; i++)
+            return;
+        }
+
+        _snapshot.Frames = _snapshot.Frames.Remove(frameId);
+        if (frame.FanOut is not null)
+        {
+            foreach (int childId in frame.FanOut.ChildIds)
             {
-                if (frame.FanOut.ChildIds[i] != 0)
+                if (childId != 0)
                 {
-                    RemoveFrameTree(frame.FanOut.ChildIds[i]);
+                    RemoveFrameTree(childId);
                 }
             }
         }

@@ -98,7 +98,7 @@ internal sealed partial class Stepper
             Emit(frame, "TaskScheduled", "taskScheduledEventDetails", details.ToObject());
         }
 
-        _snapshot.Tasks[taskId] = new PendingTask(frame.Id, resource, Started: false);
+        _snapshot.Tasks = _snapshot.Tasks.SetItem(taskId, new PendingTask(frame.Id, resource, Started: false));
         frame.TaskId = taskId;
         frame.TaskToken = token;
         frame.Phase = FramePhase.WaitingTask;
@@ -127,7 +127,7 @@ internal sealed partial class Stepper
     {
         frame = null!;
         return _snapshot.Tasks.TryGetValue(taskId, out task)
-            && _snapshot.Frames.TryGetValue(task.FrameId, out frame!)
+            && TryGetFrame(task.FrameId, out frame!)
             && frame.Phase == FramePhase.WaitingTask
             && frame.TaskId == taskId;
     }
@@ -139,7 +139,7 @@ internal sealed partial class Stepper
             return;
         }
 
-        _snapshot.Tasks[taskId] = task with { Started = true };
+        _snapshot.Tasks = _snapshot.Tasks.SetItem(taskId, task with { Started = true });
         if (task.Resource.IsLambdaFunction)
         {
             Emit(frame, "LambdaFunctionStarted", null, null);
@@ -256,7 +256,7 @@ internal sealed partial class Stepper
     /// <summary>Forgets the pending task and its timers; the frame stays in its Task state until the caller moves it.</summary>
     private void EndTask(Frame frame, long taskId)
     {
-        _snapshot.Tasks.Remove(taskId);
+        _snapshot.Tasks = _snapshot.Tasks.Remove(taskId);
         CancelTimer(frame.TimerId);
         CancelTimer(frame.HeartbeatTimerId);
         frame.TimerId = 0;

@@ -58,4 +58,25 @@ public sealed class ReplayTests
         Assert.NotSame(before, decision.Snapshot);
         Assert.True(decision.Snapshot.NextEventId > nextEventId);
     }
+
+    [Fact]
+    public void Deciding_twice_from_the_same_snapshot_gives_the_same_decision()
+    {
+        var machine = Asl.Machine("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':2,'End':true,
+              'ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::x:y','End':true}}}}}}
+            """);
+        var driver = new Driver(machine);
+        driver.Start(Asl.Json("[1,2,3]"));
+        var snapshot = driver.Snapshot!;
+        var stimulus = new TaskSucceededStimulus(driver.Commands.OfType<InvokeTaskCommand>().First().TaskId, Asl.Json("'one'"));
+
+        var first = Interpreter.Decide(machine, snapshot, stimulus, driver.Now, new Random(5));
+        var second = Interpreter.Decide(machine, snapshot, stimulus, driver.Now, new Random(5));
+
+        Assert.Equal(Asl.Types(first.Events), Asl.Types(second.Events));
+        Assert.Equal(Asl.Links(first.Events), Asl.Links(second.Events));
+        Assert.Equal(first.Commands, second.Commands);
+        Assert.Contains("MapIterationStarted", Asl.Types(first.Events), StringComparison.Ordinal);
+    }
 }
