@@ -139,12 +139,13 @@ internal sealed class ExecutionLoop
         FireTimer(nextTimer);
     }
 
-    /// <summary>True when a task completion arrived within <paramref name="timeout"/> (measured on the engine's clock).</summary>
+    /// <summary>True when a task completion arrived within <paramref name="timeout"/>.</summary>
     private async Task<bool> WaitForCompletionAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var read = _completions.Reader.WaitToReadAsync(linked.Token).AsTask();
-        var delay = Task.Delay(timeout, _time, linked.Token);
+        // Under FastTime the grace is real time: the given clock may be a fake that never moves on its own.
+        var delay = Task.Delay(timeout, _virtual is null ? _time : TimeProvider.System, linked.Token);
         var winner = await Task.WhenAny(read, delay).ConfigureAwait(false);
         await linked.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();

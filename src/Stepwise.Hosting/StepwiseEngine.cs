@@ -34,7 +34,8 @@ public sealed class StepwiseEngine : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="definition"/> with <paramref name="input"/> to completion and returns its status, output
-    /// and history. Throws <see cref="FormatException"/> for an unreadable definition (validate it first).
+    /// and history. Throws <see cref="FormatException"/> for an unreadable definition (validate it first) and
+    /// <see cref="NotSupportedException"/> for a JSONata state machine (not supported yet).
     /// </summary>
     public Task<ExecutionResult> RunAsync(JsonValue definition, JsonValue input, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -42,6 +43,12 @@ public sealed class StepwiseEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         var machine = StateMachine.FromJson(definition);
+        if (machine.UsesJsonata)
+        {
+            // Running JSONata states with JSONPath semantics would give plausible but wrong results: refuse instead.
+            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
+        }
+
         var run = options ?? new RunOptions();
         var time = _options.Time ?? TimeProvider.System;
         var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
@@ -54,7 +61,8 @@ public sealed class StepwiseEngine : IAsyncDisposable
             ? $"{prefix}:express:{run.StateMachineName}:{executionName}:{RandomIds.NewUuid(random)}"
             : $"{prefix}:execution:{run.StateMachineName}:{executionName}";
         var info = new ExecutionInfo(executionArn, executionName, stateMachineArn, run.StateMachineName,
-            _options.ExecutionRoleArn ?? $"arn:aws:iam::{_options.AccountId}:role/stepwise-execution", _options.Region, start, input);
+            _options.ExecutionRoleArn ?? $"arn:aws:iam::{_options.AccountId}:role/stepwise-execution", _options.Region, start, input,
+            RedriveCount: run.Type == StateMachineType.Express ? null : 0);
         var loop = new ExecutionLoop(machine, _dispatcher, info, run, _options, time, clock, random);
         return RunLinkedAsync(loop, cancellationToken);
     }

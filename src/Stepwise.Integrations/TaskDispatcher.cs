@@ -85,6 +85,7 @@ public sealed class TaskDispatcher
     {
         string functionName;
         JsonValue payload;
+        bool tailLog = false;
         if (isInvoke)
         {
             if (invocation.Parameters is not JsonObject parameters || !parameters.TryGetValue("FunctionName", out var nameValue) || nameValue is not JsonString name)
@@ -93,7 +94,14 @@ public sealed class TaskDispatcher
             }
 
             functionName = LambdaFunctionName.Normalize(name.Value);
-            payload = parameters.TryGetValue("Payload", out var p) ? p : JsonObject.Empty;
+            // No payload (or a null one) reaches the function as an empty event.
+            payload = parameters.TryGetValue("Payload", out var p) && !p.IsNull ? p : JsonObject.Empty;
+            tailLog = parameters.TryGetValue("LogType", out var logType) && logType is JsonString { Value: "Tail" };
+            // A string Payload is sent as the request body itself: the function receives the JSON it spells.
+            if (payload is JsonString text && JsonValue.TryParse(text.Value, out var parsed, out _))
+            {
+                payload = parsed;
+            }
         }
         else
         {
@@ -116,7 +124,7 @@ public sealed class TaskDispatcher
         var request = new TaskRequest(invocation.Resource, payload, invocation.TaskToken, invocation.Context);
         var outcome = await RunAsync(handler, request, lambdaStyle: !isInvoke, invocation, cancellationToken).ConfigureAwait(false);
         return isInvoke && !outcome.IsFailure
-            ? TaskOutcome.Success(LambdaResponses.InvokeResponse(outcome.Output!, invocation.RequestId, invocation.Now))
+            ? TaskOutcome.Success(LambdaResponses.InvokeResponse(outcome.Output!, invocation.RequestId, invocation.Now, tailLog))
             : outcome;
     }
 
@@ -134,7 +142,7 @@ public sealed class TaskDispatcher
         }
         catch (LambdaFunctionException e)
         {
-            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, invocation.RequestId, lambdaStyle ?? false, e.FunctionStackTrace));
+            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, e.FunctionStackTrace, invocation.RequestId, lambdaStyle ?? false));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -145,7 +153,7 @@ public sealed class TaskDispatcher
 #pragma warning restore CA1031
         {
             return lambdaStyle is bool python
-                ? TaskOutcome.Failure(e.GetType().Name, LambdaResponses.ErrorCause(e.GetType().Name, e.Message, invocation.RequestId, python))
+                ? TaskOutcome.Failure(e.GetType().Name, LambdaResponses.ErrorCause(e.GetType().Name, e.Message, [], invocation.RequestId, python))
                 : TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
     }

@@ -4,7 +4,8 @@ namespace Stepwise.Runtime;
 
 /// <summary>
 /// Who an execution is: the identity and start data the context object (<c>$$.Execution</c>, <c>$$.StateMachine</c>)
-/// and the history expose. Fixed when the execution starts.
+/// and the history expose. Fixed when the execution starts. <c>RedriveCount</c> is null for Express executions,
+/// whose context object has no such field.
 /// </summary>
 public sealed record ExecutionInfo(
     string ExecutionArn,
@@ -15,4 +16,4 @@ public sealed record ExecutionInfo(
     string Region,
     DateTimeOffset StartTime,
     JsonValue Input,
-    int RedriveCount = 0);
+    int? RedriveCount = 0);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Json;
 
 namespace Stepwise.Runtime;
@@ -34,11 +35,11 @@ public sealed class ExecutionSnapshot
     /// <summary>True once the execution has finished.</summary>
     public bool IsFinished => Outcome is not null;
 
-    internal Dictionary<int, Frame> Frames { get; private init; } = [];
+    internal ImmutableDictionary<int, Frame> Frames { get; set; } = ImmutableDictionary<int, Frame>.Empty;
 
-    internal Dictionary<long, PendingTimer> Timers { get; private init; } = [];
+    internal ImmutableDictionary<long, PendingTimer> Timers { get; set; } = ImmutableDictionary<long, PendingTimer>.Empty;
 
-    internal Dictionary<long, PendingTask> Tasks { get; private init; } = [];
+    internal ImmutableDictionary<long, PendingTask> Tasks { get; set; } = ImmutableDictionary<long, PendingTask>.Empty;
 
     internal int NextFrameId { get; set; } = 1;
 
@@ -50,12 +51,8 @@ public sealed class ExecutionSnapshot
 
     internal ExecutionSnapshot Clone()
     {
-        var frames = new Dictionary<int, Frame>(Frames.Count);
-        foreach (var (id, frame) in Frames)
-        {
-            frames[id] = frame.Clone();
-        }
-
+        // The collections are immutable and frames are shared until a decision touches them (Stepper copies a frame
+        // on first access), so a decision costs what it changes, not the size of the whole execution.
         return new ExecutionSnapshot(Info)
         {
             Outcome = Outcome,
@@ -63,9 +60,9 @@ public sealed class ExecutionSnapshot
             Error = Error,
             Cause = Cause,
             NextEventId = NextEventId,
-            Frames = frames,
-            Timers = new Dictionary<long, PendingTimer>(Timers),
-            Tasks = new Dictionary<long, PendingTask>(Tasks),
+            Frames = Frames,
+            Timers = Timers,
+            Tasks = Tasks,
             NextFrameId = NextFrameId,
             NextTimerId = NextTimerId,
             NextTaskId = NextTaskId,

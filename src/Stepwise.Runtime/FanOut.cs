@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Json;
 
 namespace Stepwise.Runtime;
@@ -10,10 +11,10 @@ internal sealed class FanOut
 {
     public required JsonValue[] Items { get; init; }
 
-    public required JsonValue?[] Results { get; init; }
+    public required ImmutableList<JsonValue?> Results { get; set; }
 
     /// <summary>Child frame id per branch or item; 0 while the item is still queued.</summary>
-    public required int[] ChildIds { get; init; }
+    public required ImmutableList<int> ChildIds { get; set; }
 
     /// <summary>The state's effective input (after InputPath), which ItemSelector reads as <c>$</c>.</summary>
     public required JsonValue EffectiveInput { get; init; }
@@ -39,8 +40,8 @@ internal sealed class FanOut
     public FanOut Clone() => new()
     {
         Items = Items,
-        Results = (JsonValue?[])Results.Clone(),
-        ChildIds = (int[])ChildIds.Clone(),
+        Results = Results,
+        ChildIds = ChildIds,
         EffectiveInput = EffectiveInput,
         MaxConcurrency = MaxConcurrency,
         ToleratedFailureCount = ToleratedFailureCount,

@@ -8,8 +8,8 @@ public abstract record Stimulus;
 /// <summary>The execution starts with <paramref name="Info"/> (its identity and input).</summary>
 public sealed record ExecutionStartedStimulus(ExecutionInfo Info) : Stimulus;
 
-/// <summary>The host began running the task it was asked to invoke.</summary>
-public sealed record TaskStartedStimulus(long TaskId) : Stimulus;
+/// <summary>The host began running the task it was asked to invoke (for an activity, <paramref name="WorkerName"/> is the worker that took it).</summary>
+public sealed record TaskStartedStimulus(long TaskId, string? WorkerName = null) : Stimulus;
 
 /// <summary>A task returned <paramref name="Output"/>.</summary>
 public sealed record TaskSucceededStimulus(long TaskId, JsonValue Output) : Stimulus;

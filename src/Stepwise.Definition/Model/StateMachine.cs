@@ -45,6 +45,31 @@ public sealed class StateMachine
     /// <summary>The optional <c>Version</c>.</summary>
     public string? Version { get; }
 
+    /// <summary>True when the state machine or any of its states uses <c>"QueryLanguage": "JSONata"</c>.</summary>
+    public bool UsesJsonata
+    {
+        get
+        {
+            if (QueryLanguage == "JSONata")
+            {
+                return true;
+            }
+
+            foreach (var graph in Graphs)
+            {
+                foreach (var state in graph.States.Values)
+                {
+                    if (state.QueryLanguage == "JSONata")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>
     /// Reads a definition. The definition is assumed valid (run the validator first); anything unreadable throws a
     /// <see cref="FormatException"/> that names the state and field.

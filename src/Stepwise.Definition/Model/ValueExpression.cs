@@ -13,8 +13,11 @@ public sealed class ValueExpression
 {
     private readonly PayloadTemplate _template;
 
-    private ValueExpression(string text, PayloadTemplate template)
+    private readonly string _fieldName;
+
+    private ValueExpression(string fieldName, string text, PayloadTemplate template)
     {
+        _fieldName = fieldName;
         Text = text;
         _template = template;
     }
@@ -30,6 +33,8 @@ public sealed class ValueExpression
             return true;
         }
 
+        // The template's errors name its synthetic key; AWS names the field itself ("... for the field 'ErrorPath' ...").
+        error = new AslError(error.Error, error.Cause.Replace("'Value.$'", $"'{_fieldName}'", StringComparison.Ordinal));
         value = null;
         return false;
     }
@@ -44,7 +49,7 @@ public sealed class ValueExpression
 
         var template = JsonObject.Create(("Value.$", (JsonValue)text));
         return PayloadTemplate.TryCompile(template, out var compiled, out var errors)
-            ? new ValueExpression(text, compiled)
+            ? new ValueExpression(name, text, compiled)
             : throw new FormatException($"{where}: '{name}' is not a valid path or intrinsic function: {(errors.Count > 0 ? errors[0].Message : text)}");
     }
 }

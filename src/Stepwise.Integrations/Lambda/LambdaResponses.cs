@@ -10,12 +10,27 @@ internal static class LambdaResponses
     /// The Invoke API response the optimised <c>lambda:invoke</c> integration returns as the task result:
     /// <c>{ExecutedVersion, Payload, SdkHttpMetadata, SdkResponseMetadata, StatusCode}</c>.
     /// </summary>
-    public static JsonObject InvokeResponse(JsonValue payload, string requestId, DateTimeOffset now)
+    /// <param name="payload">The function's result.</param>
+    /// <param name="requestId">The invocation's request id.</param>
+    /// <param name="now">The invocation time (the <c>Date</c> header).</param>
+    /// <param name="tailLog">True for <c>"LogType": "Tail"</c>: the response then carries a base64 <c>LogResult</c>.</param>
+    public static JsonObject InvokeResponse(JsonValue payload, string requestId, DateTimeOffset now, bool tailLog)
     {
-        string length = payload.GetUtf8Size().ToString(CultureInfo.InvariantCulture);
+        string? logResult = tailLog
+            ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+                $"START RequestId: {requestId} Version: $LATEST\nEND RequestId: {requestId}\nREPORT RequestId: {requestId}\tDuration: 1.00 ms\tBilled Duration: 1 ms\n"))
+            : null;
+        // The function's raw response is what a Python handler's json.dumps wrote, spaces included.
+        string length = System.Text.Encoding.UTF8.GetByteCount(PythonJson.Write(payload)).ToString(CultureInfo.InvariantCulture);
         string date = now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
         string trace = "root=1-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[..8] + "-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[8..];
-        var allHeaders = new JsonObjectBuilder(8)
+        var allHeaders = new JsonObjectBuilder(9);
+        if (logResult is not null)
+        {
+            allHeaders.Set("X-Amz-Log-Result", JsonArray.Create(logResult));
+        }
+
+        allHeaders
             .Set("X-Amz-Executed-Version", JsonArray.Create("$LATEST"))
             .Set("x-amzn-Remapped-Content-Length", JsonArray.Create("0"))
             .Set("Connection", JsonArray.Create("keep-alive"))
@@ -23,24 +38,33 @@ internal static class LambdaResponses
             .Set("Content-Length", JsonArray.Create(length))
             .Set("Date", JsonArray.Create(date))
             .Set("X-Amzn-Trace-Id", JsonArray.Create(trace))
-            .Set("Content-Type", JsonArray.Create("application/json"))
-            .ToObject();
-        var headers = new JsonObjectBuilder(8)
+            .Set("Content-Type", JsonArray.Create("application/json"));
+        var headers = new JsonObjectBuilder(9)
             .Set("Connection", "keep-alive")
             .Set("Content-Length", length)
             .Set("Content-Type", "application/json")
             .Set("Date", date)
-            .Set("X-Amz-Executed-Version", "$LATEST")
+            .Set("X-Amz-Executed-Version", "$LATEST");
+        if (logResult is not null)
+        {
+            headers.Set("X-Amz-Log-Result", logResult);
+        }
+
+        headers
             .Set("x-amzn-Remapped-Content-Length", "0")
             .Set("x-amzn-RequestId", requestId)
-            .Set("X-Amzn-Trace-Id", trace)
-            .ToObject();
-        return new JsonObjectBuilder(5)
-            .Set("ExecutedVersion", "$LATEST")
+            .Set("X-Amzn-Trace-Id", trace);
+        var response = new JsonObjectBuilder(6).Set("ExecutedVersion", "$LATEST");
+        if (logResult is not null)
+        {
+            response.Set("LogResult", logResult);
+        }
+
+        return response
             .Set("Payload", payload)
             .Set("SdkHttpMetadata", new JsonObjectBuilder(3)
-                .Set("AllHttpHeaders", allHeaders)
-                .Set("HttpHeaders", headers)
+                .Set("AllHttpHeaders", allHeaders.ToObject())
+                .Set("HttpHeaders", headers.ToObject())
                 .Set("HttpStatusCode", 200)
                 .ToObject())
             .Set("SdkResponseMetadata", JsonObject.Create(("RequestId", (JsonValue)requestId)))
@@ -49,19 +73,19 @@ internal static class LambdaResponses
     }
 
     /// <summary>The cause AWS records for a function error; Python-spaced for a bare function ARN, compact for lambda:invoke.</summary>
-    public static string ErrorCause(string errorType, string errorMessage, string requestId, bool pythonStyle, IReadOnlyList<string>? stackTrace = null)
+    public static string ErrorCause(string errorType, string errorMessage, IReadOnlyList<string> stackTrace, string requestId, bool pythonStyle)
     {
-        var frames = new JsonValue[stackTrace?.Count ?? 0];
-        for (int i = 0; i < frames.Length; i++)
+        var lines = new JsonValue[stackTrace.Count];
+        for (int i = 0; i < lines.Length; i++)
         {
-            frames[i] = new JsonString(stackTrace![i]);
+            lines[i] = stackTrace[i];
         }
 
         var cause = new JsonObjectBuilder(4)
             .Set("errorMessage", errorMessage)
             .Set("errorType", errorType)
             .Set("requestId", requestId)
-            .Set("stackTrace", JsonArray.TakeOwnership(frames))
+            .Set("stackTrace", JsonArray.TakeOwnership(lines))
             .ToObject();
         return pythonStyle ? PythonJson.Write(cause) : cause.ToJsonString();
     }

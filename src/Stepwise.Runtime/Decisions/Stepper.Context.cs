@@ -13,14 +13,18 @@ internal sealed partial class Stepper
     private JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
     {
         var info = _snapshot.Info;
-        var execution = new JsonObjectBuilder(6)
+        var executionBuilder = new JsonObjectBuilder(6)
             .Set("Id", info.ExecutionArn)
             .Set("Input", info.Input)
             .Set("StartTime", AslTimestamp.Format(info.StartTime))
             .Set("Name", info.ExecutionName)
-            .Set("RoleArn", info.RoleArn)
-            .Set("RedriveCount", info.RedriveCount)
-            .ToObject();
+            .Set("RoleArn", info.RoleArn);
+        if (info.RedriveCount is int redriveCount)
+        {
+            executionBuilder.Set("RedriveCount", redriveCount);
+        }
+
+        var execution = executionBuilder.ToObject();
         var stateMachine = JsonObject.Create(("Id", (JsonValue)info.StateMachineArn), ("Name", (JsonValue)info.StateMachineName));
         var stateBuilder = new JsonObjectBuilder(3)
             .Set("Name", state.Name)

@@ -43,11 +43,12 @@ internal sealed partial class Stepper
             }
         }
 
-        if (state is MapState)
+        // A terminal error (States.Runtime) fails the execution straight away, without MapStateFailed/ParallelStateFailed.
+        if (state is MapState && !ErrorMatcher.IsTerminal(errorName))
         {
             Emit(frame, "MapStateFailed", null, null);
         }
-        else if (state is ParallelState)
+        else if (state is ParallelState && !ErrorMatcher.IsTerminal(errorName))
         {
             Emit(frame, "ParallelStateFailed", null, null);
         }
@@ -63,7 +64,10 @@ internal sealed partial class Stepper
                     continue;
                 }
 
-                var errorOutput = ErrorOutput(error, cause);
+                // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
+                // corpus's test_invoke_timeout).
+                bool isTimeout = errorName is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
+                var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
                 if (catcher.ResultPath.IsNull)
                 {
                     ExitState(frame, state, frame.StateInput, catcher.Next);
@@ -99,7 +103,7 @@ internal sealed partial class Stepper
             return;
         }
 
-        OnChildDone(_snapshot.Frames[frame.ParentId], frame);
+        OnChildDone(GetFrame(frame.ParentId), frame);
     }
 
     private void FrameFailed(Frame frame, string? error, string? cause)
@@ -114,15 +118,17 @@ internal sealed partial class Stepper
             return;
         }
 
-        OnChildDone(_snapshot.Frames[frame.ParentId], frame);
+        OnChildDone(GetFrame(frame.ParentId), frame);
     }
 
     private void OnTimerFired(long timerId)
     {
-        if (!_snapshot.Timers.Remove(timerId, out var timer))
+        if (!_snapshot.Timers.TryGetValue(timerId, out var timer))
         {
             return;
         }
+
+        _snapshot.Timers = _snapshot.Timers.Remove(timerId);
 
         if (timer.Purpose == TimerPurpose.ExecutionTimeout)
         {
@@ -136,7 +142,7 @@ internal sealed partial class Stepper
             return;
         }
 
-        if (!_snapshot.Frames.TryGetValue(timer.FrameId, out var frame))
+        if (!TryGetFrame(timer.FrameId, out var frame))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -24,8 +25,8 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = [],
-            Results = new JsonValue?[count],
-            ChildIds = new int[count],
+            Results = EmptyList<JsonValue?>(count),
+            ChildIds = EmptyList<int>(count),
             EffectiveInput = effective,
             LastCompletionEventId = started,
         };
@@ -40,7 +41,7 @@ internal sealed partial class Stepper
         for (int i = 0; i < count; i++)
         {
             // Every branch chain starts at ParallelStateStarted.
-            fan.ChildIds[i] = NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started).Id;
+            fan.ChildIds = fan.ChildIds.SetItem(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id);
         }
 
         fan.Running = count;
@@ -66,7 +67,7 @@ internal sealed partial class Stepper
         if (itemsValue is not JsonArray items)
         {
             StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                $"Map state input must be an array but was: {itemsValue.Kind.ToString().ToLowerInvariant()}")));
+                $"Map state input must be an array but was: {itemsValue.ToJsonString()}")));
             return;
         }
 
@@ -86,6 +87,10 @@ internal sealed partial class Stepper
             }
         }
 
+        long started = Emit(frame, "MapStateStarted", "mapStateStartedEventDetails",
+            JsonObject.Create(("length", (JsonValue)items.Count)));
+
+        // AWS reads the tolerated-failure fields after recording MapStateStarted (the corpus's tolerated_failure_*_path cases).
         long toleratedCount = state.ToleratedFailureCount ?? -1;
         if (state.ToleratedFailureCountPath is not null)
         {
@@ -94,10 +99,16 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (!TryReadCount(value, out toleratedCount) || toleratedCount < 0)
+            if (!TryReadCount(value, out toleratedCount))
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
                     $"The ToleratedFailureCountPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.ToleratedFailureCountPath.Text}")));
+                return;
+            }
+
+            if (toleratedCount < 0)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("ToleratedFailureCount cannot be negative.")));
                 return;
             }
         }
@@ -110,34 +121,56 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (value is not JsonNumber n || n.ToDouble() is < 0 or > 100)
+            if (value is not JsonNumber n)
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                    $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid percentage: {state.ToleratedFailurePercentagePath.Text}")));
+                    $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid float: {state.ToleratedFailurePercentagePath.Text}")));
+                return;
+            }
+
+            if (n.ToDouble() is < 0 or > 100)
+            {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("ToleratedFailurePercentage must be between 0 and 100.")));
                 return;
             }
 
             toleratedPercentage = n.ToDouble();
         }
 
-        long started = Emit(frame, "MapStateStarted", "mapStateStartedEventDetails",
-            JsonObject.Create(("length", (JsonValue)items.Count)));
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed)
+        {
+            // A distributed Map runs its iterations as a map run of child executions: the parent history records only
+            // the run (arn:...:mapRun:<state machine>/<label or id>:<id>), not the iterations.
+            string label = state.Label ?? NewId();
+            string mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
+            Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
+        }
+
         var fan = new FanOut
         {
             Items = items.AsSpan().ToArray(),
-            Results = new JsonValue?[items.Count],
-            ChildIds = new int[items.Count],
+            Results = EmptyList<JsonValue?>(items.Count),
+            ChildIds = EmptyList<int>(items.Count),
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
-            LastCompletionEventId = started,
+            LastCompletionEventId = frame.LastEventId,
         };
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
         if (items.Count == 0)
         {
-            CompleteFanOut(frame, state);
+            if (state.ItemProcessor.ProcessorConfig.IsDistributed)
+            {
+                CompleteMapRun(frame, state);
+            }
+            else
+            {
+                Emit(frame, "MapStateSucceeded", null, null, advance: false);
+                CompleteFanOut(frame, state);
+            }
+
             return;
         }
 
@@ -152,7 +185,9 @@ internal sealed partial class Stepper
         {
             int index = fan.NextItem++;
             var item = fan.Items[index];
-            long started = Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
+            long started = state.ItemProcessor.ProcessorConfig.IsDistributed
+                ? frame.LastEventId
+                : Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
             var input = item;
             if (state.ItemSelector is not null)
             {
@@ -168,9 +203,13 @@ internal sealed partial class Stepper
             }
 
             fan.Running++;
-            fan.ChildIds[index] = NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started).Id;
+            bool silent = frame.Silent || state.ItemProcessor.ProcessorConfig.IsDistributed;
+            fan.ChildIds = fan.ChildIds.SetItem(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id);
         }
     }
+
+    /// <summary>A list of <paramref name="count"/> defaults; an immutable list so a snapshot copy shares it (O(log n) updates).</summary>
+    private static ImmutableList<T> EmptyList<T>(int count) => ImmutableList.CreateRange(new T[count]);
 
     private static JsonObject IterationDetails(int index, string name) =>
         JsonObject.Create(("index", (JsonValue)index), ("name", (JsonValue)name));
@@ -198,13 +237,14 @@ internal sealed partial class Stepper
 
         if (child.Failed)
         {
+            RecordFailedTaskAborted(parent, child);
             AbortChildren(parent);
             StateFailed(parent, state, child.Error, child.Cause);
             return;
         }
 
-        fan.Results[child.Index] = child.Output;
-        if (fan.Completed == fan.Results.Length)
+        fan.Results = fan.Results.SetItem(child.Index, child.Output);
+        if (fan.Completed == fan.Results.Count)
         {
             Emit(parent, "ParallelStateSucceeded", null, null, advance: false);
             CompleteFanOut(parent, state);
@@ -213,18 +253,22 @@ internal sealed partial class Stepper
 
     private void OnIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
     {
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed)
+        {
+            OnMapRunIterationDone(parent, state, child, fan);
+            return;
+        }
+
         if (child.Failed)
         {
             fan.LastCompletionEventId = Emit(child, "MapIterationFailed", "mapIterationFailedEventDetails",
                 IterationDetails(child.Index, state.Name), advance: false);
+            RecordFailedTaskAborted(parent, child);
             fan.Failures++;
-            bool hasTolerance = fan.ToleratedFailureCount >= 0 || fan.ToleratedFailurePercentage >= 0;
-            bool tolerated = (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
-                || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
-            if (!tolerated)
+            if (!IsTolerated(fan))
             {
                 AbortChildren(parent);
-                if (hasTolerance)
+                if (fan.ToleratedFailureCount >= 0 || fan.ToleratedFailurePercentage >= 0)
                 {
                     StateFailed(parent, state, StatesErrors.ExceedToleratedFailureThreshold,
                         "The specified tolerated failure threshold was exceeded");
@@ -237,17 +281,17 @@ internal sealed partial class Stepper
                 return;
             }
 
-            fan.Results[child.Index] = ErrorOutput(child.Error, child.Cause);
+            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
         }
         else
         {
             fan.LastCompletionEventId = Emit(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                 IterationDetails(child.Index, state.Name), advance: false);
-            fan.Results[child.Index] = child.Output;
+            fan.Results = fan.Results.SetItem(child.Index, child.Output);
         }
 
-        _snapshot.Frames.Remove(child.Id);
-        fan.ChildIds[child.Index] = 0;
+        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
+        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
             // MapStateSucceeded follows the last iteration's completion event; MapStateExited follows the same event.
@@ -260,14 +304,87 @@ internal sealed partial class Stepper
         StartIterations(parent, state);
     }
 
+    private void OnMapRunIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
+    {
+        // The map run's events chain from MapRunStarted, whatever the (silent) iterations did.
+        parent.LastEventId = fan.LastCompletionEventId;
+        if (child.Failed)
+        {
+            fan.Failures++;
+            if (!IsTolerated(fan))
+            {
+                AbortChildren(parent);
+                string error = StatesErrors.ExceedToleratedFailureThreshold;
+                string cause = "The specified tolerated failure threshold was exceeded";
+                Emit(parent, "MapRunFailed", "mapRunFailedEventDetails", ErrorDetails(error, cause));
+                StateFailed(parent, state, error, cause);
+                return;
+            }
+
+            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
+        }
+        else
+        {
+            fan.Results = fan.Results.SetItem(child.Index, child.Output);
+        }
+
+        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
+        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
+        if (fan.Completed == fan.Items.Length)
+        {
+            CompleteMapRun(parent, state);
+            return;
+        }
+
+        StartIterations(parent, state);
+    }
+
+    /// <summary>
+    /// Whether the failures so far stay within ToleratedFailureCount or ToleratedFailurePercentage (either suffices);
+    /// with neither set, no failure is tolerated.
+    /// </summary>
+    private static bool IsTolerated(FanOut fan) =>
+        (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
+        || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
+
+    private void CompleteMapRun(Frame frame, MapState state)
+    {
+        long runSucceeded = Emit(frame, "MapRunSucceeded", null, null);
+        frame.LastEventId = runSucceeded;
+        Emit(frame, "MapStateSucceeded", null, null, advance: false);
+        CompleteFanOut(frame, state);
+    }
+
+    private string NewId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString("D");
+    }
+
+    /// <summary>
+    /// A branch or iteration that failed in a Task state (uncaught) also records TaskStateAborted for that state,
+    /// beside the chain, after the failure event (the corpus's SQS_PARALLEL and service_lambda_map_timeout cases).
+    /// </summary>
+    private void RecordFailedTaskAborted(Frame parent, Frame child)
+    {
+        if (!child.Silent && CurrentState(child) is TaskState)
+        {
+            Emit(parent, "TaskStateAborted", null, null, advance: false);
+        }
+    }
+
     /// <summary>All branches/iterations succeeded: ResultSelector, ResultPath, OutputPath, then exit the state.</summary>
     private void CompleteFanOut(Frame frame, State state)
     {
         var fan = frame.FanOut!;
-        var results = new JsonValue[fan.Results.Length];
-        for (int i = 0; i < results.Length; i++)
+        var results = new JsonValue[fan.Results.Count];
+        int next = 0;
+        foreach (var value in fan.Results)
         {
-            results[i] = fan.Results[i] ?? JsonValue.Null;
+            results[next++] = value ?? JsonValue.Null;
         }
 
         RemoveChildren(frame);
@@ -301,18 +418,20 @@ internal sealed partial class Stepper
         }
 
         var state = CurrentState(frame);
-        for (int i = 0; i < fan.ChildIds.Length; i++)
+        foreach (int childId in fan.ChildIds)
         {
-            if (fan.ChildIds[i] == 0 || !_snapshot.Frames.TryGetValue(fan.ChildIds[i], out var child) || child.Phase == FramePhase.Done)
+            if (childId == 0 || !TryGetFrame(childId, out var child) || child.Phase == FramePhase.Done)
             {
                 continue;
             }
 
-            AbortFrame(child, frame.LastEventId);
+            // AWS records each iteration's MapIterationAborted before the aborted state's own event.
             if (state is MapState)
             {
                 Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
             }
+
+            AbortFrame(child, frame.LastEventId);
         }
 
         RemoveChildren(frame);
@@ -334,7 +453,7 @@ internal sealed partial class Stepper
 
         if (frame.TaskId != 0)
         {
-            _snapshot.Tasks.Remove(frame.TaskId);
+            _snapshot.Tasks = _snapshot.Tasks.Remove(frame.TaskId);
             Commands.Add(new CancelTaskCommand(frame.TaskId));
         }
 
@@ -351,25 +470,32 @@ internal sealed partial class Stepper
             return;
         }
 
-        for (int i = 0; i < fan.ChildIds.Length; i++)
+        foreach (int childId in fan.ChildIds)
         {
-            if (fan.ChildIds[i] != 0)
+            if (childId != 0)
             {
-                RemoveFrameTree(fan.ChildIds[i]);
-                fan.ChildIds[i] = 0;
+                RemoveFrameTree(childId);
             }
         }
+
+        fan.ChildIds = EmptyList<int>(fan.ChildIds.Count);
     }
 
     private void RemoveFrameTree(int frameId)
     {
-        if (_snapshot.Frames.Remove(frameId, out var frame) && frame.FanOut is not null)
+        if (!_snapshot.Frames.TryGetValue(frameId, out var frame))
         {
-            for (int i = 0; i < frame.FanOut.ChildIds.Length; i++)
+            return;
+        }
+
+        _snapshot.Frames = _snapshot.Frames.Remove(frameId);
+        if (frame.FanOut is not null)
+        {
+            foreach (int childId in frame.FanOut.ChildIds)
             {
-                if (frame.FanOut.ChildIds[i] != 0)
+                if (childId != 0)
                 {
-                    RemoveFrameTree(frame.FanOut.ChildIds[i]);
+                    RemoveFrameTree(childId);
                 }
             }
         }

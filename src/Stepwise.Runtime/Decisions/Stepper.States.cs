@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -189,8 +188,10 @@ internal sealed partial class Stepper
         }
         else if (state.SecondsPath is not null)
         {
-            if (!TryEvaluatePath(frame, state, state.SecondsPath, effective, out var value))
+            if (!state.SecondsPath.TryEvaluate(Scope(frame, state, effective), out var value, out _))
             {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The SecondsPath parameter does not reference an input value: {state.SecondsPath.Text}")));
                 return;
             }
 
@@ -212,8 +213,10 @@ internal sealed partial class Stepper
         }
         else if (state.TimestampPath is not null)
         {
-            if (!TryEvaluatePath(frame, state, state.TimestampPath, effective, out var value))
+            if (!state.TimestampPath.TryEvaluate(Scope(frame, state, effective), out var value, out _))
             {
+                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                    $"The TimestampPath parameter does not reference an input value: {state.TimestampPath.Text}")));
                 return;
             }
 
@@ -275,8 +278,6 @@ internal sealed partial class Stepper
         return value is JsonNumber n && n.IsIntegral && n.TryGetInt64(out count);
     }
 
-    private static string FormatInvariant(double value) => value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Records the StateExited event and moves on: to <paramref name="next"/>, or, for a terminal state, the frame
     /// completes with <paramref name="output"/>.
@@ -295,7 +296,8 @@ internal sealed partial class Stepper
             .Set("output", output.ToJsonString())
             .Set("outputDetails", NotTruncated)
             .ToObject());
-        if (next is null || state.IsEnd)
+        // next is null for terminal states; a catcher supplies its own Next even on an End state.
+        if (next is null)
         {
             FrameSucceeded(frame, output);
             return;

@@ -59,9 +59,10 @@ internal sealed partial class Stepper
         }
 
         long taskId = _snapshot.NextTaskId++;
-        if (resource.IsLambdaFunction)
+        if (resource.IsLambdaFunction || resource.IsActivity)
         {
-            var details = new JsonObjectBuilder(4)
+            // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
+            var details = new JsonObjectBuilder(5)
                 .Set("resource", resource.Arn)
                 .Set("input", parameters.ToJsonString())
                 .Set("inputDetails", NotTruncated);
@@ -70,7 +71,12 @@ internal sealed partial class Stepper
                 details.Set("timeoutInSeconds", lt);
             }
 
-            Emit(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details.ToObject());
+            if (resource.IsActivity && heartbeat is long ah)
+            {
+                details.Set("heartbeatInSeconds", ah);
+            }
+
+            EmitTaskEvent(frame, resource, "Scheduled", details.ToObject());
         }
         else
         {
@@ -92,7 +98,7 @@ internal sealed partial class Stepper
             Emit(frame, "TaskScheduled", "taskScheduledEventDetails", details.ToObject());
         }
 
-        _snapshot.Tasks[taskId] = new PendingTask(frame.Id, resource, Started: false);
+        _snapshot.Tasks = _snapshot.Tasks.SetItem(taskId, new PendingTask(frame.Id, resource, Started: false));
         frame.TaskId = taskId;
         frame.TaskToken = token;
         frame.Phase = FramePhase.WaitingTask;
@@ -121,26 +127,36 @@ internal sealed partial class Stepper
     {
         frame = null!;
         return _snapshot.Tasks.TryGetValue(taskId, out task)
-            && _snapshot.Frames.TryGetValue(task.FrameId, out frame!)
+            && TryGetFrame(task.FrameId, out frame!)
             && frame.Phase == FramePhase.WaitingTask
             && frame.TaskId == taskId;
     }
 
-    private void OnTaskStarted(long taskId)
+    private void OnTaskStarted(long taskId, string? workerName)
     {
         if (!TryGetTaskFrame(taskId, out var frame, out var task) || task.Started)
         {
             return;
         }
 
-        _snapshot.Tasks[taskId] = task with { Started = true };
+        _snapshot.Tasks = _snapshot.Tasks.SetItem(taskId, task with { Started = true });
         if (task.Resource.IsLambdaFunction)
         {
             Emit(frame, "LambdaFunctionStarted", null, null);
         }
+        else if (task.Resource.IsActivity)
+        {
+            var details = new JsonObjectBuilder(1);
+            if (workerName is not null)
+            {
+                details.Set("workerName", workerName);
+            }
+
+            EmitTaskEvent(frame, task.Resource, "Started", details.ToObject());
+        }
         else
         {
-            Emit(frame, "TaskStarted", "taskStartedEventDetails", ResourceDetails(task.Resource).ToObject());
+            EmitTaskEvent(frame, task.Resource, "Started", ResourceDetails(task.Resource).ToObject());
         }
     }
 
@@ -168,28 +184,18 @@ internal sealed partial class Stepper
         if (output.GetUtf8Size() > MaxPayloadBytes)
         {
             // The result itself is over the limit: AWS records it as the task's own failure, which catchers can handle.
-            RecordTaskFailure(frame, task.Resource, StatesErrors.DataLimitExceeded,
-                $"The state/task '{task.Resource.Arn}' returned a result with a size exceeding the maximum number of bytes service limit.");
-            StateFailed(frame, state, StatesErrors.DataLimitExceeded,
-                $"The state/task '{task.Resource.Arn}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            // AWS names a Lambda function by its ARN here, and a service integration by its resource type ('lambda').
+            string cause = $"The state/task '{(task.Resource.IsLambdaFunction ? task.Resource.Arn : task.Resource.ResourceType)}' returned a result with a size exceeding the maximum number of bytes service limit.";
+            RecordTaskFailure(frame, task.Resource, StatesErrors.DataLimitExceeded, cause);
+            StateFailed(frame, state, StatesErrors.DataLimitExceeded, cause);
             _runnable.Enqueue(frame.Id);
             return;
         }
 
-        if (task.Resource.IsLambdaFunction)
-        {
-            Emit(frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", new JsonObjectBuilder(2)
-                .Set("output", output.ToJsonString())
-                .Set("outputDetails", NotTruncated)
-                .ToObject());
-        }
-        else
-        {
-            Emit(frame, "TaskSucceeded", "taskSucceededEventDetails", ResourceDetails(task.Resource)
-                .Set("output", output.ToJsonString())
-                .Set("outputDetails", NotTruncated)
-                .ToObject());
-        }
+        EmitTaskEvent(frame, task.Resource, "Succeeded", DetailsFor(task.Resource)
+            .Set("output", output.ToJsonString())
+            .Set("outputDetails", NotTruncated)
+            .ToObject());
 
         var result = output;
         if (state.ResultSelector is not null
@@ -231,47 +237,26 @@ internal sealed partial class Stepper
 
         EndTask(frame, taskId);
         Commands.Add(new CancelTaskCommand(taskId));
-        if (task.Resource.IsLambdaFunction)
-        {
-            Emit(frame, "LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails", JsonObject.Create(("error", (JsonValue)error)));
-        }
-        else
-        {
-            Emit(frame, "TaskTimedOut", "taskTimedOutEventDetails", ResourceDetails(task.Resource).Set("error", error).ToObject());
-        }
+        EmitTaskEvent(frame, task.Resource, "TimedOut", DetailsFor(task.Resource).Set("error", error).ToObject());
 
-        // AWS's error output for a timeout carries an empty Cause (the corpus's test_invoke_timeout).
-        StateFailed(frame, CurrentState(frame), error, string.Empty);
+        StateFailed(frame, CurrentState(frame), error, null);
     }
 
     private void RecordTaskFailure(Frame frame, TaskResource resource, string error, string? cause)
     {
-        if (resource.IsLambdaFunction)
+        var details = DetailsFor(resource).Set("error", error);
+        if (cause is not null)
         {
-            var details = new JsonObjectBuilder(2).Set("error", error);
-            if (cause is not null)
-            {
-                details.Set("cause", cause);
-            }
-
-            Emit(frame, "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails", details.ToObject());
+            details.Set("cause", cause);
         }
-        else
-        {
-            var details = ResourceDetails(resource).Set("error", error);
-            if (cause is not null)
-            {
-                details.Set("cause", cause);
-            }
 
-            Emit(frame, "TaskFailed", "taskFailedEventDetails", details.ToObject());
-        }
+        EmitTaskEvent(frame, resource, "Failed", details.ToObject());
     }
 
     /// <summary>Forgets the pending task and its timers; the frame stays in its Task state until the caller moves it.</summary>
     private void EndTask(Frame frame, long taskId)
     {
-        _snapshot.Tasks.Remove(taskId);
+        _snapshot.Tasks = _snapshot.Tasks.Remove(taskId);
         CancelTimer(frame.TimerId);
         CancelTimer(frame.HeartbeatTimerId);
         frame.TimerId = 0;
@@ -279,6 +264,25 @@ internal sealed partial class Stepper
         frame.TaskId = 0;
         frame.Phase = FramePhase.Executing;
     }
+
+    /// <summary>
+    /// Records a task lifecycle event in the family AWS uses for the resource: <c>LambdaFunction*</c> for a bare
+    /// function ARN, <c>Activity*</c> for an activity, <c>Task*</c> for service integrations.
+    /// </summary>
+    private void EmitTaskEvent(Frame frame, TaskResource resource, string suffix, JsonObject details)
+    {
+        var (type, detailsName) = resource switch
+        {
+            { IsLambdaFunction: true } => ("LambdaFunction" + suffix, "lambdaFunction" + suffix + "EventDetails"),
+            { IsActivity: true } => ("Activity" + suffix, "activity" + suffix + "EventDetails"),
+            _ => ("Task" + suffix, "task" + suffix + "EventDetails"),
+        };
+        Emit(frame, type, detailsName, details);
+    }
+
+    /// <summary>Service-integration events name their resource; Lambda-function and activity outcome events do not.</summary>
+    private static JsonObjectBuilder DetailsFor(TaskResource resource) =>
+        resource.IsLambdaFunction || resource.IsActivity ? new JsonObjectBuilder(3) : ResourceDetails(resource);
 
     private static JsonObjectBuilder ResourceDetails(TaskResource resource) => new JsonObjectBuilder(6)
         .Set("resourceType", resource.ResourceType)

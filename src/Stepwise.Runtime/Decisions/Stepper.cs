@@ -19,6 +19,9 @@ internal sealed partial class Stepper
     private readonly Random _random;
     private readonly Queue<int> _runnable = new();
 
+    /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
+    private readonly HashSet<int> _owned = [];
+
     public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random)
     {
         _definition = definition;
@@ -44,7 +47,7 @@ internal sealed partial class Stepper
                 StartExecution();
                 break;
             case TaskStartedStimulus s:
-                OnTaskStarted(s.TaskId);
+                OnTaskStarted(s.TaskId, s.WorkerName);
                 break;
             case TaskSucceededStimulus s:
                 OnTaskSucceeded(s.TaskId, s.Output);
@@ -95,7 +98,7 @@ internal sealed partial class Stepper
     {
         while (_runnable.Count > 0 && !_snapshot.IsFinished)
         {
-            if (!_snapshot.Frames.TryGetValue(_runnable.Dequeue(), out var frame))
+            if (!TryGetFrame(_runnable.Dequeue(), out var frame))
             {
                 // The frame finished and was removed (its Map iteration completed, or a sibling failed).
                 continue;
@@ -108,10 +111,11 @@ internal sealed partial class Stepper
         }
     }
 
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId)
+    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false)
     {
         var frame = new Frame
         {
+            Silent = silent,
             Id = _snapshot.NextFrameId++,
             ParentId = parentId,
             Kind = kind,
@@ -122,10 +126,35 @@ internal sealed partial class Stepper
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
         };
-        _snapshot.Frames[frame.Id] = frame;
+        _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
+        _owned.Add(frame.Id);
         _runnable.Enqueue(frame.Id);
         return frame;
     }
+
+    /// <summary>
+    /// The frame with this id, copied on first access in this decision: the snapshot given to Decide shares its
+    /// frames with the new one and must not change.
+    /// </summary>
+    private bool TryGetFrame(int id, out Frame frame)
+    {
+        if (!_snapshot.Frames.TryGetValue(id, out frame!))
+        {
+            return false;
+        }
+
+        if (_owned.Add(id))
+        {
+            frame = frame.Clone();
+            _snapshot.Frames = _snapshot.Frames.SetItem(id, frame);
+        }
+
+        return true;
+    }
+
+    private Frame GetFrame(int id) => TryGetFrame(id, out var frame)
+        ? frame
+        : throw new InvalidOperationException($"The snapshot has no frame {id}.");
 
     private State CurrentState(Frame frame) => _definition.Graphs[frame.GraphIndex][frame.StateName];
 
@@ -138,6 +167,11 @@ internal sealed partial class Stepper
     /// </summary>
     private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null)
     {
+        if (frame is { Silent: true })
+        {
+            return frame.LastEventId;
+        }
+
         long id = _snapshot.NextEventId++;
         long prev = previous ?? frame?.LastEventId ?? 0;
         Events.Add(new HistoryEvent(type, id, prev, _now, detailsName, details));
@@ -153,15 +187,16 @@ internal sealed partial class Stepper
     {
         long id = _snapshot.NextTimerId++;
         var due = _now + delay;
-        _snapshot.Timers[id] = new PendingTimer(frameId, purpose, due);
+        _snapshot.Timers = _snapshot.Timers.SetItem(id, new PendingTimer(frameId, purpose, due));
         Commands.Add(new StartTimerCommand(id, due));
         return id;
     }
 
     private void CancelTimer(long timerId)
     {
-        if (timerId != 0 && _snapshot.Timers.Remove(timerId))
+        if (timerId != 0 && _snapshot.Timers.ContainsKey(timerId))
         {
+            _snapshot.Timers = _snapshot.Timers.Remove(timerId);
             Commands.Add(new CancelTimerCommand(timerId));
         }
     }
@@ -196,13 +231,13 @@ internal sealed partial class Stepper
             Commands.Add(new CancelTimerCommand(timerId));
         }
 
-        _snapshot.Timers.Clear();
+        _snapshot.Timers = _snapshot.Timers.Clear();
         foreach (var taskId in _snapshot.Tasks.Keys)
         {
             Commands.Add(new CancelTaskCommand(taskId));
         }
 
-        _snapshot.Tasks.Clear();
+        _snapshot.Tasks = _snapshot.Tasks.Clear();
         Commands.Add(new FinishExecutionCommand(outcome, output, error, cause));
     }
 
