@@ -54,7 +54,8 @@ internal sealed partial class DefinitionWalker
 
         if (hasIterator)
         {
-            WalkNestedMachine(iterator!, "Iterator", Location.Field(location, "Iterator"), MachineKind.Branch);
+            // The legacy Iterator takes a ProcessorConfig as well (AWS runs such definitions, recorded).
+            WalkNestedMachine(iterator!, "Iterator", Location.Field(location, "Iterator"), MachineKind.ItemProcessor);
         }
 
         bool jsonata = language == QueryLanguage.Jsonata;
