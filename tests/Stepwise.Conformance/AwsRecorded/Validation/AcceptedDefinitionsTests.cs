@@ -47,4 +47,31 @@ public sealed class AcceptedDefinitionsTests
         Assert.True(count > 1000, $"only {count} execution cases found");
         Assert.True(failed == 0, $"{failed} of {count} executed definitions disagree with their pinned outcome:{failures}");
     }
+
+    [Fact]
+    public void Every_state_AWS_tested_with_TestState_validates_without_errors()
+    {
+        var failures = new StringBuilder();
+        int count = 0;
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(ValidationCase.CorpusRoot, "test_state"), "*.json"))
+        {
+            var data = JsonValue.Parse(File.ReadAllText(file)).AsObject();
+            if (data["kind"] is not JsonString { Value: "test_state" } || data["request"]?.AsObject()["definition"] is not JsonObject definition)
+            {
+                continue;
+            }
+
+            count++;
+            var result = definition.ContainsKey("Type")
+                ? DefinitionValidator.ValidateState(definition, ValidationOptions.Standard)
+                : DefinitionValidator.Validate(definition, ValidationOptions.Standard);
+            if (!result.IsValid)
+            {
+                failures.Append('\n').Append(Path.GetFileNameWithoutExtension(file)).Append(": ").Append(result.ToInvalidDefinitionMessage());
+            }
+        }
+
+        Assert.True(count > 100, $"only {count} TestState cases found");
+        Assert.True(failures.Length == 0, $"TestState definitions rejected:{failures}");
+    }
 }
