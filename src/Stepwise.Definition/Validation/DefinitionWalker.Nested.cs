@@ -80,8 +80,14 @@ internal sealed partial class DefinitionWalker
                 case "Label":
                     ExpectString(value, field, fieldLocation);
                     break;
-                case "ItemReader" or "ResultWriter" or "ItemBatcher":
-                    CheckObject(value, field, fieldLocation);
+                case "ItemReader":
+                    WalkItemReader(value, language, fieldLocation);
+                    break;
+                case "ResultWriter":
+                    WalkResultWriter(value, language, fieldLocation);
+                    break;
+                case "ItemBatcher":
+                    WalkItemBatcher(value, language, fieldLocation);
                     break;
             }
         }
