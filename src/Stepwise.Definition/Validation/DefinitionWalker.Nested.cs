@@ -77,6 +77,9 @@ internal sealed partial class DefinitionWalker
                 case "ToleratedFailurePercentage":
                     CheckNumber(value, field, fieldLocation, minimum: 0, maximum: 100, allowExpression: jsonata);
                     break;
+                case "Items" when jsonata && value is not JsonArray && !IsExpression(value):
+                    _context.Schema(DiagnosticMessages.Type(field, "an ARRAY or a JSONata expression"), fieldLocation);
+                    break;
                 case "Label":
                     ExpectString(value, field, fieldLocation);
                     break;
@@ -112,6 +115,7 @@ internal sealed partial class DefinitionWalker
         }
 
         var machine = value.AsObject();
+        RequireMachineFields(machine, location);
         foreach (var (name, item) in machine)
         {
             switch (name)
@@ -131,7 +135,7 @@ internal sealed partial class DefinitionWalker
             }
         }
 
-        WalkMachine(machine, location, kind);
+        WalkMachine(machine, location);
     }
 
     private void WalkProcessorConfig(JsonValue value, string location)

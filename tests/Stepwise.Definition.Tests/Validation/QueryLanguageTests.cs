@@ -72,4 +72,24 @@ public sealed class QueryLanguageTests
               "F":{"Type":"Fail","Error":"{% 'E' %}"}}}
             """));
     }
+
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("\"{% $states.input.items %}\"")]
+    public void JSONata_Map_Items_are_an_array_or_an_expression(string items)
+    {
+        Asl.AssertValid(Asl.Validate($$$$"""
+            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":{{{{items}}}},"End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}
+            """));
+    }
+
+    [Fact]
+    public void JSONata_Map_Items_cannot_be_a_plain_string()
+    {
+        Asl.AssertSchema(
+            Asl.Validate("""
+                {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":"$.items","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}
+                """),
+            "The value for the field 'Items' must be an ARRAY or a JSONata expression", "/States/M/Items");
+    }
 }
