@@ -78,9 +78,9 @@ public sealed class QueryLanguageTests
     [InlineData("\"{% $states.input.items %}\"")]
     public void JSONata_Map_Items_are_an_array_or_an_expression(string items)
     {
-        Asl.AssertValid(Asl.Validate($$$$"""
-            {"QueryLanguage":"JSONata","StartAt":"M","States":{"M":{"Type":"Map","Items":{{{{items}}}},"End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}
-            """));
+        Asl.AssertValid(Asl.Validate(
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"Items\":" + items
+            + ",\"End\":true,\"ItemProcessor\":{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}}}}"));
     }
 
     [Fact]
