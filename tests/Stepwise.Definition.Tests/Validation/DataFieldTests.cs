@@ -63,7 +63,7 @@ public sealed class DataFieldTests
     {
         Asl.AssertValid(Asl.ValidateState("""
             {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true,
-             "Parameters":{"a.$":"$.a","id.$":"$$.Execution.Id","f.$":"States.Format('{}', $.a)","static":{"k":[1,2]}},
+             "Parameters":{"FunctionName":"f","a.$":"$.a","id.$":"$$.Execution.Id","f.$":"States.Format('{}', $.a)","static":{"k":[1,2]}},
              "ResultSelector":{"p.$":"$.Payload"}}
             """));
     }

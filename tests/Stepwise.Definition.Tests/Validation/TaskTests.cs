@@ -19,7 +19,7 @@ public sealed class TaskTests
     [InlineData("arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Express state machine does not support '.waitForTaskToken' service integration ")]
     public void Express_machines_reject_activities_and_waiting_integration_patterns(string resource, string message)
     {
-        string definition = $$$$"""{"StartAt":"X","States":{"X":{"Type":"Task","Resource":"{{{{resource}}}}","End":true}}}""";
+        string definition = $$$$"""{"StartAt":"X","States":{"X":{"Type":"Task","Resource":"{{{{resource}}}}","Parameters":{"StateMachineArn":"a","QueueUrl":"q","MessageBody":"m"},"End":true}}}""";
 
         Asl.AssertSchema(Asl.ValidateExpress(definition), message, "/States/X/Resource");
         Asl.AssertValid(Asl.Validate(definition));
@@ -36,7 +36,7 @@ public sealed class TaskTests
 
     [Theory]
     [InlineData("arn:aws:states:::aws-sdk:dynamodb:query")]
-    [InlineData("arn:aws:states:::lambda:invoke")]
+    [InlineData("arn:aws:states:::sns:publish")]
     [InlineData("arn:aws:states:::http:invoke")]
     [InlineData(Lambda)]
     public void Known_resources_are_accepted(string resource)
@@ -114,5 +114,37 @@ public sealed class TaskTests
         Asl.AssertValid(Asl.Validate($$$$"""
             {"QueryLanguage":"JSONata","StartAt":"X","States":{"X":{"Type":"Task","Resource":"{{{{Lambda}}}}","End":true,"TimeoutSeconds":"{% $states.input.t %}","Arguments":{"a":1},"Output":"{% $states.result %}"}}}
             """));
+    }
+
+    [Theory]
+    [InlineData("lambda:invoke", "{\"Payload.$\":\"$\"}", "FunctionName")]
+    [InlineData("sqs:sendMessage", "{\"QueueUrl\":\"q\"}", "MessageBody")]
+    [InlineData("states:startExecution.sync:2", "{\"Input.$\":\"$\"}", "StateMachineArn")]
+    [InlineData("dynamodb:putItem", "{\"TableName\":\"t\"}", "Item")]
+    public void An_optimized_integration_needs_its_mandatory_request_fields(string action, string parameters, string field)
+    {
+        Asl.AssertSchema(
+            Asl.ValidateState($$$$"""{"Type":"Task","Resource":"arn:aws:states:::{{{{action}}}}","Parameters":{{{{parameters}}}},"End":true}"""),
+            $"The field '{field}' is required but was missing", "/States/X/Parameters");
+    }
+
+    [Fact]
+    public void A_mandatory_request_field_may_come_from_a_path()
+    {
+        Asl.AssertValid(Asl.ValidateState("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName.$":"$.fn"},"End":true}"""));
+    }
+
+    [Fact]
+    public void Missing_Parameters_are_reported_at_the_state()
+    {
+        Asl.AssertSchema(
+            Asl.ValidateState("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}"""),
+            "The field 'FunctionName' is required but was missing", "/States/X");
+    }
+
+    [Fact]
+    public void A_JSONata_Arguments_expression_is_not_checked_for_request_fields()
+    {
+        Asl.AssertValid(Asl.Validate("""{"QueryLanguage":"JSONata","StartAt":"X","States":{"X":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":"{% $states.input %}","End":true}}}"""));
     }
 }
