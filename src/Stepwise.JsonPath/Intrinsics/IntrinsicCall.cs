@@ -26,9 +26,16 @@ public sealed class IntrinsicCall
     public string FunctionName => IntrinsicSignatures.Of(_root.Function).Name;
 
     /// <summary>
+    /// True when evaluating the call draws from <see cref="PathScope.Random"/> (a States.UUID or an unseeded
+    /// States.MathRandom anywhere in it), so the caller must supply the execution's seeded source.
+    /// </summary>
+    public bool RequiresRandom => _root.DrawsRandom;
+
+    /// <summary>
     /// Parses <paramref name="text"/>. Fails, with a message that says what is wrong and at which position, for an
-    /// unknown or miscased function name, a wrong argument count, a malformed literal (including escapes other than
-    /// <c>\'</c>, <c>\{</c>, <c>\}</c>, <c>\\</c>), an invalid path, or text after the call. The payload template
+    /// unknown or miscased function name, a malformed literal (including escapes other than <c>\'</c>, <c>\{</c>,
+    /// <c>\}</c>, <c>\\</c>), an invalid path, or text after the call. A wrong argument count is not a syntax error:
+    /// AWS accepts it in a definition and fails the call when it runs, and so does <see cref="TryEvaluate"/>. The payload template
     /// reports such a call as AWS does: "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic
     /// function call".
     /// </summary>
@@ -54,7 +61,7 @@ public sealed class IntrinsicCall
     /// <see cref="PathScope.Random"/>, which must then be set (<see cref="InvalidOperationException"/> otherwise).
     /// On failure the error is <see cref="StatesErrors.Runtime"/>, as AWS reports intrinsic failures, with the cause
     /// <c>The function '&lt;Text&gt;' had the following error: &lt;detail&gt;</c>, where the detail is
-    /// <c>Invalid arguments in States.Name</c> for a rejected argument, or
+    /// <c>Invalid arguments in States.Name</c> for a wrong argument count or a rejected argument, or
     /// <c>The JsonPath argument for the field '$.x' could not be found in the input '&lt;input&gt;'</c> for a path
     /// that matches nothing. The runtime prefixes its usual
     /// <c>An error occurred while executing the state '&lt;name&gt;' (entered at the event id #&lt;n&gt;). </c>.

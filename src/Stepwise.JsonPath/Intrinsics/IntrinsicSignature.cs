@@ -5,21 +5,4 @@ namespace Stepwise.JsonPath.Intrinsics;
 /// <param name="Name">The full, case-sensitive name, including the <c>States.</c> prefix.</param>
 /// <param name="MinArguments">The fewest arguments a call may pass.</param>
 /// <param name="MaxArguments">The most arguments a call may pass; <see cref="int.MaxValue"/> when unbounded.</param>
-internal readonly record struct IntrinsicSignature(IntrinsicFunction Function, string Name, int MinArguments, int MaxArguments)
-{
-    /// <summary>The arity as a sentence fragment for parse errors ("2 arguments", "2 or 3 arguments").</summary>
-    public string DescribeArity()
-    {
-        if (MaxArguments == int.MaxValue)
-        {
-            return MinArguments == 0 ? "any number of arguments" : $"at least {MinArguments} argument{(MinArguments == 1 ? "" : "s")}";
-        }
-
-        if (MinArguments == MaxArguments)
-        {
-            return MinArguments == 0 ? "no arguments" : $"{MinArguments} argument{(MinArguments == 1 ? "" : "s")}";
-        }
-
-        return $"{MinArguments} or {MaxArguments} arguments";
-    }
-}
+internal readonly record struct IntrinsicSignature(IntrinsicFunction Function, string Name, int MinArguments, int MaxArguments);

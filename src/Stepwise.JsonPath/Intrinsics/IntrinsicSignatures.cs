@@ -2,7 +2,7 @@ namespace Stepwise.JsonPath.Intrinsics;
 
 /// <summary>
 /// The table of the eighteen functions: names (case-sensitive, as AWS rejects <c>States.format</c>) and arities.
-/// The arities are checked when a call is parsed, so an evaluation never sees a call with the wrong argument count.
+/// The arities are checked when a call is evaluated, where AWS checks them.
 /// </summary>
 internal static class IntrinsicSignatures
 {

@@ -50,6 +50,13 @@ internal static class PathEvaluator
                 continue;
             }
 
+            if (tokens[i] is FunctionToken)
+            {
+                failure = new DefiniteFailure(DefiniteFailureKind.NoResults, i, current);
+                value = current;
+                return false;
+            }
+
             var index = (IndexToken)tokens[i];
             if (current is not JsonArray array)
             {
@@ -167,6 +174,9 @@ internal static class PathEvaluator
                     }
                 }
 
+                return;
+
+            case FunctionToken:
                 return;
 
             case ScanToken:

@@ -128,22 +128,14 @@ internal ref struct PathParser
                     return FailToken($"Unexpected '...' at position {_position} in the path '{_text}'.");
                 }
 
-                // "..name" and "..*" continue without a dot; "..[" continues with a bracket.
-                _position += 2;
-                if (_position >= _text.Length)
+                if (_position + 2 >= _text.Length)
                 {
                     return FailToken($"The path '{_text}' must not end with '..'.");
                 }
 
-                if (_text[_position] != '[')
-                {
-                    // Let the next round read the name as if after a single dot.
-                    _position--;
-                    var scan = ScanToken.Instance;
-                    previous.Add(scan);
-                    return ParseDotMember();
-                }
-
+                // "..[0]" continues with the bracket; "..name" and "..*" continue as if after a single dot, so stop on
+                // the second dot and let the next round read the member.
+                _position += _text[_position + 2] == '[' ? 2 : 1;
                 return ScanToken.Instance;
             }
 
@@ -188,9 +180,12 @@ internal ref struct PathParser
                 return FailToken($"The path '{_text}' has a blank at position {_position}; use bracket notation ['my name'] for names with blanks.");
             }
 
-            if (c is ']' or '(' or ')' or '\'' or '"')
+            // Like Jayway, a dot name runs to the next '.', '[', '(' or blank: quotes, ']' and ')' belong to it.
+            if (c == '(')
             {
-                return FailToken($"Unexpected character '{c}' at position {_position} in the path '{_text}'.");
+                return _position > start
+                    ? ParseFunction(start)
+                    : FailToken($"Expected a name after '.' at position {start} in the path '{_text}'.");
             }
 
             _position++;
@@ -202,6 +197,29 @@ internal ref struct PathParser
         }
 
         return new PropertyToken([_text[start.._position]]);
+    }
+
+    // At the '(' of ".name(...)": a Jayway function, up to its matching ')'.
+    private PathToken? ParseFunction(int nameStart)
+    {
+        string name = _text[nameStart.._position];
+        int open = _position;
+        int depth = 0;
+        for (; _position < _text.Length; _position++)
+        {
+            char c = _text[_position];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                _position++;
+                return new FunctionToken(name, _text[(open + 1)..(_position - 1)]);
+            }
+        }
+
+        return FailToken($"The function '{name}' at position {nameStart} in the path '{_text}' is missing its closing ')'.");
     }
 
     // At a '[': reads ['a'], ['a','b'], [*], [0], [0,2], [1:3], [?(...)].
@@ -275,8 +293,10 @@ internal ref struct PathParser
                 char c = _text[_position++];
                 if (c == '\\' && _position < _text.Length)
                 {
-                    // Jayway unescapes a backslash before any character (\' and \\ in practice).
-                    name.Append(_text[_position++]);
+                    // A backslash stops the next character from closing the name, but AWS's Jayway keeps both in the
+                    // name (no unescaping): $['Test\""Name"'] reads the key Test\""Name"
+                    // (scenarios/test_base_scenarios__test_escape_sequence_parsing_ESCAPE_SEQUENCES_JSONPATH_afe49f.json).
+                    name.Append(c).Append(_text[_position++]);
                     continue;
                 }
 

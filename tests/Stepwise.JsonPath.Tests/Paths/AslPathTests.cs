@@ -49,9 +49,19 @@ public sealed class AslPathTests
     [InlineData("$.a.list[-1]", "40")]
     [InlineData("$.n", "null")]
     [InlineData("$.items[1].name", "\"y\"")]
+    [InlineData("$['a','s']", "{\"a\":{\"b\":{\"c\":1},\"list\":[10,20,30,40]},\"s\":\"text\"}")]
     public void A_definite_path_selects_one_value(string path, string expected)
     {
         AssertJson(expected, Evaluate(path, s_store));
+    }
+
+    [Fact]
+    public void A_backslash_in_a_bracket_name_escapes_the_quote_but_stays_in_the_name()
+    {
+        // scenarios/test_base_scenarios__test_escape_sequence_parsing_ESCAPE_SEQUENCES_JSONPATH_afe49f.json
+        var input = JsonObject.Create(("Test\\\"\"Name\"", "Value\"\\"));
+        AssertJson("\"Value\\\"\\\\\"", Evaluate("$['Test\\\"\"Name\"']", input));
+        AssertJson("1", Evaluate("$['it\\'s']", JsonObject.Create(("it\\'s", 1))));
     }
 
     [Theory]
@@ -66,6 +76,11 @@ public sealed class AslPathTests
     [InlineData("$.a.*", "[{\"c\":1},[10,20,30,40]]")]
     [InlineData("$..c", "[1]")]
     [InlineData("$..name", "[\"x\",\"y\",\"z\"]")]
+    [InlineData("$..['name']", "[\"x\",\"y\",\"z\"]")]
+    [InlineData("$.items..price", "[5,15,25]")]
+    [InlineData("$..list[1]", "[20]")]
+    [InlineData("$..[1].name", "[\"y\"]")]
+    [InlineData("$.a..*", "[{\"c\":1},[10,20,30,40],1,10,20,30,40]")]
     public void An_indefinite_path_yields_the_array_of_its_matches(string path, string expected)
     {
         AssertJson(expected, Evaluate(path, s_store));
@@ -125,6 +140,23 @@ public sealed class AslPathTests
     }
 
     [Fact]
+    public void A_dot_name_runs_to_the_next_dot_bracket_or_parenthesis_as_in_Jayway()
+    {
+        AssertJson("1", Evaluate("$.it's].x", JsonObject.Create(("it's]", JsonObject.Create(("x", 1))))));
+    }
+
+    [Fact]
+    public void A_Jayway_function_parses_but_never_finds_anything()
+    {
+        // AWS accepts "$.Jobs.sum()" in a definition and fails at run time with "could not be found in the input".
+        var path = AslPath.Parse("$.a.list.sum()");
+        Assert.False(path.IsReferencePath);
+        Assert.False(path.TryEvaluate(new PathScope(s_store, JsonObject.Empty), out _, out AslError error));
+        Assert.Equal(StatesErrors.Runtime, error.Error);
+        Assert.Equal("Invalid path '$.a.list.sum()' : No results for path: $['a']['list'].sum()", error.Cause);
+    }
+
+    [Fact]
     public void A_context_path_reads_the_context_object()
     {
         var context = JsonValue.Parse("{\"Execution\":{\"Id\":\"arn:x\"}}");
@@ -174,7 +206,9 @@ public sealed class AslPathTests
     [InlineData("a.b")]
     [InlineData("$.")]
     [InlineData("$..")]
+    [InlineData("$...a")]
     [InlineData("$.a b")]
+    [InlineData("$.(x)")]
     [InlineData("$[")]
     [InlineData("$['a'")]
     [InlineData("$['a]")]

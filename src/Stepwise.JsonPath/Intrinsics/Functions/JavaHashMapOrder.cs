@@ -1,66 +1,69 @@
-using Stepwise.Json;
-
 namespace Stepwise.JsonPath.Intrinsics.Functions;
 
 /// <summary>
-/// The iteration order of a <c>java.util.HashMap</c>. AWS builds the result of States.JsonMerge in a HashMap, so its
-/// keys come out in bucket order, not insertion order: merging {"constant_in_literal"} with {"constant_input_field"}
-/// yields constant_input_field first (test_json_merge_escaped_argument), and a,b,d + a,c,d yields a,b,c,d
-/// (test_json_merge). Bucket order is reproduced exactly for a default-constructed map (capacity 16, load factor
-/// 0.75, doubling); keys sharing a bucket keep their insertion order, as Java's list bins and resize splits do.
-/// (Java turns a bin of eight or more colliding keys into a tree; such collisions are not modelled.)
+/// The iteration order of a <c>java.util.HashMap</c> (and <c>HashSet</c>): by bucket, then by insertion within a
+/// bucket. AWS builds some intrinsic results in these Java collections, so their order is the bucket order, not the
+/// input order: JsonMerge yields constant_input_field before constant_in_literal (test_json_merge_escaped_argument)
+/// and ArrayUnique([true, false, true, false]) yields [false, true] (recorded against AWS in public
+/// characterisation suites). Buckets are reproduced exactly (the hash is spread as <c>HashMap.hash</c> spreads it);
+/// a bin of eight or more colliding keys, which Java turns into a tree, is not modelled.
 /// </summary>
 internal static class JavaHashMapOrder
 {
-    /// <summary>Sorts <paramref name="keys"/> and <paramref name="values"/> in place into HashMap iteration order.</summary>
-    public static void Sort(string[] keys, JsonValue[] values)
+    private const int DefaultCapacity = 16;
+
+    /// <summary>The table size of a default-constructed map after <paramref name="count"/> insertions (load factor 0.75, doubling).</summary>
+    public static int GrownCapacity(int count)
     {
-        int count = keys.Length;
-        int capacity = 16;
-        while (count > capacity * 3 / 4)
+        int capacity = DefaultCapacity;
+        while (count > capacity / 4 * 3)
         {
             capacity <<= 1;
         }
 
-        // Sort by (bucket, insertion index): an insertion sort is stable and the objects merged here are small.
-        var buckets = new int[count];
+        return capacity;
+    }
+
+    /// <summary>
+    /// The table size of <c>new HashSet&lt;&gt;(collection)</c> for a collection of <paramref name="count"/> items:
+    /// <c>tableSizeFor(max((int)(count / .75f) + 1, 16))</c>. It never grows while the collection's items are added.
+    /// </summary>
+    public static int PresizedCapacity(int count)
+    {
+        int wanted = Math.Max((int)(count / .75f) + 1, DefaultCapacity);
+        return (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wanted);
+    }
+
+    /// <summary>
+    /// Stably sorts the positions 0..n-1 of <paramref name="order"/> by the bucket each hash falls in for a table of
+    /// <paramref name="capacity"/>; <paramref name="hashes"/> are Java <c>hashCode()</c> values in insertion order.
+    /// </summary>
+    public static void Sort(ReadOnlySpan<int> hashes, int capacity, Span<int> order)
+    {
+        int count = hashes.Length;
+        Span<int> buckets = count <= 256 ? stackalloc int[count] : new int[count];
         for (int i = 0; i < count; i++)
         {
-            buckets[i] = Spread(JavaStringHash(keys[i])) & (capacity - 1);
+            int hash = hashes[i];
+
+            // HashMap.hash(): the high half is folded into the low half before masking.
+            buckets[i] = (hash ^ (int)((uint)hash >> 16)) & (capacity - 1);
+            order[i] = i;
         }
 
+        // Insertion sort: stable, and the collections built here are small.
         for (int i = 1; i < count; i++)
         {
-            int bucket = buckets[i];
-            string key = keys[i];
-            JsonValue value = values[i];
+            int position = order[i];
+            int bucket = buckets[position];
             int j = i - 1;
-            while (j >= 0 && buckets[j] > bucket)
+            while (j >= 0 && buckets[order[j]] > bucket)
             {
-                buckets[j + 1] = buckets[j];
-                keys[j + 1] = keys[j];
-                values[j + 1] = values[j];
+                order[j + 1] = order[j];
                 j--;
             }
 
-            buckets[j + 1] = bucket;
-            keys[j + 1] = key;
-            values[j + 1] = value;
+            order[j + 1] = position;
         }
     }
-
-    /// <summary>Java's <c>String.hashCode</c>: s[0]*31^(n-1) + ... + s[n-1] over UTF-16 code units, in int arithmetic.</summary>
-    public static int JavaStringHash(string text)
-    {
-        int hash = 0;
-        foreach (char c in text)
-        {
-            hash = unchecked((31 * hash) + c);
-        }
-
-        return hash;
-    }
-
-    // HashMap.hash(): the high half is folded into the low half before masking.
-    private static int Spread(int hash) => hash ^ (int)((uint)hash >> 16);
 }

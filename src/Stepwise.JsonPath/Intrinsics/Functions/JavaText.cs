@@ -8,10 +8,15 @@ namespace Stepwise.JsonPath.Intrinsics.Functions;
 /// a string appears without quotes, a number and a boolean as JSON writes them, null as <c>null</c>, and an object or
 /// an array as Java's <c>Map</c>/<c>List</c> print themselves, <c>{Arg1=1, Arg2=[]}</c>
 /// (test_format_2__exec7, test_context_json_path), not as JSON. The spec forbids object and array arguments; AWS
-/// accepts them, so we do too.
+/// accepts them, so we do too. The same text is what States.ArrayContains compares and what States.Hash digests
+/// when its data is not a string.
 /// </summary>
 internal static class JavaText
 {
+    /// <summary>The value's Java <c>toString()</c> text.</summary>
+    public static string ToString(JsonValue value) =>
+        value is JsonString text ? text.Value : ToStringSlow(value);
+
     public static void Append(StringBuilder builder, JsonValue value)
     {
         switch (value)
@@ -62,5 +67,12 @@ internal static class JavaText
                 value.WriteTo(builder);
                 break;
         }
+    }
+
+    private static string ToStringSlow(JsonValue value)
+    {
+        var builder = new StringBuilder();
+        Append(builder, value);
+        return builder.ToString();
     }
 }

@@ -35,38 +35,49 @@ internal static class JsonFunctions
     {
         result = null;
 
-        // Only the shallow mode exists: AWS documents that the third argument must be false.
-        if (first is not JsonObject left || second is not JsonObject right || deep.Kind != JsonValueKind.False)
+        // Only the shallow mode exists (AWS documents that the third argument must be false). AWS reads the flag as
+        // Boolean.parseBoolean reads the argument's text, so the string "false" also merges shallowly (recorded
+        // against AWS in public characterisation suites); only a true flag is rejected.
+        if (first is not JsonObject left || second is not JsonObject right
+            || string.Equals(JavaText.ToString(deep), "true", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        // Shallow: the second object's value wins for a shared key; nested objects are not merged.
-        var keys = new List<string>(left.Count + right.Count);
-        var values = new List<JsonValue>(left.Count + right.Count);
+        // Shallow: the second object's value wins for a shared key; nested objects are not merged. The keys enter a
+        // Java HashMap in this order, which then decides the output order.
+        int capacity = left.Count + right.Count;
+        var keys = new string[capacity];
+        var values = new JsonValue[capacity];
+        int count = 0;
         foreach (KeyValuePair<string, JsonValue> property in left)
         {
-            keys.Add(property.Key);
-            values.Add(right.TryGetValue(property.Key, out JsonValue? replacement) ? replacement : property.Value);
+            keys[count] = property.Key;
+            values[count++] = right.TryGetValue(property.Key, out JsonValue? replacement) ? replacement : property.Value;
         }
 
         foreach (KeyValuePair<string, JsonValue> property in right)
         {
             if (!left.ContainsKey(property.Key))
             {
-                keys.Add(property.Key);
-                values.Add(property.Value);
+                keys[count] = property.Key;
+                values[count++] = property.Value;
             }
         }
 
-        string[] keyArray = keys.ToArray();
-        JsonValue[] valueArray = values.ToArray();
-        JavaHashMapOrder.Sort(keyArray, valueArray);
-
-        var builder = new JsonObjectBuilder(keyArray.Length);
-        for (int i = 0; i < keyArray.Length; i++)
+        Span<int> hashes = count <= 128 ? stackalloc int[count] : new int[count];
+        for (int i = 0; i < count; i++)
         {
-            builder.Set(keyArray[i], valueArray[i]);
+            hashes[i] = JavaHash.OfString(keys[i]);
+        }
+
+        Span<int> order = count <= 128 ? stackalloc int[count] : new int[count];
+        JavaHashMapOrder.Sort(hashes, JavaHashMapOrder.GrownCapacity(count), order);
+
+        var builder = new JsonObjectBuilder(count);
+        foreach (int position in order)
+        {
+            builder.Set(keys[position], values[position]);
         }
 
         result = builder.ToObject();

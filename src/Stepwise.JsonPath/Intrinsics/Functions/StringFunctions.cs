@@ -25,7 +25,7 @@ internal static class StringFunctions
 
         // There must be exactly one argument per {}.
         ReadOnlySpan<JsonValue> values = arguments.AsSpan(1);
-        if (values.Length != template.PlaceholderCount)
+        if (!template.IsValid || values.Length != template.PlaceholderCount)
         {
             return false;
         }

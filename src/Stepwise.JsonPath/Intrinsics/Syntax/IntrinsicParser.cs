@@ -8,8 +8,8 @@ namespace Stepwise.JsonPath.Intrinsics.Syntax;
 /// Parses <c>States.Name(arg, ...)</c>. Arguments are string literals in single quotes (escapes <c>\'</c>,
 /// <c>\{</c>, <c>\}</c>, <c>\\</c> only: AWS rejects any other backslash, e.g. <c>\"</c>, at definition time,
 /// test_illegal_escapes_ESCAPE_SEQUENCES_ILLEGAL_INTRINSIC_FUNCTION*), JSON numbers, <c>true</c>, <c>false</c>,
-/// <c>null</c>, paths starting with <c>$</c>, and nested calls. Function names are case-sensitive and arities are
-/// checked here, so evaluation never sees a malformed call.
+/// <c>null</c>, paths starting with <c>$</c>, and nested calls. Function names are case-sensitive. Argument counts are
+/// not checked here: AWS accepts a definition with a wrong count and fails the call when it runs.
 /// </summary>
 internal sealed class IntrinsicParser
 {
@@ -100,12 +100,6 @@ internal sealed class IntrinsicParser
                     return Fail<CallExpression>(_position < _text.Length ? $"Expected ',' or ')' in the arguments of '{name}'" : $"Missing ')' to close '{name}('");
                 }
             }
-        }
-
-        if (arguments.Count < signature.MinArguments || arguments.Count > signature.MaxArguments)
-        {
-            _position = start;
-            return Fail<CallExpression>($"'{name}' takes {signature.DescribeArity()} but is given {arguments.Count}");
         }
 
         return new CallExpression(signature.Function, arguments.ToArray());
@@ -229,7 +223,14 @@ internal sealed class IntrinsicParser
             return FailNumber(start);
         }
 
-        return new LiteralExpression(JsonNumber.FromLiteral(_text.AsSpan(start, _position - start)));
+        ReadOnlySpan<char> literal = _text.AsSpan(start, _position - start);
+        if (!double.IsFinite(double.Parse(literal, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            _position = start;
+            return Fail<LiteralExpression>($"The number '{literal}' is out of range");
+        }
+
+        return new LiteralExpression(JsonNumber.FromLiteral(literal));
     }
 
     private PathExpression? ParsePath()

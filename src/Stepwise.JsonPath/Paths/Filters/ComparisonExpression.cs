@@ -15,7 +15,7 @@ internal sealed class ComparisonExpression(FilterOperand left, FilterOperator op
         JsonValue? l = left.Resolve(current, root);
         if (op == FilterOperator.Matches)
         {
-            return l is JsonString s && ((RegexOperand)right).Regex.IsMatch(s.Value);
+            return l is JsonString s && IsMatch(((RegexOperand)right).Regex, s.Value);
         }
 
         JsonValue? r = right.Resolve(current, root);
@@ -42,6 +42,19 @@ internal sealed class ComparisonExpression(FilterOperand left, FilterOperator op
             },
             _ => false,
         };
+    }
+
+    private static bool IsMatch(System.Text.RegularExpressions.Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A pattern from the definition must not hang or crash an execution; a runaway match counts as no match.
+            return false;
+        }
     }
 
     private static bool AreEqual(JsonValue? l, JsonValue? r)

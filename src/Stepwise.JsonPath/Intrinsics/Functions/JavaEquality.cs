@@ -3,15 +3,15 @@ using Stepwise.Json;
 namespace Stepwise.JsonPath.Intrinsics.Functions;
 
 /// <summary>
-/// Value equality as Jackson's <c>JsonNode.equals</c> defines it, which is what AWS's Java code compares with in
-/// States.ArrayContains and States.ArrayUnique: an integer node never equals a floating-point node (1 ≠ 1.0), object
-/// key order does not matter, arrays compare element by element.
+/// Java's <c>equals</c> on the values as plain Java objects (see <see cref="JavaHash"/>), which is how the
+/// <c>HashSet</c> behind States.ArrayUnique tells duplicates apart: an <c>Integer</c> never equals a <c>Double</c>
+/// (1 ≠ 1.0), maps are equal whatever their key order, lists compare element by element.
 /// </summary>
-internal sealed class JacksonEquality : IEqualityComparer<JsonValue>
+internal sealed class JavaEquality : IEqualityComparer<JsonValue>
 {
-    public static readonly JacksonEquality Instance = new();
+    public static readonly JavaEquality Instance = new();
 
-    private JacksonEquality()
+    private JavaEquality()
     {
     }
 
@@ -87,8 +87,8 @@ internal sealed class JacksonEquality : IEqualityComparer<JsonValue>
         }
     }
 
-    // Equal under this comparer implies equal under JsonValue.DeepEquals, so the general hash is consistent with it.
-    public int GetHashCode(JsonValue obj) => obj.GetHashCode();
+    // Java's own hash: equal values hash alike, and it is the hash the bucket order is computed from anyway.
+    public int GetHashCode(JsonValue obj) => JavaHash.Of(obj);
 
     private static bool IsInteger(JsonNumber number) =>
         number.Representation is NumberRepresentation.Int64 or NumberRepresentation.BigInteger;
