@@ -115,4 +115,23 @@ public sealed class JsonReadingTests
         Assert.True(DefinitionReader.TryRead("{\"a\":1}", DefinitionFormat.Auto, out var value, out _));
         Assert.True(JsonValue.DeepEquals(JsonValue.Parse("{\"a\":1}"), value));
     }
+
+    [Fact]
+    public void Every_truncation_and_corruption_of_a_definition_yields_one_diagnostic()
+    {
+        const string text = "{\"StartAt\":\"A\",\n \"States\":{\"A\":{\"Type\":\"Pass\",\"Result\":[1,2.5,true,null,\"\\u00e9\"],\"End\":true}}}";
+        for (int length = 0; length < text.Length; length++)
+        {
+            Assert.False(DefinitionReader.TryRead(text[..length], DefinitionFormat.Json, out _, out var truncated));
+            Assert.NotNull(truncated);
+            foreach (char junk in "}]:,x\"")
+            {
+                string corrupted = text[..length] + junk + text[(length + 1)..];
+                if (!DefinitionReader.TryRead(corrupted, DefinitionFormat.Json, out _, out var diagnostic))
+                {
+                    Assert.Equal(DiagnosticCodes.InvalidJsonDescription, diagnostic.Code);
+                }
+            }
+        }
+    }
 }
