@@ -73,6 +73,20 @@ public sealed class JsonReadingTests
         Assert.EndsWith("line: 1, column: 3]", diagnostic.Location, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"a\" 1}", "Unexpected character ('1' (code 49)): was expecting a colon to separate field name and value", 7)]
+    [InlineData("{\"a\":1,}", "Unexpected character ('}' (code 125)): was expecting double-quote to start field name", 9)]
+    [InlineData("{\"a\":1 \"b\":2}", "Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries", 9)]
+    [InlineData("[1 2]", "Unexpected character ('2' (code 50)): was expecting comma to separate Array entries", 5)]
+    [InlineData("{\"a\":}", "Unexpected character ('}' (code 125)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 7)]
+    [InlineData("{\"a\":tru}", "Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 9)]
+    public void Syntax_errors_are_worded_as_Jackson_words_them(string text, string message, int column)
+    {
+        var diagnostic = ReadFailure(text);
+
+        Assert.Equal($"{message}\n at [Source: (String)\"{text}\"; line: 1, column: {column}]", diagnostic.Message);
+    }
+
     [Fact]
     public void A_long_source_is_quoted_to_500_characters()
     {
