@@ -47,15 +47,15 @@ internal sealed partial class DefinitionWalker
             _context.Schema(DiagnosticMessages.Required("ItemProcessor"), location);
         }
 
-        if (hasProcessor)
+        // The legacy Iterator takes a ProcessorConfig as well (AWS runs such definitions, recorded). With both
+        // present, the ItemProcessor is the one checked: the conflict is already reported.
+        var (processorField, machine) = hasProcessor ? ("ItemProcessor", processor) : ("Iterator", iterator);
+        if (machine is not null)
         {
-            WalkNestedMachine(processor!, "ItemProcessor", Location.Field(location, "ItemProcessor"), MachineKind.ItemProcessor);
-        }
-
-        if (hasIterator)
-        {
-            // The legacy Iterator takes a ProcessorConfig as well (AWS runs such definitions, recorded).
-            WalkNestedMachine(iterator!, "Iterator", Location.Field(location, "Iterator"), MachineKind.ItemProcessor);
+            int expressChildren = RunsExpressChildren(machine) ? 1 : 0;
+            _context.ExpressChildDepth += expressChildren;
+            WalkNestedMachine(machine, processorField, Location.Field(location, processorField), MachineKind.ItemProcessor);
+            _context.ExpressChildDepth -= expressChildren;
         }
 
         bool jsonata = language == QueryLanguage.Jsonata;
@@ -105,6 +105,11 @@ internal sealed partial class DefinitionWalker
 
         WalkErrorHandling(state, language, location);
     }
+
+    /// <summary>A Distributed Map whose ProcessorConfig asks for EXPRESS child executions.</summary>
+    private static bool RunsExpressChildren(JsonValue processor) =>
+        processor is JsonObject p && p["ProcessorConfig"] is JsonObject config
+        && config["Mode"] is JsonString { Value: "DISTRIBUTED" } && config["ExecutionType"] is JsonString { Value: "EXPRESS" };
 
     /// <summary>A Parallel branch, a Map ItemProcessor or a legacy Iterator: StartAt, States, Comment (+ ProcessorConfig).</summary>
     private void WalkNestedMachine(JsonValue value, string field, string location, MachineKind kind)

@@ -122,7 +122,7 @@ internal sealed partial class DefinitionWalker
             return;
         }
 
-        if (parsed.Kind == TaskResourceKind.Activity && _context.Options.IsExpress)
+        if (parsed.Kind == TaskResourceKind.Activity && _context.InExpressWorkflow)
         {
             _context.Schema(DiagnosticMessages.ExpressActivity, location);
             return;
@@ -139,7 +139,7 @@ internal sealed partial class DefinitionWalker
             return;
         }
 
-        if (_context.Options.IsExpress)
+        if (_context.InExpressWorkflow)
         {
             switch (parsed.Pattern)
             {

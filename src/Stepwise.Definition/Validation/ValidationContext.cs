@@ -14,6 +14,15 @@ internal sealed class ValidationContext(ValidationOptions options)
 
     public ValidationOptions Options { get; } = options;
 
+    /// <summary>
+    /// How many Distributed Maps with EXPRESS child executions enclose the states being walked: their states run as
+    /// Express workflows and take Express's restrictions even in a STANDARD machine.
+    /// </summary>
+    public int ExpressChildDepth { get; set; }
+
+    /// <summary>True when the states being walked run as an Express workflow.</summary>
+    public bool InExpressWorkflow => Options.IsExpress || ExpressChildDepth > 0;
+
     /// <summary>True when the top-level QueryLanguage is JSONata (nested states inherit it, not their Map's).</summary>
     public bool MachineIsJsonata { get; set; }
 

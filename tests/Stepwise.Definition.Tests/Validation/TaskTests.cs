@@ -147,4 +147,24 @@ public sealed class TaskTests
     {
         Asl.AssertValid(Asl.Validate("""{"QueryLanguage":"JSONata","StartAt":"X","States":{"X":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":"{% $states.input %}","End":true}}}"""));
     }
+
+    [Fact]
+    public void States_in_EXPRESS_child_executions_of_a_Distributed_Map_have_Express_restrictions()
+    {
+        Asl.AssertSchema(
+            Asl.ValidateState("""
+                {"Type":"Map","End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"T",
+                  "States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish.waitForTaskToken","End":true}}}}
+                """),
+            "Express state machine does not support '.waitForTaskToken' service integration ", "/States/X/ItemProcessor/States/T/Resource");
+    }
+
+    [Fact]
+    public void States_in_STANDARD_child_executions_may_wait_for_a_task_token()
+    {
+        Asl.AssertValid(Asl.ValidateState("""
+            {"Type":"Map","End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"T",
+              "States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish.waitForTaskToken","End":true}}}}
+            """));
+    }
 }
