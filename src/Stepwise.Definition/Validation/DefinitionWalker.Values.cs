@@ -117,6 +117,13 @@ internal sealed partial class DefinitionWalker
         {
             _context.Schema(message, location);
         }
+
+        var lookalikes = new List<string>();
+        Lookalikes.CollectNoDollarKeys(value, lookalikes);
+        foreach (string key in lookalikes)
+        {
+            _context.Warning(DiagnosticCodes.NoDollar, DiagnosticMessages.NoDollar(key), location);
+        }
     }
 
     /// <summary>Assign: an object of variable names; in JSONPath states its <c>"x.$"</c> values follow template rules.</summary>

@@ -250,6 +250,9 @@ internal sealed partial class DefinitionWalker(ValidationContext context)
                 case "Assign":
                     CheckAssign(value, language, fieldLocation);
                     break;
+                case "Result" when Lookalikes.HasDynamicLookalike(value):
+                    _context.Warning(DiagnosticCodes.PassResultIsStatic, DiagnosticMessages.PassResultIsStatic, fieldLocation);
+                    break;
             }
         }
     }
