@@ -77,7 +77,7 @@ internal sealed partial class DefinitionWalker
                     CheckInteger(item, field, fieldLocation, minimum: 0, maximum: 100_000_000, allowExpression: jsonata);
                     break;
                 case "MaxItemsPath" when !jsonata:
-                    CheckPath(item, field, fieldLocation, allowNull: false);
+                    CheckReferencePath(item, field, fieldLocation);
                     break;
                 case "MaxItemsPath":
                     _context.Schema(DiagnosticMessages.WrongQueryLanguage("JSONata", field, "JSONPath"), fieldLocation);
@@ -177,7 +177,7 @@ internal sealed partial class DefinitionWalker
                     CheckInteger(item, field, fieldLocation, minimum: 0, maximum: long.MaxValue, allowExpression: jsonata);
                     break;
                 case "MaxItemsPerBatchPath" or "MaxInputBytesPerBatchPath" when !jsonata:
-                    CheckPath(item, field, fieldLocation, allowNull: false);
+                    CheckReferencePath(item, field, fieldLocation);
                     break;
                 case "BatchInput":
                     CheckObject(item, field, fieldLocation);

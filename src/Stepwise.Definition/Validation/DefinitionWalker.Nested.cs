@@ -65,7 +65,7 @@ internal sealed partial class DefinitionWalker
             switch (field)
             {
                 case "ItemsPath" or "MaxConcurrencyPath" or "ToleratedFailurePercentagePath" or "ToleratedFailureCountPath" when !jsonata:
-                    CheckPath(value, field, fieldLocation, allowNull: false);
+                    CheckReferencePath(value, field, fieldLocation);
                     break;
                 case "MaxConcurrency":
                     // AWS accepts values beyond Int32 and caps them at run time (measured), so only the sign matters.

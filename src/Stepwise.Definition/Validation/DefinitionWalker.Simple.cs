@@ -37,7 +37,7 @@ internal sealed partial class DefinitionWalker
                     count++;
                     if (language == QueryLanguage.JsonPath)
                     {
-                        CheckPath(value, field, fieldLocation, allowNull: false);
+                        CheckReferencePath(value, field, fieldLocation);
                     }
 
                     break;

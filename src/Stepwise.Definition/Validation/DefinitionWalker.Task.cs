@@ -39,7 +39,7 @@ internal sealed partial class DefinitionWalker
         bool hasPath = state.TryGetValue(pathField, out var path);
         if (hasPath && language == QueryLanguage.JsonPath)
         {
-            CheckPath(path!, pathField, Location.Field(location, pathField), allowNull: false);
+            CheckReferencePath(path!, pathField, Location.Field(location, pathField));
         }
 
         if (!state.TryGetValue(field, out var value))

@@ -11,6 +11,9 @@ internal static class PathSyntax
 {
     public static bool IsPath(string text) => AslPath.TryParse(text, out _, out _);
 
+    /// <summary>A Reference Path: a definite path (names and indexes only) that selects a single value.</summary>
+    public static bool IsReferencePath(string text) => AslPath.TryParse(text, out var path, out _) && path.IsReferencePath;
+
     public static bool IsResultPath(string text) => ResultPath.TryParse(text, out _, out _);
 
     /// <summary>

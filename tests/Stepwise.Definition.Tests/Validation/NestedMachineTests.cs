@@ -91,4 +91,15 @@ public sealed class NestedMachineTests
             Asl.ValidateState("""{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true,"Bogus":1}}}}"""),
             "Field 'Bogus' is not supported", "/States/X/ItemProcessor/States/P");
     }
+
+    [Theory]
+    [InlineData("MaxConcurrencyPath", "$.limits[*]")]
+    [InlineData("ItemsPath", "$..items")]
+    [InlineData("ToleratedFailureCountPath", "$.a[?(@.b)]")]
+    public void Path_fields_that_read_one_value_must_be_reference_paths(string field, string path)
+    {
+        Asl.AssertSchema(
+            Asl.ValidateState($$$$"""{"Type":"Map","End":true,"{{{{field}}}}":"{{{{path}}}}","ItemProcessor":{{{{Processor}}}}}"""),
+            $"The value for the field '{field}' must be a valid ReferencePath", "/States/X/" + field);
+    }
 }

@@ -72,4 +72,12 @@ public sealed class WaitAndFailTests
             Asl.ValidateState("""{"Type":"Fail","CausePath":"why"}"""),
             "The value for the field 'CausePath' must be a valid JSONPath or a valid intrinsic function call", "/States/X/CausePath");
     }
+
+    [Fact]
+    public void SecondsPath_must_be_a_reference_path()
+    {
+        Asl.AssertSchema(
+            Asl.ValidateState("""{"Type":"Wait","SecondsPath":"$.waits[0:2]","End":true}"""),
+            "The value for the field 'SecondsPath' must be a valid ReferencePath", "/States/X/SecondsPath");
+    }
 }
