@@ -89,8 +89,6 @@ internal static class DiagnosticMessages
 
     public const string ChoiceRuleOperator = "A choice rule must have exactly one comparison operator";
 
-    public const string StringTemplate = "The value for a field ending in '.$' must be a STRING";
-
     // Warnings: AWS documents the codes, not the texts.
     public static string NoDollar(string key) =>
         $"The value for the field '{key}' looks like a JSONPath or an intrinsic function call, but the field name does not end with '.$'";
