@@ -21,41 +21,45 @@ internal static class JacksonErrors
     public static Diagnostic Describe(string text)
     {
         int index = FindErrorIndex(text);
-        string message;
-        int end;
         if (index >= text.Length)
         {
-            end = text.Length;
-            message = DescribeEndOfInput(text);
+            return Diagnose(text, DescribeEndOfInput(text, Scan(text, text.Length)), text.Length);
         }
-        else if (IsTokenChar(text[index]))
-        {
-            int start = index;
-            while (start > 0 && IsTokenChar(text[start - 1]))
-            {
-                start--;
-            }
 
-            end = index;
+        // A bare word where a value belongs is one token for Jackson, however far inside it the parser gave up.
+        int start = index;
+        while (start > 0 && IsWordChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var scan = Scan(text, start);
+        if (scan.Expecting == Expecting.Value && IsWordChar(text[start]))
+        {
+            int end = start;
             while (end < text.Length && IsTokenChar(text[end]))
             {
                 end++;
             }
 
-            message = $"Unrecognized token '{text[start..end]}': was expecting {ValueExpected}";
-        }
-        else
-        {
-            char c = text[index];
-            end = index + 1;
-            message = $"Unexpected character ('{c}' (code {((int)c).ToString(CultureInfo.InvariantCulture)})): {Expectation(text, index)}";
+            return Diagnose(text, $"Unrecognized token '{text[start..end]}': was expecting {ValueExpected}", end);
         }
 
+        char c = text[index];
+        string expectation = Expectation(text, Scan(text, index));
+        return Diagnose(text, $"Unexpected character ('{c}' (code {((int)c).ToString(CultureInfo.InvariantCulture)})): {expectation}", index + 1);
+    }
+
+    /// <summary>The diagnostic for a message whose position is the character index <paramref name="end"/>.</summary>
+    private static Diagnostic Diagnose(string text, string message, int end)
+    {
         string location = SourceDescription(text, end);
         return new Diagnostic(DiagnosticCodes.InvalidJsonDescription, message + "\n at " + location, location, DiagnosticSeverity.Error);
     }
 
     private static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || c is '_' or '$';
 
     /// <summary>The character index where System.Text.Json gives up, or the text length for a premature end.</summary>
     private static int FindErrorIndex(string text)
@@ -97,41 +101,38 @@ internal static class JacksonErrors
         return index;
     }
 
-    /// <summary>What Jackson was waiting for, judged from the containers still open and the last significant character.</summary>
-    private static string Expectation(string text, int index)
+    /// <summary>What Jackson was waiting for when it met an unexpected character.</summary>
+    private static string Expectation(string text, ScanResult scan) => scan.Expecting switch
     {
-        var (containers, last) = Scan(text, index);
-        char container = containers.Count == 0 ? ' ' : text[containers.Peek()];
-        return (container, last) switch
-        {
-            ('{', '{' or ',') => "was expecting double-quote to start field name",
-            ('{', ':') or ('[', '[' or ',') or (' ', ' ') => "expected a valid value " + ValueExpected,
-            ('{', _) => "was expecting comma to separate Object entries",
-            ('[', _) => "was expecting comma to separate Array entries",
-            _ => "expected a valid value " + ValueExpected,
-        };
-    }
+        Expecting.FieldName => "was expecting double-quote to start field name",
+        Expecting.Colon => "was expecting a colon to separate field name and value",
+        Expecting.Separator when scan.Containers.Count != 0 && text[scan.Containers.Peek()] == '{' => "was expecting comma to separate Object entries",
+        Expecting.Separator when scan.Containers.Count != 0 => "was expecting comma to separate Array entries",
+        _ => "expected a valid value " + ValueExpected,
+    };
 
-    private static string DescribeEndOfInput(string text)
+    private static string DescribeEndOfInput(string text, ScanResult scan)
     {
-        var (containers, _) = Scan(text, text.Length);
-        if (containers.Count == 0)
+        if (scan.Containers.Count == 0)
         {
             return "No content to map due to end-of-input";
         }
 
-        int start = containers.Peek();
+        int start = scan.Containers.Peek();
         string kind = text[start] == '{' ? "Object" : "Array";
         return $"Unexpected end-of-input: expected close marker for {kind} (start marker at {SourceDescription(text, start)})";
     }
 
-    /// <summary>The open containers (their start indexes) and the last structural or value character before <paramref name="limit"/>.</summary>
-    private static (Stack<int> Containers, char Last) Scan(string text, int limit)
+    /// <summary>
+    /// Replays the text up to <paramref name="limit"/> with a minimal JSON state machine: which containers are open
+    /// (their start indexes) and what the grammar expects next.
+    /// </summary>
+    private static ScanResult Scan(string text, int limit)
     {
         var containers = new Stack<int>();
-        char last = ' ';
-        bool inString = false;
-        for (int i = 0; i < limit && i < text.Length; i++)
+        var expecting = Expecting.Value;
+        bool inString = false, stringIsKey = false;
+        for (int i = 0; i < limit; i++)
         {
             char c = text[i];
             if (inString)
@@ -143,7 +144,7 @@ internal static class JacksonErrors
                 else if (c == '"')
                 {
                     inString = false;
-                    last = '"';
+                    expecting = stringIsKey ? Expecting.Colon : Expecting.Separator;
                 }
 
                 continue;
@@ -153,10 +154,15 @@ internal static class JacksonErrors
             {
                 case '"':
                     inString = true;
+                    stringIsKey = expecting == Expecting.FieldName;
                     break;
-                case '{' or '[':
+                case '{':
                     containers.Push(i);
-                    last = c;
+                    expecting = Expecting.FieldName;
+                    break;
+                case '[':
+                    containers.Push(i);
+                    expecting = Expecting.Value;
                     break;
                 case '}' or ']':
                     if (containers.Count != 0)
@@ -164,19 +170,35 @@ internal static class JacksonErrors
                         containers.Pop();
                     }
 
-                    last = c;
+                    expecting = Expecting.Separator;
+                    break;
+                case ':':
+                    expecting = Expecting.Value;
+                    break;
+                case ',':
+                    expecting = containers.Count != 0 && text[containers.Peek()] == '{' ? Expecting.FieldName : Expecting.Value;
                     break;
                 default:
                     if (!char.IsWhiteSpace(c))
                     {
-                        last = c;
+                        expecting = Expecting.Separator;
                     }
 
                     break;
             }
         }
 
-        return (containers, last);
+        return new ScanResult(containers, expecting);
+    }
+
+    private readonly record struct ScanResult(Stack<int> Containers, Expecting Expecting);
+
+    private enum Expecting
+    {
+        Value,
+        FieldName,
+        Colon,
+        Separator,
     }
 
     /// <summary>Jackson's <c>[Source: (String)"..."; line: L, column: C]</c> for the character index <paramref name="index"/>.</summary>

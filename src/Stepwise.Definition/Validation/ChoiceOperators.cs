@@ -1,22 +1,32 @@
+using Stepwise.Definition.Choice;
+
 namespace Stepwise.Definition.Validation;
 
-/// <summary>The comparison operators of JSONPath Choice rules and the JSON type each one compares against.</summary>
+/// <summary>
+/// What each JSONPath Choice comparison operator takes, read from the Choice model's operator table so that the
+/// validator and the evaluator know the same operators.
+/// </summary>
 internal static class ChoiceOperators
 {
     /// <summary>The kind of value an operator takes, or <see cref="OperandKind.None"/> when the name is no operator.</summary>
-    public static OperandKind Operand(string name) => name switch
+    public static OperandKind Operand(string name)
     {
-        "StringEquals" or "StringLessThan" or "StringGreaterThan" or "StringLessThanEquals" or "StringGreaterThanEquals"
-            or "StringMatches" => OperandKind.String,
-        "NumericEquals" or "NumericLessThan" or "NumericGreaterThan" or "NumericLessThanEquals" or "NumericGreaterThanEquals"
-            => OperandKind.Number,
-        "BooleanEquals" or "IsNull" or "IsPresent" or "IsNumeric" or "IsString" or "IsBoolean" or "IsTimestamp" => OperandKind.Boolean,
-        "TimestampEquals" or "TimestampLessThan" or "TimestampGreaterThan" or "TimestampLessThanEquals" or "TimestampGreaterThanEquals"
-            => OperandKind.Timestamp,
-        "StringEqualsPath" or "StringLessThanPath" or "StringGreaterThanPath" or "StringLessThanEqualsPath" or "StringGreaterThanEqualsPath"
-            or "NumericEqualsPath" or "NumericLessThanPath" or "NumericGreaterThanPath" or "NumericLessThanEqualsPath"
-            or "NumericGreaterThanEqualsPath" or "BooleanEqualsPath" or "TimestampEqualsPath" or "TimestampLessThanPath"
-            or "TimestampGreaterThanPath" or "TimestampLessThanEqualsPath" or "TimestampGreaterThanEqualsPath" => OperandKind.Path,
-        _ => OperandKind.None,
-    };
+        if (!ComparisonOperators.TryGet(name, out var op, out bool isPath))
+        {
+            return OperandKind.None;
+        }
+
+        if (isPath)
+        {
+            return OperandKind.Path;
+        }
+
+        return ComparisonOperators.OperandTypeOf(op) switch
+        {
+            ComparisonOperators.OperandType.String => OperandKind.String,
+            ComparisonOperators.OperandType.Number => OperandKind.Number,
+            ComparisonOperators.OperandType.Timestamp => OperandKind.Timestamp,
+            _ => OperandKind.Boolean,
+        };
+    }
 }

@@ -47,14 +47,15 @@ internal sealed partial class DefinitionWalker
             _context.Schema(DiagnosticMessages.Required("ItemProcessor"), location);
         }
 
-        if (hasProcessor)
+        // The legacy Iterator takes a ProcessorConfig as well (AWS runs such definitions, recorded). With both
+        // present, the ItemProcessor is the one checked: the conflict is already reported.
+        var (processorField, machine) = hasProcessor ? ("ItemProcessor", processor) : ("Iterator", iterator);
+        if (machine is not null)
         {
-            WalkNestedMachine(processor!, "ItemProcessor", Location.Field(location, "ItemProcessor"), MachineKind.ItemProcessor);
-        }
-
-        if (hasIterator)
-        {
-            WalkNestedMachine(iterator!, "Iterator", Location.Field(location, "Iterator"), MachineKind.Branch);
+            int expressChildren = RunsExpressChildren(machine) ? 1 : 0;
+            _context.ExpressChildDepth += expressChildren;
+            WalkNestedMachine(machine, processorField, Location.Field(location, processorField), MachineKind.ItemProcessor);
+            _context.ExpressChildDepth -= expressChildren;
         }
 
         bool jsonata = language == QueryLanguage.Jsonata;
@@ -64,7 +65,7 @@ internal sealed partial class DefinitionWalker
             switch (field)
             {
                 case "ItemsPath" or "MaxConcurrencyPath" or "ToleratedFailurePercentagePath" or "ToleratedFailureCountPath" when !jsonata:
-                    CheckPath(value, field, fieldLocation, allowNull: false);
+                    CheckReferencePath(value, field, fieldLocation);
                     break;
                 case "MaxConcurrency":
                     // AWS accepts values beyond Int32 and caps them at run time (measured), so only the sign matters.
@@ -76,11 +77,20 @@ internal sealed partial class DefinitionWalker
                 case "ToleratedFailurePercentage":
                     CheckNumber(value, field, fieldLocation, minimum: 0, maximum: 100, allowExpression: jsonata);
                     break;
+                case "Items" when jsonata && value is not JsonArray && !IsExpression(value):
+                    _context.Schema(DiagnosticMessages.Type(field, "an ARRAY or a JSONata expression"), fieldLocation);
+                    break;
                 case "Label":
                     ExpectString(value, field, fieldLocation);
                     break;
-                case "ItemReader" or "ResultWriter" or "ItemBatcher":
-                    CheckObject(value, field, fieldLocation);
+                case "ItemReader":
+                    WalkItemReader(value, language, fieldLocation);
+                    break;
+                case "ResultWriter":
+                    WalkResultWriter(value, language, fieldLocation);
+                    break;
+                case "ItemBatcher":
+                    WalkItemBatcher(value, language, fieldLocation);
                     break;
             }
         }
@@ -96,6 +106,11 @@ internal sealed partial class DefinitionWalker
         WalkErrorHandling(state, language, location);
     }
 
+    /// <summary>A Distributed Map whose ProcessorConfig asks for EXPRESS child executions.</summary>
+    private static bool RunsExpressChildren(JsonValue processor) =>
+        processor is JsonObject p && p["ProcessorConfig"] is JsonObject config
+        && config["Mode"] is JsonString { Value: "DISTRIBUTED" } && config["ExecutionType"] is JsonString { Value: "EXPRESS" };
+
     /// <summary>A Parallel branch, a Map ItemProcessor or a legacy Iterator: StartAt, States, Comment (+ ProcessorConfig).</summary>
     private void WalkNestedMachine(JsonValue value, string field, string location, MachineKind kind)
     {
@@ -105,6 +120,7 @@ internal sealed partial class DefinitionWalker
         }
 
         var machine = value.AsObject();
+        RequireMachineFields(machine, location);
         foreach (var (name, item) in machine)
         {
             switch (name)
@@ -124,7 +140,7 @@ internal sealed partial class DefinitionWalker
             }
         }
 
-        WalkMachine(machine, location, kind);
+        WalkMachine(machine, location);
     }
 
     private void WalkProcessorConfig(JsonValue value, string location)

@@ -37,7 +37,7 @@ internal sealed partial class DefinitionWalker
                     count++;
                     if (language == QueryLanguage.JsonPath)
                     {
-                        CheckPath(value, field, fieldLocation, allowNull: false);
+                        CheckReferencePath(value, field, fieldLocation);
                     }
 
                     break;
@@ -59,7 +59,11 @@ internal sealed partial class DefinitionWalker
             bool hasPath = state.TryGetValue(pathField, out var path);
             if (state.TryGetValue(field, out var value))
             {
-                ExpectString(value, field, Location.Field(location, field));
+                if (ExpectString(value, field, Location.Field(location, field)) && language == QueryLanguage.JsonPath && Lookalikes.IsPathLike(value.AsString()))
+                {
+                    _context.Warning(DiagnosticCodes.NoPath, DiagnosticMessages.NoPath(field), Location.Field(location, field));
+                }
+
                 if (hasPath)
                 {
                     _context.Schema(DiagnosticMessages.Exclusive(field, pathField), location);

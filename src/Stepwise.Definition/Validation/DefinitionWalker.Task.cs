@@ -14,6 +14,7 @@ internal sealed partial class DefinitionWalker
         else if (ExpectString(resource, "Resource", Location.Field(location, "Resource")))
         {
             CheckResource(resource.AsString(), Location.Field(location, "Resource"));
+            CheckRequiredArguments(state, resource.AsString(), language, location);
         }
 
         if (state.TryGetValue("Credentials", out var credentials))
@@ -38,7 +39,7 @@ internal sealed partial class DefinitionWalker
         bool hasPath = state.TryGetValue(pathField, out var path);
         if (hasPath && language == QueryLanguage.JsonPath)
         {
-            CheckPath(path!, pathField, Location.Field(location, pathField), allowNull: false);
+            CheckReferencePath(path!, pathField, Location.Field(location, pathField));
         }
 
         if (!state.TryGetValue(field, out var value))
@@ -74,6 +75,45 @@ internal sealed partial class DefinitionWalker
         }
     }
 
+    /// <summary>
+    /// An optimized integration's mandatory request fields (FunctionName for lambda:invoke, ...), located at the
+    /// Parameters or Arguments field. A JSONata Arguments expression is only known at run time, so it is not checked.
+    /// </summary>
+    private void CheckRequiredArguments(JsonObject state, string resource, QueryLanguage language, string location)
+    {
+        if (!TaskResource.TryParse(resource, out var parsed) || parsed.Kind != TaskResourceKind.ServiceIntegration)
+        {
+            return;
+        }
+
+        var required = ServiceIntegrations.RequiredArguments(parsed.Service, parsed.Action);
+        if (required.IsEmpty)
+        {
+            return;
+        }
+
+        string field = language == QueryLanguage.Jsonata ? "Arguments" : "Parameters";
+        string argumentsLocation = Location.Field(location, field);
+        if (!state.TryGetValue(field, out var value))
+        {
+            value = JsonObject.Empty;
+            argumentsLocation = location;
+        }
+
+        if (value is not JsonObject arguments)
+        {
+            return;
+        }
+
+        foreach (string name in required)
+        {
+            if (!arguments.ContainsKey(name) && !(language == QueryLanguage.JsonPath && arguments.ContainsKey(name + ".$")))
+            {
+                _context.Schema(DiagnosticMessages.RequiredButMissing(name), argumentsLocation);
+            }
+        }
+    }
+
     private void CheckResource(string resource, string location)
     {
         if (!TaskResource.TryParse(resource, out var parsed))
@@ -82,7 +122,7 @@ internal sealed partial class DefinitionWalker
             return;
         }
 
-        if (parsed.Kind == TaskResourceKind.Activity && _context.Options.IsExpress)
+        if (parsed.Kind == TaskResourceKind.Activity && _context.InExpressWorkflow)
         {
             _context.Schema(DiagnosticMessages.ExpressActivity, location);
             return;
@@ -99,7 +139,7 @@ internal sealed partial class DefinitionWalker
             return;
         }
 
-        if (_context.Options.IsExpress)
+        if (_context.InExpressWorkflow)
         {
             switch (parsed.Pattern)
             {

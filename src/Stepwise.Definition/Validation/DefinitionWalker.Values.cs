@@ -93,6 +93,22 @@ internal sealed partial class DefinitionWalker
         }
     }
 
+    /// <summary>
+    /// A Reference Path: the *Path fields that read one value (ItemsPath, SecondsPath, MaxConcurrencyPath, ...) cannot
+    /// use wildcards, filters, slices or deep scans (spec: "Reference Paths").
+    /// </summary>
+    private void CheckReferencePath(JsonValue value, string field, string location)
+    {
+        if (value is not JsonString path || !PathSyntax.IsPath(path.Value))
+        {
+            _context.Schema(DiagnosticMessages.Path(field), location);
+        }
+        else if (!PathSyntax.IsReferencePath(path.Value))
+        {
+            _context.Schema(DiagnosticMessages.ReferencePath(field), location);
+        }
+    }
+
     /// <summary>ResultPath: null, or a Reference Path over <c>$</c>.</summary>
     private void CheckResultPath(JsonValue value, string field, string location)
     {
@@ -116,6 +132,13 @@ internal sealed partial class DefinitionWalker
         foreach (string message in PathSyntax.TemplateErrors(value))
         {
             _context.Schema(message, location);
+        }
+
+        var lookalikes = new List<string>();
+        Lookalikes.CollectNoDollarKeys(value, lookalikes);
+        foreach (string key in lookalikes)
+        {
+            _context.Warning(DiagnosticCodes.NoDollar, DiagnosticMessages.NoDollar(key), location);
         }
     }
 

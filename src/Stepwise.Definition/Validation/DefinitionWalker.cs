@@ -24,13 +24,7 @@ internal sealed partial class DefinitionWalker(ValidationContext context)
             _context.MachineIsJsonata = CheckQueryLanguage(language, Location.Field(location, "QueryLanguage")) == QueryLanguage.Jsonata;
         }
 
-        // AWS lists the missing fields as "[States, StartAt]": States first.
-        bool hasStates = root.ContainsKey("States"), hasStartAt = root.ContainsKey("StartAt");
-        if (!hasStates || !hasStartAt)
-        {
-            _context.Schema(DiagnosticMessages.Required(!hasStates && !hasStartAt ? "States, StartAt" : hasStates ? "StartAt" : "States"), location);
-        }
-
+        RequireMachineFields(root, location);
         foreach (var (field, value) in root)
         {
             switch (field)
@@ -49,11 +43,21 @@ internal sealed partial class DefinitionWalker(ValidationContext context)
             }
         }
 
-        WalkMachine(root, location, MachineKind.Root);
+        WalkMachine(root, location);
+    }
+
+    /// <summary>A (nested) state machine needs States and StartAt; AWS lists them as "[States, StartAt]", States first.</summary>
+    private void RequireMachineFields(JsonObject machine, string location)
+    {
+        bool hasStates = machine.ContainsKey("States"), hasStartAt = machine.ContainsKey("StartAt");
+        if (!hasStates || !hasStartAt)
+        {
+            _context.Schema(DiagnosticMessages.Required(!hasStates && !hasStartAt ? "States, StartAt" : hasStates ? "StartAt" : "States"), location);
+        }
     }
 
     /// <summary>Validates StartAt and States of the root, a Parallel branch or a Map's processor, then its graph.</summary>
-    private void WalkMachine(JsonObject machine, string location, MachineKind kind)
+    private void WalkMachine(JsonObject machine, string location)
     {
         string? startAt = null;
         if (machine.TryGetValue("StartAt", out var startValue) && ExpectString(startValue, "StartAt", Location.Field(location, "StartAt")))
@@ -63,17 +67,7 @@ internal sealed partial class DefinitionWalker(ValidationContext context)
 
         if (!machine.TryGetValue("States", out var statesValue))
         {
-            if (kind != MachineKind.Root)
-            {
-                _context.Schema(DiagnosticMessages.Required(startAt is null && !machine.ContainsKey("StartAt") ? "States, StartAt" : "States"), location);
-            }
-
             return;
-        }
-
-        if (kind != MachineKind.Root && !machine.ContainsKey("StartAt"))
-        {
-            _context.Schema(DiagnosticMessages.Required("StartAt"), location);
         }
 
         string statesLocation = Location.Field(location, "States");
@@ -256,13 +250,16 @@ internal sealed partial class DefinitionWalker(ValidationContext context)
                 case "Assign":
                     CheckAssign(value, language, fieldLocation);
                     break;
+                case "Result" when Lookalikes.HasDynamicLookalike(value):
+                    _context.Warning(DiagnosticCodes.PassResultIsStatic, DiagnosticMessages.PassResultIsStatic, fieldLocation);
+                    break;
             }
         }
     }
 
+    /// <summary>The nested machines: Parallel branches, and Map processors (ItemProcessor, legacy Iterator) that take a ProcessorConfig.</summary>
     private enum MachineKind
     {
-        Root,
         Branch,
         ItemProcessor,
     }

@@ -20,4 +20,13 @@ public static class DiagnosticCodes
 
     /// <summary>A state name breaks the naming rules (longer than 80 characters).</summary>
     public const string InvalidStateName = "INVALID_STATE_NAME";
+
+    /// <summary>Warning: a field's value looks like a path or an intrinsic call, but its name does not end in <c>.$</c>.</summary>
+    public const string NoDollar = "NO_DOLLAR";
+
+    /// <summary>Warning: a field's value looks like a path, but the field is not the field's Path form.</summary>
+    public const string NoPath = "NO_PATH";
+
+    /// <summary>Warning: a Pass state's Result holds paths, which are never evaluated.</summary>
+    public const string PassResultIsStatic = "PASS_RESULT_IS_STATIC";
 }

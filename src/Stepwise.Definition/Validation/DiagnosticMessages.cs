@@ -89,5 +89,12 @@ internal static class DiagnosticMessages
 
     public const string ChoiceRuleOperator = "A choice rule must have exactly one comparison operator";
 
-    public const string StringTemplate = "The value for a field ending in '.$' must be a STRING";
+    // Warnings: AWS documents the codes, not the texts.
+    public static string NoDollar(string key) =>
+        $"The value for the field '{key}' looks like a JSONPath or an intrinsic function call, but the field name does not end with '.$'";
+
+    public static string NoPath(string field) =>
+        $"The value for the field '{field}' looks like a JSONPath, but it is taken literally; use '{field}Path' to read it from the input";
+
+    public const string PassResultIsStatic = "The Result of a Pass state is static: the paths in it are not evaluated";
 }

@@ -11,6 +11,9 @@ internal static class PathSyntax
 {
     public static bool IsPath(string text) => AslPath.TryParse(text, out _, out _);
 
+    /// <summary>A Reference Path: a definite path (names and indexes only) that selects a single value.</summary>
+    public static bool IsReferencePath(string text) => AslPath.TryParse(text, out var path, out _) && path.IsReferencePath;
+
     public static bool IsResultPath(string text) => ResultPath.TryParse(text, out _, out _);
 
     /// <summary>
@@ -18,38 +21,47 @@ internal static class PathSyntax
     /// checked here as well because .NET's offset specifier also accepts a missing offset.
     /// </summary>
     public static bool IsTimestamp(string text) =>
-        AslTimestamp.TryParse(text, out _) && HasOffset(text);
+        AslTimestamp.TryParse(TrimFraction(text), out _) && HasOffset(text);
+
+    /// <summary>
+    /// AWS accepts any number of fractional digits (nanoseconds, recorded); .NET parses at most seven, and the extra
+    /// digits cannot make a valid timestamp invalid, so they are dropped before parsing.
+    /// </summary>
+    private static string TrimFraction(string text)
+    {
+        int dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return text;
+        }
+
+        int end = dot + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1 > 7 ? string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end)) : text;
+    }
 
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 
     /// <summary>
-    /// One message per <c>"x.$"</c> entry of <paramref name="template"/> that does not compile. A string that is no
-    /// path and no intrinsic call gets AWS's recorded text; a value that is not a string keeps the compiler's text.
+    /// One message per <c>"x.$"</c> entry of <paramref name="template"/> that does not compile, in AWS's wording
+    /// (the template compiler phrases its errors as AWS's validator does; the caller adds the location).
     /// </summary>
     public static List<string> TemplateErrors(JsonValue template)
     {
         var messages = new List<string>();
-        if (PayloadTemplate.TryCompile(template, out _, out var errors))
+        if (!PayloadTemplate.TryCompile(template, out _, out var errors))
         {
-            return messages;
-        }
-
-        foreach (var error in errors)
-        {
-            string key = LastToken(error.Pointer);
-            messages.Add(JsonPointer.Resolve(template, error.Pointer) is JsonString or null
-                ? DiagnosticMessages.TemplatePath(key)
-                : error.Message.TrimEnd('.'));
+            foreach (var error in errors)
+            {
+                messages.Add(error.Message);
+            }
         }
 
         return messages;
-    }
-
-    private static string LastToken(string pointer)
-    {
-        int slash = pointer.LastIndexOf('/');
-        string token = slash < 0 ? pointer : pointer[(slash + 1)..];
-        return token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
     }
 }

@@ -25,4 +25,26 @@ internal static class ServiceIntegrations
         "s3" => action is "getObject" or "listObjectsV2" or "putObject",
         _ => true,
     };
+
+    /// <summary>
+    /// The request fields an optimized integration cannot run without; AWS checks them at definition time when the
+    /// Parameters (or Arguments) are a literal object. Empty when the action has no fixed requirement.
+    /// </summary>
+    public static ReadOnlySpan<string> RequiredArguments(string service, string action) => (service, action) switch
+    {
+        ("lambda", "invoke") => s_functionName,
+        ("sqs", "sendMessage") => s_queueMessage,
+        ("states", "startExecution") => s_stateMachine,
+        ("dynamodb", "getItem" or "deleteItem" or "updateItem") => s_tableKey,
+        ("dynamodb", "putItem") => s_tableItem,
+        ("events", "putEvents") => s_entries,
+        _ => default,
+    };
+
+    private static readonly string[] s_functionName = ["FunctionName"];
+    private static readonly string[] s_queueMessage = ["QueueUrl", "MessageBody"];
+    private static readonly string[] s_stateMachine = ["StateMachineArn"];
+    private static readonly string[] s_tableKey = ["TableName", "Key"];
+    private static readonly string[] s_tableItem = ["TableName", "Item"];
+    private static readonly string[] s_entries = ["Entries"];
 }
