@@ -79,11 +79,6 @@ internal static partial class FunctionLibrary
                 throw new JsonataException("D3121", $"Dynamic error evaluating the expression passed to function eval: {e.Message}");
             }
         });
-        add("now", "<s?s?:s>", 2, static (in CallContext call, object?[] args) =>
-        {
-            long millis = call.Evaluator.Now.ToUnixTimeMilliseconds();
-            return Values.String(DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        });
         add("millis", "<:n>", 0, static (in CallContext call, object?[] _) =>
             JsonNumber.FromInt64(call.Evaluator.Now.ToUnixTimeMilliseconds()));
     }
