@@ -15,9 +15,10 @@ internal sealed partial class Evaluator
             items = new ArrayView(JList.Sequence(input));
         }
 
-        if (items.Count == 0)
+        if (items.Count == 0 && !reduce)
         {
-            // An empty input still yields the object, so that literal keys produce a value.
+            // An empty input still yields the object, so that literal keys produce a value. An empty tuple stream
+            // yields the empty object (jsonata-js 2.2.2).
             items = new ArrayView(JList.Sequence(null));
         }
 

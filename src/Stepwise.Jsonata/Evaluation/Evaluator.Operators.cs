@@ -70,8 +70,14 @@ internal sealed partial class Evaluator
         }
     }
 
-    private static JsonNumber? Arithmetic(object? lhs, object? rhs, char op)
+    private static object? Arithmetic(object? lhs, object? rhs, char op)
     {
+        if (lhs is NonFiniteNumber || rhs is NonFiniteNumber)
+        {
+            double bad = ((lhs as NonFiniteNumber) ?? (NonFiniteNumber)rhs!).Value;
+            throw new JsonataException("D1001", $"Number out of range: {NumberFormatting.ToJavaScriptString(bad)}");
+        }
+
         if (lhs is not null && lhs is not JsonNumber)
         {
             throw new JsonataException("T2001", "The left side of the {{token}} operator must evaluate to a number");
@@ -97,7 +103,7 @@ internal sealed partial class Evaluator
             '/' => l / r,
             _ => l % r, // C#'s % on doubles is JavaScript's remainder (sign of the dividend)
         };
-        return Values.Number(result);
+        return double.IsFinite(result) ? JsonNumber.FromDouble(result) : new NonFiniteNumber(result);
     }
 
     private static JsonValue? Compare(object? lhs, object? rhs, string op)

@@ -459,28 +459,38 @@ internal sealed partial class Evaluator
             input = wrapper[0];
         }
 
-        if (Values.IsObject(input))
+        // JavaScript's Object.keys also enumerates an array, by index: the wildcard of an array is its items.
+        if (ArrayView.TryGet(input, out var items))
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                AddWildcardValue(results, items[i]);
+            }
+        }
+        else if (Values.IsObject(input))
         {
             int count = Values.ObjectCount(input!);
             for (int i = 0; i < count; i++)
             {
-                var value = Values.ValueAt(input!, i);
-                if (Values.IsArray(value))
-                {
-                    var flat = new JList();
-                    Flatten(value, flat);
-                    // fn.append concatenates into a plain array: the result is no longer a sequence.
-                    results.IsSequence = false;
-                    results.AddRange(flat);
-                }
-                else if (value is not JsonataFunction)
-                {
-                    results.Add(value);
-                }
+                AddWildcardValue(results, Values.ValueAt(input!, i));
             }
         }
 
         return results;
+    }
+
+    private static void AddWildcardValue(JList results, object? value)
+    {
+        if (Values.IsArray(value))
+        {
+            // fn.append concatenates into a plain array: the result is no longer a sequence.
+            results.IsSequence = false;
+            Flatten(value, results);
+        }
+        else
+        {
+            results.Add(value);
+        }
     }
 
     private static void Flatten(object? value, JList into)

@@ -233,6 +233,8 @@ internal static class Values
 
             case TupleBinding tuple:
                 return ToJson(tuple.Context);
+            case NonFiniteNumber:
+                return JsonValue.Null;
             default:
                 return null;
         }
@@ -281,7 +283,7 @@ internal static class Values
         null => 'm',
         JsonataFunction => 'f',
         JsonString => 's',
-        JsonNumber => 'n',
+        JsonNumber or NonFiniteNumber => 'n',
         JList or JsonArray => 'a',
         JMap or JsonObject => 'o',
         JsonValue v when v.IsNull => 'l',
@@ -295,7 +297,7 @@ internal static class Values
         null => null,
         JsonataFunction => "function",
         JsonString => "string",
-        JsonNumber => "number",
+        JsonNumber or NonFiniteNumber => "number",
         JList or JsonArray => "array",
         JMap or JsonObject => "object",
         JsonValue v when v.IsNull => "null",
@@ -327,7 +329,13 @@ internal static class Values
 
     public static string FormatNumber15(double value)
     {
-        // JavaScript: Number(value.toPrecision(15)).toString()
+        // JavaScript: Number(value.toPrecision(15)).toString(), except that integers keep all their digits
+        // (jsonata-js 2.1.1).
+        if (Math.Floor(value) == value && Math.Abs(value) < 9007199254740992d)
+        {
+            return NumberFormatting.ToJavaScriptString(value);
+        }
+
         double rounded = double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return NumberFormatting.ToJavaScriptString(rounded);
     }
@@ -342,6 +350,8 @@ internal static class Values
             case JsonNumber n:
                 builder.Append(FormatNumber15(n.ToDouble()));
                 return;
+            case NonFiniteNumber bad:
+                throw new JsonataException("D1001", $"Number out of range: {NumberFormatting.ToJavaScriptString(bad.Value)}");
             case JList or JsonArray:
             {
                 ArrayView.TryGet(value, out var view);

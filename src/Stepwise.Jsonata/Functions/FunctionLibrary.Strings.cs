@@ -18,7 +18,7 @@ internal static partial class FunctionLibrary
                 return null;
             }
 
-            if (arg is JsonNumber n && !double.IsFinite(n.ToDouble()))
+            if (arg is NonFiniteNumber)
             {
                 throw Error("D3001", "Attempting to invoke string function on Infinity or NaN");
             }
