@@ -27,6 +27,7 @@ internal sealed partial class Evaluator
         var groupKeys = new List<string>();
         var groupData = new List<object?>();
         var groupPair = new List<int>();
+        var groupOwned = new List<bool>();
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -52,7 +53,16 @@ internal sealed partial class Evaluator
                         throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {keyString.Value}", position);
                     }
 
-                    groupData[g] = Append(groupData[g], item);
+                    // fn.append would copy the group on every item; the list built here is ours, so grow it in place.
+                    if (groupOwned[g])
+                    {
+                        AddFlat((JList)groupData[g]!, item!);
+                    }
+                    else
+                    {
+                        groupData[g] = Append(groupData[g], item);
+                        groupOwned[g] = groupData[g] is JList;
+                    }
                 }
                 else
                 {
@@ -60,6 +70,7 @@ internal sealed partial class Evaluator
                     groupKeys.Add(keyString.Value);
                     groupData.Add(item);
                     groupPair.Add(p);
+                    groupOwned.Add(false);
                 }
             }
         }
@@ -95,11 +106,25 @@ internal sealed partial class Evaluator
 
         ArrayView.TryGet(stream, out var tuples);
         var result = new TupleBinding((TupleBinding)tuples[0]!);
+        HashSet<string>? owned = null;
         for (int i = 1; i < tuples.Count; i++)
         {
             foreach (var (key, value) in (TupleBinding)tuples[i]!)
             {
-                result[key] = Append(result.TryGetValue(key, out var existing) ? existing : null, value);
+                var existing = result.TryGetValue(key, out var e) ? e : null;
+                if (value is not null && existing is JList list && owned is not null && owned.Contains(key))
+                {
+                    AddFlat(list, value);
+                    continue;
+                }
+
+                var appended = Append(existing, value);
+                if (appended is JList && !ReferenceEquals(appended, existing) && !ReferenceEquals(appended, value))
+                {
+                    (owned ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+                }
+
+                result[key] = appended;
             }
         }
 

@@ -9,6 +9,11 @@ internal sealed partial class Evaluator
 {
     private object? EvaluatePath(Node expr, object? input, Frame env)
     {
+        if (expr.IsSimplePath && TryEvaluateSimplePath(expr, input, env, out var simple))
+        {
+            return simple;
+        }
+
         var steps = expr.Steps!;
 
         // A path starting with a variable ($x or $$) is absolute: it does not map over an input array.
@@ -101,6 +106,63 @@ internal sealed partial class Evaluator
         return resultSequence;
     }
 
+    /// <summary>
+    /// Walks a path of field names from one object to the next without building sequences. Field lookups have no side
+    /// effects, so when the walk meets an array (where the flattening rules apply) it gives up and the general
+    /// evaluation starts over with the same result it would have had.
+    /// </summary>
+    private static bool TryEvaluateSimplePath(Node expr, object? input, Frame env, out object? result)
+    {
+        var steps = expr.Steps!;
+        object? current;
+        int i = 0;
+        if (steps[0].Type == NodeType.Variable)
+        {
+            string name = steps[0].Value;
+            current = name.Length == 0 ? (input is JList { OuterWrapper: true } wrapper ? wrapper[0] : input) : env.Lookup(name);
+            i = 1;
+        }
+        else
+        {
+            current = input;
+        }
+
+        for (; i < steps.Count; i++)
+        {
+            switch (current)
+            {
+                case JsonObject obj:
+                    current = obj.TryGetValue(steps[i].Value, out var value) ? value : null;
+                    break;
+                case JMap map:
+                    current = map.TryGetValue(steps[i].Value, out var mapValue) ? mapValue : null;
+                    break;
+                case JList or JsonArray or TupleBinding:
+                    result = null;
+                    return false;
+                default:
+                    current = null;
+                    break;
+            }
+
+            if (current is null)
+            {
+                result = null;
+                return true;
+            }
+        }
+
+        // A final array is the result as it is (the last-step rule), unless it is a sequence to flatten.
+        if (current is JList { IsSequence: true } || current is TupleBinding)
+        {
+            result = null;
+            return false;
+        }
+
+        result = current;
+        return true;
+    }
+
     private object? EvaluateStep(Node step, object input, Frame env, bool lastStep)
     {
         if (step.Type == NodeType.Sort)
@@ -115,8 +177,10 @@ internal sealed partial class Evaluator
         }
 
         ArrayView.TryGet(input, out var items);
-        var results = new JList(items.Count);
+        var flattened = new JList(items.Count) { IsSequence = true };
         var stages = step.Stages;
+        object? first = null;
+        int count = 0;
         for (int i = 0; i < items.Count; i++)
         {
             var res = Evaluate(step, items[i], env);
@@ -128,21 +192,16 @@ internal sealed partial class Evaluator
                 }
             }
 
-            if (res is not null)
+            if (res is null)
             {
-                results.Add(res);
+                continue;
             }
-        }
 
-        if (lastStep && results.Count == 1 && Values.IsArray(results[0]) && !Values.IsSequence(results[0]))
-        {
-            return results[0];
-        }
+            if (count++ == 0)
+            {
+                first = res;
+            }
 
-        var flattened = new JList(results.Count) { IsSequence = true };
-        for (int i = 0; i < results.Count; i++)
-        {
-            var res = results[i];
             if (res is JList { Cons: true } || !ArrayView.TryGet(res, out var view))
             {
                 flattened.Add(res);
@@ -154,6 +213,12 @@ internal sealed partial class Evaluator
                     flattened.Add(view[k]);
                 }
             }
+        }
+
+        // The last step yields a single array as it is rather than flattened into the sequence.
+        if (lastStep && count == 1 && Values.IsArray(first) && !Values.IsSequence(first))
+        {
+            return first;
         }
 
         return flattened;
@@ -340,6 +405,12 @@ internal sealed partial class Evaluator
             return results;
         }
 
+        if (predicate.IsConstant && items.Count > 0)
+        {
+            // The predicate is the same for every item ([0..9], [-1]): evaluate it once and select by index.
+            return SelectByConstant(Evaluate(predicate, items[0], env), items, results);
+        }
+
         for (int index = 0; index < items.Count; index++)
         {
             var item = items[index];
@@ -389,6 +460,65 @@ internal sealed partial class Evaluator
         }
 
         return results;
+    }
+
+    /// <summary>The items a context-independent predicate value selects, in item order (as the per-item loop would).</summary>
+    private static JList SelectByConstant(object? res, ArrayView items, JList results)
+    {
+        if (res is JsonNumber number)
+        {
+            int i = IndexOf(number, items.Count);
+            if (i >= 0)
+            {
+                results.Add(items[i]);
+            }
+
+            return results;
+        }
+
+        if (IsArrayOfNumbers(res, out var numbers))
+        {
+            var hits = new int[items.Count];
+            for (int k = 0; k < numbers.Count; k++)
+            {
+                int i = IndexOf((JsonNumber)numbers[k]!, items.Count);
+                if (i >= 0)
+                {
+                    hits[i]++;
+                }
+            }
+
+            for (int i = 0; i < hits.Length; i++)
+            {
+                for (int h = 0; h < hits[i]; h++)
+                {
+                    results.Add(items[i]);
+                }
+            }
+
+            return results;
+        }
+
+        if (Values.Boolean(res) == true)
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                results.Add(items[i]);
+            }
+        }
+
+        return results;
+    }
+
+    private static int IndexOf(JsonNumber number, int count)
+    {
+        double index = Math.Floor(number.ToDouble());
+        if (index < 0)
+        {
+            index += count;
+        }
+
+        return index >= 0 && index < count ? (int)index : -1;
     }
 
     private static bool IsArrayOfNumbers(object? value, out ArrayView view)

@@ -116,6 +116,11 @@ internal static partial class FunctionLibrary
                 return null;
             }
 
+            if (token is RegexFunction regex)
+            {
+                return JsonValue.FromBoolean(regex.Regex.IsMatch(str));
+            }
+
             return JsonValue.FromBoolean(EvaluateMatcher(call, token, str) is not null);
         });
         add("match", "<s-f<s:o>n?:a<o>>", 3, static (in CallContext call, object?[] args) =>

@@ -100,7 +100,7 @@ internal static class RegexTranslator
 
             if (c == '$' && !multiline)
             {
-                result.Append(@"(?!(?s:.))");
+                result.Append(@"\z");
                 continue;
             }
 

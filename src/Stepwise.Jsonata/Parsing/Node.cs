@@ -55,6 +55,13 @@ internal sealed class Node(NodeType type, string value, int position)
     // Sorting.
     public List<(Node Expression, bool Descending)>? Terms;
 
+    // Precomputed by AstProcessor.Analyse.
+    /// <summary>A path of plain field names (optionally after one variable): evaluated without building sequences.</summary>
+    public bool IsSimplePath;
+
+    /// <summary>The value does not depend on the input or variables (literals, ranges and arithmetic over them).</summary>
+    public bool IsConstant;
+
     // Regex literal.
     public Regex? Regex;
 
