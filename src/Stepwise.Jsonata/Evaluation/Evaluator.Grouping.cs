@@ -8,6 +8,11 @@ internal sealed partial class Evaluator
 {
     private object? EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame env)
     {
+        if (input is not (JList or JsonArray))
+        {
+            return EvaluateObject(pairs, position, input, env);
+        }
+
         var result = new JMap();
         bool reduce = input is JList { TupleStream: true };
         if (!ArrayView.TryGet(input, out var items))
@@ -91,6 +96,53 @@ internal sealed partial class Evaluator
             if (value is not null)
             {
                 result.Set(groupKeys[g], value);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// An object constructor over a single context value: each key expression yields at most one group, so the
+    /// grouping machinery reduces to evaluating the keys, then the values, in pair order.
+    /// </summary>
+    private JMap EvaluateObject(List<(Node Key, Node Value)> pairs, int position, object? input, Frame env)
+    {
+        var keys = new string?[pairs.Count];
+        for (int p = 0; p < pairs.Count; p++)
+        {
+            var key = Evaluate(pairs[p].Key, input, env);
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (key is not JsonString keyString)
+            {
+                throw new JsonataException("T1003", $"Key in object structure must evaluate to a string; got: {Values.Stringify(key, false)}", position);
+            }
+
+            for (int q = 0; q < p; q++)
+            {
+                if (string.Equals(keys[q], keyString.Value, StringComparison.Ordinal))
+                {
+                    throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {keyString.Value}", position);
+                }
+            }
+
+            keys[p] = keyString.Value;
+        }
+
+        var result = new JMap(pairs.Count);
+        for (int p = 0; p < pairs.Count; p++)
+        {
+            if (keys[p] is { } key)
+            {
+                var value = Evaluate(pairs[p].Value, input, env);
+                if (value is not null)
+                {
+                    result.Set(key, value);
+                }
             }
         }
 
