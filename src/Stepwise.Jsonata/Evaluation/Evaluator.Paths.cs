@@ -9,20 +9,75 @@ internal sealed partial class Evaluator
 {
     private object? EvaluatePath(Node expr, object? input, Frame env)
     {
-        if (expr.IsSimplePath && TryEvaluateSimplePath(expr, input, env, out var simple))
+        var steps = expr.Steps!;
+        if (expr.SimplePrefix > 0 && (steps[0].Type == NodeType.Variable || !Values.IsArray(input)))
         {
-            return simple;
+            // Walk the leading field-name steps from one object to the next without building sequences. Field lookups
+            // have no side effects, so when the walk meets a case it does not handle it starts over the general way.
+            object? current;
+            int i = 0;
+            if (steps[0].Type == NodeType.Variable)
+            {
+                string name = steps[0].Value;
+                current = name.Length == 0 ? (input is JList { OuterWrapper: true } wrapper ? wrapper[0] : input) : env.Lookup(name);
+                i = 1;
+            }
+            else
+            {
+                current = input;
+            }
+
+            for (; i < expr.SimplePrefix && current is not (JList or JsonArray); i++)
+            {
+                current = current switch
+                {
+                    JsonObject obj => obj.TryGetValue(steps[i].Value, out var value) ? value : null,
+                    JMap map => map.TryGetValue(steps[i].Value, out var mapValue) ? mapValue : null,
+                    _ => null,
+                };
+                if (current is null)
+                {
+                    break;
+                }
+            }
+
+            if (current is null)
+            {
+                if (expr.Group is null)
+                {
+                    return null;
+                }
+            }
+            else if (current is not (JList { IsSequence: true } or JList { Cons: true } or TupleBinding))
+            {
+                if (i == steps.Count)
+                {
+                    if (expr.IsSimplePath)
+                    {
+                        // A final array is the result as it is (the last-step rule).
+                        return current;
+                    }
+                }
+                else
+                {
+                    // The value after step i-1 is the input sequence of step i (an array is already one).
+                    return EvaluateSteps(expr, i, Values.IsArray(current) ? current : JList.Sequence(current), env);
+                }
+            }
         }
 
-        var steps = expr.Steps!;
-
         // A path starting with a variable ($x or $$) is absolute: it does not map over an input array.
-        object inputSequence = Values.IsArray(input) && steps[0].Type != NodeType.Variable ? input! : JList.Sequence(input);
+        return EvaluateSteps(expr, 0, Values.IsArray(input) && steps[0].Type != NodeType.Variable ? input! : JList.Sequence(input), env);
+    }
+
+    private object? EvaluateSteps(Node expr, int firstStep, object inputSequence, Frame env)
+    {
+        var steps = expr.Steps!;
         object? resultSequence = null;
         bool isTupleStream = false;
         JList? tupleBindings = null;
 
-        for (int i = 0; i < steps.Count; i++)
+        for (int i = firstStep; i < steps.Count; i++)
         {
             var step = steps[i];
             if (step.Tuple)
@@ -104,63 +159,6 @@ internal sealed partial class Evaluator
         }
 
         return resultSequence;
-    }
-
-    /// <summary>
-    /// Walks a path of field names from one object to the next without building sequences. Field lookups have no side
-    /// effects, so when the walk meets an array (where the flattening rules apply) it gives up and the general
-    /// evaluation starts over with the same result it would have had.
-    /// </summary>
-    private static bool TryEvaluateSimplePath(Node expr, object? input, Frame env, out object? result)
-    {
-        var steps = expr.Steps!;
-        object? current;
-        int i = 0;
-        if (steps[0].Type == NodeType.Variable)
-        {
-            string name = steps[0].Value;
-            current = name.Length == 0 ? (input is JList { OuterWrapper: true } wrapper ? wrapper[0] : input) : env.Lookup(name);
-            i = 1;
-        }
-        else
-        {
-            current = input;
-        }
-
-        for (; i < steps.Count; i++)
-        {
-            switch (current)
-            {
-                case JsonObject obj:
-                    current = obj.TryGetValue(steps[i].Value, out var value) ? value : null;
-                    break;
-                case JMap map:
-                    current = map.TryGetValue(steps[i].Value, out var mapValue) ? mapValue : null;
-                    break;
-                case JList or JsonArray or TupleBinding:
-                    result = null;
-                    return false;
-                default:
-                    current = null;
-                    break;
-            }
-
-            if (current is null)
-            {
-                result = null;
-                return true;
-            }
-        }
-
-        // A final array is the result as it is (the last-step rule), unless it is a sequence to flatten.
-        if (current is JList { IsSequence: true } || current is TupleBinding)
-        {
-            result = null;
-            return false;
-        }
-
-        result = current;
-        return true;
     }
 
     private object? EvaluateStep(Node step, object input, Frame env, bool lastStep)

@@ -37,20 +37,43 @@ internal sealed class AstProcessor
             NodeType.Binary => node.Value is not (":=" or "and" or "or") && node.Lhs!.IsConstant && node.Rhs!.IsConstant,
             _ => false,
         };
-        if (node.Type == NodeType.Path && !node.KeepSingletonArray && node.Group is null && !node.Tuple)
+        if (node.Type == NodeType.Path)
         {
-            bool simple = true;
             var steps = node.Steps!;
-            for (int i = 0; i < steps.Count && simple; i++)
+            int prefix = 0;
+            while (prefix < steps.Count)
             {
-                var step = steps[i];
-                simple = (step.Type == NodeType.Name || (i == 0 && step.Type == NodeType.Variable))
+                var step = steps[prefix];
+                bool simple = (step.Type == NodeType.Name || (prefix == 0 && step.Type == NodeType.Variable))
                     && step.Stages is null && step.Predicates is null && step.Group is null && step.Focus is null
                     && step.Index is null && !step.Tuple && !step.KeepArray && step.AncestorLabel is null;
+                if (!simple)
+                {
+                    break;
+                }
+
+                prefix++;
             }
 
-            node.IsSimplePath = simple;
+            node.SimplePrefix = prefix;
+            node.IsSimplePath = prefix == steps.Count && !node.KeepSingletonArray && node.Group is null && !node.Tuple;
         }
+
+        // A variable bound anywhere in a block's own scope (not inside a nested block or lambda) needs the block's frame.
+        node.BindsVariables = node.Type == NodeType.Bind || HasBindingChild(node);
+    }
+
+    private static bool HasBindingChild(Node node)
+    {
+        bool binds = false;
+        ForEachChild(node, child =>
+        {
+            if (child.BindsVariables && child.Type is not (NodeType.Block or NodeType.Lambda))
+            {
+                binds = true;
+            }
+        });
+        return binds;
     }
 
     private static void ForEachChild(Node node, Action<Node> action)
