@@ -538,8 +538,9 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>jsonata-js's <c>fn.lookup</c>: a field of an object, mapped (and flattened one level) over arrays.</summary>
-    private static object? Lookup(object? input, string key)
+    private static object? Lookup(object? input, string key, int depth = 0)
     {
+        Values.CheckNesting(depth);
         switch (input)
         {
             case JsonObject obj:
@@ -552,7 +553,7 @@ internal sealed partial class Evaluator
                 var result = JList.Sequence();
                 for (int i = 0; i < items.Count; i++)
                 {
-                    var res = Lookup(items[i], key);
+                    var res = Lookup(items[i], key, depth + 1);
                     if (res is null)
                     {
                         continue;
@@ -621,13 +622,14 @@ internal sealed partial class Evaluator
         }
     }
 
-    private static void Flatten(object? value, JList into)
+    private static void Flatten(object? value, JList into, int depth = 0)
     {
+        Values.CheckNesting(depth);
         if (ArrayView.TryGet(value, out var view))
         {
             for (int i = 0; i < view.Count; i++)
             {
-                Flatten(view[i], into);
+                Flatten(view[i], into, depth + 1);
             }
         }
         else
@@ -648,13 +650,14 @@ internal sealed partial class Evaluator
         return results.Count == 1 ? results[0] : results;
     }
 
-    private static void RecurseDescendants(object? input, JList results)
+    private static void RecurseDescendants(object? input, JList results, int depth = 0)
     {
+        Values.CheckNesting(depth);
         if (ArrayView.TryGet(input, out var view))
         {
             for (int i = 0; i < view.Count; i++)
             {
-                RecurseDescendants(view[i], results);
+                RecurseDescendants(view[i], results, depth + 1);
             }
 
             return;
@@ -666,7 +669,7 @@ internal sealed partial class Evaluator
             int count = Values.ObjectCount(input!);
             for (int i = 0; i < count; i++)
             {
-                RecurseDescendants(Values.ValueAt(input!, i), results);
+                RecurseDescendants(Values.ValueAt(input!, i), results, depth + 1);
             }
         }
     }

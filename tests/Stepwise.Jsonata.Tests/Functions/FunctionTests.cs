@@ -36,6 +36,8 @@ public sealed class FunctionTests
     [InlineData("$boolean([0, ''])", "false")]
     [InlineData("$exists(nothing)", "false")]
     [InlineData("$base64decode($base64encode('hello'))", "\"hello\"")]
+    [InlineData("$base64decode('aGVsbG8')", "\"hello\"")]
+    [InlineData("$contains('é', /\\w/)", "false")]
     [InlineData("$encodeUrlComponent('a b&c')", "\"a%20b%26c\"")]
     [InlineData("$decodeUrl('%2Fa%20b')", "\"%2Fa b\"")]
     [InlineData("$eval('1 + $x', {'x': 2})", "undefined")]

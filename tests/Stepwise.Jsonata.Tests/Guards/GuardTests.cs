@@ -63,4 +63,19 @@ public sealed class GuardTests
         var error = Assert.Throws<JsonataException>(() => JsonataExpression.Compile(expression));
         Assert.Equal("U1001", error.Code);
     }
+
+    [Fact]
+    public void Values_built_deeper_than_the_nesting_limit_fail_cleanly()
+    {
+        var error = Jsonata.Error("$reduce([1..5000], function($acc, $v){ {'a': $acc} }, {})");
+        Assert.Equal("U1001", error.Code);
+        Assert.Equal("""{"a":{"a":{}}}""", Jsonata.Eval("$reduce([1..2], function($acc, $v){ {'a': $acc} }, {})"));
+    }
+
+    [Fact]
+    public void A_catastrophically_backtracking_regex_times_out_with_U1001()
+    {
+        var error = Jsonata.Error("$contains('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', /^(a+)+$/)");
+        Assert.Equal("U1001", error.Code);
+    }
 }
