@@ -58,16 +58,22 @@ internal sealed partial class Evaluator
                     throw new JsonataException("S0201", $"Syntax error: \"{op}\"", expr.Position, op);
             }
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (AnnotateOperator(e, expr))
         {
-            if (e.Position < 0)
-            {
-                e.Position = expr.Position;
-            }
-
-            e.Token ??= op;
-            throw;
+            throw; // never reached: the filter only annotates
         }
+    }
+
+    /// <summary>Names the operator on an error raised by it (a filter: see <see cref="Annotate"/>).</summary>
+    private static bool AnnotateOperator(JsonataException e, Node expr)
+    {
+        if (e.Position < 0)
+        {
+            e.Position = expr.Position;
+        }
+
+        e.Token ??= expr.Value;
+        return false;
     }
 
     private static object? Arithmetic(object? lhs, object? rhs, char op)

@@ -64,7 +64,7 @@ internal sealed partial class Evaluator
         {
             _stackBase = here;
         }
-        else if (_stackBase - here > StackBudget || ((_depth & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        else if (_stackBase - here > StackBudget || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             ThrowStackOverflow();
         }
