@@ -70,7 +70,16 @@ public sealed class JsonataExpression
             context = wrapper;
         }
 
-        var result = Values.ToJson(evaluator.Evaluate(_ast, context, env));
+        JsonValue? result;
+        try
+        {
+            result = Values.ToJson(evaluator.Evaluate(_ast, context, env));
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            throw new JsonataException("U1001", $"Regular expression evaluation timeout: /{e.Pattern}/ ran longer than {e.MatchTimeout.TotalSeconds} s");
+        }
+
         if (_maxResultSize > 0 && result is not null && result.GetUtf8Size() > _maxResultSize)
         {
             throw new JsonataException("D1011", $"The result exceeds the maximum size of {_maxResultSize} bytes");

@@ -34,16 +34,25 @@ internal sealed partial class Evaluator
         {
             return Apply(proc, args, input, env);
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Annotate(e, expr))
         {
-            if (e.Position < 0)
-            {
-                e.Position = expr.Position;
-            }
-
-            e.Token ??= expr.Procedure!.Type == NodeType.Path ? expr.Procedure.Steps![0].Value : expr.Procedure.Value;
-            throw;
+            throw; // never reached: the filter only annotates
         }
+    }
+
+    /// <summary>
+    /// Names the call site on an error passing through it. An exception filter, not a catch and rethrow: a filter runs
+    /// during the first pass without unwinding, so an error deep in a recursion costs no extra stack per level.
+    /// </summary>
+    private static bool Annotate(JsonataException e, Node call)
+    {
+        if (e.Position < 0)
+        {
+            e.Position = call.Position;
+        }
+
+        e.Token ??= call.Procedure!.Type == NodeType.Path ? call.Procedure.Steps![0].Value : call.Procedure.Value;
+        return false;
     }
 
     /// <summary>Calls <paramref name="proc"/>, unwinding tail-call thunks in a loop so tail recursion uses no stack.</summary>
@@ -65,15 +74,9 @@ internal sealed partial class Evaluator
             {
                 result = ApplyInner(next, nextArgs, null, env);
             }
-            catch (JsonataException e)
+            catch (JsonataException e) when (Annotate(e, call))
             {
-                if (e.Position < 0)
-                {
-                    e.Position = call.Position;
-                }
-
-                e.Token ??= call.Procedure!.Type == NodeType.Path ? call.Procedure.Steps![0].Value : call.Procedure.Value;
-                throw;
+                throw; // never reached: the filter only annotates
             }
         }
 

@@ -8,6 +8,11 @@ internal sealed partial class Evaluator
 {
     private object? EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame env)
     {
+        if (input is not (JList or JsonArray))
+        {
+            return EvaluateObject(pairs, position, input, env);
+        }
+
         var result = new JMap();
         bool reduce = input is JList { TupleStream: true };
         if (!ArrayView.TryGet(input, out var items))
@@ -15,9 +20,10 @@ internal sealed partial class Evaluator
             items = new ArrayView(JList.Sequence(input));
         }
 
-        if (items.Count == 0)
+        if (items.Count == 0 && !reduce)
         {
-            // An empty input still yields the object, so that literal keys produce a value.
+            // An empty input still yields the object, so that literal keys produce a value. An empty tuple stream
+            // yields the empty object (jsonata-js 2.2.2).
             items = new ArrayView(JList.Sequence(null));
         }
 
@@ -26,6 +32,7 @@ internal sealed partial class Evaluator
         var groupKeys = new List<string>();
         var groupData = new List<object?>();
         var groupPair = new List<int>();
+        var groupOwned = new List<bool>();
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -51,7 +58,16 @@ internal sealed partial class Evaluator
                         throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {keyString.Value}", position);
                     }
 
-                    groupData[g] = Append(groupData[g], item);
+                    // fn.append would copy the group on every item; the list built here is ours, so grow it in place.
+                    if (groupOwned[g])
+                    {
+                        AddFlat((JList)groupData[g]!, item!);
+                    }
+                    else
+                    {
+                        groupData[g] = Append(groupData[g], item);
+                        groupOwned[g] = groupData[g] is JList;
+                    }
                 }
                 else
                 {
@@ -59,6 +75,7 @@ internal sealed partial class Evaluator
                     groupKeys.Add(keyString.Value);
                     groupData.Add(item);
                     groupPair.Add(p);
+                    groupOwned.Add(false);
                 }
             }
         }
@@ -85,6 +102,53 @@ internal sealed partial class Evaluator
         return result;
     }
 
+    /// <summary>
+    /// An object constructor over a single context value: each key expression yields at most one group, so the
+    /// grouping machinery reduces to evaluating the keys, then the values, in pair order.
+    /// </summary>
+    private JMap EvaluateObject(List<(Node Key, Node Value)> pairs, int position, object? input, Frame env)
+    {
+        var keys = new string?[pairs.Count];
+        for (int p = 0; p < pairs.Count; p++)
+        {
+            var key = Evaluate(pairs[p].Key, input, env);
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (key is not JsonString keyString)
+            {
+                throw new JsonataException("T1003", $"Key in object structure must evaluate to a string; got: {Values.Stringify(key, false)}", position);
+            }
+
+            for (int q = 0; q < p; q++)
+            {
+                if (string.Equals(keys[q], keyString.Value, StringComparison.Ordinal))
+                {
+                    throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {keyString.Value}", position);
+                }
+            }
+
+            keys[p] = keyString.Value;
+        }
+
+        var result = new JMap(pairs.Count);
+        for (int p = 0; p < pairs.Count; p++)
+        {
+            if (keys[p] is { } key)
+            {
+                var value = Evaluate(pairs[p].Value, input, env);
+                if (value is not null)
+                {
+                    result.Set(key, value);
+                }
+            }
+        }
+
+        return result;
+    }
+
     private static TupleBinding ReduceTupleStream(object? stream)
     {
         if (stream is TupleBinding single)
@@ -94,11 +158,25 @@ internal sealed partial class Evaluator
 
         ArrayView.TryGet(stream, out var tuples);
         var result = new TupleBinding((TupleBinding)tuples[0]!);
+        HashSet<string>? owned = null;
         for (int i = 1; i < tuples.Count; i++)
         {
             foreach (var (key, value) in (TupleBinding)tuples[i]!)
             {
-                result[key] = Append(result.TryGetValue(key, out var existing) ? existing : null, value);
+                var existing = result.TryGetValue(key, out var e) ? e : null;
+                if (value is not null && existing is JList list && owned is not null && owned.Contains(key))
+                {
+                    AddFlat(list, value);
+                    continue;
+                }
+
+                var appended = Append(existing, value);
+                if (appended is JList && !ReferenceEquals(appended, existing) && !ReferenceEquals(appended, value))
+                {
+                    (owned ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+                }
+
+                result[key] = appended;
             }
         }
 

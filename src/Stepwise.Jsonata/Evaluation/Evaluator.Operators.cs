@@ -58,20 +58,32 @@ internal sealed partial class Evaluator
                     throw new JsonataException("S0201", $"Syntax error: \"{op}\"", expr.Position, op);
             }
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (AnnotateOperator(e, expr))
         {
-            if (e.Position < 0)
-            {
-                e.Position = expr.Position;
-            }
-
-            e.Token ??= op;
-            throw;
+            throw; // never reached: the filter only annotates
         }
     }
 
-    private static JsonNumber? Arithmetic(object? lhs, object? rhs, char op)
+    /// <summary>Names the operator on an error raised by it (a filter: see <see cref="Annotate"/>).</summary>
+    private static bool AnnotateOperator(JsonataException e, Node expr)
     {
+        if (e.Position < 0)
+        {
+            e.Position = expr.Position;
+        }
+
+        e.Token ??= expr.Value;
+        return false;
+    }
+
+    private static object? Arithmetic(object? lhs, object? rhs, char op)
+    {
+        if (lhs is NonFiniteNumber || rhs is NonFiniteNumber)
+        {
+            double bad = ((lhs as NonFiniteNumber) ?? (NonFiniteNumber)rhs!).Value;
+            throw new JsonataException("D1001", $"Number out of range: {NumberFormatting.ToJavaScriptString(bad)}");
+        }
+
         if (lhs is not null && lhs is not JsonNumber)
         {
             throw new JsonataException("T2001", "The left side of the {{token}} operator must evaluate to a number");
@@ -97,7 +109,7 @@ internal sealed partial class Evaluator
             '/' => l / r,
             _ => l % r, // C#'s % on doubles is JavaScript's remainder (sign of the dividend)
         };
-        return Values.Number(result);
+        return double.IsFinite(result) ? JsonNumber.FromDouble(result) : new NonFiniteNumber(result);
     }
 
     private static JsonValue? Compare(object? lhs, object? rhs, string op)

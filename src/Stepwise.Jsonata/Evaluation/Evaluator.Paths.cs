@@ -10,14 +10,74 @@ internal sealed partial class Evaluator
     private object? EvaluatePath(Node expr, object? input, Frame env)
     {
         var steps = expr.Steps!;
+        if (expr.SimplePrefix > 0 && (steps[0].Type == NodeType.Variable || !Values.IsArray(input)))
+        {
+            // Walk the leading field-name steps from one object to the next without building sequences. Field lookups
+            // have no side effects, so when the walk meets a case it does not handle it starts over the general way.
+            object? current;
+            int i = 0;
+            if (steps[0].Type == NodeType.Variable)
+            {
+                string name = steps[0].Value;
+                current = name.Length == 0 ? (input is JList { OuterWrapper: true } wrapper ? wrapper[0] : input) : env.Lookup(name);
+                i = 1;
+            }
+            else
+            {
+                current = input;
+            }
+
+            for (; i < expr.SimplePrefix && current is not (JList or JsonArray); i++)
+            {
+                current = current switch
+                {
+                    JsonObject obj => obj.TryGetValue(steps[i].Value, out var value) ? value : null,
+                    JMap map => map.TryGetValue(steps[i].Value, out var mapValue) ? mapValue : null,
+                    _ => null,
+                };
+                if (current is null)
+                {
+                    break;
+                }
+            }
+
+            if (current is null)
+            {
+                if (expr.Group is null)
+                {
+                    return null;
+                }
+            }
+            else if (current is not (JList { IsSequence: true } or JList { Cons: true } or TupleBinding))
+            {
+                if (i == steps.Count)
+                {
+                    if (expr.IsSimplePath)
+                    {
+                        // A final array is the result as it is (the last-step rule).
+                        return current;
+                    }
+                }
+                else
+                {
+                    // The value after step i-1 is the input sequence of step i (an array is already one).
+                    return EvaluateSteps(expr, i, Values.IsArray(current) ? current : JList.Sequence(current), env);
+                }
+            }
+        }
 
         // A path starting with a variable ($x or $$) is absolute: it does not map over an input array.
-        object inputSequence = Values.IsArray(input) && steps[0].Type != NodeType.Variable ? input! : JList.Sequence(input);
+        return EvaluateSteps(expr, 0, Values.IsArray(input) && steps[0].Type != NodeType.Variable ? input! : JList.Sequence(input), env);
+    }
+
+    private object? EvaluateSteps(Node expr, int firstStep, object inputSequence, Frame env)
+    {
+        var steps = expr.Steps!;
         object? resultSequence = null;
         bool isTupleStream = false;
         JList? tupleBindings = null;
 
-        for (int i = 0; i < steps.Count; i++)
+        for (int i = firstStep; i < steps.Count; i++)
         {
             var step = steps[i];
             if (step.Tuple)
@@ -115,8 +175,10 @@ internal sealed partial class Evaluator
         }
 
         ArrayView.TryGet(input, out var items);
-        var results = new JList(items.Count);
+        var flattened = new JList(items.Count) { IsSequence = true };
         var stages = step.Stages;
+        object? first = null;
+        int count = 0;
         for (int i = 0; i < items.Count; i++)
         {
             var res = Evaluate(step, items[i], env);
@@ -128,21 +190,16 @@ internal sealed partial class Evaluator
                 }
             }
 
-            if (res is not null)
+            if (res is null)
             {
-                results.Add(res);
+                continue;
             }
-        }
 
-        if (lastStep && results.Count == 1 && Values.IsArray(results[0]) && !Values.IsSequence(results[0]))
-        {
-            return results[0];
-        }
+            if (count++ == 0)
+            {
+                first = res;
+            }
 
-        var flattened = new JList(results.Count) { IsSequence = true };
-        for (int i = 0; i < results.Count; i++)
-        {
-            var res = results[i];
             if (res is JList { Cons: true } || !ArrayView.TryGet(res, out var view))
             {
                 flattened.Add(res);
@@ -154,6 +211,12 @@ internal sealed partial class Evaluator
                     flattened.Add(view[k]);
                 }
             }
+        }
+
+        // The last step yields a single array as it is rather than flattened into the sequence.
+        if (lastStep && count == 1 && Values.IsArray(first) && !Values.IsSequence(first))
+        {
+            return first;
         }
 
         return flattened;
@@ -340,6 +403,12 @@ internal sealed partial class Evaluator
             return results;
         }
 
+        if (predicate.IsConstant && items.Count > 0)
+        {
+            // The predicate is the same for every item ([0..9], [-1]): evaluate it once and select by index.
+            return SelectByConstant(Evaluate(predicate, items[0], env), items, results);
+        }
+
         for (int index = 0; index < items.Count; index++)
         {
             var item = items[index];
@@ -391,6 +460,65 @@ internal sealed partial class Evaluator
         return results;
     }
 
+    /// <summary>The items a context-independent predicate value selects, in item order (as the per-item loop would).</summary>
+    private static JList SelectByConstant(object? res, ArrayView items, JList results)
+    {
+        if (res is JsonNumber number)
+        {
+            int i = IndexOf(number, items.Count);
+            if (i >= 0)
+            {
+                results.Add(items[i]);
+            }
+
+            return results;
+        }
+
+        if (IsArrayOfNumbers(res, out var numbers))
+        {
+            var hits = new int[items.Count];
+            for (int k = 0; k < numbers.Count; k++)
+            {
+                int i = IndexOf((JsonNumber)numbers[k]!, items.Count);
+                if (i >= 0)
+                {
+                    hits[i]++;
+                }
+            }
+
+            for (int i = 0; i < hits.Length; i++)
+            {
+                for (int h = 0; h < hits[i]; h++)
+                {
+                    results.Add(items[i]);
+                }
+            }
+
+            return results;
+        }
+
+        if (Values.Boolean(res) == true)
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                results.Add(items[i]);
+            }
+        }
+
+        return results;
+    }
+
+    private static int IndexOf(JsonNumber number, int count)
+    {
+        double index = Math.Floor(number.ToDouble());
+        if (index < 0)
+        {
+            index += count;
+        }
+
+        return index >= 0 && index < count ? (int)index : -1;
+    }
+
     private static bool IsArrayOfNumbers(object? value, out ArrayView view)
     {
         if (!ArrayView.TryGet(value, out view))
@@ -410,8 +538,9 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>jsonata-js's <c>fn.lookup</c>: a field of an object, mapped (and flattened one level) over arrays.</summary>
-    private static object? Lookup(object? input, string key)
+    private static object? Lookup(object? input, string key, int depth = 0)
     {
+        Values.CheckNesting(depth);
         switch (input)
         {
             case JsonObject obj:
@@ -424,7 +553,7 @@ internal sealed partial class Evaluator
                 var result = JList.Sequence();
                 for (int i = 0; i < items.Count; i++)
                 {
-                    var res = Lookup(items[i], key);
+                    var res = Lookup(items[i], key, depth + 1);
                     if (res is null)
                     {
                         continue;
@@ -459,37 +588,48 @@ internal sealed partial class Evaluator
             input = wrapper[0];
         }
 
-        if (Values.IsObject(input))
+        // JavaScript's Object.keys also enumerates an array, by index: the wildcard of an array is its items.
+        if (ArrayView.TryGet(input, out var items))
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                AddWildcardValue(results, items[i]);
+            }
+        }
+        else if (Values.IsObject(input))
         {
             int count = Values.ObjectCount(input!);
             for (int i = 0; i < count; i++)
             {
-                var value = Values.ValueAt(input!, i);
-                if (Values.IsArray(value))
-                {
-                    var flat = new JList();
-                    Flatten(value, flat);
-                    // fn.append concatenates into a plain array: the result is no longer a sequence.
-                    results.IsSequence = false;
-                    results.AddRange(flat);
-                }
-                else if (value is not JsonataFunction)
-                {
-                    results.Add(value);
-                }
+                AddWildcardValue(results, Values.ValueAt(input!, i));
             }
         }
 
         return results;
     }
 
-    private static void Flatten(object? value, JList into)
+    private static void AddWildcardValue(JList results, object? value)
     {
+        if (Values.IsArray(value))
+        {
+            // fn.append concatenates into a plain array: the result is no longer a sequence.
+            results.IsSequence = false;
+            Flatten(value, results);
+        }
+        else
+        {
+            results.Add(value);
+        }
+    }
+
+    private static void Flatten(object? value, JList into, int depth = 0)
+    {
+        Values.CheckNesting(depth);
         if (ArrayView.TryGet(value, out var view))
         {
             for (int i = 0; i < view.Count; i++)
             {
-                Flatten(view[i], into);
+                Flatten(view[i], into, depth + 1);
             }
         }
         else
@@ -510,13 +650,14 @@ internal sealed partial class Evaluator
         return results.Count == 1 ? results[0] : results;
     }
 
-    private static void RecurseDescendants(object? input, JList results)
+    private static void RecurseDescendants(object? input, JList results, int depth = 0)
     {
+        Values.CheckNesting(depth);
         if (ArrayView.TryGet(input, out var view))
         {
             for (int i = 0; i < view.Count; i++)
             {
-                RecurseDescendants(view[i], results);
+                RecurseDescendants(view[i], results, depth + 1);
             }
 
             return;
@@ -528,7 +669,7 @@ internal sealed partial class Evaluator
             int count = Values.ObjectCount(input!);
             for (int i = 0; i < count; i++)
             {
-                RecurseDescendants(Values.ValueAt(input!, i), results);
+                RecurseDescendants(Values.ValueAt(input!, i), results, depth + 1);
             }
         }
     }

@@ -149,7 +149,7 @@ internal sealed partial class Evaluator
                 break;
             case NodeType.Block:
             {
-                var frame = new Frame(env);
+                var frame = expr.BindsVariables ? new Frame(env) : env;
                 result = null;
                 var expressions = expr.Expressions!;
                 for (int i = 0; i < expressions.Count; i++)

@@ -1,24 +1,60 @@
 namespace Stepwise.Jsonata.Evaluation;
 
-/// <summary>A variable scope. Lookups walk the parent chain; the root falls back to the function library.</summary>
+/// <summary>
+/// A variable scope. Lookups walk the parent chain; the root falls back to the function library. Frames hold few
+/// variables (a lambda's parameters, a block's bindings), so they are kept in small arrays searched linearly, which
+/// is cheaper to create and to search than a dictionary.
+/// </summary>
 internal sealed class Frame(Frame? parent)
 {
-    private Dictionary<string, object?>? _variables;
+    private string[]? _names;
+    private object?[]? _values;
+    private int _count;
 
     public Frame? Parent { get; } = parent;
 
     /// <summary>Set on the root frame: the functions visible to every expression (built-ins plus registered ones).</summary>
     public IReadOnlyDictionary<string, object?>? Library { get; init; }
 
-    public void Bind(string name, object? value) => (_variables ??= new Dictionary<string, object?>(StringComparer.Ordinal))[name] = value;
+    public void Bind(string name, object? value)
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            if (string.Equals(_names![i], name, StringComparison.Ordinal))
+            {
+                _values![i] = value;
+                return;
+            }
+        }
+
+        if (_names is null)
+        {
+            _names = new string[2];
+            _values = new object?[2];
+        }
+        else if (_count == _names.Length)
+        {
+            Array.Resize(ref _names, _count * 2);
+            Array.Resize(ref _values, _count * 2);
+        }
+
+        _names[_count] = name;
+        _values![_count] = value;
+        _count++;
+    }
 
     public bool TryLookup(string name, out object? value)
     {
         for (var frame = this; frame is not null; frame = frame.Parent)
         {
-            if (frame._variables is not null && frame._variables.TryGetValue(name, out value))
+            var names = frame._names;
+            for (int i = 0; i < frame._count; i++)
             {
-                return true;
+                if (string.Equals(names![i], name, StringComparison.Ordinal))
+                {
+                    value = frame._values![i];
+                    return true;
+                }
             }
 
             if (frame.Library is not null && frame.Library.TryGetValue(name, out value))

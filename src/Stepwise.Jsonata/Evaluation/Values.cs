@@ -12,7 +12,25 @@ namespace Stepwise.Jsonata.Evaluation;
 /// </summary>
 internal static class Values
 {
+    /// <summary>
+    /// The deepest nesting of arrays and objects the recursive helpers accept. An expression can build values nested
+    /// arbitrarily deep in a loop ($reduce); past this depth they fail cleanly instead of exhausting the stack.
+    /// </summary>
+    public const int MaxNesting = 1000;
+
     public static bool IsArray(object? value) => value is JList or JsonArray;
+
+    public static void CheckNesting(int depth)
+    {
+        if (depth > MaxNesting)
+        {
+            ThrowTooDeep();
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowTooDeep() =>
+        throw new JsonataException("U1001", $"Stack overflow error: a value is nested more than {MaxNesting} levels deep");
 
     public static bool IsObject(object? value) => value is JMap or JsonObject;
 
@@ -76,8 +94,9 @@ internal static class Values
     }
 
     /// <summary>jsonata-js's <c>fn.boolean</c>: null for undefined.</summary>
-    public static bool? Boolean(object? value)
+    public static bool? Boolean(object? value, int depth = 0)
     {
+        CheckNesting(depth);
         switch (value)
         {
             case null:
@@ -91,12 +110,12 @@ internal static class Values
                 ArrayView.TryGet(value, out var view);
                 if (view.Count == 1)
                 {
-                    return Boolean(view[0]) ?? false;
+                    return Boolean(view[0], depth + 1) ?? false;
                 }
 
                 for (int i = 0; i < view.Count; i++)
                 {
-                    if (Boolean(view[i]) == true)
+                    if (Boolean(view[i], depth + 1) == true)
                     {
                         return true;
                     }
@@ -118,8 +137,9 @@ internal static class Values
     }
 
     /// <summary>jsonata-js's <c>isDeepEqual</c>.</summary>
-    public static bool DeepEquals(object? left, object? right)
+    public static bool DeepEquals(object? left, object? right, int depth = 0)
     {
+        CheckNesting(depth);
         if (ReferenceEquals(left, right))
         {
             return true;
@@ -149,7 +169,7 @@ internal static class Values
 
             for (int i = 0; i < la.Count; i++)
             {
-                if (!DeepEquals(la[i], ra[i]))
+                if (!DeepEquals(la[i], ra[i], depth + 1))
                 {
                     return false;
                 }
@@ -169,7 +189,7 @@ internal static class Values
             for (int i = 0; i < count; i++)
             {
                 var other = Property(right, KeyAt(left, i));
-                if (other is null || !DeepEquals(ValueAt(left, i), other))
+                if (other is null || !DeepEquals(ValueAt(left, i), other, depth + 1))
                 {
                     return false;
                 }
@@ -182,8 +202,9 @@ internal static class Values
     }
 
     /// <summary>Converts an evaluation result to JSON: sequences and built values become JSON, functions are dropped.</summary>
-    public static JsonValue? ToJson(object? value)
+    public static JsonValue? ToJson(object? value, int depth = 0)
     {
+        CheckNesting(depth);
         switch (value)
         {
             case null:
@@ -196,7 +217,7 @@ internal static class Values
                 int n = 0;
                 for (int i = 0; i < list.Count; i++)
                 {
-                    var item = ToJson(list[i]);
+                    var item = ToJson(list[i], depth + 1);
                     if (item is not null)
                     {
                         items[n++] = item;
@@ -221,7 +242,7 @@ internal static class Values
                 var builder = new JsonObjectBuilder(map.Count);
                 for (int i = 0; i < map.Count; i++)
                 {
-                    var item = ToJson(map.ValueAt(i));
+                    var item = ToJson(map.ValueAt(i), depth + 1);
                     if (item is not null)
                     {
                         builder.Set(map.KeyAt(i), item);
@@ -232,18 +253,19 @@ internal static class Values
             }
 
             case TupleBinding tuple:
-                return ToJson(tuple.Context);
+                return ToJson(tuple.Context, depth + 1);
+            case NonFiniteNumber:
+                return JsonValue.Null;
             default:
                 return null;
         }
     }
 
-    /// <summary>Converts a host value (JSON, possibly null for undefined) into the evaluation model.</summary>
-    public static object? FromJson(JsonValue? value) => value;
 
     /// <summary>A deep, mutable copy (jsonata-js's <c>$clone</c>, used by the transform operator).</summary>
-    public static object? Clone(object? value)
+    public static object? Clone(object? value, int depth = 0)
     {
+        CheckNesting(depth);
         switch (value)
         {
             case JList or JsonArray:
@@ -252,7 +274,7 @@ internal static class Values
                 var list = new JList(view.Count);
                 for (int i = 0; i < view.Count; i++)
                 {
-                    list.Add(Clone(view[i]));
+                    list.Add(Clone(view[i], depth + 1));
                 }
 
                 return list;
@@ -264,7 +286,7 @@ internal static class Values
                 var map = new JMap(count);
                 for (int i = 0; i < count; i++)
                 {
-                    map.Set(KeyAt(value, i), Clone(ValueAt(value, i)));
+                    map.Set(KeyAt(value, i), Clone(ValueAt(value, i), depth + 1));
                 }
 
                 return map;
@@ -281,7 +303,7 @@ internal static class Values
         null => 'm',
         JsonataFunction => 'f',
         JsonString => 's',
-        JsonNumber => 'n',
+        JsonNumber or NonFiniteNumber => 'n',
         JList or JsonArray => 'a',
         JMap or JsonObject => 'o',
         JsonValue v when v.IsNull => 'l',
@@ -295,7 +317,7 @@ internal static class Values
         null => null,
         JsonataFunction => "function",
         JsonString => "string",
-        JsonNumber => "number",
+        JsonNumber or NonFiniteNumber => "number",
         JList or JsonArray => "array",
         JMap or JsonObject => "object",
         JsonValue v when v.IsNull => "null",
@@ -327,13 +349,20 @@ internal static class Values
 
     public static string FormatNumber15(double value)
     {
-        // JavaScript: Number(value.toPrecision(15)).toString()
+        // JavaScript: Number(value.toPrecision(15)).toString(), except that integers keep all their digits
+        // (jsonata-js 2.1.1).
+        if (Math.Floor(value) == value && Math.Abs(value) < 9007199254740992d)
+        {
+            return NumberFormatting.ToJavaScriptString(value);
+        }
+
         double rounded = double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return NumberFormatting.ToJavaScriptString(rounded);
     }
 
     private static void WriteJson(StringBuilder builder, object? value, bool pretty, int indent)
     {
+        CheckNesting(indent);
         switch (value)
         {
             case JsonString s:
@@ -342,6 +371,8 @@ internal static class Values
             case JsonNumber n:
                 builder.Append(FormatNumber15(n.ToDouble()));
                 return;
+            case NonFiniteNumber bad:
+                throw new JsonataException("D1001", $"Number out of range: {NumberFormatting.ToJavaScriptString(bad.Value)}");
             case JList or JsonArray:
             {
                 ArrayView.TryGet(value, out var view);

@@ -32,7 +32,7 @@ internal static partial class FunctionLibrary
         add("base64encode", "<s-:s>", 1, static (in CallContext _, object?[] args) =>
             Str(args, 0) is { } s ? Values.String(Convert.ToBase64String(Encoding.Latin1.GetBytes(s))) : null);
         add("base64decode", "<s-:s>", 1, static (in CallContext _, object?[] args) =>
-            Str(args, 0) is { } s ? Values.String(Encoding.Latin1.GetString(Convert.FromBase64String(s))) : null);
+            Str(args, 0) is { } s ? Values.String(Encoding.Latin1.GetString(DecodeBase64(s))) : null);
         add("encodeUrlComponent", "<s-:s>", 1, static (in CallContext _, object?[] args) =>
             Str(args, 0) is { } s ? Values.String(Encode(s, UriUnreserved, "$encodeUrlComponent")) : null);
         add("encodeUrl", "<s-:s>", 1, static (in CallContext _, object?[] args) =>
@@ -79,13 +79,45 @@ internal static partial class FunctionLibrary
                 throw new JsonataException("D3121", $"Dynamic error evaluating the expression passed to function eval: {e.Message}");
             }
         });
-        add("now", "<s?s?:s>", 2, static (in CallContext call, object?[] args) =>
-        {
-            long millis = call.Evaluator.Now.ToUnixTimeMilliseconds();
-            return Values.String(DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        });
         add("millis", "<:n>", 0, static (in CallContext call, object?[] _) =>
             JsonNumber.FromInt64(call.Evaluator.Now.ToUnixTimeMilliseconds()));
+    }
+
+    /// <summary>
+    /// Node's <c>Buffer.from(text, 'base64')</c>: lenient, as jsonata-js relies on. Characters outside the alphabet are
+    /// skipped, the URL-safe alphabet is accepted, decoding stops at padding, and missing padding is tolerated.
+    /// </summary>
+    private static byte[] DecodeBase64(string text)
+    {
+        var clean = new StringBuilder(text.Length + 3);
+        foreach (char c in text)
+        {
+            if (c == '=')
+            {
+                break;
+            }
+
+            if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/')
+            {
+                clean.Append(c);
+            }
+            else if (c is '-' or '_')
+            {
+                clean.Append(c == '-' ? '+' : '/');
+            }
+        }
+
+        if (clean.Length % 4 == 1)
+        {
+            clean.Length--;
+        }
+
+        while (clean.Length % 4 != 0)
+        {
+            clean.Append('=');
+        }
+
+        return Convert.FromBase64String(clean.ToString());
     }
 
     private static string Encode(string text, string keep, string function)

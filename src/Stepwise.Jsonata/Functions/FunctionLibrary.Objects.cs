@@ -83,15 +83,16 @@ internal static partial class FunctionLibrary
         add("clone", "<(oa)-:o>", 1, static (in CallContext _, object?[] args) => Values.Clone(Arg(args, 0)));
     }
 
-    private static JList Keys(object? arg)
+    private static JList Keys(object? arg, int depth = 0)
     {
+        Values.CheckNesting(depth);
         var result = JList.Sequence();
         if (ArrayView.TryGet(arg, out var view))
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < view.Count; i++)
             {
-                var itemKeys = Keys(view[i]);
+                var itemKeys = Keys(view[i], depth + 1);
                 for (int k = 0; k < itemKeys.Count; k++)
                 {
                     var key = (JsonString)itemKeys[k]!;
@@ -115,14 +116,15 @@ internal static partial class FunctionLibrary
     }
 
     /// <summary>jsonata-js's <c>fn.lookup</c>.</summary>
-    internal static object? LookupValue(object? input, string key)
+    internal static object? LookupValue(object? input, string key, int depth = 0)
     {
+        Values.CheckNesting(depth);
         if (ArrayView.TryGet(input, out var view))
         {
             var result = JList.Sequence();
             for (int i = 0; i < view.Count; i++)
             {
-                var res = LookupValue(view[i], key);
+                var res = LookupValue(view[i], key, depth + 1);
                 if (res is null)
                 {
                     continue;
@@ -147,14 +149,15 @@ internal static partial class FunctionLibrary
         return Values.Property(input, key);
     }
 
-    private static object? Spread(object? arg)
+    private static object? Spread(object? arg, int depth = 0)
     {
+        Values.CheckNesting(depth);
         if (ArrayView.TryGet(arg, out var view))
         {
             object? result = JList.Sequence();
             for (int i = 0; i < view.Count; i++)
             {
-                result = Evaluator.Append(result, Spread(view[i]));
+                result = Evaluator.Append(result, Spread(view[i], depth + 1));
             }
 
             return result;

@@ -18,7 +18,7 @@ internal static partial class FunctionLibrary
                 return null;
             }
 
-            if (arg is JsonNumber n && !double.IsFinite(n.ToDouble()))
+            if (arg is NonFiniteNumber)
             {
                 throw Error("D3001", "Attempting to invoke string function on Infinity or NaN");
             }
@@ -114,6 +114,11 @@ internal static partial class FunctionLibrary
             if (token is null)
             {
                 return null;
+            }
+
+            if (token is RegexFunction regex)
+            {
+                return JsonValue.FromBoolean(regex.Regex.IsMatch(str));
             }
 
             return JsonValue.FromBoolean(EvaluateMatcher(call, token, str) is not null);

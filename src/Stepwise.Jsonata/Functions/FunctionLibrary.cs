@@ -27,6 +27,7 @@ internal static partial class FunctionLibrary
         AddObjects(Add);
         AddHigherOrder(Add);
         AddMisc(Add);
+        AddFormatting(Add);
         return functions.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -11,6 +11,12 @@ namespace Stepwise.Jsonata.Functions;
 /// </summary>
 internal static class RegexTranslator
 {
+    /// <summary>
+    /// How long one match may run. Expressions and their regexes may be untrusted, and a regex can backtrack
+    /// catastrophically; a match that times out fails the evaluation with U1001.
+    /// </summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
     public static Regex Create(string pattern, string flags, int position)
     {
         var options = RegexOptions.CultureInvariant;
@@ -31,7 +37,7 @@ internal static class RegexTranslator
 
         try
         {
-            return new Regex(Translate(pattern, (options & RegexOptions.Multiline) != 0), options);
+            return new Regex(Translate(pattern, (options & RegexOptions.Multiline) != 0), options, MatchTimeout);
         }
         catch (ArgumentException e)
         {
@@ -57,6 +63,13 @@ internal static class RegexTranslator
                         break;
                     case 'D':
                         result.Append(inClass ? @"\D" : "[^0-9]");
+                        break;
+                    case 'w':
+                        // JavaScript's word characters are ASCII only; .NET's include every Unicode letter.
+                        result.Append(inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]");
+                        break;
+                    case 'W':
+                        result.Append(inClass ? @"\W" : "[^a-zA-Z0-9_]");
                         break;
                     default:
                         result.Append('\\').Append(n);
@@ -100,7 +113,7 @@ internal static class RegexTranslator
 
             if (c == '$' && !multiline)
             {
-                result.Append(@"(?!(?s:.))");
+                result.Append(@"\z");
                 continue;
             }
 

@@ -12,20 +12,11 @@ namespace Stepwise.Jsonata.Functions;
 internal sealed class Signature
 {
     private readonly Param[] _params;
-    private readonly Regex _regex;
 
     private Signature(string text, Param[] parameters)
     {
         Text = text;
         _params = parameters;
-        var pattern = new StringBuilder("^");
-        foreach (var p in parameters)
-        {
-            pattern.Append('(').Append(p.Regex).Append(')');
-        }
-
-        pattern.Append('$');
-        _regex = new Regex(pattern.ToString(), RegexOptions.CultureInvariant);
     }
 
     public string Text { get; }
@@ -74,7 +65,6 @@ internal sealed class Signature
                     break;
                 case '-':
                     previous!.Context = true;
-                    previous.ContextRegex = new Regex("^" + previous.Regex + "$", RegexOptions.CultureInvariant);
                     previous.Regex += "?";
                     break;
                 case '?':
@@ -135,122 +125,188 @@ internal sealed class Signature
             i++;
         }
 
+        foreach (var parameter in parameters)
+        {
+            parameter.Complete();
+        }
+
         return new Signature(text, parameters.ToArray());
     }
 
     /// <summary>Validates <paramref name="args"/>, returning the arguments the function receives.</summary>
     public object?[] Validate(object?[] args, object? context)
     {
-        var symbols = new StringBuilder(args.Length);
-        foreach (var arg in args)
+        Span<char> symbols = args.Length <= 16 ? stackalloc char[args.Length] : new char[args.Length];
+        for (int i = 0; i < args.Length; i++)
         {
-            symbols.Append(Values.Symbol(arg));
+            symbols[i] = Values.Symbol(args[i]);
         }
 
-        string supplied = symbols.ToString();
-        var match = _regex.Match(supplied);
-        if (!match.Success)
+        Span<int> counts = _params.Length <= 16 ? stackalloc int[_params.Length] : new int[_params.Length];
+        if (!Match(symbols, 0, 0, counts))
         {
-            ThrowValidationError(args, supplied);
+            ThrowValidationError(args, symbols.ToString());
         }
 
-        var validated = new List<object?>(_params.Length);
+        int total = 0;
+        for (int p = 0; p < _params.Length; p++)
+        {
+            total += Math.Max(1, counts[p]);
+        }
+
+        var validated = new object?[total];
         int argIndex = 0;
+        int next = 0;
         for (int p = 0; p < _params.Length; p++)
         {
             var param = _params[p];
-            string matched = match.Groups[p + 1].Value;
-            if (matched.Length == 0)
+            int matched = counts[p];
+            if (matched == 0)
             {
-                if (param.Context && param.ContextRegex is not null)
+                if (param.Context)
                 {
-                    char contextType = Values.Symbol(context);
-                    if (param.ContextRegex.IsMatch(contextType.ToString()))
-                    {
-                        validated.Add(context);
-                    }
-                    else
+                    if (!param.Accepts(Values.Symbol(context)))
                     {
                         throw new JsonataException("T0411", $"Context value is not a compatible type with argument {argIndex + 1} of function {{{{token}}}}", -1) { Index = argIndex + 1 };
                     }
+
+                    validated[next++] = context;
                 }
                 else
                 {
-                    validated.Add(argIndex < args.Length ? args[argIndex] : null);
+                    validated[next++] = argIndex < args.Length ? args[argIndex] : null;
                     argIndex++;
                 }
 
                 continue;
             }
 
-            foreach (char single in matched)
+            for (int m = 0; m < matched; m++)
             {
-                var arg = argIndex < args.Length ? args[argIndex] : null;
+                // jsonata-js reads past the end of the arguments (undefined) when an optional parameter before a
+                // repeated one consumed an argument its type did not match.
+                bool present = argIndex < args.Length;
+                var arg = present ? args[argIndex] : null;
                 if (param.Type == "a")
                 {
-                    if (single == 'm')
-                    {
-                        arg = null;
-                    }
-                    else
-                    {
-                        bool ok = true;
-                        if (param.Subtype is not null)
-                        {
-                            if (single != 'a' && matched != param.Subtype)
-                            {
-                                ok = false;
-                            }
-                            else if (single == 'a' && ArrayView.TryGet(arg, out var view) && view.Count > 0)
-                            {
-                                char itemType = Values.Symbol(view[0]);
-                                if (itemType != param.Subtype[0])
-                                {
-                                    ok = false;
-                                }
-                                else
-                                {
-                                    for (int k = 0; k < view.Count; k++)
-                                    {
-                                        if (Values.Symbol(view[k]) != itemType)
-                                        {
-                                            ok = false;
-                                            break;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-
-                        if (!ok)
-                        {
-                            string type = param.Subtype switch
-                            {
-                                "a" => "arrays",
-                                "b" => "booleans",
-                                "f" => "functions",
-                                "n" => "numbers",
-                                "o" => "objects",
-                                "s" => "strings",
-                                _ => param.Subtype!,
-                            };
-                            throw new JsonataException("T0412", $"Argument {argIndex + 1} of function {{{{token}}}} must be an array of {type}") { Index = argIndex + 1 };
-                        }
-
-                        if (single != 'a')
-                        {
-                            arg = JList.Sequence(arg);
-                            ((JList)arg).IsSequence = false;
-                        }
-                    }
+                    arg = CheckArray(param, arg, present ? symbols[argIndex] : 'm', matched, argIndex);
                 }
 
-                validated.Add(arg);
+                validated[next++] = arg;
                 argIndex++;
             }
         }
 
-        return validated.ToArray();
+        return validated;
+    }
+
+    /// <summary>
+    /// Matches the argument types against the parameters as the equivalent regular expression would (greedy, lazy for
+    /// <c>??</c>, backtracking), recording how many arguments each parameter takes.
+    /// </summary>
+    private bool Match(ReadOnlySpan<char> symbols, int p, int a, Span<int> counts)
+    {
+        if (p == _params.Length)
+        {
+            return a == symbols.Length;
+        }
+
+        var param = _params[p];
+        int available = 0;
+        while (a + available < symbols.Length && available < param.Max && param.Accepts(symbols[a + available]))
+        {
+            available++;
+        }
+
+        if (available < param.Min)
+        {
+            return false;
+        }
+
+        if (param.Lazy)
+        {
+            for (int c = param.Min; c <= available; c++)
+            {
+                if (Match(symbols, p + 1, a + c, counts))
+                {
+                    counts[p] = c;
+                    return true;
+                }
+            }
+        }
+        else
+        {
+            for (int c = available; c >= param.Min; c--)
+            {
+                if (Match(symbols, p + 1, a + c, counts))
+                {
+                    counts[p] = c;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static object? CheckArray(Param param, object? arg, char single, int matched, int argIndex)
+    {
+        if (single == 'm')
+        {
+            return null;
+        }
+
+        bool ok = true;
+        if (param.Subtype is not null)
+        {
+            if (single != 'a' && (matched != 1 || param.Subtype != single.ToString()))
+            {
+                ok = false;
+            }
+            else if (single == 'a' && ArrayView.TryGet(arg, out var view) && view.Count > 0)
+            {
+                char itemType = Values.Symbol(view[0]);
+                if (itemType != param.Subtype[0])
+                {
+                    ok = false;
+                }
+                else
+                {
+                    for (int k = 0; k < view.Count; k++)
+                    {
+                        if (Values.Symbol(view[k]) != itemType)
+                        {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        if (!ok)
+        {
+            string type = param.Subtype switch
+            {
+                "a" => "arrays",
+                "b" => "booleans",
+                "f" => "functions",
+                "n" => "numbers",
+                "o" => "objects",
+                "s" => "strings",
+                _ => param.Subtype!,
+            };
+            throw new JsonataException("T0412", $"Argument {argIndex + 1} of function {{{{token}}}} must be an array of {type}") { Index = argIndex + 1 };
+        }
+
+        if (single != 'a')
+        {
+            // The function expects an array: a single value becomes a one-item array.
+            var wrapped = new JList(1) { arg };
+            return wrapped;
+        }
+
+        return arg;
     }
 
     private void ThrowValidationError(object?[] args, string supplied)
@@ -278,6 +334,33 @@ internal sealed class Signature
         public string Regex = regex;
         public string? Subtype;
         public bool Context;
-        public Regex? ContextRegex;
+
+        private string _accepted = string.Empty;
+
+        public int Min { get; private set; }
+
+        public int Max { get; private set; }
+
+        public bool Lazy { get; private set; }
+
+        public bool Accepts(char symbol) => _accepted.Contains(symbol, StringComparison.Ordinal);
+
+        /// <summary>Reads the accepted types and the quantifier back from the regex fragment once parsing is done.</summary>
+        public void Complete()
+        {
+            string r = Regex;
+            int end = r[0] == '[' ? r.IndexOf(']', StringComparison.Ordinal) : 0;
+            _accepted = r[0] == '[' ? r[1..end] : r[..1];
+            string quantifier = r[(end + 1)..];
+            (Min, Max, Lazy) = quantifier switch
+            {
+                "" => (1, 1, false),
+                "?" => (0, 1, false),
+                "??" => (0, 1, true),
+                "+" => (1, int.MaxValue, false),
+                "+?" => (1, int.MaxValue, true),
+                _ => (0, int.MaxValue, false),
+            };
+        }
     }
 }

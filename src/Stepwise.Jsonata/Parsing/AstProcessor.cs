@@ -21,7 +21,112 @@ internal sealed class AstProcessor
             throw new JsonataException("S0217", $"The object representing the 'parent' cannot be derived from this expression", result.Position, TypeName(result));
         }
 
+        Analyse(result);
         return result;
+    }
+
+    /// <summary>Precomputes the flags that let the evaluator take fast paths (see <see cref="Node.IsSimplePath"/>).</summary>
+    private static void Analyse(Node node)
+    {
+        ForEachChild(node, static child => Analyse(child));
+        node.IsConstant = node.Predicates is null && node.Group is null && node.Type switch
+        {
+            NodeType.String or NodeType.Number or NodeType.Value => true,
+            NodeType.Negate => node.Expression!.IsConstant,
+            NodeType.ArrayConstructor => node.Expressions!.TrueForAll(static e => e.IsConstant),
+            NodeType.Binary => node.Value is not (":=" or "and" or "or") && node.Lhs!.IsConstant && node.Rhs!.IsConstant,
+            _ => false,
+        };
+        if (node.Type == NodeType.Path)
+        {
+            var steps = node.Steps!;
+            int prefix = 0;
+            while (prefix < steps.Count)
+            {
+                var step = steps[prefix];
+                bool simple = (step.Type == NodeType.Name || (prefix == 0 && step.Type == NodeType.Variable))
+                    && step.Stages is null && step.Predicates is null && step.Group is null && step.Focus is null
+                    && step.Index is null && !step.Tuple && !step.KeepArray && step.AncestorLabel is null;
+                if (!simple)
+                {
+                    break;
+                }
+
+                prefix++;
+            }
+
+            node.SimplePrefix = prefix;
+            node.IsSimplePath = prefix == steps.Count && !node.KeepSingletonArray && node.Group is null && !node.Tuple;
+        }
+
+        // A variable bound anywhere in a block's own scope (not inside a nested block or lambda) needs the block's frame.
+        node.BindsVariables = node.Type == NodeType.Bind || HasBindingChild(node);
+    }
+
+    private static bool HasBindingChild(Node node)
+    {
+        bool binds = false;
+        ForEachChild(node, child =>
+        {
+            if (child.BindsVariables && child.Type is not (NodeType.Block or NodeType.Lambda))
+            {
+                binds = true;
+            }
+        });
+        return binds;
+    }
+
+    private static void ForEachChild(Node node, Action<Node> action)
+    {
+        void Visit(Node? child)
+        {
+            if (child is not null)
+            {
+                action(child);
+            }
+        }
+
+        Visit(node.Lhs);
+        Visit(node.Rhs);
+        Visit(node.Expression);
+        Visit(node.Procedure);
+        Visit(node.Body);
+        Visit(node.Condition);
+        Visit(node.Then);
+        Visit(node.Else);
+        Visit(node.Pattern);
+        Visit(node.Update);
+        Visit(node.Delete);
+        foreach (var list in (ReadOnlySpan<List<Node>?>)[node.Expressions, node.Steps, node.Stages, node.Predicates, node.Arguments])
+        {
+            if (list is not null)
+            {
+                foreach (var child in list)
+                {
+                    Visit(child);
+                }
+            }
+        }
+
+        foreach (var pairs in (ReadOnlySpan<List<(Node Key, Node Value)>?>)[node.Pairs, node.Group])
+        {
+            if (pairs is not null)
+            {
+                foreach (var (key, value) in pairs)
+                {
+                    Visit(key);
+                    Visit(value);
+                }
+            }
+        }
+
+        if (node.Terms is not null)
+        {
+            foreach (var (expression, _) in node.Terms)
+            {
+                Visit(expression);
+            }
+        }
     }
 
     private Node Run(Node expr)

@@ -55,6 +55,19 @@ internal sealed class Node(NodeType type, string value, int position)
     // Sorting.
     public List<(Node Expression, bool Descending)>? Terms;
 
+    // Precomputed by AstProcessor.Analyse.
+    /// <summary>A path of plain field names (optionally after one variable): evaluated without building sequences.</summary>
+    public bool IsSimplePath;
+
+    /// <summary>How many leading steps of a path are plain field names (the first may be a variable).</summary>
+    public int SimplePrefix;
+
+    /// <summary>A block whose expressions bind no variable of its own: it needs no frame.</summary>
+    public bool BindsVariables;
+
+    /// <summary>The value does not depend on the input or variables (literals, ranges and arithmetic over them).</summary>
+    public bool IsConstant;
+
     // Regex literal.
     public Regex? Regex;
 

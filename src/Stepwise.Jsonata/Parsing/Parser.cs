@@ -8,8 +8,15 @@ namespace Stepwise.Jsonata.Parsing;
 /// </summary>
 internal sealed class Parser
 {
+    /// <summary>
+    /// The deepest nesting of sub-expressions accepted. Parsing and processing recurse per level, so an untrusted
+    /// expression nested deeper fails with an error instead of exhausting the stack; real expressions nest far less.
+    /// </summary>
+    private const int MaxNesting = 500;
+
     private readonly Lexer _lexer;
     private Node _node = null!;
+    private int _nesting;
 
     private Parser(string source) => _lexer = new Lexer(source);
 
@@ -95,6 +102,23 @@ internal sealed class Parser
     private bool At(string op) => _node.Type == NodeType.Operator && _node.Value == op;
 
     private Node Expression(int rbp)
+    {
+        if (++_nesting > MaxNesting || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JsonataException("U1001", $"The expression nests more than {MaxNesting} levels deep", _node.Position);
+        }
+
+        try
+        {
+            return ExpressionCore(rbp);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private Node ExpressionCore(int rbp)
     {
         var t = _node;
         Advance(null, true);

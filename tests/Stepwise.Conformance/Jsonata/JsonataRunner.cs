@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Json;
 using Stepwise.Jsonata;
 
@@ -197,6 +196,4 @@ internal static class JsonataRunner
 
         return JsonValue.DeepEquals(expected, actual);
     }
-
-    internal static string Describe(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
