@@ -170,9 +170,15 @@ internal static class IntegerFormatter
             foreach (char c in digits)
             {
                 int codePoint = c - picture.ZeroCode + '0';
-                shifted.Append(codePoint is >= 0 and <= 0x10FFFF && !char.IsSurrogate((char)codePoint)
-                    ? char.ConvertFromUtf32(codePoint)
-                    : "\uFFFD");
+                if (codePoint < 0)
+                {
+                    // A character below the picture's digit family (an ASCII digit, a letter): jsonata-js fails
+                    // with a JavaScript RangeError ("Invalid code point"); this says what is wrong in JSONata terms.
+                    FormattingErrors.ThrowMixedDecimalGroups();
+                }
+
+                // Shifted units above the family stay non-digits (a lone surrogate included), as in jsonata-js.
+                shifted.Append((char)codePoint);
             }
 
             digits = shifted.ToString();
