@@ -125,7 +125,13 @@ internal static class DateTimeParser
         }
 
         double millis = UtcDate.DateUtc(
-            components['Y'], components['M'], components['D'], components['H'], components['m'], components['s'], components['f']);
+            components['Y'],
+            components['M'],
+            components['D'],
+            components['H'],
+            components['m'],
+            components['s'],
+            components['f']);
         double offset = Truthy(components, 'Z') ? components['Z'] : Truthy(components, 'z') ? components['z'] : 0;
         if (offset != 0 && !double.IsNaN(offset))
         {
