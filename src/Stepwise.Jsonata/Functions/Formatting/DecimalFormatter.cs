@@ -7,15 +7,32 @@ namespace Stepwise.Jsonata.Functions.Formatting;
 /// split into one or two sub-pictures, each validated (§4.7.3, errors D3080–D3093) and analysed (§4.7.4), and the
 /// number is laid out by the bullets of §4.7.5. Where jsonata-js departs from the specification (a fractional part
 /// taken from the suffix when there is no decimal separator, grouping positions searched in the integer part, the
-/// exponent position measured in the whole sub-picture) this follows jsonata-js, because that is what AWS runs.
+/// exponent position measured in the whole sub-picture) this follows jsonata-js, the implementation AWS documents.
 /// </summary>
 internal static class DecimalFormatter
 {
+    private static readonly DecimalFormatProperties s_defaults = new();
+
+    private static readonly PictureCache<DecimalPictureLayouts> s_defaultsCache = new(static picture => Analyse(picture, s_defaults));
+
     /// <summary>Formats <paramref name="value"/> with <paramref name="picture"/>; see the class remarks.</summary>
     public static string Format(double value, string picture, DecimalFormatProperties properties)
     {
+        DecimalPictureLayouts layouts = Analyse(picture, properties);
+        return Render(value, value >= 0 ? layouts.Positive : layouts.Negative, properties, new DecimalDigitFamily(properties));
+    }
+
+    /// <summary>Formats with the default properties; the analysed picture is then kept and reused.</summary>
+    public static string Format(double value, string picture)
+    {
+        DecimalPictureLayouts layouts = s_defaultsCache.Get(picture);
+        return Render(value, value >= 0 ? layouts.Positive : layouts.Negative, s_defaults, new DecimalDigitFamily(s_defaults));
+    }
+
+    private static DecimalPictureLayouts Analyse(string picture, DecimalFormatProperties properties)
+    {
         var family = new DecimalDigitFamily(properties);
-        string[] subPictures = SplitDecimalSubPictures(picture, properties.PatternSeparator);
+        string[] subPictures = SplitSubPictures(picture, properties.PatternSeparator);
         if (subPictures.Length > 2)
         {
             FormattingErrors.ThrowNumberPicture("D3080");
@@ -32,15 +49,15 @@ internal static class DecimalFormatter
             Validate(part, properties, family);
         }
 
+        // Without a second sub-picture, negative numbers take the first one behind a minus sign (§4.7.4).
         DecimalLayout positive = Analyse(parts[0], properties, family);
         DecimalLayout negative = parts.Length > 1
             ? Analyse(parts[1], properties, family)
             : positive with { Prefix = properties.MinusSign + positive.Prefix };
-
-        return Render(value, value >= 0 ? positive : negative, properties, family);
+        return new DecimalPictureLayouts(positive, negative);
     }
 
-    private static string[] SplitDecimalSubPictures(string picture, string separator)
+    private static string[] SplitSubPictures(string picture, string separator)
     {
         if (separator.Length > 0)
         {

@@ -18,7 +18,9 @@ internal static class FormattingFunctions
     /// </summary>
     /// <exception cref="JsonataException">D3080–D3093 for an invalid picture.</exception>
     public static string FormatNumber(double number, string picture, JsonObject? options) =>
-        DecimalFormatter.Format(number, picture, DecimalFormatProperties.Create(options));
+        options is null
+            ? DecimalFormatter.Format(number, picture)
+            : DecimalFormatter.Format(number, picture, DecimalFormatProperties.Create(options));
 
     /// <summary>
     /// <c>$formatNumber</c> with the decimal-format properties already gathered: for an options object that is not a
