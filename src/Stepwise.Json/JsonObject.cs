@@ -62,6 +62,24 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
         return builder.ToObject();
     }
 
+    /// <summary>
+    /// Wraps <paramref name="keys"/> and <paramref name="values"/> without copying (for producers that build many
+    /// objects with the same keys, such as compiled payload templates). The caller guarantees the keys are distinct
+    /// and the arrays have the same length, hands <paramref name="values"/> over and never writes to either array
+    /// again. The keys array may be shared by many objects: an object never writes to its keys.
+    /// </summary>
+    public static JsonObject TakeOwnership(string[] keys, JsonValue[] values)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(values);
+        if (keys.Length != values.Length)
+        {
+            throw new ArgumentException("Every key needs exactly one value.", nameof(values));
+        }
+
+        return keys.Length == 0 ? Empty : new JsonObject(keys, values);
+    }
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [NotNullWhen(true)] out JsonValue? value)

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Stepwise.Json;
+
+namespace Stepwise.Definition.Choice;
+
+/// <summary>Matches when any one of <see cref="Rules"/> matches; evaluated left to right, stopping at the first match.</summary>
+public sealed class OrChoiceRule : ChoiceRule
+{
+    internal OrChoiceRule(ImmutableArray<ChoiceRule> rules, string? next, JsonValue? assign)
+        : base(next, assign) => Rules = rules;
+
+    /// <summary>The nested rules (at least one).</summary>
+    public ImmutableArray<ChoiceRule> Rules { get; }
+}
