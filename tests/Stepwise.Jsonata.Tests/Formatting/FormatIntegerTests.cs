@@ -95,6 +95,8 @@ public sealed class FormatIntegerTests
     [InlineData(-0.5, "w", "-one")]
     [InlineData(11, "0;o", "11th")]
     [InlineData(-21, "#0;o", "-21st")]
+    [InlineData(-162, ",19#0 ", "-,2 ")]
+    [InlineData(-159, ":#\uff10#,\uff11", "-:,\uff19")]
     public void Edge_values_match_the_reference_implementation(double number, string picture, string expected)
     {
         Assert.Equal(expected, FormattingFunctions.FormatInteger(number, picture));

@@ -86,6 +86,8 @@ public sealed class FormatNumberTests
     [InlineData(0.135, "0.00", "0.14")]
     [InlineData(1234567.891, "#,##0.0#", "1,234,567.89")]
     [InlineData(1.7976931348623157e308, "#,##0.00", "NaN.00")]
+    [InlineData(9.897392992813789E13, "###,###,###.0###", "98,973,929,928,137.9063")]
+    [InlineData(-3.776039147645253E13, "0.000#", "-37760391476452.5313")]
     public void Edge_values_match_the_reference_implementation(double number, string picture, string expected)
     {
         Assert.Equal(expected, FormattingFunctions.FormatNumber(number, picture, null));

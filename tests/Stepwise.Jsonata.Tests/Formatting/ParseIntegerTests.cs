@@ -84,4 +84,11 @@ public sealed class ParseIntegerTests
     {
         Assert.Equal(JsonValue.Null, FormattingFunctions.ParseInteger("xyz", "w"));
     }
+
+    [Fact]
+    public void Characters_below_the_pictures_digit_family_raise_D3131()
+    {
+        var error = Assert.Throws<JsonataException>(() => FormattingFunctions.ParseInteger("2", "\u0660"));
+        Assert.Equal("D3131", error.Code);
+    }
 }

@@ -117,4 +117,36 @@ public sealed class ToMillisTests
         var error = Assert.Throws<JsonataException>(() => FormattingFunctions.ToMillis("foo", null, Now));
         Assert.Equal("The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \"foo\"", error.Message);
     }
+
+    [Fact]
+    public void An_unknown_name_unsets_a_component_an_earlier_marker_gave()
+    {
+        // jsonata-js stores undefined for "MARCH" (its names are case-sensitive), so no month is given at all and the
+        // whole date comes from the evaluation's time (2018-03-23T10:33:36.617Z here).
+        long now = 1_521_801_216_617;
+        Assert.Equal(JsonNumber.FromDouble(now), FormattingFunctions.ToMillis("3/5/MARCH", "[M]/[F1]/[MNn]", now));
+    }
+
+    [Theory]
+    [InlineData("2018-02-01T10:00:00", 1517479200000d)]
+    [InlineData("2018-02-01T10:00:00.123456789+05:30", 1517459400123d)]
+    [InlineData("2018-02-31", 1520035200000d)]
+    [InlineData("2018-02-01T24:00:00Z", 1517529600000d)]
+    [InlineData("2018Z", 1514764800000d)]
+    [InlineData("2018T10:00:00Z", 1514800800000d)]
+    public void ISO_timestamps_read_as_JavaScript_Date_parse_reads_them(string timestamp, double expected)
+    {
+        Assert.Equal(JsonNumber.FromDouble(expected), FormattingFunctions.ToMillis(timestamp, null, Now));
+    }
+
+    [Theory]
+    [InlineData("2018-13-01")]
+    [InlineData("2018-02-00")]
+    [InlineData("2018-02-01T25:00:00Z")]
+    [InlineData("2018-02-01T10:00:00+2959")]
+    [InlineData("2018-02-01+01:00")]
+    public void Impossible_ISO_timestamps_read_as_null_where_jsonata_js_yields_NaN(string timestamp)
+    {
+        Assert.Equal(JsonValue.Null, FormattingFunctions.ToMillis(timestamp, null, Now));
+    }
 }

@@ -15,7 +15,13 @@ internal sealed class ComponentReader
     private readonly string? _separator;
     private readonly Dictionary<string, double>? _names;
 
-    private ComponentReader(ReaderKind kind, string pattern, char component, IntegerPicture? integerFormat = null, string? separator = null, Dictionary<string, double>? names = null)
+    private ComponentReader(
+        ReaderKind kind,
+        string pattern,
+        char component,
+        IntegerPicture? integerFormat = null,
+        string? separator = null,
+        Dictionary<string, double>? names = null)
     {
         _kind = kind;
         Pattern = pattern;
@@ -44,7 +50,9 @@ internal sealed class ComponentReader
     public bool IsLiteral => _kind == ReaderKind.Literal;
 
     /// <summary>Prepares a picture part.</summary>
-    /// <exception cref="JsonataException">D3130 for an unsupported integer picture; D3133 for a name on a component without names.</exception>
+    /// <exception cref="JsonataException">
+    /// D3130 for an unsupported integer picture; D3133 for a name on a component that has none.
+    /// </exception>
     public static ComponentReader Create(DateTimeMarker part)
     {
         if (part.Literal is string literal)
@@ -58,8 +66,10 @@ internal sealed class ComponentReader
             IntegerPicture format = part.IntegerFormat!;
             string? separator = format.RegularInterval > 0 ? format.Separators[0].Character : null;
             // jsonata-js puts the separator into the expression unescaped.
-            string pattern = (component == 'z' ? "GMT" : "") + "[-+][0-9]+" + (separator is null ? "" : separator + "[0-9]+");
-            return new ComponentReader(component == 'z' ? ReaderKind.GmtTimezone : ReaderKind.Timezone, pattern, component, separator: separator);
+            string pattern = (component == 'z' ? "GMT" : "") + "[-+][0-9]+"
+                + (separator is null ? "" : separator + "[0-9]+");
+            ReaderKind kind = component == 'z' ? ReaderKind.GmtTimezone : ReaderKind.Timezone;
+            return new ComponentReader(kind, pattern, component, separator: separator);
         }
 
         if (component == 'f')

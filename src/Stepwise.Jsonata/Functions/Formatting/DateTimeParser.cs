@@ -45,10 +45,15 @@ internal static class DateTimeParser
             if (!reader.IsLiteral)
             {
                 anyComponent = true;
-                // An unknown name reads as undefined in jsonata-js, which then counts as not given at all.
+                // An unknown name reads as undefined in jsonata-js, which then counts as not given at all, even
+                // when an earlier marker of the picture gave that component.
                 if (reader.Read(match.Groups[i + 1].Value) is double value)
                 {
                     components[reader.Component] = value;
+                }
+                else
+                {
+                    components.Remove(reader.Component);
                 }
             }
         }
@@ -120,7 +125,13 @@ internal static class DateTimeParser
         }
 
         double millis = UtcDate.DateUtc(
-            components['Y'], components['M'], components['D'], components['H'], components['m'], components['s'], components['f']);
+            components['Y'],
+            components['M'],
+            components['D'],
+            components['H'],
+            components['m'],
+            components['s'],
+            components['f']);
         double offset = Truthy(components, 'Z') ? components['Z'] : Truthy(components, 'z') ? components['z'] : 0;
         if (offset != 0 && !double.IsNaN(offset))
         {

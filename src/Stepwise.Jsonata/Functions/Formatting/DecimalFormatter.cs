@@ -7,37 +7,54 @@ namespace Stepwise.Jsonata.Functions.Formatting;
 /// split into one or two sub-pictures, each validated (§4.7.3, errors D3080–D3093) and analysed (§4.7.4), and the
 /// number is laid out by the bullets of §4.7.5. Where jsonata-js departs from the specification (a fractional part
 /// taken from the suffix when there is no decimal separator, grouping positions searched in the integer part, the
-/// exponent position measured in the whole sub-picture) this follows jsonata-js, because that is what AWS runs.
+/// exponent position measured in the whole sub-picture) this follows jsonata-js, the implementation AWS documents.
 /// </summary>
 internal static class DecimalFormatter
 {
+    private static readonly DecimalFormatProperties s_defaults = new();
+
+    private static readonly PictureCache<DecimalPictureLayouts> s_defaultsCache = new(static picture => Analyse(picture, s_defaults));
+
     /// <summary>Formats <paramref name="value"/> with <paramref name="picture"/>; see the class remarks.</summary>
     public static string Format(double value, string picture, DecimalFormatProperties properties)
     {
-        var family = new DigitFamily(properties);
+        DecimalPictureLayouts layouts = Analyse(picture, properties);
+        return Render(value, value >= 0 ? layouts.Positive : layouts.Negative, properties, new DecimalDigitFamily(properties));
+    }
+
+    /// <summary>Formats with the default properties; the analysed picture is then kept and reused.</summary>
+    public static string Format(double value, string picture)
+    {
+        DecimalPictureLayouts layouts = s_defaultsCache.Get(picture);
+        return Render(value, value >= 0 ? layouts.Positive : layouts.Negative, s_defaults, new DecimalDigitFamily(s_defaults));
+    }
+
+    private static DecimalPictureLayouts Analyse(string picture, DecimalFormatProperties properties)
+    {
+        var family = new DecimalDigitFamily(properties);
         string[] subPictures = SplitSubPictures(picture, properties.PatternSeparator);
         if (subPictures.Length > 2)
         {
             FormattingErrors.ThrowNumberPicture("D3080");
         }
 
-        var parts = new SubPicture[subPictures.Length];
+        var parts = new DecimalSubPicture[subPictures.Length];
         for (int i = 0; i < subPictures.Length; i++)
         {
-            parts[i] = SubPicture.Split(subPictures[i], properties, family);
+            parts[i] = DecimalSubPicture.Split(subPictures[i], properties, family);
         }
 
-        foreach (SubPicture part in parts)
+        foreach (DecimalSubPicture part in parts)
         {
             Validate(part, properties, family);
         }
 
-        Layout positive = Analyse(parts[0], properties, family);
-        Layout negative = parts.Length > 1
+        // Without a second sub-picture, negative numbers take the first one behind a minus sign (§4.7.4).
+        DecimalLayout positive = Analyse(parts[0], properties, family);
+        DecimalLayout negative = parts.Length > 1
             ? Analyse(parts[1], properties, family)
             : positive with { Prefix = properties.MinusSign + positive.Prefix };
-
-        return Render(value, value >= 0 ? positive : negative, properties, family);
+        return new DecimalPictureLayouts(positive, negative);
     }
 
     private static string[] SplitSubPictures(string picture, string separator)
@@ -58,27 +75,29 @@ internal static class DecimalFormatter
     }
 
     /// <summary>§4.7.3, in jsonata-js's order: every rule is checked and the last one broken is reported.</summary>
-    private static void Validate(SubPicture parts, DecimalFormatProperties properties, DigitFamily family)
+    private static void Validate(DecimalSubPicture parts, DecimalFormatProperties properties, DecimalDigitFamily family)
     {
         string? error = null;
         string subPicture = parts.Text;
         int decimalPosition = subPicture.IndexOf(properties.DecimalSeparator, StringComparison.Ordinal);
-        if (decimalPosition != subPicture.LastIndexOf(properties.DecimalSeparator, StringComparison.Ordinal))
+        if (MoreThanOnce(subPicture, properties.DecimalSeparator))
         {
             error = "D3081";
         }
 
-        if (subPicture.IndexOf(properties.Percent, StringComparison.Ordinal) != subPicture.LastIndexOf(properties.Percent, StringComparison.Ordinal))
+        if (MoreThanOnce(subPicture, properties.Percent))
         {
             error = "D3082";
         }
 
-        if (subPicture.IndexOf(properties.PerMille, StringComparison.Ordinal) != subPicture.LastIndexOf(properties.PerMille, StringComparison.Ordinal))
+        if (MoreThanOnce(subPicture, properties.PerMille))
         {
             error = "D3083";
         }
 
-        if (subPicture.Contains(properties.Percent, StringComparison.Ordinal) && subPicture.Contains(properties.PerMille, StringComparison.Ordinal))
+        bool percent = subPicture.Contains(properties.Percent, StringComparison.Ordinal);
+        bool perMille = subPicture.Contains(properties.PerMille, StringComparison.Ordinal);
+        if (percent && perMille)
         {
             error = "D3084";
         }
@@ -86,7 +105,7 @@ internal static class DecimalFormatter
         bool mantissaHasDigit = false;
         foreach (char c in parts.Mantissa)
         {
-            if (family.IsDigit(c) || IsChar(properties.Digit, c))
+            if (family.IsDigit(c) || DecimalDigitFamily.IsChar(properties.Digit, c))
             {
                 mantissaHasDigit = true;
                 break;
@@ -138,12 +157,13 @@ internal static class DecimalFormatter
         }
 
         if (parts.Exponent is { Length: > 0 }
-            && (subPicture.Contains(properties.Percent, StringComparison.Ordinal) || subPicture.Contains(properties.PerMille, StringComparison.Ordinal)))
+            && (percent || perMille))
         {
             error = "D3092";
         }
 
-        if (parts.Exponent is not null && (parts.Exponent.Length == 0 || family.CountDigits(parts.Exponent) != parts.Exponent.Length))
+        if (parts.Exponent is not null
+            && (parts.Exponent.Length == 0 || family.CountDigits(parts.Exponent) != parts.Exponent.Length))
         {
             error = "D3093";
         }
@@ -155,7 +175,8 @@ internal static class DecimalFormatter
     }
 
     /// <summary>§4.7.4: the variables that drive the layout.</summary>
-    private static Layout Analyse(SubPicture parts, DecimalFormatProperties properties, DigitFamily family)
+    private static DecimalLayout Analyse(
+        DecimalSubPicture parts, DecimalFormatProperties properties, DecimalDigitFamily family)
     {
         int[] integerGrouping = GroupingPositions(parts, parts.Integer, toLeft: false, properties, family);
         var separators = new List<GroupingSeparator>(integerGrouping.Length);
@@ -196,7 +217,7 @@ internal static class DecimalFormatter
         }
 
         int minimumExponentSize = exponentPresent ? family.CountDigits(parts.Exponent) : 0;
-        return new Layout(
+        return new DecimalLayout(
             parts.Prefix,
             parts.Suffix,
             parts.Text,
@@ -215,7 +236,8 @@ internal static class DecimalFormatter
     /// jsonata-js looks for every separator after the first in the integer part, even when analysing the fractional
     /// part; that is kept.
     /// </summary>
-    private static int[] GroupingPositions(SubPicture parts, string part, bool toLeft, DecimalFormatProperties properties, DigitFamily family)
+    private static int[] GroupingPositions(
+        DecimalSubPicture parts, string part, bool toLeft, DecimalFormatProperties properties, DecimalDigitFamily family)
     {
         var positions = new List<int>();
         string separator = properties.GroupingSeparator;
@@ -228,16 +250,21 @@ internal static class DecimalFormatter
         int position = part.IndexOf(separator, StringComparison.Ordinal);
         while (position != -1)
         {
-            string side = toLeft ? JavaScriptStrings.Substring(part, 0, position) : JavaScriptStrings.Substring(part, position);
+            string side = toLeft
+                ? JavaScriptStrings.Substring(part, 0, position)
+                : JavaScriptStrings.Substring(part, position);
             positions.Add(family.CountDigits(side) + CountOf(side, properties.Digit));
-            position = position + 1 > parts.Integer.Length ? -1 : parts.Integer.IndexOf(separator, position + 1, StringComparison.Ordinal);
+            position = position + 1 > parts.Integer.Length
+                ? -1
+                : parts.Integer.IndexOf(separator, position + 1, StringComparison.Ordinal);
         }
 
         return positions.ToArray();
     }
 
     /// <summary>§4.7.5: lays the number out.</summary>
-    private static string Render(double value, Layout layout, DecimalFormatProperties properties, DigitFamily family)
+    private static string Render(
+        double value, DecimalLayout layout, DecimalFormatProperties properties, DecimalDigitFamily family)
     {
         string zero = properties.ZeroDigit;
         string decimalSeparator = properties.DecimalSeparator;
@@ -283,7 +310,9 @@ internal static class DecimalFormatter
         double rounded = JavaScriptNumbers.Round(mantissa, layout.MaximumFractionSize);
         string text = family.Translate(JavaScriptNumbers.ToFixed(Math.Abs(rounded), layout.MaximumFractionSize));
         int point = text.IndexOf('.');
-        text = point == -1 ? text + decimalSeparator : string.Concat(text.AsSpan(0, point), decimalSeparator, text.AsSpan(point + 1));
+        text = point == -1
+            ? text + decimalSeparator
+            : string.Concat(text.AsSpan(0, point), decimalSeparator, text.AsSpan(point + 1));
         while (text.Length > 0 && JavaScriptStrings.CharAt(text, 0) == zero)
         {
             text = text[1..];
@@ -349,6 +378,9 @@ internal static class DecimalFormatter
         return layout.Prefix + text + layout.Suffix;
     }
 
+    private static bool MoreThanOnce(string text, string value) =>
+        text.IndexOf(value, StringComparison.Ordinal) != text.LastIndexOf(value, StringComparison.Ordinal);
+
     private static int FloorDiv(int a, int b) => (int)Math.Floor((double)a / b);
 
     private static string Repeat(string text, int count)
@@ -372,7 +404,7 @@ internal static class DecimalFormatter
         int count = 0;
         foreach (char c in text)
         {
-            if (IsChar(single, c))
+            if (DecimalDigitFamily.IsChar(single, c))
             {
                 count++;
             }
@@ -381,129 +413,4 @@ internal static class DecimalFormatter
         return count;
     }
 
-    private static bool IsChar(string property, char c) => property.Length == 1 && property[0] == c;
-
-    /// <summary>The ten digits starting at the zero-digit property, and the picture's active characters.</summary>
-    private readonly struct DigitFamily(DecimalFormatProperties properties)
-    {
-        private readonly int _zero = properties.ZeroDigit.Length > 0 ? properties.ZeroDigit[0] : -1;
-
-        public bool IsDigit(char c) => _zero >= 0 && c >= _zero && c < _zero + 10;
-
-        /// <summary>Digits, and the separators, digit and pattern characters (a longer property never matches one char).</summary>
-        public bool IsActive(char c) =>
-            IsDigit(c)
-            || IsChar(properties.DecimalSeparator, c)
-            || IsChar(properties.ExponentSeparator, c)
-            || IsChar(properties.GroupingSeparator, c)
-            || IsChar(properties.Digit, c)
-            || IsChar(properties.PatternSeparator, c);
-
-        public int CountDigits(ReadOnlySpan<char> text)
-        {
-            int count = 0;
-            foreach (char c in text)
-            {
-                if (IsDigit(c))
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-
-        /// <summary>ASCII digits into this family.</summary>
-        public string Translate(string text)
-        {
-            if (_zero == '0')
-            {
-                return text;
-            }
-
-            var builder = new StringBuilder(text.Length);
-            foreach (char c in text)
-            {
-                builder.Append(c is >= '0' and <= '9' && _zero >= 0 ? (char)(_zero + (c - '0')) : c);
-            }
-
-            return builder.ToString();
-        }
-    }
-
-    /// <summary>A sub-picture cut into its parts, as jsonata-js cuts it.</summary>
-    private sealed record SubPicture(string Text, string Prefix, string Suffix, string Active, string Mantissa, string? Exponent, string Integer, string Fraction)
-    {
-        public static SubPicture Split(string subPicture, DecimalFormatProperties properties, DigitFamily family)
-        {
-            // The prefix runs up to the first active character and the suffix from the last one; the exponent
-            // separator is not active for this purpose, so "PREFIX" and "SUFFIX" keep their e's.
-            string prefix = "";
-            for (int i = 0; i < subPicture.Length; i++)
-            {
-                if (family.IsActive(subPicture[i]) && !IsChar(properties.ExponentSeparator, subPicture[i]))
-                {
-                    prefix = subPicture[..i];
-                    break;
-                }
-            }
-
-            string suffix = "";
-            for (int i = subPicture.Length - 1; i >= 0; i--)
-            {
-                if (family.IsActive(subPicture[i]) && !IsChar(properties.ExponentSeparator, subPicture[i]))
-                {
-                    suffix = subPicture[(i + 1)..];
-                    break;
-                }
-            }
-
-            string active = JavaScriptStrings.Substring(subPicture, prefix.Length, subPicture.Length - suffix.Length);
-            string mantissa;
-            string? exponent;
-            int exponentPosition = properties.ExponentSeparator.Length == 0
-                ? Math.Min(prefix.Length, subPicture.Length)
-                : subPicture.IndexOf(properties.ExponentSeparator, Math.Min(prefix.Length, subPicture.Length), StringComparison.Ordinal);
-            if (exponentPosition == -1 || exponentPosition > subPicture.Length - suffix.Length)
-            {
-                mantissa = active;
-                exponent = null;
-            }
-            else
-            {
-                // jsonata-js measures the exponent position in the sub-picture but cuts the active part with it.
-                mantissa = JavaScriptStrings.Substring(active, 0, exponentPosition);
-                exponent = JavaScriptStrings.Substring(active, exponentPosition + 1);
-            }
-
-            int decimalPosition = mantissa.IndexOf(properties.DecimalSeparator, StringComparison.Ordinal);
-            string integer;
-            string fraction;
-            if (decimalPosition == -1)
-            {
-                integer = mantissa;
-                fraction = suffix;
-            }
-            else
-            {
-                integer = mantissa[..decimalPosition];
-                fraction = JavaScriptStrings.Substring(mantissa, decimalPosition + 1);
-            }
-
-            return new SubPicture(subPicture, prefix, suffix, active, mantissa, exponent, integer, fraction);
-        }
-    }
-
-    private sealed record Layout(
-        string Prefix,
-        string Suffix,
-        string Picture,
-        int[] IntegerGrouping,
-        int RegularGrouping,
-        int[] FractionalGrouping,
-        int MinimumIntegerSize,
-        int ScalingFactor,
-        int MinimumFractionSize,
-        int MaximumFractionSize,
-        int MinimumExponentSize);
 }

@@ -18,7 +18,9 @@ internal static class FormattingFunctions
     /// </summary>
     /// <exception cref="JsonataException">D3080–D3093 for an invalid picture.</exception>
     public static string FormatNumber(double number, string picture, JsonObject? options) =>
-        DecimalFormatter.Format(number, picture, DecimalFormatProperties.Create(options));
+        options is null
+            ? DecimalFormatter.Format(number, picture)
+            : DecimalFormatter.Format(number, picture, DecimalFormatProperties.Create(options));
 
     /// <summary>
     /// <c>$formatNumber</c> with the decimal-format properties already gathered: for an options object that is not a
@@ -51,7 +53,10 @@ internal static class FormattingFunctions
     /// rounded down. Pictures: decimal digit patterns in any Unicode digit family with grouping separators
     /// (<c>#,##0</c>), <c>a</c>/<c>A</c>, <c>i</c>/<c>I</c>, <c>w</c>/<c>W</c>/<c>Ww</c>, and the <c>;o</c> ordinal modifier.
     /// </summary>
-    /// <exception cref="JsonataException">D3130 for any other picture; D3131 when digit families are mixed.</exception>
+    /// <exception cref="JsonataException">
+    /// D3130 for any other picture; D3131 when digit families are mixed; U1001 for roman numerals from 10,000,000 up,
+    /// where jsonata-js overflows its stack.
+    /// </exception>
     public static string FormatInteger(double number, string picture) =>
         IntegerFormatter.Format(Math.Floor(number), IntegerPicture.Analyse(picture));
 
@@ -60,19 +65,24 @@ internal static class FormattingFunctions
     /// Like jsonata-js it does not validate the string against the picture; text it cannot read yields
     /// <see cref="JsonValue.Null"/>, which is how jsonata-js's NaN result comes out in JSON.
     /// </summary>
-    /// <exception cref="JsonataException">D3130 for an unsupported picture; D3131 when digit families are mixed.</exception>
+    /// <exception cref="JsonataException">
+    /// D3130 for an unsupported picture; D3131 when the picture mixes digit families or the text has characters below
+    /// the picture's family (jsonata-js fails there with a JavaScript RangeError).
+    /// </exception>
     public static JsonValue ParseInteger(string value, string picture) =>
         ToJsonNumber(IntegerFormatter.Parse(value, IntegerPicture.Analyse(picture)));
 
     /// <summary>
     /// <c>$fromMillis(number [, picture [, timezone]])</c>, signature <c>&lt;n-s?s?:s&gt;</c>: formats a timestamp in
-    /// ms since the epoch with an XPath fn:format-dateTime picture (ISO 8601, <c>[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]</c>,
-    /// when <paramref name="picture"/> is null) in the fixed offset <paramref name="timezone"/> (<c>±HHMM</c>; UTC
-    /// when null). <c>$now([picture [, timezone]])</c> is this function applied to the evaluation's start time.
+    /// ms since the epoch with an XPath fn:format-dateTime picture (ISO 8601 when <paramref name="picture"/> is null:
+    /// <c>[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]</c>) in the fixed offset <paramref name="timezone"/>
+    /// (<c>±HHMM</c>; UTC when null). <c>$now([picture [, timezone]])</c> is this function applied to the
+    /// evaluation's start time. Timestamps beyond ±8.64e15 ms print their numbers as "NaN", as jsonata-js does.
     /// </summary>
     /// <exception cref="JsonataException">
     /// D3130–D3135 for an invalid picture (unsupported sequence, mixed digits, unknown component, name on a component
-    /// that has none, timezone of more than four digits, unclosed marker).
+    /// that has none, timezone of more than four digits, unclosed marker); D3001 for a name or words of an invalid
+    /// date, where jsonata-js fails with a JavaScript TypeError.
     /// </exception>
     public static string FromMillis(double millis, string? picture, string? timezone) =>
         DateTimeFormatter.Format(millis, picture, timezone);

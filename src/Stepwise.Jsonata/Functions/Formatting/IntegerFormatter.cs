@@ -108,12 +108,15 @@ internal static class IntegerFormatter
         }
         else
         {
-            // Leftmost separator first, so that the positions (counted from the right) of the others still hold.
+            // Leftmost separator first, so that the positions (counted from the right) of the others still hold. A
+            // separator further left than there are digits makes jsonata-js's substr count from the end and drop
+            // digits (162 with ",19#0 " is ",2 "); that is reproduced.
             for (int i = picture.Separators.Count - 1; i >= 0; i--)
             {
                 GroupingSeparator separator = picture.Separators[i];
-                int position = Math.Max(0, digits.Length - separator.Position);
-                digits = digits.Insert(position, separator.Character);
+                int position = digits.Length - separator.Position;
+                digits = JavaScriptStrings.Substr(digits, 0, position) + separator.Character
+                    + JavaScriptStrings.Substr(digits, position);
             }
         }
 
@@ -170,9 +173,15 @@ internal static class IntegerFormatter
             foreach (char c in digits)
             {
                 int codePoint = c - picture.ZeroCode + '0';
-                shifted.Append(codePoint is >= 0 and <= 0x10FFFF && !char.IsSurrogate((char)codePoint)
-                    ? char.ConvertFromUtf32(codePoint)
-                    : "\uFFFD");
+                if (codePoint < 0)
+                {
+                    // A character below the picture's digit family (an ASCII digit, a letter): jsonata-js fails
+                    // with a JavaScript RangeError ("Invalid code point"); this says what is wrong in JSONata terms.
+                    FormattingErrors.ThrowMixedDecimalGroups();
+                }
+
+                // Shifted units above the family stay non-digits (a lone surrogate included), as in jsonata-js.
+                shifted.Append((char)codePoint);
             }
 
             digits = shifted.ToString();

@@ -9,7 +9,9 @@ namespace Stepwise.Jsonata.Functions.Formatting;
 /// V8 applies to them: a missing month or day is 1, a day past the month's end rolls into the next month (V8 takes
 /// 1–31 for any month), 24:00:00 is the next midnight, fraction digits past milliseconds are dropped, a time without
 /// an offset is UTC (jsonata-js runs in the host's zone; AWS's is UTC), and an impossible value (month 13, hour 25,
-/// an offset hour past 23, an offset or a fraction on a date without a time) is NaN.
+/// an offset hour past 23, an offset or a fraction on a date without a time) is NaN. V8's legacy fallback parser,
+/// which makes something of a few more shapes that pass jsonata-js's expression ("2018.5"), is not reproduced:
+/// those are NaN here.
 /// </summary>
 internal static partial class IsoTimestamp
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Stepwise.Json;
 
 namespace Stepwise.Jsonata.Functions.Formatting;
@@ -112,8 +113,9 @@ internal static class JavaScriptNumbers
     }
 
     /// <summary>
-    /// JavaScript's <c>Number.prototype.toFixed</c> for a non-negative value: the exact decimal value rounded to
-    /// <paramref name="digits"/> places (halves up), and plain <c>Number::toString</c> from 1e21 up.
+    /// JavaScript's <c>Number.prototype.toFixed</c> for a non-negative value: the exact binary value rounded to
+    /// <paramref name="digits"/> places, an exact half going up (ECMA-262: "if there are two such n, pick the larger"),
+    /// and plain <c>Number::toString</c> from 1e21 up. .NET's "F" format rounds exact halves to even, hence this.
     /// </summary>
     public static string ToFixed(double value, int digits)
     {
@@ -122,8 +124,40 @@ internal static class JavaScriptNumbers
             return ToString(value);
         }
 
-        // .NET Core 3.0+ formats "F" from the exact binary value, as ECMAScript's toFixed does.
-        return value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        // value = mantissa × 2^exponent exactly; n = round-half-up(value × 10^digits) in integers.
+        long bits = BitConverter.DoubleToInt64Bits(Math.Abs(value));
+        int biasedExponent = (int)((bits >> 52) & 0x7FF);
+        long fraction = bits & 0xFFFFFFFFFFFFFL;
+        BigInteger mantissa = biasedExponent == 0 ? fraction : fraction | (1L << 52);
+        int exponent = (biasedExponent == 0 ? 1 : biasedExponent) - 1075;
+        BigInteger scaled = mantissa * BigInteger.Pow(10, digits);
+        BigInteger n;
+        if (exponent >= 0)
+        {
+            n = scaled << exponent;
+        }
+        else
+        {
+            BigInteger denominator = BigInteger.One << -exponent;
+            n = BigInteger.DivRem(scaled, denominator, out BigInteger remainder);
+            if (remainder * 2 >= denominator)
+            {
+                n += 1;
+            }
+        }
+
+        string text = n.ToString(CultureInfo.InvariantCulture);
+        if (digits == 0)
+        {
+            return text;
+        }
+
+        if (text.Length <= digits)
+        {
+            text = new string('0', digits - text.Length + 1) + text;
+        }
+
+        return string.Concat(text.AsSpan(0, text.Length - digits), ".", text.AsSpan(text.Length - digits));
     }
 
     private static double ShiftDecimalPoint(double value, int places)

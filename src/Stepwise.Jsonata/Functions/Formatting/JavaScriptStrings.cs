@@ -33,6 +33,20 @@ internal static class JavaScriptStrings
     /// <summary><c>s.slice(start)</c>.</summary>
     public static string Slice(string s, int start) => Slice(s, start, s.Length);
 
+    /// <summary>
+    /// <c>s.substr(start, length)</c>: a negative start counts from the end, a negative length is empty. (jsonata-js
+    /// inserts grouping separators with it, and a separator placed left of all the digits then cuts digits off.)
+    /// </summary>
+    public static string Substr(string s, int start, int length)
+    {
+        start = start < 0 ? Math.Max(s.Length + start, 0) : Math.Min(start, s.Length);
+        length = Math.Clamp(length, 0, s.Length - start);
+        return s.Substring(start, length);
+    }
+
+    /// <summary><c>s.substr(start)</c>.</summary>
+    public static string Substr(string s, int start) => Substr(s, start, s.Length);
+
     /// <summary><c>s.charAt(index)</c> as a string: empty when out of range.</summary>
     public static string CharAt(string s, int index) => index >= 0 && index < s.Length ? s[index].ToString() : "";
 }

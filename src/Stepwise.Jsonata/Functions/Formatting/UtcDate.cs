@@ -42,7 +42,8 @@ internal readonly record struct UtcDate(double Time)
     /// <c>Date.UTC(year, month, day, hours, minutes, seconds, ms)</c>: every field may overflow into the next
     /// (month 12 is January of the next year), and a year from 0 to 99 means 1900–1999.
     /// </summary>
-    public static double DateUtc(double year, double month, double day = 1, double hours = 0, double minutes = 0, double seconds = 0, double ms = 0)
+    public static double DateUtc(
+        double year, double month, double day = 1, double hours = 0, double minutes = 0, double seconds = 0, double ms = 0)
     {
         if (!double.IsNaN(year))
         {
@@ -57,7 +58,8 @@ internal readonly record struct UtcDate(double Time)
     }
 
     /// <summary>ECMA-262 MakeDate(MakeDay(…), MakeTime(…)) then TimeClip, without <c>Date.UTC</c>'s two-digit years.</summary>
-    public static double MakeTime(double year, double month, double day, double hours, double minutes, double seconds, double ms)
+    public static double MakeTime(
+        double year, double month, double day, double hours, double minutes, double seconds, double ms)
     {
         if (!double.IsFinite(year) || !double.IsFinite(month) || !double.IsFinite(day) || !double.IsFinite(hours)
             || !double.IsFinite(minutes) || !double.IsFinite(seconds) || !double.IsFinite(ms))
@@ -76,7 +78,8 @@ internal readonly record struct UtcDate(double Time)
         }
 
         double days = DaysFromCivil((long)wholeYear, (int)monthInYear + 1, 1) + Math.Truncate(day) - 1;
-        double time = (Math.Truncate(hours) * 3_600_000) + (Math.Truncate(minutes) * 60_000) + (Math.Truncate(seconds) * 1000) + Math.Truncate(ms);
+        double time = (Math.Truncate(hours) * 3_600_000) + (Math.Truncate(minutes) * 60_000)
+            + (Math.Truncate(seconds) * 1000) + Math.Truncate(ms);
         return TimeClip((days * MillisPerDay) + time);
     }
 
