@@ -12,8 +12,9 @@ namespace Stepwise.Conformance.AwsRecorded.Executions;
 /// </summary>
 internal static class LambdaMocks
 {
-    // What the Python runtime reported for raise_exception.py, as the corpus recorded it.
+    // What the Python runtime reported for raise_exception.py and raise_custom_exception.py, as the corpus recorded it.
     private const string RaiseStackFrame = "  File \"/var/task/handler.py\", line 2, in handler\n    raise Exception(\"Some exception was raised.\")\n";
+    private const string RaiseCustomStackFrame = "  File \"/var/task/handler.py\", line 9, in handler\n    raise CustomException()\n";
 
     public static void Register(StepwiseEngine engine, JsonObject recordedCase)
     {
@@ -24,12 +25,15 @@ internal static class LambdaMocks
 
         foreach (var (name, spec) in functions)
         {
-            engine.RegisterLambda(name, Behaviour(spec.AsObject()["behaviour"]!.AsString()));
+            var function = spec.AsObject();
+            engine.RegisterLambda(name, Behaviour(function["behaviour"]!.AsString(), function["handler"]?.AsString() ?? ""));
         }
     }
 
-    private static TaskHandler Behaviour(string behaviour) => behaviour switch
+    private static TaskHandler Behaviour(string behaviour, string handler) => behaviour switch
     {
+        "raise" when handler.EndsWith("raise_custom_exception.py", StringComparison.Ordinal) =>
+            static (_, _) => throw new LambdaFunctionException("CustomException", "", [RaiseCustomStackFrame]),
         "identity" => static (request, _) => ValueTask.FromResult(request.Input),
         "constant" => static (_, _) => ValueTask.FromResult<JsonValue>(JsonObject.Create(("Return", "HelloWorld"))),
         "constant-bytes" => static (_, _) => ValueTask.FromResult<JsonValue>(new JsonString("HelloWorld!")),
