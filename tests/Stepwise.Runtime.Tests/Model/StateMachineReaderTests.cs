@@ -76,6 +76,10 @@ public sealed class StateMachineReaderTests
     [InlineData("{'StartAt':'A','States':{'A':{'Type':'Teleport','End':true}}}")]
     [InlineData("{'StartAt':'A','States':{'A':{'Type':'Pass','InputPath':'not a path','End':true}}}")]
     [InlineData("{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'r','Retry':[{'ErrorEquals':'X'}],'End':true}}}")]
+    [InlineData("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'Nowhere'}}}")]
+    [InlineData("{'StartAt':'A','States':{'A':{'Type':'Pass'}}}")]
+    [InlineData("{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'r','End':true,'Catch':[{'ErrorEquals':['X'],'Next':'Gone'}]}}}")]
+    [InlineData("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[{'Variable':'$.a','IsNull':true,'Next':'Gone'}]}}}")]
     public void An_unreadable_definition_throws_FormatException_rather_than_crashing(string definition)
     {
         Assert.Throws<FormatException>(() => Asl.Machine(definition));
