@@ -57,9 +57,9 @@ public sealed class StateGraph
         {
             case ChoiceState choice:
                 Check(choice.Default, "Default");
-                foreach (var rule in choice.Choices)
+                foreach (var rule in choice.RawChoices)
                 {
-                    Check(rule.Next, "Choices[].Next");
+                    Check(rule is JsonObject o && o.TryGetValue("Next", out var next) && next is JsonString n ? n.Value : null, "Choices[].Next");
                 }
 
                 break;

@@ -69,6 +69,22 @@ public sealed class StateMachineReaderTests
         }
     }
 
+    [Fact]
+    public void JSONata_fields_are_kept_raw_instead_of_rejected()
+    {
+        var machine = Asl.Machine("""
+            {'QueryLanguage':'JSONata','StartAt':'T','States':{
+              'T':{'Type':'Task','Resource':'r','TimeoutSeconds':'{% $t %}','Next':'C'},
+              'C':{'Type':'Choice','Choices':[{'Condition':'{% true %}','Next':'M'}]},
+              'M':{'Type':'Map','MaxConcurrency':'{% 2 %}','ItemProcessor':{'StartAt':'I','States':{'I':{'Type':'Succeed'}}},'End':true}}}
+            """);
+
+        Assert.True(machine.UsesJsonata);
+        Assert.Equal("{% $t %}", ((TaskState)machine.States["T"]).TimeoutSecondsExpression!.AsString());
+        Assert.Single(((ChoiceState)machine.States["C"]).RawChoices);
+        Assert.Equal("{% 2 %}", ((MapState)machine.States["M"]).MaxConcurrencyExpression!.AsString());
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("{'States':{}}")]
