@@ -6,18 +6,19 @@ using Stepwise.Jsonata.Bench;
 
 // The port of shared/bench/jsonata/bench.js: the same 12 expressions over the same data (dumped by `node bench.js
 // --dump DIR`), each result checked against jsonata-js's, then timed the same way (warm-up, then whole evaluations one
-// at a time for a fixed window). With --node FILE (the output of `node bench.js --json FILE`), prints the ratio.
+// at a time for a fixed window). With --reference DIR (the folder of bench.js), jsonata-js times each case right
+// before this port does (interleaved, so that load on a shared machine affects both alike) and the ratio is printed.
 //
-// Usage: Stepwise.Jsonata.Bench --data DIR [--seconds 1.5] [--node FILE] [--only id,id]
+// Usage: Stepwise.Jsonata.Bench --data DIR [--seconds 1.5] [--reference DIR] [--only id,id]
 string? dataDir = Option(args, "data");
 if (dataDir is null)
 {
-    Console.Error.WriteLine("usage: Stepwise.Jsonata.Bench --data DIR [--seconds S] [--node FILE] [--only id,id]");
+    Console.Error.WriteLine("usage: Stepwise.Jsonata.Bench --data DIR [--seconds S] [--reference DIR] [--only id,id]");
     return 2;
 }
 
 double seconds = double.Parse(Option(args, "seconds") ?? "1.5", CultureInfo.InvariantCulture);
-string? nodeFile = Option(args, "node");
+string? referenceDir = Option(args, "reference");
 string[]? only = Option(args, "only")?.Split(',');
 
 var data = JsonValue.Parse(File.ReadAllBytes(Path.Combine(dataDir, "data.json")));
@@ -41,15 +42,6 @@ foreach (var item in JsonValue.Parse(File.ReadAllBytes(Path.Combine(dataDir, "ca
     cases.Add(new BenchCase(id, definition["expr"]!.AsString(), input, bindings, definition["result"]));
 }
 
-var node = new Dictionary<string, double>(StringComparer.Ordinal);
-if (nodeFile is not null && File.Exists(nodeFile))
-{
-    foreach (var row in JsonValue.Parse(File.ReadAllBytes(nodeFile)).AsObject()["rows"]!.AsArray())
-    {
-        node[row.AsObject()["id"]!.AsString()] = row.AsObject()["evalPerSec"]!.AsNumber().ToDouble();
-    }
-}
-
 Console.WriteLine($"Stepwise.Jsonata on .NET {Environment.Version}, {Environment.ProcessorCount} cores; {seconds.ToString(CultureInfo.InvariantCulture)} s per case");
 Console.WriteLine($"{"case",-26}{"eval/s",13}{"median us",12}{"compile us",12}{"jsonata-js/s",14}{"ratio",9}");
 double minRatio = double.PositiveInfinity;
@@ -65,9 +57,10 @@ foreach (var benchCase in cases)
         continue;
     }
 
+    double? reference = referenceDir is null ? null : RunReference(referenceDir, benchCase.Id, seconds);
     var timing = Time(benchCase, expression, seconds);
     string nodeRate = "", ratioText = "";
-    if (node.TryGetValue(benchCase.Id, out double nodePerSecond))
+    if (reference is { } nodePerSecond)
     {
         double ratio = timing.EvaluationsPerSecond / nodePerSecond;
         minRatio = Math.Min(minRatio, ratio);
@@ -79,7 +72,7 @@ foreach (var benchCase in cases)
         $"{timing.Id,-26}{timing.EvaluationsPerSecond,13:F1}{timing.MedianMicroseconds,12:F2}{timing.CompileMicroseconds,12:F1}{nodeRate,14}{ratioText,9}"));
 }
 
-if (node.Count > 0)
+if (referenceDir is not null)
 {
     Console.WriteLine(allCorrect
         ? string.Create(CultureInfo.InvariantCulture, $"jsonata min-ratio: {minRatio:F1}")
@@ -123,6 +116,36 @@ static BenchResult Time(BenchCase benchCase, JsonataExpression expression, doubl
     double total = clock.Elapsed.TotalSeconds;
     times.Sort();
     return new BenchResult(benchCase.Id, times.Count / total, times[times.Count / 2], compileMicroseconds);
+}
+
+// Runs `node bench.js --only <id>` for one case and reads its evaluations per second from its JSON output.
+static double? RunReference(string directory, string id, double seconds)
+{
+    string output = Path.Combine(Path.GetTempPath(), $"stepwise-jsonata-bench-{Environment.ProcessId}.json");
+    var start = new ProcessStartInfo("node")
+    {
+        WorkingDirectory = directory,
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    };
+    foreach (string argument in (string[])["bench.js", "--only", id, "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--json", output])
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    using (var process = Process.Start(start)!)
+    {
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0 || !File.Exists(output))
+        {
+            return null;
+        }
+    }
+
+    var rows = JsonValue.Parse(File.ReadAllBytes(output)).AsObject()["rows"]!.AsArray();
+    File.Delete(output);
+    return rows.Count == 0 ? null : rows[0].AsObject()["evalPerSec"]!.AsNumber().ToDouble();
 }
 
 static string? Option(string[] args, string name)

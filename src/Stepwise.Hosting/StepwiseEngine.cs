@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Stepwise.Definition.Model;
 using Stepwise.Hosting.Time;
 using Stepwise.Integrations;
@@ -15,6 +16,9 @@ public sealed class StepwiseEngine : IAsyncDisposable
     private readonly StepwiseEngineOptions _options;
     private readonly TaskDispatcher _dispatcher;
     private readonly CancellationTokenSource _disposed = new();
+
+    // Parse once, run many: a definition object run again reuses its compiled model (paths and templates included).
+    private readonly ConditionalWeakTable<JsonValue, StateMachine> _compiled = new();
 
     /// <summary>Creates an engine; <paramref name="options"/> default as documented on <see cref="StepwiseEngineOptions"/>.</summary>
     public StepwiseEngine(StepwiseEngineOptions? options = null)
@@ -42,7 +46,7 @@ public sealed class StepwiseEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        var machine = StateMachine.FromJson(definition);
+        var machine = _compiled.GetValue(definition, static json => StateMachine.FromJson(json));
         if (machine.UsesJsonata)
         {
             // Running JSONata states with JSONPath semantics would give plausible but wrong results: refuse instead.

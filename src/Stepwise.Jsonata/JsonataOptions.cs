@@ -32,6 +32,17 @@ public sealed class JsonataOptions
     internal IReadOnlyDictionary<string, object?> Functions => _functions;
 
     /// <summary>
+    /// Hides the built-in <c>$name</c> from expressions compiled with these options (AWS Step Functions removes
+    /// <c>$eval</c>): the name then evaluates to undefined, and calling it fails with T1006.
+    /// </summary>
+    public JsonataOptions HideFunction(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        _functions[name] = null;
+        return this;
+    }
+
+    /// <summary>
     /// Registers <c>$name</c>. <paramref name="signature"/> is a JSONata signature (<c>&lt;an:a&gt;</c>) that validates
     /// and coerces arguments before <paramref name="handler"/> runs, or null for none. A registered function hides a
     /// built-in of the same name.

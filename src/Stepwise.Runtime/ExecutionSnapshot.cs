@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Stepwise.Json;
+using Stepwise.Runtime.Decisions;
 
 namespace Stepwise.Runtime;
 

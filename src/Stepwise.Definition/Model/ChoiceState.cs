@@ -15,13 +15,23 @@ public sealed class ChoiceState : State
             throw new FormatException($"{where}: 'Choices' must be an array.");
         }
 
-        var rules = new ChoiceRule[array.Count];
-        for (int i = 0; i < rules.Length; i++)
+        RawChoices = array;
+        if (HasJsonataConditions(array))
         {
-            rules[i] = ChoiceRule.Read(ModelReader.AsObject(array[i], $"{where} Choices[{i}]"));
+            // JSONata rules ("Condition") are kept raw for the JSONata issue; the JSONPath rule model cannot read them.
+            Choices = [];
+        }
+        else
+        {
+            var rules = new ChoiceRule[array.Count];
+            for (int i = 0; i < rules.Length; i++)
+            {
+                rules[i] = ChoiceRule.Read(ModelReader.AsObject(array[i], $"{where} Choices[{i}]"));
+            }
+
+            Choices = rules;
         }
 
-        Choices = rules;
         Default = ModelReader.ReadOptionalString(json, "Default", where);
     }
 
@@ -31,6 +41,22 @@ public sealed class ChoiceState : State
     /// <summary>The top-level choice rules, tried in order.</summary>
     public IReadOnlyList<ChoiceRule> Choices { get; }
 
+    /// <summary>The <c>Choices</c> array as written (JSONata rules live only here).</summary>
+    public JsonArray RawChoices { get; }
+
     /// <summary>The state to go to when no rule matches; null means <c>States.NoChoiceMatched</c>.</summary>
     public string? Default { get; }
+
+    private static bool HasJsonataConditions(JsonArray choices)
+    {
+        foreach (var choice in choices)
+        {
+            if (choice is JsonObject rule && rule.ContainsKey("Condition"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -23,11 +23,14 @@ public sealed class MapState : State
         ResultPath = ResultPathField.Read(json, "ResultPath", where);
         Retry = ModelReader.ReadRetry(json, where);
         Catch = ModelReader.ReadCatch(json, where);
-        MaxConcurrency = ModelReader.ReadOptionalInt64(json, "MaxConcurrency", where);
+        MaxConcurrency = ModelReader.ReadOptionalInt64OrExpression(json, "MaxConcurrency", where, out var maxConcurrencyExpression);
+        MaxConcurrencyExpression = maxConcurrencyExpression;
         MaxConcurrencyPath = ModelReader.ReadOptionalPath(json, "MaxConcurrencyPath", where);
-        ToleratedFailureCount = ModelReader.ReadOptionalInt64(json, "ToleratedFailureCount", where);
+        ToleratedFailureCount = ModelReader.ReadOptionalInt64OrExpression(json, "ToleratedFailureCount", where, out var countExpression);
+        ToleratedFailureCountExpression = countExpression;
         ToleratedFailureCountPath = ModelReader.ReadOptionalPath(json, "ToleratedFailureCountPath", where);
-        ToleratedFailurePercentage = ModelReader.ReadOptionalDouble(json, "ToleratedFailurePercentage", where);
+        ToleratedFailurePercentage = ModelReader.ReadOptionalDoubleOrExpression(json, "ToleratedFailurePercentage", where, out var percentageExpression);
+        ToleratedFailurePercentageExpression = percentageExpression;
         ToleratedFailurePercentagePath = ModelReader.ReadOptionalPath(json, "ToleratedFailurePercentagePath", where);
         ItemReader = json["ItemReader"];
         ItemBatcher = json["ItemBatcher"];
@@ -79,6 +82,15 @@ public sealed class MapState : State
 
     /// <summary><c>ToleratedFailurePercentagePath</c>.</summary>
     public AslPath? ToleratedFailurePercentagePath { get; }
+
+    /// <summary><c>MaxConcurrency</c> written as a JSONata expression, kept raw.</summary>
+    public JsonValue? MaxConcurrencyExpression { get; }
+
+    /// <summary><c>ToleratedFailureCount</c> written as a JSONata expression, kept raw.</summary>
+    public JsonValue? ToleratedFailureCountExpression { get; }
+
+    /// <summary><c>ToleratedFailurePercentage</c> written as a JSONata expression, kept raw.</summary>
+    public JsonValue? ToleratedFailurePercentageExpression { get; }
 
     /// <summary>Distributed-map <c>ItemReader</c>, kept raw.</summary>
     public JsonValue? ItemReader { get; }

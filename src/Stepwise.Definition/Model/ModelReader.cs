@@ -47,6 +47,23 @@ internal static class ModelReader
         return value is JsonNumber n && n.TryGetInt64(out long l) ? l : throw new FormatException($"{where}: '{name}' must be an integer.");
     }
 
+    /// <summary>
+    /// A numeric field that JSONata states may write as an expression string (<c>"{% ... %}"</c>): a number is
+    /// returned, a string is kept in <paramref name="expression"/> for the JSONata issue.
+    /// </summary>
+    public static long? ReadOptionalInt64OrExpression(JsonObject json, string name, string where, out JsonValue? expression)
+    {
+        expression = json.TryGetValue(name, out var value) && value is JsonString ? value : null;
+        return expression is null ? ReadOptionalInt64(json, name, where) : null;
+    }
+
+    /// <inheritdoc cref="ReadOptionalInt64OrExpression"/>
+    public static double? ReadOptionalDoubleOrExpression(JsonObject json, string name, string where, out JsonValue? expression)
+    {
+        expression = json.TryGetValue(name, out var value) && value is JsonString ? value : null;
+        return expression is null ? ReadOptionalDouble(json, name, where) : null;
+    }
+
     public static double? ReadOptionalDouble(JsonObject json, string name, string where)
     {
         if (!json.TryGetValue(name, out var value) || value.IsNull)

@@ -36,6 +36,53 @@ public sealed class StateGraph
         ? state
         : throw new KeyNotFoundException($"No state named '{name}'.");
 
+    /// <summary>Every transition must name a state of the same graph; the interpreter relies on it.</summary>
+    private static void CheckTransitions(State state, Dictionary<string, State> states)
+    {
+        void Check(string? target, string field)
+        {
+            if (target is not null && !states.ContainsKey(target))
+            {
+                throw new FormatException($"State '{state.Name}': {field} '{target}' names no state in the same scope.");
+            }
+        }
+
+        if (!state.IsEnd && state.Next is null && state.Type is not (StateType.Choice or StateType.Succeed or StateType.Fail))
+        {
+            throw new FormatException($"State '{state.Name}': needs 'Next' or '\"End\": true'.");
+        }
+
+        Check(state.Next, "Next");
+        switch (state)
+        {
+            case ChoiceState choice:
+                Check(choice.Default, "Default");
+                foreach (var rule in choice.RawChoices)
+                {
+                    Check(rule is JsonObject o && o.TryGetValue("Next", out var next) && next is JsonString n ? n.Value : null, "Choices[].Next");
+                }
+
+                break;
+            case TaskState task:
+                CheckCatchers(task.Catch);
+                break;
+            case ParallelState parallel:
+                CheckCatchers(parallel.Catch);
+                break;
+            case MapState map:
+                CheckCatchers(map.Catch);
+                break;
+        }
+
+        void CheckCatchers(IReadOnlyList<Catcher> catchers)
+        {
+            foreach (var catcher in catchers)
+            {
+                Check(catcher.Next, "Catch[].Next");
+            }
+        }
+    }
+
     internal static StateGraph Read(JsonObject json, string where, List<StateGraph> registry)
     {
         var startAt = ModelReader.ReadRequiredString(json, "StartAt", where);
@@ -56,6 +103,11 @@ public sealed class StateGraph
         if (!states.ContainsKey(startAt))
         {
             throw new FormatException($"{where}: StartAt '{startAt}' names no state.");
+        }
+
+        foreach (var state in states.Values)
+        {
+            CheckTransitions(state, states);
         }
 
         var graph = new StateGraph(startAt, states, ModelReader.ReadOptionalString(json, "QueryLanguage", where), index);

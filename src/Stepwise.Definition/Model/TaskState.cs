@@ -16,9 +16,11 @@ public sealed class TaskState : State
         ResultPath = ResultPathField.Read(json, "ResultPath", where);
         Retry = ModelReader.ReadRetry(json, where);
         Catch = ModelReader.ReadCatch(json, where);
-        TimeoutSeconds = ModelReader.ReadOptionalInt64(json, "TimeoutSeconds", where);
+        TimeoutSeconds = ModelReader.ReadOptionalInt64OrExpression(json, "TimeoutSeconds", where, out var timeoutExpression);
+        TimeoutSecondsExpression = timeoutExpression;
         TimeoutSecondsPath = ModelReader.ReadOptionalPath(json, "TimeoutSecondsPath", where);
-        HeartbeatSeconds = ModelReader.ReadOptionalInt64(json, "HeartbeatSeconds", where);
+        HeartbeatSeconds = ModelReader.ReadOptionalInt64OrExpression(json, "HeartbeatSeconds", where, out var heartbeatExpression);
+        HeartbeatSecondsExpression = heartbeatExpression;
         HeartbeatSecondsPath = ModelReader.ReadOptionalPath(json, "HeartbeatSecondsPath", where);
         Credentials = json["Credentials"];
         Arguments = json["Arguments"];
@@ -47,6 +49,12 @@ public sealed class TaskState : State
 
     /// <summary><c>TimeoutSeconds</c>; null when absent (AWS then waits up to the execution's own limit).</summary>
     public long? TimeoutSeconds { get; }
+
+    /// <summary><c>TimeoutSeconds</c> written as a JSONata expression, kept raw.</summary>
+    public JsonValue? TimeoutSecondsExpression { get; }
+
+    /// <summary><c>HeartbeatSeconds</c> written as a JSONata expression, kept raw.</summary>
+    public JsonValue? HeartbeatSecondsExpression { get; }
 
     /// <summary><c>TimeoutSecondsPath</c>.</summary>
     public AslPath? TimeoutSecondsPath { get; }

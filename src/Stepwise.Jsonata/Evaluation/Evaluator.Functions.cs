@@ -7,8 +7,6 @@ namespace Stepwise.Jsonata.Evaluation;
 /// <summary>Function calls, the tail-call trampoline, partial application, regex matchers and transforms.</summary>
 internal sealed partial class Evaluator
 {
-    private static readonly object s_placeholder = new();
-
     private object? EvaluateFunction(Node expr, object? input, Frame env, bool hasContext, object? context)
     {
         var proc = Evaluate(expr.Procedure!, input, env);

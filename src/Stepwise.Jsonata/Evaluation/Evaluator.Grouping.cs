@@ -40,7 +40,7 @@ internal sealed partial class Evaluator
             var context = reduce ? ((TupleBinding)item!).Context : item;
             for (int p = 0; p < pairs.Count; p++)
             {
-                var key = Evaluate(pairs[p].Key, context, itemEnv);
+                var key = EvaluateField(pairs[p].Key, context, itemEnv);
                 if (key is null)
                 {
                     continue;
@@ -270,7 +270,7 @@ internal sealed partial class Evaluator
                 return evaluator.Evaluate(expression, tuple.Context, FrameFromTuple(env, tuple));
             }
 
-            return evaluator.Evaluate(expression, item, env);
+            return evaluator.EvaluateField(expression, item, env);
         }
     }
 }

@@ -179,9 +179,21 @@ internal sealed partial class Evaluator
         var stages = step.Stages;
         object? first = null;
         int count = 0;
+        // A plain field step on an object is a lookup: skip the general evaluation of the step node.
+        bool plainName = step.Type == NodeType.Name && step.Predicates is null && step.Group is null && !step.KeepArray;
         for (int i = 0; i < items.Count; i++)
         {
-            var res = Evaluate(step, items[i], env);
+            var item = items[i];
+            object? res;
+            if (plainName && item is JsonObject obj)
+            {
+                res = obj.TryGetValue(step.Value, out var field) ? field : null;
+            }
+            else
+            {
+                res = Evaluate(step, item, env);
+            }
+
             if (stages is not null)
             {
                 for (int s = 0; s < stages.Count; s++)

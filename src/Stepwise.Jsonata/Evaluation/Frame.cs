@@ -2,11 +2,15 @@ namespace Stepwise.Jsonata.Evaluation;
 
 /// <summary>
 /// A variable scope. Lookups walk the parent chain; the root falls back to the function library. Frames hold few
-/// variables (a lambda's parameters, a block's bindings), so they are kept in small arrays searched linearly, which
-/// is cheaper to create and to search than a dictionary.
+/// variables (a lambda's parameters, a block's bindings): the first two live in fields, more in small arrays searched
+/// linearly, which is cheaper to create and to search than a dictionary.
 /// </summary>
 internal sealed class Frame(Frame? parent)
 {
+    private string? _name0;
+    private object? _value0;
+    private string? _name1;
+    private object? _value1;
     private string[]? _names;
     private object?[]? _values;
     private int _count;
@@ -18,6 +22,32 @@ internal sealed class Frame(Frame? parent)
 
     public void Bind(string name, object? value)
     {
+        if (_name0 is null)
+        {
+            _name0 = name;
+            _value0 = value;
+            return;
+        }
+
+        if (string.Equals(_name0, name, StringComparison.Ordinal))
+        {
+            _value0 = value;
+            return;
+        }
+
+        if (_name1 is null)
+        {
+            _name1 = name;
+            _value1 = value;
+            return;
+        }
+
+        if (string.Equals(_name1, name, StringComparison.Ordinal))
+        {
+            _value1 = value;
+            return;
+        }
+
         for (int i = 0; i < _count; i++)
         {
             if (string.Equals(_names![i], name, StringComparison.Ordinal))
@@ -29,8 +59,8 @@ internal sealed class Frame(Frame? parent)
 
         if (_names is null)
         {
-            _names = new string[2];
-            _values = new object?[2];
+            _names = new string[4];
+            _values = new object?[4];
         }
         else if (_count == _names.Length)
         {
@@ -47,13 +77,31 @@ internal sealed class Frame(Frame? parent)
     {
         for (var frame = this; frame is not null; frame = frame.Parent)
         {
-            var names = frame._names;
-            for (int i = 0; i < frame._count; i++)
+            if (frame._name0 is not null)
             {
-                if (string.Equals(names![i], name, StringComparison.Ordinal))
+                if (string.Equals(frame._name0, name, StringComparison.Ordinal))
                 {
-                    value = frame._values![i];
+                    value = frame._value0;
                     return true;
+                }
+
+                if (frame._name1 is not null)
+                {
+                    if (string.Equals(frame._name1, name, StringComparison.Ordinal))
+                    {
+                        value = frame._value1;
+                        return true;
+                    }
+
+                    var names = frame._names;
+                    for (int i = 0; i < frame._count; i++)
+                    {
+                        if (string.Equals(names![i], name, StringComparison.Ordinal))
+                        {
+                            value = frame._values![i];
+                            return true;
+                        }
+                    }
                 }
             }
 

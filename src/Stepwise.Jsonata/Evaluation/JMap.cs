@@ -2,7 +2,9 @@ namespace Stepwise.Jsonata.Evaluation;
 
 /// <summary>
 /// An object built during evaluation (constructors, grouping, functions, transform copies). Unlike the immutable input
-/// tree it is mutable while it is being built, and its values may be functions. Keys keep insertion order.
+/// tree it is mutable while it is being built, and its values may be functions. Keys keep JavaScript's property order,
+/// which jsonata-js results (and so AWS's) have: array-index keys ("0", "42") first in ascending numeric order, then
+/// the other keys in insertion order.
 /// </summary>
 internal sealed class JMap
 {
@@ -58,6 +60,20 @@ internal sealed class JMap
             return;
         }
 
+        if (TryParseArrayIndex(key, out uint index))
+        {
+            int at = 0;
+            while (at < _keys.Count && TryParseArrayIndex(_keys[at], out uint other) && other < index)
+            {
+                at++;
+            }
+
+            _keys.Insert(at, key);
+            _values.Insert(at, value);
+            Reindex();
+            return;
+        }
+
         _keys.Add(key);
         _values.Add(value);
         if (_index is not null)
@@ -66,11 +82,51 @@ internal sealed class JMap
         }
         else if (_keys.Count > HashThreshold)
         {
-            _index = new Dictionary<string, int>(_keys.Count * 2, StringComparer.Ordinal);
-            for (int k = 0; k < _keys.Count; k++)
+            Reindex();
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is a JavaScript array index: a canonical decimal below 2^32 - 1.</summary>
+    private static bool TryParseArrayIndex(string key, out uint index)
+    {
+        index = 0;
+        if (key.Length is 0 or > 10 || (key.Length > 1 && key[0] == '0'))
+        {
+            return false;
+        }
+
+        ulong value = 0;
+        foreach (char c in key)
+        {
+            if (!char.IsAsciiDigit(c))
             {
-                _index[_keys[k]] = k;
+                return false;
             }
+
+            value = (value * 10) + (ulong)(c - '0');
+        }
+
+        if (value >= uint.MaxValue)
+        {
+            return false;
+        }
+
+        index = (uint)value;
+        return true;
+    }
+
+    private void Reindex()
+    {
+        if (_keys.Count <= HashThreshold && _index is null)
+        {
+            return;
+        }
+
+        _index ??= new Dictionary<string, int>(_keys.Count * 2, StringComparer.Ordinal);
+        _index.Clear();
+        for (int k = 0; k < _keys.Count; k++)
+        {
+            _index[_keys[k]] = k;
         }
     }
 
@@ -86,11 +142,7 @@ internal sealed class JMap
         _values.RemoveAt(i);
         if (_index is not null)
         {
-            _index.Clear();
-            for (int k = 0; k < _keys.Count; k++)
-            {
-                _index[_keys[k]] = k;
-            }
+            Reindex();
         }
     }
 }

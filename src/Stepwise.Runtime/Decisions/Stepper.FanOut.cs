@@ -34,6 +34,7 @@ internal sealed partial class Stepper
         frame.Phase = FramePhase.WaitingChildren;
         if (count == 0)
         {
+            Emit(frame, "ParallelStateSucceeded", null, null, advance: false);
             CompleteFanOut(frame, state);
             return;
         }

@@ -108,6 +108,15 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void A_hidden_built_in_cannot_be_called()
+    {
+        var options = new JsonataOptions().HideFunction("eval");
+        Assert.Equal("3", Jsonata.Eval("$eval('1 + 2')"));
+        Assert.Equal("T1006", Jsonata.Error("$eval('1 + 2')", options: options).Code);
+        Assert.Equal("3", Jsonata.Eval("$sum([1, 2])", options: options));
+    }
+
+    [Fact]
     public void A_top_level_array_input_is_one_value()
     {
         Assert.Equal("[1,2,3]", Jsonata.Eval("$", "[1,2,3]"));

@@ -56,6 +56,13 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public void Built_objects_order_array_index_keys_first_as_JavaScript_does()
+    {
+        Assert.Equal("""{"2":"b","10":"c","x":"a","01":"d"}""", Jsonata.Eval("{'x': 'a', '10': 'c', '2': 'b', '01': 'd'}"));
+        Assert.Equal("""["2","10","x"]""", Jsonata.Eval("$keys({'x': 1, '10': 2, '2': 3})"));
+    }
+
+    [Fact]
     public void A_focus_binding_keeps_the_context_of_the_step()
     {
         // Order@$o binds each order to $o while the context stays on Account: Product is not a field of Account.

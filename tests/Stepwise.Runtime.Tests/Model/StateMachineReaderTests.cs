@@ -69,6 +69,22 @@ public sealed class StateMachineReaderTests
         }
     }
 
+    [Fact]
+    public void JSONata_fields_are_kept_raw_instead_of_rejected()
+    {
+        var machine = Asl.Machine("""
+            {'QueryLanguage':'JSONata','StartAt':'T','States':{
+              'T':{'Type':'Task','Resource':'r','TimeoutSeconds':'{% $t %}','Next':'C'},
+              'C':{'Type':'Choice','Choices':[{'Condition':'{% true %}','Next':'M'}]},
+              'M':{'Type':'Map','MaxConcurrency':'{% 2 %}','ItemProcessor':{'StartAt':'I','States':{'I':{'Type':'Succeed'}}},'End':true}}}
+            """);
+
+        Assert.True(machine.UsesJsonata);
+        Assert.Equal("{% $t %}", ((TaskState)machine.States["T"]).TimeoutSecondsExpression!.AsString());
+        Assert.Single(((ChoiceState)machine.States["C"]).RawChoices);
+        Assert.Equal("{% 2 %}", ((MapState)machine.States["M"]).MaxConcurrencyExpression!.AsString());
+    }
+
     [Theory]
     [InlineData("[]")]
     [InlineData("{'States':{}}")]
@@ -76,6 +92,10 @@ public sealed class StateMachineReaderTests
     [InlineData("{'StartAt':'A','States':{'A':{'Type':'Teleport','End':true}}}")]
     [InlineData("{'StartAt':'A','States':{'A':{'Type':'Pass','InputPath':'not a path','End':true}}}")]
     [InlineData("{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'r','Retry':[{'ErrorEquals':'X'}],'End':true}}}")]
+    [InlineData("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'Nowhere'}}}")]
+    [InlineData("{'StartAt':'A','States':{'A':{'Type':'Pass'}}}")]
+    [InlineData("{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'r','End':true,'Catch':[{'ErrorEquals':['X'],'Next':'Gone'}]}}}")]
+    [InlineData("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[{'Variable':'$.a','IsNull':true,'Next':'Gone'}]}}}")]
     public void An_unreadable_definition_throws_FormatException_rather_than_crashing(string definition)
     {
         Assert.Throws<FormatException>(() => Asl.Machine(definition));

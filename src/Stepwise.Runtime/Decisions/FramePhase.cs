@@ -1,4 +1,4 @@
-namespace Stepwise.Runtime;
+namespace Stepwise.Runtime.Decisions;
 
 /// <summary>What a frame is doing between two decisions.</summary>
 internal enum FramePhase

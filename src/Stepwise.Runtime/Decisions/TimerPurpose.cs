@@ -1,4 +1,4 @@
-namespace Stepwise.Runtime;
+namespace Stepwise.Runtime.Decisions;
 
 /// <summary>Why a timer was started.</summary>
 internal enum TimerPurpose

@@ -1,4 +1,4 @@
-namespace Stepwise.Runtime;
+namespace Stepwise.Runtime.Decisions;
 
 /// <summary>Which part of the definition a frame runs.</summary>
 internal enum FrameKind

@@ -1,6 +1,6 @@
 using Stepwise.Json;
 
-namespace Stepwise.Runtime;
+namespace Stepwise.Runtime.Decisions;
 
 /// <summary>
 /// One thread of execution: the root, a Parallel branch or a Map iteration. It knows its current state, that

@@ -1,4 +1,4 @@
-namespace Stepwise.Runtime;
+namespace Stepwise.Runtime.Decisions;
 
 /// <summary>
 /// A Task state's <c>Resource</c> as the history names it. A bare Lambda function ARN records LambdaFunction*

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Stepwise.Json;
 
-namespace Stepwise.Runtime;
+namespace Stepwise.Runtime.Decisions;
 
 /// <summary>
 /// The bookkeeping of a running Parallel or Map state, kept on the frame that runs it: child frames, results in
