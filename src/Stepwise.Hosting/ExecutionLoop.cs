@@ -89,7 +89,11 @@ internal sealed class ExecutionLoop
             ExecutionOutcome.Aborted => ExecutionStatus.Aborted,
             _ => ExecutionStatus.Running,
         };
-        return new ExecutionResult(_info.ExecutionArn, _info.StateMachineArn, status, snapshot.Output, snapshot.Error, snapshot.Cause,
+        // DescribeExecution reports a timed-out execution without error or cause (timeouts/test_global_timeout);
+        // its ExecutionTimedOut event still carries States.Timeout.
+        bool reportsError = status != ExecutionStatus.TimedOut;
+        return new ExecutionResult(_info.ExecutionArn, _info.StateMachineArn, status, snapshot.Output,
+            reportsError ? snapshot.Error : null, reportsError ? snapshot.Cause : null,
             _history, _info.StartTime, _history.Count > 0 ? _history[^1].Timestamp : _info.StartTime);
     }
 

@@ -32,7 +32,10 @@ public sealed class ExecutionResult
     /// <summary>The output when the execution succeeded.</summary>
     public JsonValue? Output { get; }
 
-    /// <summary>The error when it failed, timed out or was aborted (may be null: a bare Fail state has none).</summary>
+    /// <summary>
+    /// The error when it failed or was aborted, as DescribeExecution reports it: null for a bare Fail state, and for a
+    /// timed-out execution (whose ExecutionTimedOut history event carries the error).
+    /// </summary>
     public string? Error { get; }
 
     /// <summary>The cause, when there is one.</summary>
