@@ -262,7 +262,7 @@ internal sealed partial class Evaluator
             {
                 if (!Values.IsObject(update))
                 {
-                    throw new JsonataException("T2011", $"The insert/update clause of the transform expression must evaluate to an object: {Values.Stringify(update, false)}", node.Update!.Position);
+                    throw new JsonataException("T2011", $"The insert/update clause of the transform expression must evaluate to an object: {Values.ToMessageText(update)}", node.Update!.Position);
                 }
 
                 if (match is JMap target)
@@ -292,7 +292,7 @@ internal sealed partial class Evaluator
                 {
                     if (keys[k] is not JsonString)
                     {
-                        throw new JsonataException("T2012", $"The delete clause of the transform expression must evaluate to a string or array of strings: {Values.Stringify(deletions, false)}", node.Delete.Position);
+                        throw new JsonataException("T2012", $"The delete clause of the transform expression must evaluate to a string or array of strings: {Values.ToMessageText(deletions)}", node.Delete.Position);
                     }
                 }
 

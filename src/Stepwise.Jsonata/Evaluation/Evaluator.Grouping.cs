@@ -48,14 +48,14 @@ internal sealed partial class Evaluator
 
                 if (key is not JsonString keyString)
                 {
-                    throw new JsonataException("T1003", $"Key in object structure must evaluate to a string; got: {Values.Stringify(key, false)}", position);
+                    throw new JsonataException("T1003", $"Key in object structure must evaluate to a string; got: {Values.ToMessageText(key)}", position);
                 }
 
                 if (groups.TryGetValue(keyString.Value, out int g))
                 {
                     if (groupPair[g] != p)
                     {
-                        throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {keyString.Value}", position);
+                        throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {Values.ToMessageText(keyString)}", position);
                     }
 
                     // fn.append would copy the group on every item; the list built here is ours, so grow it in place.
@@ -119,14 +119,14 @@ internal sealed partial class Evaluator
 
             if (key is not JsonString keyString)
             {
-                throw new JsonataException("T1003", $"Key in object structure must evaluate to a string; got: {Values.Stringify(key, false)}", position);
+                throw new JsonataException("T1003", $"Key in object structure must evaluate to a string; got: {Values.ToMessageText(key)}", position);
             }
 
             for (int q = 0; q < p; q++)
             {
                 if (string.Equals(keys[q], keyString.Value, StringComparison.Ordinal))
                 {
-                    throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {keyString.Value}", position);
+                    throw new JsonataException("D1009", $"Multiple key definitions evaluate to same key: {Values.ToMessageText(keyString)}", position);
                 }
             }
 

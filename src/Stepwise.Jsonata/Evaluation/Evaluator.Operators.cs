@@ -145,7 +145,7 @@ internal sealed partial class Evaluator
         }
         else
         {
-            throw new JsonataException("T2009", "The values {{value}} and {{value2}} either side of operator {{token}} must be of the same data type");
+            throw new JsonataException("T2009", $"The values {Values.ToMessageText(lhs)} and {Values.ToMessageText(rhs)} either side of operator {{{{token}}}} must be of the same data type");
         }
 
         return JsonValue.FromBoolean(op switch

@@ -112,7 +112,7 @@ internal sealed partial class Evaluator
                 }
                 else if (result is not null)
                 {
-                    throw new JsonataException("D1002", "Cannot negate a non-numeric value: {{value}}", expr.Position, "-");
+                    throw new JsonataException("D1002", $"Cannot negate a non-numeric value: {Values.ToMessageText(result)}", expr.Position, "-");
                 }
 
                 break;

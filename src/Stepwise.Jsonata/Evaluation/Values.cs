@@ -347,6 +347,14 @@ internal static class Values
         return builder.ToString();
     }
 
+    /// <summary>A value as jsonata-js's error messages show it (JSON.stringify: strings quoted).</summary>
+    public static string ToMessageText(object? value) => value switch
+    {
+        null => "undefined",
+        JsonString s => JsonText.Quote(s.Value),
+        _ => Stringify(value, false),
+    };
+
     public static string FormatNumber15(double value)
     {
         // JavaScript: Number(value.toPrecision(15)).toString(), except that integers keep all their digits

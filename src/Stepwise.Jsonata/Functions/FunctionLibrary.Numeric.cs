@@ -104,7 +104,7 @@ internal static partial class FunctionLibrary
                 return JsonNumber.FromInt64(0);
         }
 
-        throw Error("D3030", $"Unable to cast value to a number: {Values.Stringify(arg, false)}", 1);
+        throw Error("D3030", $"Unable to cast value to a number: {Values.ToMessageText(arg)}", 1);
     }
 
     /// <summary>Round half to even at <paramref name="precision"/> decimal places, shifting in decimal text as jsonata-js does.</summary>
