@@ -38,8 +38,7 @@ public sealed class StepwiseEngine : IAsyncDisposable
 
     /// <summary>
     /// Runs <paramref name="definition"/> with <paramref name="input"/> to completion and returns its status, output
-    /// and history. Throws <see cref="FormatException"/> for an unreadable definition (validate it first) and
-    /// <see cref="NotSupportedException"/> for a JSONata state machine (not supported yet).
+    /// and history. Throws <see cref="FormatException"/> for an unreadable definition (validate it first).
     /// </summary>
     public Task<ExecutionResult> RunAsync(JsonValue definition, JsonValue input, RunOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -47,12 +46,6 @@ public sealed class StepwiseEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(input);
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         var machine = _compiled.GetValue(definition, static json => StateMachine.FromJson(json));
-        if (machine.UsesJsonata)
-        {
-            // Running JSONata states with JSONPath semantics would give plausible but wrong results: refuse instead.
-            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
-        }
-
         var run = options ?? new RunOptions();
         var time = _options.Time ?? TimeProvider.System;
         var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();

@@ -41,6 +41,9 @@ internal sealed class Frame
 
     public long EnteredEventId { get; set; }
 
+    /// <summary>The previousEventId of the current state's StateEntered: AWS chains EvaluationFailed to it.</summary>
+    public long EnteredPreviousEventId { get; set; }
+
     /// <summary><c>$$.State.RetryCount</c>: retries of the current state so far.</summary>
     public int RetryCount { get; set; }
 
@@ -84,6 +87,7 @@ internal sealed class Frame
         EffectiveInput = EffectiveInput,
         EnteredTime = EnteredTime,
         EnteredEventId = EnteredEventId,
+        EnteredPreviousEventId = EnteredPreviousEventId,
         RetryCount = RetryCount,
         RetrierAttempts = (int[])RetrierAttempts.Clone(),
         LastEventId = LastEventId,

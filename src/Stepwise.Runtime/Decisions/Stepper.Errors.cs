@@ -68,7 +68,11 @@ internal sealed partial class Stepper
                 // corpus's test_invoke_timeout).
                 bool isTimeout = errorName is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
                 var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
-                if (catcher.ResultPath.IsNull)
+                if (IsJsonata(state))
+                {
+                    CatchJsonata(frame, state, catcher, errorOutput);
+                }
+                else if (catcher.ResultPath.IsNull)
                 {
                     ExitState(frame, state, frame.StateInput, catcher.Next);
                 }

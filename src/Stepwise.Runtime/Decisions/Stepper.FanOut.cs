@@ -20,6 +20,12 @@ internal sealed partial class Stepper
             return;
         }
 
+        StartBranches(frame, state, effective, branchInput);
+    }
+
+    /// <summary>Records ParallelStateStarted and starts one frame per branch, each with <paramref name="branchInput"/>.</summary>
+    private void StartBranches(Frame frame, ParallelState state, JsonValue effective, JsonValue branchInput)
+    {
         long started = Emit(frame, "ParallelStateStarted", null, null);
         int count = state.Branches.Count;
         var fan = new FanOut
@@ -138,6 +144,12 @@ internal sealed partial class Stepper
             toleratedPercentage = n.ToDouble();
         }
 
+        LaunchMap(frame, state, effective, items, maxConcurrency, toleratedCount, toleratedPercentage);
+    }
+
+    /// <summary>After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages).</summary>
+    private void LaunchMap(Frame frame, MapState state, JsonValue effective, JsonArray items, long maxConcurrency, long toleratedCount, double toleratedPercentage)
+    {
         if (state.ItemProcessor.ProcessorConfig.IsDistributed)
         {
             // A distributed Map runs its iterations as a map run of child executions: the parent history records only
@@ -190,7 +202,14 @@ internal sealed partial class Stepper
                 ? frame.LastEventId
                 : Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
             var input = item;
-            if (state.ItemSelector is not null)
+            if (IsJsonata(state))
+            {
+                if (state.Json.TryGetValue("ItemSelector", out var selector) && !TrySelectJsonataItem(frame, state, selector, index, item, out input))
+                {
+                    return;
+                }
+            }
+            else if (state.ItemSelector is not null)
             {
                 var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), null, _random);
                 if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
@@ -392,6 +411,12 @@ internal sealed partial class Stepper
         frame.FanOut = null;
         frame.Phase = FramePhase.Executing;
         JsonValue result = JsonArray.TakeOwnership(results);
+        if (IsJsonata(state))
+        {
+            FinishJsonataState(frame, state, result, state.Next);
+            return;
+        }
+
         var selector = state is MapState m ? m.ResultSelector : ((ParallelState)state).ResultSelector;
         var resultPath = state is MapState mp ? mp.ResultPath : ((ParallelState)state).ResultPath;
         if (selector is not null && !TryApplyTemplate(frame, state, selector, Scope(frame, state, result), out result))

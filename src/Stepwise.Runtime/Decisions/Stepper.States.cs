@@ -13,6 +13,7 @@ internal sealed partial class Stepper
         frame.EnteredTime = _now;
         frame.RetryCount = 0;
         frame.RetrierAttempts = RetryOf(state).Count == 0 ? [] : new int[RetryOf(state).Count];
+        frame.EnteredPreviousEventId = frame.LastEventId;
         frame.EnteredEventId = Emit(frame, state.Type + "StateEntered", "stateEnteredEventDetails", new JsonObjectBuilder(3)
             .Set("input", frame.StateInput.ToJsonString())
             .Set("inputDetails", NotTruncated)
@@ -24,6 +25,12 @@ internal sealed partial class Stepper
     /// <summary>Runs the current state's work; called on entry and again for each retry (without a new StateEntered).</summary>
     private void ExecuteState(Frame frame, State state)
     {
+        if (IsJsonata(state))
+        {
+            ExecuteJsonataState(frame, state);
+            return;
+        }
+
         switch (state)
         {
             case PassState pass:
@@ -251,6 +258,12 @@ internal sealed partial class Stepper
     {
         var state = (WaitState)CurrentState(frame);
         frame.TimerId = 0;
+        if (IsJsonata(state))
+        {
+            FinishJsonataState(frame, state, null, state.Next);
+            return;
+        }
+
         if (TryApplyPath(frame, state, state.OutputPath, frame.EffectiveInput ?? frame.StateInput, out var output))
         {
             ExitState(frame, state, output, state.Next);

@@ -58,6 +58,13 @@ internal sealed partial class Stepper
             heartbeat = h;
         }
 
+        ScheduleTask(frame, state, resource, token, context, parameters, timeout, heartbeat);
+    }
+
+    /// <summary>Records the task's scheduling event and asks the host to run it (both query languages end here).</summary>
+    private void ScheduleTask(Frame frame, TaskState state, TaskResource resource, string? token, JsonObject context,
+        JsonValue parameters, long? timeout, long? heartbeat)
+    {
         long taskId = _snapshot.NextTaskId++;
         if (resource.IsLambdaFunction || resource.IsActivity)
         {
@@ -196,6 +203,13 @@ internal sealed partial class Stepper
             .Set("output", output.ToJsonString())
             .Set("outputDetails", NotTruncated)
             .ToObject());
+
+        if (IsJsonata(state))
+        {
+            FinishJsonataState(frame, state, output, state.Next);
+            _runnable.Enqueue(frame.Id);
+            return;
+        }
 
         var result = output;
         if (state.ResultSelector is not null
