@@ -189,8 +189,25 @@ internal sealed partial class Stepper
             return;
         }
 
-        ScheduleTask(frame, state, resource, token, BuildContext(frame, state, token), arguments, timeout, heartbeat);
+        JsonObject? credentials = null;
+        if (state.Credentials is not null)
+        {
+            if (!TryEvaluateJsonata(frame, state, state.Credentials, "Credentials", bindings, out var evaluated))
+            {
+                return;
+            }
+
+            credentials = TaskCredentials(evaluated);
+        }
+
+        ScheduleTask(frame, state, resource, token, BuildContext(frame, state, token), arguments, timeout, heartbeat, credentials);
     }
+
+    /// <summary>The scheduled event's <c>taskCredentials</c>: AWS records the role as <c>roleArn</c>.</summary>
+    private static JsonObject? TaskCredentials(JsonValue credentials) =>
+        credentials is JsonObject obj && obj.TryGetValue("RoleArn", out var role)
+            ? JsonObject.Create(("roleArn", role))
+            : null;
 
     private bool TryJsonataSeconds(Frame frame, State state, JsonValue? raw, string field, JsonataBindings bindings, long? literal, out long? seconds)
     {

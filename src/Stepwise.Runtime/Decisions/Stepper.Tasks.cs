@@ -63,7 +63,7 @@ internal sealed partial class Stepper
 
     /// <summary>Records the task's scheduling event and asks the host to run it (both query languages end here).</summary>
     private void ScheduleTask(Frame frame, TaskState state, TaskResource resource, string? token, JsonObject context,
-        JsonValue parameters, long? timeout, long? heartbeat)
+        JsonValue parameters, long? timeout, long? heartbeat, JsonObject? credentials = null)
     {
         long taskId = _snapshot.NextTaskId++;
         if (resource.IsLambdaFunction || resource.IsActivity)
@@ -83,6 +83,11 @@ internal sealed partial class Stepper
                 details.Set("heartbeatInSeconds", ah);
             }
 
+            if (credentials is not null)
+            {
+                details.Set("taskCredentials", credentials);
+            }
+
             EmitTaskEvent(frame, resource, "Scheduled", details.ToObject());
         }
         else
@@ -100,6 +105,11 @@ internal sealed partial class Stepper
             if (heartbeat is long hh)
             {
                 details.Set("heartbeatInSeconds", hh);
+            }
+
+            if (credentials is not null)
+            {
+                details.Set("taskCredentials", credentials);
             }
 
             Emit(frame, "TaskScheduled", "taskScheduledEventDetails", details.ToObject());
