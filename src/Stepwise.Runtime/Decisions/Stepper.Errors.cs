@@ -70,7 +70,7 @@ internal sealed partial class Stepper
                 var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
                 if (IsJsonata(state))
                 {
-                    CatchJsonata(frame, state, catcher, errorOutput);
+                    CatchJsonata(frame, state, i, catcher, errorOutput);
                 }
                 else if (catcher.ResultPath.IsNull)
                 {

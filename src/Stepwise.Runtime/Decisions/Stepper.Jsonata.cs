@@ -75,7 +75,8 @@ internal sealed partial class Stepper
         }
 
         using var clock = EvaluationClock.Use(_now);
-        return template.TryEvaluate(frame.StateInput, bindings, location, out value, out failure);
+        // AWS evaluates with no context item: the input is $states.input, a top-level '$' or bare name is nothing.
+        return template.TryEvaluate(null, bindings, location, out value, out failure);
     }
 
     /// <summary>
@@ -136,10 +137,15 @@ internal sealed partial class Stepper
     /// state assigns), Output defaults to the result (Task, Map, Parallel) or the input, then the state exits.
     /// </summary>
     private void FinishJsonataState(Frame frame, State state, JsonValue? result, string? next,
-        JsonValue? output = null, JsonValue? assign = null, JsonataBindings? bindings = null)
+        JsonValue? output = null, JsonValue? assign = null, JsonataBindings? bindings = null, string locationPrefix = "")
     {
-        output ??= state.Output;
-        assign ??= state.Assign;
+        if (output is null && assign is null)
+        {
+            output = state.Output;
+            assign = state.Assign;
+            locationPrefix = "";
+        }
+
         if (output is null && assign is null)
         {
             ExitJsonataState(frame, state, result ?? frame.StateInput, null, next);
@@ -148,13 +154,13 @@ internal sealed partial class Stepper
 
         bindings ??= JsonataScope(frame, state, result, taskToken: frame.TaskToken);
         JsonValue? assigned = null;
-        if (assign is not null && !TryEvaluateJsonata(frame, state, assign, "Assign", bindings, out assigned))
+        if (assign is not null && !TryEvaluateJsonata(frame, state, assign, locationPrefix + "Assign", bindings, out assigned))
         {
             return;
         }
 
         var stateOutput = result ?? frame.StateInput;
-        if (output is not null && !TryEvaluateJsonata(frame, state, output, "Output", bindings, out stateOutput))
+        if (output is not null && !TryEvaluateJsonata(frame, state, output, locationPrefix + "Output", bindings, out stateOutput))
         {
             return;
         }
@@ -245,14 +251,16 @@ internal sealed partial class Stepper
                 continue;
             }
 
-            if (!TryEvaluateJsonata(frame, state, condition, "Condition", bindings, out var matched))
+            // AWS names a rule's fields under its index (Choices[1]/Condition, Choices[1]/Output/v).
+            string prefix = $"Choices[{i}]/";
+            if (!TryEvaluateJsonata(frame, state, condition, prefix + "Condition", bindings, out var matched))
             {
                 return;
             }
 
             if (!matched.IsBoolean)
             {
-                QueryFailed(frame, state, "Condition", JsonataTypes.UnexpectedType(ExpressionOf(condition), "Condition", "boolean", matched));
+                QueryFailed(frame, state, prefix + "Condition", JsonataTypes.UnexpectedType(ExpressionOf(condition), prefix + "Condition", "boolean", matched));
                 return;
             }
 
@@ -260,7 +268,7 @@ internal sealed partial class Stepper
             {
                 string next = rule.TryGetValue("Next", out var n) && n is JsonString ns ? ns.Value : throw new FormatException($"State '{state.Name}': a choice rule needs 'Next'.");
                 // A matching rule's own Output/Assign replace the state's.
-                FinishJsonataState(frame, state, null, next, rule["Output"] ?? state.Output, rule["Assign"] ?? state.Assign, bindings);
+                FinishJsonataState(frame, state, null, next, rule["Output"], rule["Assign"], bindings, prefix);
                 return;
             }
         }
@@ -467,8 +475,9 @@ internal sealed partial class Stepper
     }
 
     /// <summary>A JSONata catcher: its Output (default: the error output) and Assign see <c>$states.errorOutput</c>.</summary>
-    private void CatchJsonata(Frame frame, State state, Catcher catcher, JsonObject errorOutput)
+    private void CatchJsonata(Frame frame, State state, int index, Catcher catcher, JsonObject errorOutput)
     {
+        string prefix = $"Catch[{index}]/";
         if (catcher.Output is null && catcher.Assign is null)
         {
             ExitState(frame, state, errorOutput, catcher.Next);
@@ -478,14 +487,14 @@ internal sealed partial class Stepper
         var bindings = JsonataScope(frame, state, errorOutput: errorOutput);
         JsonValue? assigned = null;
         JsonataFailure? failure = null;
-        if (catcher.Assign is not null && !TryEvaluateJsonata(frame, catcher.Assign, "Assign", bindings, out assigned, out failure))
+        if (catcher.Assign is not null && !TryEvaluateJsonata(frame, catcher.Assign, prefix + "Assign", bindings, out assigned, out failure))
         {
             CatcherFailed(frame, state, failure!);
             return;
         }
 
         JsonValue output = errorOutput;
-        if (catcher.Output is not null && !TryEvaluateJsonata(frame, catcher.Output, "Output", bindings, out output, out failure))
+        if (catcher.Output is not null && !TryEvaluateJsonata(frame, catcher.Output, prefix + "Output", bindings, out output, out failure))
         {
             CatcherFailed(frame, state, failure!);
             return;
