@@ -14,11 +14,6 @@ namespace Stepwise.Runtime.Decisions;
 /// </summary>
 internal sealed partial class Stepper
 {
-    private const string Jsonata = "JSONata";
-
-    /// <summary>A state's language is its own QueryLanguage, else the state machine's (a Map or Parallel does not pass its own down).</summary>
-    private bool IsJsonata(State state) => (state.QueryLanguage ?? _definition.QueryLanguage) == Jsonata;
-
     /// <summary>
     /// The bindings for one evaluation: the variables in scope, then <c>$states</c> (input, context, and result or
     /// errorOutput where AWS allows them), then the per-execution functions.
@@ -168,15 +163,9 @@ internal sealed partial class Stepper
         ExitJsonataState(frame, state, stateOutput, assigned, next);
     }
 
-    private void ExitJsonataState(Frame frame, State state, JsonValue output, JsonValue? assigned, string? next)
-    {
-        if (assigned is JsonObject variables)
-        {
-            AssignJsonataVariables(frame, state, variables);
-        }
-
-        ExitState(frame, state, output, next);
-    }
+    /// <summary>Exits through the variables seam: ExitState checks AWS's limits, writes the scope and records assignedVariables.</summary>
+    private void ExitJsonataState(Frame frame, State state, JsonValue output, JsonValue? assigned, string? next) =>
+        ExitState(frame, state, output, next, assigned as JsonObject);
 
     private void ExecuteJsonataTask(Frame frame, TaskState state)
     {
