@@ -140,6 +140,10 @@ internal sealed partial class DefinitionWalker(ValidationContext context)
         }
 
         CheckDataFields(state, language, location);
+        if (language == QueryLanguage.Jsonata)
+        {
+            CheckJsonataExpressions(state, type, location);
+        }
     }
 
     /// <summary>

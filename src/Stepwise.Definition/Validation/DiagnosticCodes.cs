@@ -29,4 +29,16 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: a Pass state's Result holds paths, which are never evaluated.</summary>
     public const string PassResultIsStatic = "PASS_RESULT_IS_STATIC";
+
+    /// <summary>A <c>{% %}</c> expression does not parse; the message is the JSONata parser's.</summary>
+    public const string InvalidJsonataExpression = "INVALID_JSONATA_EXPRESSION";
+
+    /// <summary>A JSONata expression uses something Step Functions does not offer where it is written (<c>$states.result</c> outside a result field).</summary>
+    public const string UnsupportedJsonataExpression = "UNSUPPORTED_JSONATA_EXPRESSION";
+
+    /// <summary>
+    /// Warning (Stepwise's own): a JSONata expression uses syntax newer than the JSONata 2.0.6 AWS runs (<c>??</c>,
+    /// <c>?:</c>); it runs here but AWS would refuse the definition.
+    /// </summary>
+    public const string JsonataNewerThanAws = "JSONATA_NEWER_THAN_AWS";
 }

@@ -97,4 +97,11 @@ internal static class DiagnosticMessages
         $"The value for the field '{field}' looks like a JSONPath, but it is taken literally; use '{field}Path' to read it from the input";
 
     public const string PassResultIsStatic = "The Result of a Pass state is static: the paths in it are not evaluated";
+
+    /// <summary>A <c>$states</c> member used where AWS does not provide it (as AWS words it).</summary>
+    public static string JsonataFieldDoesNotExist(string field) => $"Field '{field}' does not exist.";
+
+    /// <summary>Stepwise's warning for JSONata syntax AWS's JSONata 2.0.6 does not parse.</summary>
+    public static string JsonataNewerThanAws(string op) =>
+        $"The operator '{op}' needs JSONata 2.1 or later: it runs here, but AWS Step Functions (JSONata 2.0.6) rejects the definition.";
 }
