@@ -131,15 +131,16 @@ internal sealed partial class Stepper
     /// Ends a JSONata state: Assign and Output see the same <c>$states</c> (and the variables as they were before this
     /// state assigns), Output defaults to the result (Task, Map, Parallel) or the input, then the state exits.
     /// </summary>
+    private void FinishJsonataState(Frame frame, State state, JsonValue? result, string? next, JsonataBindings? bindings = null) =>
+        FinishJsonataState(frame, state, result, next, state.Output, state.Assign, bindings, string.Empty);
+
+    /// <summary>
+    /// Ends a JSONata state with explicit Output/Assign fields: a matching Choice rule's own (the state's fields go
+    /// with Default only), located under <paramref name="locationPrefix"/>.
+    /// </summary>
     private void FinishJsonataState(Frame frame, State state, JsonValue? result, string? next,
-        JsonValue? output = null, JsonValue? assign = null, JsonataBindings? bindings = null, string locationPrefix = "")
+        JsonValue? output, JsonValue? assign, JsonataBindings? bindings, string locationPrefix)
     {
-        if (output is null && assign is null)
-        {
-            output = state.Output;
-            assign = state.Assign;
-            locationPrefix = "";
-        }
 
         if (output is null && assign is null)
         {

@@ -194,4 +194,17 @@ public sealed class JsonataStateTests
 
         Assert.Equal("\"2024-05-01T12:00:00.000Z\"", Engines.OutputText(result));
     }
+
+    [Theory]
+    [InlineData(true, "{\"condition\":true}")]
+    [InlineData(false, "\"default\"")]
+    public async Task A_Choice_state_Output_goes_with_Default_only(bool condition, string expected)
+    {
+        var result = await RunAsync(Machine("""
+            "A":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.condition %}","Next":"B"}],"Default":"B","Output":"default"},
+            "B":{"Type":"Succeed"}
+            """), "{\"condition\":" + (condition ? "true" : "false") + "}");
+
+        Assert.Equal(expected, Engines.OutputText(result));
+    }
 }
