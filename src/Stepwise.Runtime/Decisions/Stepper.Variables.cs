@@ -35,10 +35,17 @@ internal sealed partial class Stepper
             return true;
         }
 
-        // Only JSONPath states come here: JSONata states evaluate their Assign ({% %} expressions) themselves and hand
-        // the evaluated object to ExitState.
+        if (IsJsonata(state))
+        {
+            // JSONata Assign ({% %} expressions) is evaluated by the JSONata states; they hand the evaluated object
+            // to ExitState.
+            return true;
+        }
+
         return JsonPathAssign.TryEvaluate(assign, Scope(frame, state, input), out assigned, out error);
     }
+
+    private bool IsJsonata(State state) => (state.QueryLanguage ?? _definition.QueryLanguage) == "JSONata";
 
     /// <summary>
     /// Writes <paramref name="assigned"/> (name → already evaluated value, from either query language) to

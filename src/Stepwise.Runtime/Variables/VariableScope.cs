@@ -57,26 +57,6 @@ internal sealed class VariableScope : IVariableReader
     }
 
     /// <summary>
-    /// Every variable visible from this scope, outermost scope first: a consumer that binds them in this order (a
-    /// JSONata evaluation's bindings) ends with an inner value shadowing an outer one of the same name.
-    /// </summary>
-    public IEnumerable<KeyValuePair<string, JsonValue>> EnumerateOuterFirst()
-    {
-        if (Outer is not null)
-        {
-            foreach (var variable in Outer.EnumerateOuterFirst())
-            {
-                yield return variable;
-            }
-        }
-
-        foreach (var variable in _own)
-        {
-            yield return variable;
-        }
-    }
-
-    /// <summary>
     /// This scope with every member of <paramref name="assigned"/> set (added or replaced) in its own variables.
     /// </summary>
     public VariableScope With(JsonObject assigned)

@@ -34,21 +34,6 @@ public sealed class VariableScopeTests
     }
 
     [Fact]
-    public void Enumerating_outer_first_lets_inner_values_win_when_bound_in_order()
-    {
-        var outer = VariableScope.Empty.With(JsonObject.Create(("x", (JsonValue)1), ("y", (JsonValue)2)));
-        var inner = outer.NewInner().With(JsonObject.Create(("y", (JsonValue)3)));
-
-        var bound = new Dictionary<string, string>();
-        foreach (var (name, value) in inner.EnumerateOuterFirst())
-        {
-            bound[name] = value.ToJsonString();
-        }
-
-        Assert.Equal("x=1 y=3", string.Join(' ', bound.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")));
-    }
-
-    [Fact]
     public void Sizes_count_UTF8_bytes_and_an_overwrite_replaces_the_old_size()
     {
         var scope = VariableScope.Empty.With(JsonObject.Create(("s", (JsonValue)"é")));
