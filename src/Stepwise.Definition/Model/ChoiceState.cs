@@ -18,8 +18,16 @@ public sealed class ChoiceState : State
         RawChoices = array;
         if (HasJsonataConditions(array))
         {
-            // JSONata rules ("Condition") are kept raw for the JSONata issue; the JSONPath rule model cannot read them.
+            // JSONata rules ("Condition") have their own model; the JSONPath rule model cannot read them.
             Choices = [];
+            var jsonataRules = new JsonataChoiceRule[array.Count];
+            for (int i = 0; i < jsonataRules.Length; i++)
+            {
+                string ruleWhere = $"{where} Choices[{i}]";
+                jsonataRules[i] = JsonataChoiceRule.Read(ModelReader.AsObject(array[i], ruleWhere), i, ruleWhere);
+            }
+
+            JsonataChoices = jsonataRules;
         }
         else
         {
@@ -41,7 +49,10 @@ public sealed class ChoiceState : State
     /// <summary>The top-level choice rules, tried in order.</summary>
     public IReadOnlyList<ChoiceRule> Choices { get; }
 
-    /// <summary>The <c>Choices</c> array as written (JSONata rules live only here).</summary>
+    /// <summary>The rules of a JSONata Choice state (<c>Condition</c>), tried in order; empty for JSONPath rules.</summary>
+    public IReadOnlyList<JsonataChoiceRule> JsonataChoices { get; } = [];
+
+    /// <summary>The <c>Choices</c> array as written.</summary>
     public JsonArray RawChoices { get; }
 
     /// <summary>The state to go to when no rule matches; null means <c>States.NoChoiceMatched</c>.</summary>

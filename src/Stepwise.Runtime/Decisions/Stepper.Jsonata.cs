@@ -234,15 +234,12 @@ internal sealed partial class Stepper
     private void ExecuteJsonataChoice(Frame frame, ChoiceState state)
     {
         var bindings = JsonataScope(frame, state);
-        for (int i = 0; i < state.RawChoices.Count; i++)
+        foreach (var rule in state.JsonataChoices)
         {
-            if (state.RawChoices[i] is not JsonObject rule || !rule.TryGetValue("Condition", out var condition))
-            {
-                continue;
-            }
+            var condition = rule.Condition;
 
             // AWS names a rule's fields under its index (Choices[1]/Condition, Choices[1]/Output/v).
-            string prefix = $"Choices[{i}]/";
+            string prefix = $"Choices[{rule.Index}]/";
             if (!TryEvaluateJsonata(frame, state, condition, prefix + "Condition", bindings, out var matched))
             {
                 return;
@@ -256,9 +253,8 @@ internal sealed partial class Stepper
 
             if (matched.AsBoolean())
             {
-                string next = rule.TryGetValue("Next", out var n) && n is JsonString ns ? ns.Value : throw new FormatException($"State '{state.Name}': a choice rule needs 'Next'.");
                 // A matching rule's own Output/Assign replace the state's.
-                FinishJsonataState(frame, state, null, next, rule["Output"], rule["Assign"], bindings, prefix);
+                FinishJsonataState(frame, state, null, rule.Next, rule.Output, rule.Assign, bindings, prefix);
                 return;
             }
         }
