@@ -20,6 +20,9 @@ public sealed class JsonataTemplate
     private readonly JsonataTemplate[]? _members;
     private readonly bool _isArray;
 
+    /// <summary><c>$type((expression))</c>, compiled on the first undefined result to tell a function from nothing.</summary>
+    private JsonataExpression? _typeProbe;
+
     private JsonataTemplate(JsonValue literal, JsonataExpression? expression, string[]? keys, JsonataTemplate[]? members, bool isArray)
     {
         _literal = literal;
@@ -79,8 +82,9 @@ public sealed class JsonataTemplate
             if (value is null)
             {
                 result = JsonValue.Null;
+                string problem = IsFunction(bindings) ? "returned an unsupported result type." : "returned nothing (undefined).";
                 failure = new JsonataFailure(location,
-                    $"The JSONata expression '{_expression.Text}' specified for the field '{location}' returned nothing (undefined).");
+                    $"The JSONata expression '{_expression.Text}' specified for the field '{location}' {problem}");
                 return false;
             }
 
@@ -107,6 +111,23 @@ public sealed class JsonataTemplate
 
         result = _isArray ? JsonArray.TakeOwnership(values) : JsonObject.TakeOwnership(_keys!, values);
         return true;
+    }
+
+    /// <summary>
+    /// Whether the expression yields a function, which JSON cannot hold (AWS: "returned an unsupported result type").
+    /// Only failing evaluations get here, so evaluating once more costs nothing on the normal path.
+    /// </summary>
+    private bool IsFunction(JsonataBindings bindings)
+    {
+        try
+        {
+            _typeProbe ??= JsonataExpression.Compile("$type((" + _expression!.Text + "))", AwsJsonataFunctions.Options);
+            return _typeProbe.Evaluate(null, bindings) is JsonString { Value: "function" };
+        }
+        catch (JsonataException)
+        {
+            return false;
+        }
     }
 
     private static JsonataTemplate Compile(JsonValue value)

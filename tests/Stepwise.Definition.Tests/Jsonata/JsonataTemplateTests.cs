@@ -82,4 +82,13 @@ public sealed class JsonataTemplateTests
 
         Assert.Equal("\"2030-01-02T03:04:05.000Z\"", value.ToJsonString());
     }
+
+    [Fact]
+    public void A_function_result_is_an_unsupported_result_type_not_nothing()
+    {
+        var template = JsonataTemplate.For(JsonValue.Parse("\"{% $fn := function($x){$x} %}\""));
+
+        Assert.False(template.TryEvaluate(null, s_none, "Items", out _, out var failure));
+        Assert.Equal("The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an unsupported result type.", failure!.Cause);
+    }
 }
