@@ -207,4 +207,29 @@ public sealed class JsonataStateTests
 
         Assert.Equal(expected, Engines.OutputText(result));
     }
+
+    [Fact]
+    public async Task Assign_writes_variables_that_later_states_read_and_Output_sees_the_values_from_before()
+    {
+        var result = await RunAsync(Machine("""
+            "A":{"Type":"Pass","Assign":{"n":1},"Next":"B"},
+            "B":{"Type":"Pass","Assign":{"n":"{% $n + 10 %}"},"Output":{"seen":"{% $n %}"},"Next":"C"},
+            "C":{"Type":"Pass","Output":{"before":"{% $states.input.seen %}","now":"{% $n %}"},"End":true}
+            """));
+
+        Assert.Equal("""{"before":1,"now":11}""", Engines.OutputText(result));
+        var exited = result.History.Where(e => e.Type == "PassStateExited").ToList();
+        Assert.Equal("""{"n":"11"}""", exited[1].Details!["assignedVariables"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_Map_iteration_reads_the_variables_of_the_state_machine()
+    {
+        var result = await RunAsync(Machine("""
+            "A":{"Type":"Pass","Assign":{"factor":3},"Next":"M"},
+            "M":{"Type":"Map","Items":"{% [1,2] %}","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.input * $factor %}","End":true}}},"End":true}
+            """));
+
+        Assert.Equal("[3,6]", Engines.OutputText(result));
+    }
 }
