@@ -11,7 +11,8 @@ namespace Stepwise.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
-    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
+    // The multi-reader flavour, although only the loop reads: unlike the single-reader one it can count (Queued).
+    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>();
     private readonly SqliteConnection _connection;
     private readonly int _maxBatch;
     private readonly Task _loop;
