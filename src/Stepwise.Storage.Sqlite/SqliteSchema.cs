@@ -120,6 +120,20 @@ internal static class SqliteSchema
         CREATE INDEX activity_tasks_by_activity ON activity_tasks (activity_arn, seq);
         CREATE INDEX activity_tasks_by_execution ON activity_tasks (execution_arn);
         """,
+
+        // 2: state machine aliases; the routing configuration is a JSON array of {stateMachineVersionArn, weight}.
+        """
+        CREATE TABLE state_machine_aliases (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            state_machine_arn TEXT NOT NULL,
+            name TEXT NOT NULL,
+            routing_configuration TEXT NOT NULL,
+            creation_date INTEGER NOT NULL,
+            update_date INTEGER,
+            description TEXT);
+        CREATE INDEX state_machine_aliases_by_state_machine ON state_machine_aliases (state_machine_arn, seq);
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>

@@ -83,6 +83,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
             }
 
             Execute(connection, "DELETE FROM state_machine_versions WHERE state_machine_arn = $p0", arn);
+            Execute(connection, "DELETE FROM state_machine_aliases WHERE state_machine_arn = $p0", arn);
             return true;
         });
     }

@@ -41,6 +41,7 @@ public sealed class SqliteStore : IStepwiseStore
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         StateMachines = new SqliteStateMachineStore(this);
+        Aliases = new SqliteStateMachineAliasStore(this);
         Executions = new SqliteExecutionStore(this);
         Work = new SqliteWorkQueue(this);
         Timers = new SqliteTimerStore(this);
@@ -50,6 +51,9 @@ public sealed class SqliteStore : IStepwiseStore
 
     /// <inheritdoc/>
     public IStateMachineStore StateMachines { get; }
+
+    /// <inheritdoc/>
+    public IStateMachineAliasStore Aliases { get; }
 
     /// <inheritdoc/>
     public IExecutionStore Executions { get; }

@@ -16,6 +16,9 @@ public interface IStepwiseStore : IAsyncDisposable
     /// <summary>State machines and versions.</summary>
     IStateMachineStore StateMachines { get; }
 
+    /// <summary>State machine aliases.</summary>
+    IStateMachineAliasStore Aliases { get; }
+
     /// <summary>Executions, histories, snapshots and the step commit.</summary>
     IExecutionStore Executions { get; }
 

@@ -25,6 +25,9 @@ internal sealed record InMemoryState
     public ImmutableDictionary<string, StateMachineVersionRecord> Versions { get; init; } =
         ImmutableDictionary.Create<string, StateMachineVersionRecord>(StringComparer.Ordinal);
 
+    public ImmutableDictionary<string, Sequenced<StateMachineAliasRecord>> Aliases { get; init; } =
+        ImmutableDictionary.Create<string, Sequenced<StateMachineAliasRecord>>(StringComparer.Ordinal);
+
     /// <summary>The last version number published per state machine; kept after deletions so numbers are never reused.</summary>
     public ImmutableDictionary<string, long> LastVersions { get; init; } = ImmutableDictionary.Create<string, long>(StringComparer.Ordinal);
 

@@ -80,7 +80,16 @@ internal sealed class InMemoryStateMachineStore(InMemoryStore store) : IStateMac
                 }
             }
 
-            return (state with { StateMachines = state.StateMachines.Remove(arn), Versions = versions }, true);
+            var aliases = state.Aliases;
+            foreach (var alias in state.Aliases.Values)
+            {
+                if (string.Equals(alias.Value.StateMachineArn, arn, StringComparison.Ordinal))
+                {
+                    aliases = aliases.Remove(alias.Value.StateMachineAliasArn);
+                }
+            }
+
+            return (state with { StateMachines = state.StateMachines.Remove(arn), Versions = versions, Aliases = aliases }, true);
         }));
     }
 

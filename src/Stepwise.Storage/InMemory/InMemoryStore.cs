@@ -20,6 +20,7 @@ public sealed class InMemoryStore : IStepwiseStore
     public InMemoryStore()
     {
         StateMachines = new InMemoryStateMachineStore(this);
+        Aliases = new InMemoryStateMachineAliasStore(this);
         Executions = new InMemoryExecutionStore(this);
         Work = new InMemoryWorkQueue(this);
         Timers = new InMemoryTimerStore(this);
@@ -29,6 +30,9 @@ public sealed class InMemoryStore : IStepwiseStore
 
     /// <inheritdoc/>
     public IStateMachineStore StateMachines { get; }
+
+    /// <inheritdoc/>
+    public IStateMachineAliasStore Aliases { get; }
 
     /// <inheritdoc/>
     public IExecutionStore Executions { get; }

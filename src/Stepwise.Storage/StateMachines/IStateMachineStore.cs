@@ -19,7 +19,7 @@ public interface IStateMachineStore
     /// <exception cref="ResourceNotFoundException">The state machine does not exist.</exception>
     ValueTask UpdateAsync(StateMachineRecord stateMachine, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the state machine and its versions; false if it did not exist. Executions stay.</summary>
+    /// <summary>Deletes the state machine, its versions and its aliases; false if it did not exist. Executions stay.</summary>
     ValueTask<bool> DeleteAsync(string stateMachineArn, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.Sqlite;
+using Stepwise.Storage.StateMachines;
 using static Stepwise.Storage.Tests.Contract.StoreFixtures;
 
 namespace Stepwise.Storage.Tests.Sqlite;
@@ -99,6 +100,33 @@ public sealed class SqliteStoreTests : IDisposable
 
         Assert.Equal(2, upgraded.ReadSchemaVersion());
         Assert.Equal([1L, 2L], Query("SELECT n FROM marker ORDER BY n"));
+    }
+
+    [Fact]
+    public async Task A_database_at_the_first_schema_version_keeps_its_data_and_gains_aliases_on_upgrade()
+    {
+        await using (var first = NewStore())
+        {
+            first.Migrations = [SqliteSchema.Migrations[0]];
+            await first.InitializeAsync();
+            await first.StateMachines.CreateAsync(Machine("m"));
+        }
+
+        await using var upgraded = NewStore();
+        await upgraded.InitializeAsync();
+        var alias = new StateMachineAliasRecord
+        {
+            StateMachineAliasArn = MachineArn("m") + ":prod",
+            StateMachineArn = MachineArn("m"),
+            Name = "prod",
+            RoutingConfiguration = [new AliasRoute(MachineArn("m") + ":1", 100)],
+            CreationDate = T0,
+        };
+        await upgraded.Aliases.CreateAsync(alias);
+
+        Assert.Equal(SqliteSchema.CurrentVersion, upgraded.ReadSchemaVersion());
+        Assert.Equal(Machine("m"), await upgraded.StateMachines.GetAsync(MachineArn("m")));
+        Assert.Equal("prod", (await upgraded.Aliases.GetAsync(alias.StateMachineAliasArn))!.Name);
     }
 
     [Fact]
