@@ -103,7 +103,7 @@ public sealed class SqliteStore : IStepwiseStore
                 Directory.CreateDirectory(folder);
             }
 
-            var connection = new SqliteConnection(_connectionString);
+            var connection = new SqliteWriterConnection(_connectionString);
             connection.Open();
             // WAL lets readers run beside the writer and makes a commit one sequential log write; FULL fsyncs the log
             // at every commit, so a committed step survives a power cut (group commit keeps that affordable).

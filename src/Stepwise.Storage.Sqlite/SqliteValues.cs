@@ -37,6 +37,11 @@ internal static class SqliteValues
     /// <summary>Runs a statement and returns the number of rows it changed.</summary>
     public static int Execute(SqliteConnection connection, string sql, params ReadOnlySpan<object?> arguments)
     {
+        if (connection is SqliteWriterConnection writer)
+        {
+            return writer.Prepared(sql, arguments).ExecuteNonQuery();
+        }
+
         using var command = Command(connection, sql, arguments);
         return command.ExecuteNonQuery();
     }
@@ -44,6 +49,12 @@ internal static class SqliteValues
     /// <summary>Runs a query and returns the first column of its first row, or null.</summary>
     public static object? Scalar(SqliteConnection connection, string sql, params ReadOnlySpan<object?> arguments)
     {
+        if (connection is SqliteWriterConnection writer)
+        {
+            var cached = writer.Prepared(sql, arguments).ExecuteScalar();
+            return cached is DBNull ? null : cached;
+        }
+
         using var command = Command(connection, sql, arguments);
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
