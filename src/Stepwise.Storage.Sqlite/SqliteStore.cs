@@ -38,7 +38,8 @@ public sealed class SqliteStore : IStepwiseStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+            // Whole seconds, at least one: Microsoft.Data.Sqlite reads 0 as "wait forever" on a busy database.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
         StateMachines = new SqliteStateMachineStore(this);
         Aliases = new SqliteStateMachineAliasStore(this);

@@ -243,6 +243,28 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_locked_by_another_process_fails_writes_with_a_storage_exception_and_recovers()
+    {
+        await using var store = new SqliteStore(new SqliteStoreOptions { Path = _database.DatabasePath, BusyTimeout = TimeSpan.FromMilliseconds(1) });
+        await store.InitializeAsync();
+        StorageException error;
+        using (var other = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var begin = other.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+
+            error = await Assert.ThrowsAsync<StorageException>(() => store.StateMachines.CreateAsync(Machine("m")).AsTask());
+        }
+
+        Assert.IsType<SqliteException>(error.InnerException);
+        Assert.Contains("locked", error.Message, StringComparison.Ordinal);
+        await store.StateMachines.CreateAsync(Machine("m"));
+        Assert.NotNull(await store.StateMachines.GetAsync(MachineArn("m")));
+    }
+
+    [Fact]
     public async Task Using_the_store_before_initializing_it_is_a_caller_error()
     {
         await using var store = NewStore();
