@@ -13,7 +13,7 @@ internal sealed class SqliteActivityStore(SqliteStore store) : IActivityStore
         return store.WriteAsync(activity, static (connection, activity) =>
         {
             Execute(connection, "INSERT INTO activities (arn, name, creation_date) VALUES ($p0, $p1, $p2) ON CONFLICT (arn) DO NOTHING",
-                activity.ActivityArn, activity.Name, ToMilliseconds(activity.CreationDate));
+                activity.ActivityArn, activity.Name, ToStored(activity.CreationDate));
             return Find(connection, activity.ActivityArn)!;
         });
     }
@@ -88,7 +88,7 @@ internal sealed class SqliteActivityStore(SqliteStore store) : IActivityStore
         Execute(connection,
             "INSERT INTO activity_tasks (token, activity_arn, input, execution_arn, scheduled_at) VALUES ($p0, $p1, $p2, $p3, $p4) "
             + "ON CONFLICT (token) DO NOTHING",
-            task.TaskToken, task.ActivityArn, task.Input, task.ExecutionArn, ToMilliseconds(task.ScheduledAt));
+            task.TaskToken, task.ActivityArn, task.Input, task.ExecutionArn, ToStored(task.ScheduledAt));
 
     private static ActivityRecord? Find(SqliteConnection connection, string arn)
     {

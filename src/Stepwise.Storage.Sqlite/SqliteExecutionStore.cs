@@ -32,7 +32,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
                 "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
                 + "error, cause, trace_header, last_event_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0)",
                 execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
-                execution.Status, ToMilliseconds(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
+                execution.Status, ToStored(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
                 execution.Error, execution.Cause, execution.TraceHeader);
             return Apply(owner, connection, firstStep);
         }).ConfigureAwait(false);
@@ -117,7 +117,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             : Execute(connection,
                 "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
                 + "error = $p7, cause = $p8 WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, completion.Status, ToMilliseconds(completion.StopDate),
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, completion.Status, ToStored(completion.StopDate),
                 completion.Output, completion.Error, completion.Cause);
         if (updated == 0)
         {
@@ -144,7 +144,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             {
                 insert.Parameters[1].Value = stored.Id;
                 insert.Parameters[2].Value = stored.Type;
-                insert.Parameters[3].Value = ToMilliseconds(stored.Timestamp);
+                insert.Parameters[3].Value = ToStored(stored.Timestamp);
                 insert.Parameters[4].Value = stored.Json;
                 insert.ExecuteNonQuery();
             }
@@ -161,7 +161,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             Execute(connection,
                 "INSERT INTO timers (execution_arn, timer_id, due_time, payload, leased_until) VALUES ($p0, $p1, $p2, $p3, NULL) "
                 + "ON CONFLICT (execution_arn, timer_id) DO UPDATE SET due_time = excluded.due_time, payload = excluded.payload, leased_until = NULL",
-                arn, timer.TimerId, ToMilliseconds(timer.DueTime), timer.Payload);
+                arn, timer.TimerId, ToStored(timer.DueTime), timer.Payload);
         }
 
         owner.OnCommitStage(CommitStages.Timers);
@@ -180,7 +180,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         {
             Execute(connection,
                 "INSERT OR REPLACE INTO task_tokens (token, execution_arn, task_id, state_name, created_at) VALUES ($p0, $p1, $p2, $p3, $p4)",
-                token.TaskToken, token.ExecutionArn, token.TaskId, token.StateName, ToMilliseconds(token.CreatedAt));
+                token.TaskToken, token.ExecutionArn, token.TaskId, token.StateName, ToStored(token.CreatedAt));
         }
 
         owner.OnCommitStage(CommitStages.TaskTokens);

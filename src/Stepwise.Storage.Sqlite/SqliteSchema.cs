@@ -13,7 +13,7 @@ internal static class SqliteSchema
     /// <summary>The migrations of this build, oldest first.</summary>
     public static readonly IReadOnlyList<string> Migrations =
     [
-        // 1: everything the ports need. Instants are Unix milliseconds; JSON members are text.
+        // 1: everything the ports need. Instants are UTC ticks; JSON members are text.
         """
         CREATE TABLE state_machines (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -23,7 +23,7 @@ internal sealed class SqliteStateMachineAliasStore(SqliteStore store) : IStateMa
                 "INSERT INTO state_machine_aliases (arn, state_machine_arn, name, routing_configuration, creation_date, update_date, description) "
                 + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
                 alias.StateMachineAliasArn, alias.StateMachineArn, alias.Name, AliasRoutesCodec.Write(alias.RoutingConfiguration),
-                ToMilliseconds(alias.CreationDate), ToDb(alias.UpdateDate), alias.Description);
+                ToStored(alias.CreationDate), ToDb(alias.UpdateDate), alias.Description);
             return 0;
         }).ConfigureAwait(false);
     }
@@ -60,7 +60,7 @@ internal sealed class SqliteStateMachineAliasStore(SqliteStore store) : IStateMa
                 "UPDATE state_machine_aliases SET state_machine_arn = $p1, name = $p2, routing_configuration = $p3, creation_date = $p4, "
                 + "update_date = $p5, description = $p6 WHERE arn = $p0",
                 alias.StateMachineAliasArn, alias.StateMachineArn, alias.Name, AliasRoutesCodec.Write(alias.RoutingConfiguration),
-                ToMilliseconds(alias.CreationDate), ToDb(alias.UpdateDate), alias.Description);
+                ToStored(alias.CreationDate), ToDb(alias.UpdateDate), alias.Description);
             if (changed == 0)
             {
                 throw new ResourceNotFoundException(ResourceKinds.StateMachineAlias, alias.StateMachineAliasArn);

@@ -26,7 +26,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
             Execute(connection,
                 "INSERT INTO state_machines (arn, name, type, definition, role_arn, creation_date, revision_id, update_date, description, "
                 + "logging_configuration, tracing_configuration) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)",
-                machine.StateMachineArn, machine.Name, machine.Type, machine.Definition, machine.RoleArn, ToMilliseconds(machine.CreationDate),
+                machine.StateMachineArn, machine.Name, machine.Type, machine.Definition, machine.RoleArn, ToStored(machine.CreationDate),
                 machine.RevisionId, ToDb(machine.UpdateDate), machine.Description, machine.LoggingConfiguration, machine.TracingConfiguration);
             return 0;
         }).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
             var changed = Execute(connection,
                 "UPDATE state_machines SET name = $p1, type = $p2, definition = $p3, role_arn = $p4, creation_date = $p5, revision_id = $p6, "
                 + "update_date = $p7, description = $p8, logging_configuration = $p9, tracing_configuration = $p10 WHERE arn = $p0",
-                machine.StateMachineArn, machine.Name, machine.Type, machine.Definition, machine.RoleArn, ToMilliseconds(machine.CreationDate),
+                machine.StateMachineArn, machine.Name, machine.Type, machine.Definition, machine.RoleArn, ToStored(machine.CreationDate),
                 machine.RevisionId, ToDb(machine.UpdateDate), machine.Description, machine.LoggingConfiguration, machine.TracingConfiguration);
             if (changed == 0)
             {
@@ -128,7 +128,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
             Execute(connection,
                 $"INSERT INTO state_machine_versions ({VersionColumns}) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
                 version.StateMachineVersionArn, version.StateMachineArn, version.Version, version.Definition, version.RoleArn, version.Type,
-                version.RevisionId, ToMilliseconds(version.CreationDate), version.Description);
+                version.RevisionId, ToStored(version.CreationDate), version.Description);
             Execute(connection,
                 "INSERT INTO state_machine_version_counters (state_machine_arn, last_version) VALUES ($p0, $p1) "
                 + "ON CONFLICT (state_machine_arn) DO UPDATE SET last_version = excluded.last_version",

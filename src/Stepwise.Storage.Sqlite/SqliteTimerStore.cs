@@ -10,7 +10,7 @@ internal sealed class SqliteTimerStore(SqliteStore store) : ITimerStore
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTimers, 1);
-        return store.WriteAsync((now: ToMilliseconds(now), until: ToMilliseconds(now + leaseDuration), maxTimers), static (connection, request) =>
+        return store.WriteAsync((now: ToStored(now), until: ToStored(now + leaseDuration), maxTimers), static (connection, request) =>
         {
             var due = new List<DurableTimer>();
             using (var select = Command(connection,
@@ -38,7 +38,7 @@ internal sealed class SqliteTimerStore(SqliteStore store) : ITimerStore
     public ValueTask<DateTimeOffset?> GetNextDueTimeAsync(CancellationToken cancellationToken = default)
     {
         return ValueTask.FromResult(store.Read(0, static (connection, _) =>
-            Scalar(connection, "SELECT min(due_time) FROM timers") is long earliest ? DateTimeOffset.FromUnixTimeMilliseconds(earliest) : (DateTimeOffset?)null));
+            Scalar(connection, "SELECT min(due_time) FROM timers") is long earliest ? FromStored(earliest) : (DateTimeOffset?)null));
     }
 
     public ValueTask<IReadOnlyList<DurableTimer>> ListAsync(string executionArn, CancellationToken cancellationToken = default)

@@ -3,21 +3,23 @@ using Microsoft.Data.Sqlite;
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
-/// Conversions between records and SQLite values. Instants are stored as Unix milliseconds (integers sort and compare
-/// in SQL; AWS reports milliseconds), read back with offset zero.
+/// Conversions between records and SQLite values. Instants are stored as UTC ticks (100 ns since 0001-01-01): integers
+/// sort and compare in SQL, and the round trip is exact, as in the in-memory provider; they read back with offset zero.
 /// </summary>
 internal static class SqliteValues
 {
-    public static long ToMilliseconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+    public static long ToStored(DateTimeOffset value) => value.UtcTicks;
 
-    public static object ToDb(DateTimeOffset? value) => value is { } v ? v.ToUnixTimeMilliseconds() : DBNull.Value;
+    public static DateTimeOffset FromStored(long ticks) => new(ticks, TimeSpan.Zero);
+
+    public static object ToDb(DateTimeOffset? value) => value is { } v ? v.UtcTicks : DBNull.Value;
 
     public static object ToDb(string? value) => value is null ? DBNull.Value : value;
 
-    public static DateTimeOffset Instant(SqliteDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+    public static DateTimeOffset Instant(SqliteDataReader reader, int ordinal) => FromStored(reader.GetInt64(ordinal));
 
     public static DateTimeOffset? NullableInstant(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+        reader.IsDBNull(ordinal) ? null : FromStored(reader.GetInt64(ordinal));
 
     public static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

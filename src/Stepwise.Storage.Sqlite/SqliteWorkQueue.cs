@@ -19,7 +19,7 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
         return store.WriteAsync((owner, now, expires: now + leaseDuration, maxItems), static (connection, request) =>
         {
             var leased = new List<LeasedWorkItem>();
-            var now = ToMilliseconds(request.now);
+            var now = ToStored(request.now);
             using (var select = Command(connection,
                 "SELECT id, idempotency_key, kind, execution_arn, payload, available_at, delivery FROM work_items "
                 + "WHERE available_at <= $p0 AND (lease_expires_at IS NULL OR lease_expires_at <= $p0) ORDER BY id LIMIT $p1",
@@ -37,7 +37,7 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
             foreach (var item in leased)
             {
                 Execute(connection, "UPDATE work_items SET delivery = $p1, owner = $p2, lease_expires_at = $p3 WHERE id = $p0",
-                    item.Id, item.Delivery, request.owner, ToMilliseconds(request.expires));
+                    item.Id, item.Delivery, request.owner, ToStored(request.expires));
             }
 
             return (IReadOnlyList<LeasedWorkItem>)leased;
@@ -48,7 +48,7 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
     {
         return store.WriteAsync((lease, expires: now + leaseDuration), static (connection, request) =>
             Execute(connection, "UPDATE work_items SET lease_expires_at = $p3 WHERE id = $p0 AND owner = $p1 AND delivery = $p2",
-                request.lease.WorkItemId, request.lease.Owner, request.lease.Delivery, ToMilliseconds(request.expires)) > 0);
+                request.lease.WorkItemId, request.lease.Owner, request.lease.Delivery, ToStored(request.expires)) > 0);
     }
 
     public ValueTask<bool> CompleteAsync(WorkLease lease, CancellationToken cancellationToken = default)
@@ -61,13 +61,13 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
         return store.WriteAsync((lease, availableAt), static (connection, request) =>
             Execute(connection,
                 "UPDATE work_items SET available_at = $p3, owner = NULL, lease_expires_at = NULL WHERE id = $p0 AND owner = $p1 AND delivery = $p2",
-                request.lease.WorkItemId, request.lease.Owner, request.lease.Delivery, ToMilliseconds(request.availableAt)) > 0);
+                request.lease.WorkItemId, request.lease.Owner, request.lease.Delivery, ToStored(request.availableAt)) > 0);
     }
 
     public ValueTask<DateTimeOffset?> GetNextAvailableAtAsync(CancellationToken cancellationToken = default)
     {
         return ValueTask.FromResult(store.Read(0, static (connection, _) =>
-            Scalar(connection, "SELECT min(available_at) FROM work_items") is long earliest ? DateTimeOffset.FromUnixTimeMilliseconds(earliest) : (DateTimeOffset?)null));
+            Scalar(connection, "SELECT min(available_at) FROM work_items") is long earliest ? FromStored(earliest) : (DateTimeOffset?)null));
     }
 
     /// <summary>
@@ -82,5 +82,5 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
         Execute(connection,
             "INSERT INTO work_items (idempotency_key, kind, execution_arn, payload, available_at, delivery) VALUES ($p0, $p1, $p2, $p3, $p4, 0) "
             + "ON CONFLICT (idempotency_key) DO NOTHING",
-            item.IdempotencyKey, item.Kind, item.ExecutionArn, item.Payload, ToMilliseconds(item.AvailableAt)) > 0;
+            item.IdempotencyKey, item.Kind, item.ExecutionArn, item.Payload, ToStored(item.AvailableAt)) > 0;
 }

@@ -2,7 +2,7 @@ namespace Stepwise.Storage.Executions;
 
 /// <summary>
 /// What <c>DescribeExecution</c> and <c>ListExecutions</c> report about one execution. JSON members (input, output)
-/// are JSON text as the API sends them. Timestamps are kept to the millisecond.
+/// are JSON text as the API sends them. Every provider keeps instants exactly (the API rounds them to milliseconds).
 /// </summary>
 public sealed record ExecutionRecord
 {

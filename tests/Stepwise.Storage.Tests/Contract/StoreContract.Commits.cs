@@ -24,6 +24,28 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Instants_read_back_exactly_whatever_their_offset()
+    {
+        var store = await NewStoreAsync();
+        var start = new DateTimeOffset(2026, 11, 21, 9, 30, 15, TimeSpan.FromHours(2)).AddTicks(1_234_567);
+        var execution = Execution("m", "precise", start);
+        var firstStep = FirstStep(execution, 1) with
+        {
+            Events = [new StoredEvent(1, "ExecutionStarted", start.AddTicks(1), "{}")],
+            TimersToStart = [Timer(execution.ExecutionArn, 1, start.AddTicks(3))],
+        };
+
+        await store.Executions.CreateAsync(execution, firstStep);
+
+        var stored = (await store.Executions.GetAsync(execution.ExecutionArn))!;
+        Assert.Equal(start.UtcTicks, stored.StartDate.UtcTicks);
+        Assert.Equal(start.AddTicks(1).UtcTicks, (await store.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(1))).Items[0].Timestamp.UtcTicks);
+        Assert.Equal(start.AddTicks(3).UtcTicks, (await store.Timers.GetNextDueTimeAsync())!.Value.UtcTicks);
+        Assert.Empty(await store.Timers.LeaseDueAsync(start.AddTicks(2), TimeSpan.FromSeconds(1), 10));
+        Assert.Single(await store.Timers.LeaseDueAsync(start.AddTicks(3), TimeSpan.FromSeconds(1), 10));
+    }
+
+    [Fact]
     public async Task Creating_an_execution_twice_is_rejected_and_keeps_the_first()
     {
         var (store, execution) = await StoreWithExecutionAsync();

@@ -8,7 +8,7 @@ using Stepwise.Storage.Work;
 
 namespace Stepwise.Storage.Tests.Contract;
 
-/// <summary>Builders for the records the contract suite stores. Times are whole milliseconds, the stores' precision.</summary>
+/// <summary>Builders for the records the contract suite stores.</summary>
 internal static class StoreFixtures
 {
     public const string Account = "arn:aws:states:us-east-1:123456789012";
