@@ -25,7 +25,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         _connection = connection;
         _maxBatch = maxBatch;
-        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // One loop on the thread pool; it blocks one pool thread only while a batch commits (at most one at a time).
+        _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Transactions committed so far: each one fsync of the log.</summary>

@@ -80,6 +80,17 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Deleting_a_state_machine_keeps_its_executions()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+
+        await store.StateMachines.DeleteAsync(execution.StateMachineArn);
+
+        Assert.NotNull(await store.Executions.GetAsync(execution.ExecutionArn));
+        Assert.Single((await store.Executions.ListAsync(execution.StateMachineArn, null, PageRequest.First(10))).Items);
+    }
+
+    [Fact]
     public async Task Publishing_numbers_versions_from_one_and_republishing_an_unchanged_revision_returns_the_newest()
     {
         var store = await NewStoreAsync();
