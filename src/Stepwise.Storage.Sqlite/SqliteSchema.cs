@@ -145,32 +145,34 @@ internal static class SqliteSchema
 
     /// <summary>
     /// Brings the database up to the last of <paramref name="migrations"/>, each in its own transaction with the
-    /// version bump, so a crash between two leaves a database at a known version. Returns the version reached.
+    /// version bump, so a crash between two leaves a database at a known version. The version is read inside the
+    /// (immediate, so exclusive-for-writers) transaction: two processes opening the same new file migrate it once.
+    /// Returns the version reached.
     /// </summary>
     /// <exception cref="StorageException">The database is newer than this build.</exception>
     public static int Migrate(SqliteConnection connection, IReadOnlyList<string> migrations)
     {
-        var version = ReadVersion(connection);
-        if (version > migrations.Count)
+        while (true)
         {
-            throw new StorageException(
-                $"The database is at schema version {version}, newer than this build's {migrations.Count}: upgrade Stepwise to open it.");
-        }
-
-        for (; version < migrations.Count; version++)
-        {
-            using var transaction = connection.BeginTransaction();
-            using (var command = connection.CreateCommand())
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "PRAGMA user_version";
+            var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (version > migrations.Count)
             {
-                command.Transaction = transaction;
-                command.CommandText = migrations[version] + "\nPRAGMA user_version = "
-                    + (version + 1).ToString(CultureInfo.InvariantCulture) + ";";
-                command.ExecuteNonQuery();
+                throw new StorageException(
+                    $"The database is at schema version {version}, newer than this build's {migrations.Count}: upgrade Stepwise to open it.");
             }
 
+            if (version == migrations.Count)
+            {
+                return version;
+            }
+
+            command.CommandText = migrations[version] + "\nPRAGMA user_version = " + (version + 1).ToString(CultureInfo.InvariantCulture) + ";";
+            command.ExecuteNonQuery();
             transaction.Commit();
         }
-
-        return version;
     }
 }

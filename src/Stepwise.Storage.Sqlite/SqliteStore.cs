@@ -106,12 +106,12 @@ public sealed class SqliteStore : IStepwiseStore
 
             var connection = new SqliteWriterConnection(_connectionString);
             connection.Open();
+            SqliteValues.Execute(connection, "PRAGMA busy_timeout = "
+                + ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
             // WAL lets readers run beside the writer and makes a commit one sequential log write; FULL fsyncs the log
             // at every commit, so a committed step survives a power cut (group commit keeps that affordable).
             SqliteValues.Execute(connection, "PRAGMA journal_mode = WAL");
             SqliteValues.Execute(connection, "PRAGMA synchronous = FULL");
-            SqliteValues.Execute(connection, "PRAGMA busy_timeout = "
-                + ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
             SqliteSchema.Migrate(connection, Migrations);
             _writerConnection = connection;
             _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction);

@@ -130,6 +130,19 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_stores_opening_the_same_new_file_at_once_migrate_it_once()
+    {
+        await using var a = NewStore();
+        await using var b = NewStore();
+
+        await Task.WhenAll(Task.Run(() => a.InitializeAsync().AsTask()), Task.Run(() => b.InitializeAsync().AsTask()));
+
+        Assert.Equal(SqliteSchema.CurrentVersion, a.ReadSchemaVersion());
+        await a.StateMachines.CreateAsync(Machine("m"));
+        Assert.NotNull(await b.StateMachines.GetAsync(MachineArn("m")));
+    }
+
+    [Fact]
     public async Task A_database_newer_than_this_build_is_refused()
     {
         await using (var store = NewStore())
