@@ -155,6 +155,38 @@ internal sealed partial class DefinitionWalker
         {
             CheckTemplate(value, location);
         }
+
+        CheckVariableNames((JsonObject)value, language, location);
+    }
+
+    /// <summary>
+    /// Each Assign key names a variable (in JSONPath states, without its <c>.$</c> suffix): a Unicode identifier of
+    /// at most 80 characters, not <c>states</c>, and only once per Assign (<c>"x"</c> and <c>"x.$"</c> collide).
+    /// </summary>
+    private void CheckVariableNames(JsonObject assign, QueryLanguage language, string location)
+    {
+        HashSet<string>? seen = assign.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        foreach (var (key, _) in assign)
+        {
+            string name = language == QueryLanguage.JsonPath && key.EndsWith(".$", StringComparison.Ordinal) ? key[..^2] : key;
+            if (!VariableNames.IsIdentifier(name))
+            {
+                _context.Schema(DiagnosticMessages.InvalidVariableName(name), location);
+            }
+            else if (VariableNames.Length(name) > VariableNames.MaxLength)
+            {
+                _context.Schema(DiagnosticMessages.VariableNameTooLong(name), location);
+            }
+            else if (name == VariableNames.Reserved)
+            {
+                _context.Schema(DiagnosticMessages.ReservedVariableName(name), location);
+            }
+
+            if (seen is not null && !seen.Add(name))
+            {
+                _context.Schema(DiagnosticMessages.DuplicateVariableName(name), location);
+            }
+        }
     }
 
     private bool CheckObject(JsonValue value, string field, string location)

@@ -89,6 +89,16 @@ internal static class DiagnosticMessages
 
     public const string ChoiceRuleOperator = "A choice rule must have exactly one comparison operator";
 
+    // Variable names in Assign (the rules are documented, the texts are not recorded yet).
+    public static string InvalidVariableName(string name) =>
+        $"The variable name '{name}' is not valid: it must start with a letter or '_' and contain only letters, digits and '_'";
+
+    public static string VariableNameTooLong(string name) => $"The variable name '{name}' exceeds the maximum length of 80 characters";
+
+    public static string ReservedVariableName(string name) => $"The variable name '{name}' is reserved";
+
+    public static string DuplicateVariableName(string name) => $"The variable '{name}' is assigned more than once in the same Assign";
+
     // Warnings: AWS documents the codes, not the texts.
     public static string NoDollar(string key) =>
         $"The value for the field '{key}' looks like a JSONPath or an intrinsic function call, but the field name does not end with '.$'";

@@ -1,4 +1,5 @@
 using Stepwise.Json;
+using Stepwise.Runtime.Variables;
 
 namespace Stepwise.Runtime.Decisions;
 
@@ -70,6 +71,9 @@ internal sealed class Frame
 
     public string? Cause { get; set; }
 
+    /// <summary>The variables this frame's states read; replaced (never mutated) when a state assigns.</summary>
+    public VariableScope Variables { get; set; } = VariableScope.Empty;
+
     public Frame Clone() => new()
     {
         Id = Id,
@@ -97,5 +101,6 @@ internal sealed class Frame
         Output = Output,
         Error = Error,
         Cause = Cause,
+        Variables = Variables,
     };
 }

@@ -52,7 +52,7 @@ internal sealed partial class Stepper
         return context.ToObject();
     }
 
-    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), null, _random);
+    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), frame.Variables, _random);
 
     /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
     private static AslError WithStatePrefix(Frame frame, State state, AslError error)
@@ -83,7 +83,7 @@ internal sealed partial class Stepper
             return true;
         }
 
-        if (field.Path!.TryEvaluate(new PathScope(value, BuildContext(frame, state), null, _random), out var selected, out var error))
+        if (field.Path!.TryEvaluate(new PathScope(value, BuildContext(frame, state), frame.Variables, _random), out var selected, out var error))
         {
             result = selected;
             return true;

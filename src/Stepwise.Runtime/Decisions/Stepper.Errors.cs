@@ -2,6 +2,7 @@ using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
 using Stepwise.Runtime.Retry;
+using Stepwise.Runtime.Variables;
 
 namespace Stepwise.Runtime.Decisions;
 
@@ -68,17 +69,26 @@ internal sealed partial class Stepper
                 // corpus's test_invoke_timeout).
                 bool isTimeout = errorName is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
                 var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
-                if (catcher.ResultPath.IsNull)
+
+                // A catcher's Assign reads the error output and writes the scope of the state's own frame.
+                // Its failures end the frame: going through the catchers again would catch them with this catcher.
+                if (!TryEvaluateAssign(frame, state, catcher.Assign, errorOutput, out var assigned, out var assignError)
+                    || (assigned is not null && !VariableLimits.TryCheck(state.Name, frame.Variables, assigned, out assignError)))
                 {
-                    ExitState(frame, state, frame.StateInput, catcher.Next);
+                    var prefixed = WithStatePrefix(frame, state, assignError);
+                    FrameFailed(frame, prefixed.Error, prefixed.Cause);
+                }
+                else if (catcher.ResultPath.IsNull)
+                {
+                    ExitState(frame, state, frame.StateInput, catcher.Next, assigned);
                 }
                 else if (catcher.ResultPath.Path is null)
                 {
-                    ExitState(frame, state, errorOutput, catcher.Next);
+                    ExitState(frame, state, errorOutput, catcher.Next, assigned);
                 }
                 else if (catcher.ResultPath.Path.TryApply(frame.StateInput, errorOutput, out var output, out var applyError))
                 {
-                    ExitState(frame, state, output, catcher.Next);
+                    ExitState(frame, state, output, catcher.Next, assigned);
                 }
                 else
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -48,6 +49,20 @@ internal sealed partial class Stepper
         fan.Running = count;
     }
 
+    /// <summary>
+    /// A Map count read through a path: an integer, or a string holding one ("1" from a variable is accepted, "NoNumber"
+    /// is not: the corpus's MAP_STATE_REFERENCE_IN_MAX_CONCURRENCY_PATH and max_concurrency_path_NoNumber cases).
+    /// </summary>
+    private static bool TryReadMapCount(JsonValue value, out long count)
+    {
+        if (value is JsonString text)
+        {
+            return long.TryParse(text.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out count);
+        }
+
+        return TryReadCount(value, out count);
+    }
+
     private void ExecuteMap(Frame frame, MapState state)
     {
         if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
@@ -80,7 +95,7 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (!TryReadCount(value, out maxConcurrency) || maxConcurrency < 0)
+            if (!TryReadMapCount(value, out maxConcurrency) || maxConcurrency < 0)
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
                     $"The MaxConcurrencyPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.MaxConcurrencyPath.Text}")));
@@ -100,7 +115,7 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (!TryReadCount(value, out toleratedCount))
+            if (!TryReadMapCount(value, out toleratedCount))
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
                     $"The ToleratedFailureCountPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.ToleratedFailureCountPath.Text}")));
@@ -192,7 +207,7 @@ internal sealed partial class Stepper
             var input = item;
             if (state.ItemSelector is not null)
             {
-                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), null, _random);
+                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), frame.Variables, _random);
                 if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
                 {
                     AbortChildren(frame);
@@ -399,10 +414,11 @@ internal sealed partial class Stepper
             return;
         }
 
-        if (TryApplyResultPath(frame, state, resultPath, frame.StateInput, result, out var output)
+        if (TryEvaluateAssign(frame, state, state.Assign, result, out var assigned)
+            && TryApplyResultPath(frame, state, resultPath, frame.StateInput, result, out var output)
             && TryApplyPath(frame, state, state.OutputPath, output, out output))
         {
-            ExitState(frame, state, output, state.Next);
+            ExitState(frame, state, output, state.Next, assigned);
         }
     }
 

@@ -67,15 +67,16 @@ internal sealed partial class Stepper
             return;
         }
 
-        // Result is a literal; it replaces the effective input as the state's result.
+        // Result is a literal; it replaces the effective input as the state's result. Assign reads that result.
         var result = state.Result ?? effective;
-        if (!TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var output)
+        if (!TryEvaluateAssign(frame, state, state.Assign, result, out var assigned)
+            || !TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var output)
             || !TryApplyPath(frame, state, state.OutputPath, output, out output))
         {
             return;
         }
 
-        ExitState(frame, state, output, state.Next);
+        ExitState(frame, state, output, state.Next, assigned);
     }
 
     private void ExecuteSucceed(Frame frame, SucceedState state)
@@ -136,6 +137,7 @@ internal sealed partial class Stepper
 
         var scope = Scope(frame, state, effective);
         string? next = null;
+        JsonValue? assign = null;
         for (int i = 0; i < state.Choices.Count; i++)
         {
             var rule = state.Choices[i];
@@ -147,21 +149,29 @@ internal sealed partial class Stepper
 
             if (matched)
             {
+                // Only the matching rule's Assign applies; the state's own Assign goes with Default.
                 next = rule.Next;
+                assign = rule.Assign;
                 break;
             }
         }
 
-        next ??= state.Default;
+        if (next is null)
+        {
+            next = state.Default;
+            assign = state.Assign;
+        }
+
         if (next is null)
         {
             StateFailed(frame, state, new AslError(StatesErrors.NoChoiceMatched, "No Matches!"));
             return;
         }
 
-        if (TryApplyPath(frame, state, state.OutputPath, effective, out var output))
+        if (TryEvaluateAssign(frame, state, assign, effective, out var assigned)
+            && TryApplyPath(frame, state, state.OutputPath, effective, out var output))
         {
-            ExitState(frame, state, output, next);
+            ExitState(frame, state, output, next, assigned);
         }
     }
 
@@ -251,9 +261,11 @@ internal sealed partial class Stepper
     {
         var state = (WaitState)CurrentState(frame);
         frame.TimerId = 0;
-        if (TryApplyPath(frame, state, state.OutputPath, frame.EffectiveInput ?? frame.StateInput, out var output))
+        var effective = frame.EffectiveInput ?? frame.StateInput;
+        if (TryEvaluateAssign(frame, state, state.Assign, effective, out var assigned)
+            && TryApplyPath(frame, state, state.OutputPath, effective, out var output))
         {
-            ExitState(frame, state, output, state.Next);
+            ExitState(frame, state, output, state.Next, assigned);
         }
     }
 
@@ -280,9 +292,10 @@ internal sealed partial class Stepper
 
     /// <summary>
     /// Records the StateExited event and moves on: to <paramref name="next"/>, or, for a terminal state, the frame
-    /// completes with <paramref name="output"/>.
+    /// completes with <paramref name="output"/>. <paramref name="assigned"/> (name → evaluated value, either query
+    /// language) is written to the frame's variables first and recorded as the event's <c>assignedVariables</c>.
     /// </summary>
-    private void ExitState(Frame frame, State state, JsonValue output, string? next)
+    private void ExitState(Frame frame, State state, JsonValue output, string? next, JsonObject? assigned = null)
     {
         if (output.GetUtf8Size() > MaxPayloadBytes)
         {
@@ -291,7 +304,20 @@ internal sealed partial class Stepper
             return;
         }
 
-        Emit(frame, state.Type + "StateExited", "stateExitedEventDetails", new JsonObjectBuilder(3)
+        var details = new JsonObjectBuilder(5);
+
+        // An empty Assign ({}) records nothing (the corpus's BASE_EMPTY).
+        if (assigned is { Count: > 0 })
+        {
+            if (!TryCommitAssigned(frame, state, assigned, out var record))
+            {
+                return;
+            }
+
+            details.Set("assignedVariables", record).Set("assignedVariablesDetails", NotTruncated);
+        }
+
+        Emit(frame, state.Type + "StateExited", "stateExitedEventDetails", details
             .Set("name", state.Name)
             .Set("output", output.ToJsonString())
             .Set("outputDetails", NotTruncated)

@@ -17,7 +17,7 @@ internal sealed partial class Stepper
         string? token = resource.WaitsForTaskToken ? NewTaskToken() : null;
         var context = BuildContext(frame, state, token);
         var parameters = effective;
-        if (state.Parameters is not null && !TryApplyTemplate(frame, state, state.Parameters, new PathScope(effective, context, null, _random), out parameters))
+        if (state.Parameters is not null && !TryApplyTemplate(frame, state, state.Parameters, new PathScope(effective, context, frame.Variables, _random), out parameters))
         {
             return;
         }
@@ -199,16 +199,18 @@ internal sealed partial class Stepper
 
         var result = output;
         if (state.ResultSelector is not null
-            && !TryApplyTemplate(frame, state, state.ResultSelector, new PathScope(output, BuildContext(frame, state, frame.TaskToken), null, _random), out result))
+            && !TryApplyTemplate(frame, state, state.ResultSelector, new PathScope(output, BuildContext(frame, state, frame.TaskToken), frame.Variables, _random), out result))
         {
             _runnable.Enqueue(frame.Id);
             return;
         }
 
-        if (TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var stateOutput)
+        // Assign reads the state's result: the task's output after ResultSelector, before ResultPath.
+        if (TryEvaluateAssign(frame, state, state.Assign, result, out var assigned)
+            && TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var stateOutput)
             && TryApplyPath(frame, state, state.OutputPath, stateOutput, out stateOutput))
         {
-            ExitState(frame, state, stateOutput, state.Next);
+            ExitState(frame, state, stateOutput, state.Next, assigned);
         }
 
         _runnable.Enqueue(frame.Id);

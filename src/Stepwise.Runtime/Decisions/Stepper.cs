@@ -1,6 +1,7 @@
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
+using Stepwise.Runtime.Variables;
 
 namespace Stepwise.Runtime.Decisions;
 
@@ -125,6 +126,8 @@ internal sealed partial class Stepper
             StateInput = input,
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
+            // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
+            Variables = parentId == 0 ? VariableScope.Empty : _snapshot.Frames[parentId].Variables.NewInner(),
         };
         _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
         _owned.Add(frame.Id);
