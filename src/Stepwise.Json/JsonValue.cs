@@ -84,11 +84,14 @@ public abstract class JsonValue : IEquatable<JsonValue>
     /// <summary>Compact JSON text, written the way AWS writes it (no whitespace, non-ASCII unescaped).</summary>
     public string ToJsonString() => JsonWriter.Write(this);
 
+    /// <summary>JSON text in the given layout (keys in order and escaping as in <see cref="ToJsonString()"/>).</summary>
+    public string ToJsonString(JsonLayout layout) => JsonWriter.Write(this, layout);
+
     /// <summary>Indented JSON text for people to read.</summary>
-    public string ToIndentedJsonString() => JsonWriter.Write(this, indented: true);
+    public string ToIndentedJsonString() => JsonWriter.Write(this, JsonLayout.Indented);
 
     /// <summary>Appends the compact JSON text to <paramref name="builder"/>.</summary>
-    public void WriteTo(StringBuilder builder) => JsonWriter.Write(this, builder, indented: false);
+    public void WriteTo(StringBuilder builder) => JsonWriter.Write(this, builder, JsonLayout.Compact);
 
     /// <summary>The size in UTF-8 bytes of the compact JSON text: the measure of AWS's payload limits.</summary>
     public int GetUtf8Size() => JsonWriter.MeasureUtf8(this);

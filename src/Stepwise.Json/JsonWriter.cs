@@ -8,22 +8,26 @@ namespace Stepwise.Json;
 /// </summary>
 internal static class JsonWriter
 {
-    public static string Write(JsonValue value, bool indented = false)
+    public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
         var builder = new StringBuilder();
-        Write(value, builder, indented);
+        Write(value, builder, layout);
         return builder.ToString();
     }
 
-    public static void Write(JsonValue value, StringBuilder builder, bool indented)
+    public static void Write(JsonValue value, StringBuilder builder, JsonLayout layout)
     {
-        if (indented)
+        switch (layout)
         {
-            WriteIndented(value, builder, 0);
-        }
-        else
-        {
-            WriteCompact(value, builder);
+            case JsonLayout.Indented:
+                WriteIndented(value, builder, 0);
+                break;
+            case JsonLayout.Spaced:
+                WriteFlat(value, builder, ", ", ": ");
+                break;
+            default:
+                WriteFlat(value, builder, ",", ":");
+                break;
         }
     }
 
@@ -38,12 +42,12 @@ internal static class JsonWriter
                 return 5;
             default:
                 var builder = new StringBuilder();
-                WriteCompact(value, builder);
+                WriteFlat(value, builder, ",", ":");
                 return Encoding.UTF8.GetByteCount(builder.ToString());
         }
     }
 
-    private static void WriteCompact(JsonValue value, StringBuilder builder)
+    private static void WriteFlat(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator)
     {
         switch (value)
         {
@@ -53,12 +57,12 @@ internal static class JsonWriter
                 {
                     if (i > 0)
                     {
-                        builder.Append(',');
+                        builder.Append(itemSeparator);
                     }
 
                     WriteString(obj.Keys[i], builder);
-                    builder.Append(':');
-                    WriteCompact(obj.Values[i], builder);
+                    builder.Append(keySeparator);
+                    WriteFlat(obj.Values[i], builder, itemSeparator, keySeparator);
                 }
 
                 builder.Append('}');
@@ -69,10 +73,10 @@ internal static class JsonWriter
                 {
                     if (i > 0)
                     {
-                        builder.Append(',');
+                        builder.Append(itemSeparator);
                     }
 
-                    WriteCompact(array[i], builder);
+                    WriteFlat(array[i], builder, itemSeparator, keySeparator);
                 }
 
                 builder.Append(']');
@@ -112,7 +116,8 @@ internal static class JsonWriter
                 builder.Append(' ', depth * 2).Append(']');
                 break;
             default:
-                WriteCompact(value, builder);
+                // Scalars, and empty objects and arrays, look the same in every layout.
+                WriteFlat(value, builder, ",", ":");
                 break;
         }
     }

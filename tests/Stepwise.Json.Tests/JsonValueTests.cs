@@ -109,4 +109,18 @@ public sealed class JsonValueTests
         var root = JsonValue.Parse("""{"States":{"a/b~c":[10,20]}}""");
         Assert.Equal(JsonValue.Parse("20"), JsonPointer.Resolve(root, pointer + "/1"));
     }
+
+    [Fact]
+    public void The_spaced_layout_writes_as_Pythons_json_dumps_does()
+    {
+        var value = JsonValue.Parse("""{"a":[1,{"b":null}],"c":"x"}""");
+        Assert.Equal("""{"a": [1, {"b": null}], "c": "x"}""", value.ToJsonString(JsonLayout.Spaced));
+    }
+
+    [Fact]
+    public void The_indented_layout_nests_two_spaces_and_keeps_empty_containers_on_one_line()
+    {
+        var value = JsonValue.Parse("""{"a":[1,{}],"b":[]}""");
+        Assert.Equal("{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": []\n}", value.ToIndentedJsonString());
+    }
 }

@@ -21,7 +21,7 @@ internal static class LambdaResponses
                 $"START RequestId: {requestId} Version: $LATEST\nEND RequestId: {requestId}\nREPORT RequestId: {requestId}\tDuration: 1.00 ms\tBilled Duration: 1 ms\n"))
             : null;
         // The function's raw response is what a Python handler's json.dumps wrote, spaces included.
-        string length = System.Text.Encoding.UTF8.GetByteCount(PythonJson.Write(payload)).ToString(CultureInfo.InvariantCulture);
+        string length = System.Text.Encoding.UTF8.GetByteCount(payload.ToJsonString(JsonLayout.Spaced)).ToString(CultureInfo.InvariantCulture);
         string date = now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
         string trace = "root=1-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[..8] + "-" + requestId.Replace("-", string.Empty, StringComparison.Ordinal)[8..];
         var allHeaders = new JsonObjectBuilder(9);
@@ -87,7 +87,7 @@ internal static class LambdaResponses
             .Set("requestId", requestId)
             .Set("stackTrace", JsonArray.TakeOwnership(lines))
             .ToObject();
-        return pythonStyle ? PythonJson.Write(cause) : cause.ToJsonString();
+        return cause.ToJsonString(pythonStyle ? JsonLayout.Spaced : JsonLayout.Compact);
     }
 
     public static string NotFoundCause(string functionName, string region, string accountId, string requestId) =>

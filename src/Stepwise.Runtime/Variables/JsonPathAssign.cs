@@ -30,7 +30,8 @@ internal static class JsonPathAssign
                 return false;
             }
 
-            template = s_compiled.GetValue(assign, _ => template);
+            // A race compiles twice and keeps one: both results are equal and immutable.
+            s_compiled.AddOrUpdate(assign, template);
         }
 
         if (!template.TryEvaluate(scope, out var value, out error))

@@ -46,7 +46,8 @@ internal static class VariableLimits
             return false;
         }
 
-        if (scope.With(assigned).TotalBytes > MaxExecutionBytes)
+        // The scope after the assignment, measured without building it: replaced values free their old size.
+        if (scope.TotalBytes - scope.OwnBytesReplacedBy(assigned) + total > MaxExecutionBytes)
         {
             error = new AslError(StatesErrors.DataLimitExceeded,
                 $"The variables of the execution would exceed the maximum number of bytes service limit after the state '{stateName}' assigns them.");

@@ -56,6 +56,21 @@ internal sealed class VariableScope : IVariableReader
         return false;
     }
 
+    /// <summary>The UTF-8 size of this scope's own values that <paramref name="assigned"/> would replace.</summary>
+    public long OwnBytesReplacedBy(JsonObject assigned)
+    {
+        long bytes = 0;
+        foreach (var (name, _) in assigned)
+        {
+            if (_own.TryGetValue(name, out var previous))
+            {
+                bytes += previous.GetUtf8Size();
+            }
+        }
+
+        return bytes;
+    }
+
     /// <summary>
     /// This scope with every member of <paramref name="assigned"/> set (added or replaced) in its own variables.
     /// </summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Stepwise.Json;
 
 namespace Stepwise.Conformance.AwsRecorded;
@@ -9,7 +7,7 @@ namespace Stepwise.Conformance.AwsRecorded;
 /// key order ignored, numbers by value, a string that is one <c>&lt;token&gt;</c> matches anything, a string with tokens
 /// is an anchored pattern, and JSON-text fields are parsed before comparing.
 /// </summary>
-internal sealed partial class RecordedComparison(IReadOnlyList<KeyValuePair<string, string>> bindings)
+internal sealed class RecordedComparison(IReadOnlyList<KeyValuePair<string, string>> bindings)
 {
     public static RecordedComparison For(JsonObject recordedCase)
     {
@@ -121,25 +119,7 @@ internal sealed partial class RecordedComparison(IReadOnlyList<KeyValuePair<stri
     }
 
     /// <summary>Compares text exactly, modulo tokens (used for <c>outputText</c>, where key order matters).</summary>
-    public bool Matches(string expected, string actual)
-    {
-        string bound = Bind(expected);
-        if (!TokenPattern().IsMatch(bound))
-        {
-            return string.Equals(bound, actual, StringComparison.Ordinal);
-        }
-
-        var pattern = new StringBuilder("^");
-        int last = 0;
-        foreach (Match token in TokenPattern().Matches(bound))
-        {
-            pattern.Append(Regex.Escape(bound[last..token.Index])).Append(".*?");
-            last = token.Index + token.Length;
-        }
-
-        pattern.Append(Regex.Escape(bound[last..])).Append('$');
-        return Regex.IsMatch(actual, pattern.ToString(), RegexOptions.Singleline, TimeSpan.FromSeconds(2));
-    }
+    public bool Matches(string expected, string actual) => RecordedText.Matches(Bind(expected), actual);
 
     private string Bind(string text)
     {
@@ -156,11 +136,7 @@ internal sealed partial class RecordedComparison(IReadOnlyList<KeyValuePair<stri
         return text;
     }
 
-    private bool IsSingleToken(string text)
-    {
-        var match = TokenPattern().Match(text);
-        return match.Success && match.Index == 0 && match.Length == text.Length && !bindings.Any(b => b.Key == text);
-    }
+    private bool IsSingleToken(string text) => RecordedText.IsSingleToken(text) && !bindings.Any(b => b.Key == text);
 
     internal static bool TryParseJson(string text, out JsonValue value)
     {
@@ -179,7 +155,4 @@ internal sealed partial class RecordedComparison(IReadOnlyList<KeyValuePair<stri
         string text = value?.ToJsonString() ?? "nothing";
         return text.Length > 300 ? text[..300] + "…" : text;
     }
-
-    [GeneratedRegex("<[^<>\"\\s][^<>\"]*>")]
-    private static partial Regex TokenPattern();
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Stepwise.Conformance.AwsRecorded.Validation;
+namespace Stepwise.Conformance.AwsRecorded;
 
 /// <summary>
 /// Compares an actual text with a recorded one as the corpus README prescribes: the recorder replaced volatile parts
@@ -10,6 +10,16 @@ namespace Stepwise.Conformance.AwsRecorded.Validation;
 /// </summary>
 internal static partial class RecordedText
 {
+    /// <summary>Whether <paramref name="text"/> holds at least one token.</summary>
+    public static bool HasTokens(string text) => TokenPattern().IsMatch(text);
+
+    /// <summary>Whether <paramref name="text"/> is exactly one token (which matches any value of any type).</summary>
+    public static bool IsSingleToken(string text)
+    {
+        var match = TokenPattern().Match(text);
+        return match.Success && match.Index == 0 && match.Length == text.Length;
+    }
+
     public static bool Matches(string expected, string actual)
     {
         if (!TokenPattern().IsMatch(expected))
@@ -29,6 +39,6 @@ internal static partial class RecordedText
         return Regex.IsMatch(actual, pattern.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
     }
 
-    [GeneratedRegex("<[A-Za-z_][^<>\\s]*>")]
+    [GeneratedRegex("<[A-Za-z_][^<>\\s\"]*>")]
     private static partial Regex TokenPattern();
 }

@@ -1,0 +1,314 @@
+using Microsoft.Data.Sqlite;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.Paging;
+using Stepwise.Storage.Sqlite;
+using Stepwise.Storage.StateMachines;
+using static Stepwise.Storage.Tests.Contract.StoreFixtures;
+
+namespace Stepwise.Storage.Tests.Sqlite;
+
+/// <summary>What only a durable, file-backed provider promises: restarts, migrations and group commit.</summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private SqliteStore NewStore(int maxWritesPerTransaction = 256) =>
+        new(new SqliteStoreOptions { Path = _database.DatabasePath, MaxWritesPerTransaction = maxWritesPerTransaction });
+
+    [Fact]
+    public async Task Reopening_the_same_file_keeps_everything_committed()
+    {
+        var execution = Execution("m", "e1");
+        await using (var store = NewStore())
+        {
+            await store.InitializeAsync();
+            await store.StateMachines.CreateAsync(Machine("m"));
+            await store.StateMachines.PublishVersionAsync(MachineArn("m"), "v1", At(1));
+            await store.Activities.CreateAsync(Activity("a"));
+            await store.Executions.CreateAsync(execution, FirstStep(execution) with
+            {
+                TimersToStart = [Timer(execution.ExecutionArn, 1, At(10))],
+                TaskTokensToAdd = [Token(execution.ExecutionArn, "t1")],
+                ActivityTasksToEnqueue = [ActivityTask(Activity("a").ActivityArn, "t1", execution.ExecutionArn)],
+                WorkToEnqueue = [Item("w1")],
+            });
+        }
+
+        await using var reopened = NewStore();
+        await reopened.InitializeAsync();
+
+        Assert.Equal(Machine("m"), await reopened.StateMachines.GetAsync(MachineArn("m")));
+        Assert.Equal("v1", (await reopened.StateMachines.GetVersionAsync(MachineArn("m") + ":1"))!.Description);
+        Assert.Equal(execution with { LastEventId = 2 }, await reopened.Executions.GetAsync(execution.ExecutionArn));
+        Assert.Equal("snapshot-1", (await reopened.Executions.GetSnapshotAsync(execution.ExecutionArn))!.Json);
+        Assert.Equal(Events(1, 2), (await reopened.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(10))).Items);
+        Assert.Equal([Timer(execution.ExecutionArn, 1, At(10))], await reopened.Timers.ListAsync(execution.ExecutionArn));
+        Assert.Equal(Token(execution.ExecutionArn, "t1"), await reopened.TaskTokens.FindAsync("t1"));
+        Assert.Equal("t1", (await reopened.Activities.DequeueTaskAsync(Activity("a").ActivityArn))!.TaskToken);
+        Assert.Equal([Item("w1")], (await reopened.Work.LeaseAsync("node", T0, TimeSpan.FromSeconds(1), 10)).Select(w => w.Item));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_created_with_its_folder_and_migrated_to_the_current_schema()
+    {
+        await using var store = NewStore();
+
+        await store.InitializeAsync();
+
+        Assert.True(File.Exists(_database.DatabasePath));
+        Assert.Equal(SqliteSchema.CurrentVersion, store.ReadSchemaVersion());
+        Assert.Equal("wal", JournalMode());
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_migrated_and_initializing_again_changes_nothing()
+    {
+        Directory.CreateDirectory(_database.Folder);
+        await File.WriteAllBytesAsync(_database.DatabasePath, []);
+        await using (var store = NewStore())
+        {
+            await store.InitializeAsync();
+            await store.InitializeAsync();
+            await store.StateMachines.CreateAsync(Machine("m"));
+        }
+
+        await using var again = NewStore();
+        await again.InitializeAsync();
+
+        Assert.Equal(SqliteSchema.CurrentVersion, again.ReadSchemaVersion());
+        Assert.NotNull(await again.StateMachines.GetAsync(MachineArn("m")));
+    }
+
+    [Fact]
+    public async Task An_older_database_runs_only_the_migrations_it_has_not_seen()
+    {
+        await using (var old = NewStore())
+        {
+            old.Migrations = ["CREATE TABLE marker (n INTEGER); INSERT INTO marker VALUES (1);"];
+            await old.InitializeAsync();
+        }
+
+        await using var upgraded = NewStore();
+        upgraded.Migrations =
+        [
+            "CREATE TABLE marker (n INTEGER); INSERT INTO marker VALUES (1);",
+            "INSERT INTO marker VALUES (2);",
+        ];
+        await upgraded.InitializeAsync();
+
+        Assert.Equal(2, upgraded.ReadSchemaVersion());
+        Assert.Equal([1L, 2L], Query("SELECT n FROM marker ORDER BY n"));
+    }
+
+    [Fact]
+    public async Task A_database_at_the_first_schema_version_keeps_its_data_and_gains_aliases_on_upgrade()
+    {
+        await using (var first = NewStore())
+        {
+            first.Migrations = [SqliteSchema.Migrations[0]];
+            await first.InitializeAsync();
+            await first.StateMachines.CreateAsync(Machine("m"));
+        }
+
+        await using var upgraded = NewStore();
+        await upgraded.InitializeAsync();
+        var alias = new StateMachineAliasRecord
+        {
+            StateMachineAliasArn = MachineArn("m") + ":prod",
+            StateMachineArn = MachineArn("m"),
+            Name = "prod",
+            RoutingConfiguration = [new AliasRoute(MachineArn("m") + ":1", 100)],
+            CreationDate = T0,
+        };
+        await upgraded.Aliases.CreateAsync(alias);
+
+        Assert.Equal(SqliteSchema.CurrentVersion, upgraded.ReadSchemaVersion());
+        Assert.Equal(Machine("m"), await upgraded.StateMachines.GetAsync(MachineArn("m")));
+        Assert.Equal("prod", (await upgraded.Aliases.GetAsync(alias.StateMachineAliasArn))!.Name);
+    }
+
+    [Fact]
+    public async Task Two_stores_opening_the_same_new_file_at_once_migrate_it_once()
+    {
+        await using var a = NewStore();
+        await using var b = NewStore();
+
+        await Task.WhenAll(Task.Run(() => a.InitializeAsync().AsTask()), Task.Run(() => b.InitializeAsync().AsTask()));
+
+        Assert.Equal(SqliteSchema.CurrentVersion, a.ReadSchemaVersion());
+        await a.StateMachines.CreateAsync(Machine("m"));
+        Assert.NotNull(await b.StateMachines.GetAsync(MachineArn("m")));
+    }
+
+    [Fact]
+    public async Task A_database_newer_than_this_build_is_refused()
+    {
+        await using (var store = NewStore())
+        {
+            await store.InitializeAsync();
+        }
+
+        Execute($"PRAGMA user_version = {SqliteSchema.CurrentVersion + 1}");
+        await using var newer = NewStore();
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => newer.InitializeAsync().AsTask());
+        Assert.Contains("newer than this build", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_fails_with_a_storage_exception()
+    {
+        Directory.CreateDirectory(_database.Folder);
+        await File.WriteAllTextAsync(_database.DatabasePath, new string('x', 4096));
+        await using var store = NewStore();
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => store.InitializeAsync().AsTask());
+
+        Assert.IsType<SqliteException>(error.InnerException);
+        Assert.Contains("not a database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commits_queued_from_many_threads_share_one_transaction()
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        const int executions = 24;
+        for (var i = 0; i < executions; i++)
+        {
+            var execution = Execution("m", "e" + i);
+            await store.Executions.CreateAsync(execution, FirstStep(execution, 1));
+        }
+
+        var transactionsBefore = store.CommittedTransactions;
+        var writesBefore = store.CommittedWrites;
+        store.Writer.Pause();
+        var commits = new Task<long>[executions];
+        for (var i = 0; i < executions; i++)
+        {
+            var arn = ExecutionArn("m", "e" + i);
+            commits[i] = Task.Run(async () => await store.Executions.CommitAsync(new StepCommit
+            {
+                ExecutionArn = arn,
+                ExpectedLastEventId = 1,
+                Events = Events(2, 3),
+                Snapshot = "after",
+            }));
+        }
+
+        // The writer holds while every commit queues (no clock involved: we wait for the queue to fill).
+        while (store.Writer.Queued < executions)
+        {
+            await Task.Yield();
+        }
+
+        store.Writer.Resume();
+        var results = await Task.WhenAll(commits);
+
+        Assert.All(results, last => Assert.Equal(4, last));
+        Assert.Equal(transactionsBefore + 1, store.CommittedTransactions);
+        Assert.Equal(writesBefore + executions, store.CommittedWrites);
+    }
+
+    [Fact]
+    public async Task A_batch_is_split_at_the_transaction_limit()
+    {
+        await using var store = NewStore(maxWritesPerTransaction: 4);
+        await store.InitializeAsync();
+        var transactionsBefore = store.CommittedTransactions;
+        store.Writer.Pause();
+        var enqueues = new Task<bool>[10];
+        for (var i = 0; i < enqueues.Length; i++)
+        {
+            enqueues[i] = store.Work.EnqueueAsync(Item("w" + i)).AsTask();
+        }
+
+        store.Writer.Resume();
+        await Task.WhenAll(enqueues);
+
+        Assert.Equal(transactionsBefore + 3, store.CommittedTransactions);
+    }
+
+    [Fact]
+    public async Task A_failing_write_in_a_batch_does_not_undo_its_neighbours()
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        var e1 = Execution("m", "e1");
+        var e2 = Execution("m", "e2");
+        await store.Executions.CreateAsync(e1, FirstStep(e1, 1));
+        await store.Executions.CreateAsync(e2, FirstStep(e2, 1));
+        var transactionsBefore = store.CommittedTransactions;
+        store.Writer.Pause();
+
+        var good = store.Executions.CommitAsync(new StepCommit { ExecutionArn = e1.ExecutionArn, ExpectedLastEventId = 1, Events = Events(2, 1) }).AsTask();
+        var stale = store.Executions.CommitAsync(new StepCommit { ExecutionArn = e2.ExecutionArn, ExpectedLastEventId = 5, Events = Events(6, 1) }).AsTask();
+        var alsoGood = store.Work.EnqueueAsync(Item("w")).AsTask();
+        store.Writer.Resume();
+
+        Assert.Equal(2, await good);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stale);
+        Assert.True(await alsoGood);
+        Assert.Equal(transactionsBefore + 1, store.CommittedTransactions);
+        Assert.Equal(1, (await store.Executions.GetAsync(e2.ExecutionArn))!.LastEventId);
+    }
+
+    [Fact]
+    public async Task A_database_locked_by_another_process_fails_writes_with_a_storage_exception_and_recovers()
+    {
+        await using var store = new SqliteStore(new SqliteStoreOptions { Path = _database.DatabasePath, BusyTimeout = TimeSpan.FromMilliseconds(1) });
+        await store.InitializeAsync();
+        StorageException error;
+        using (var other = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using var begin = other.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+
+            error = await Assert.ThrowsAsync<StorageException>(() => store.StateMachines.CreateAsync(Machine("m")).AsTask());
+        }
+
+        Assert.IsType<SqliteException>(error.InnerException);
+        Assert.Contains("locked", error.Message, StringComparison.Ordinal);
+        await store.StateMachines.CreateAsync(Machine("m"));
+        Assert.NotNull(await store.StateMachines.GetAsync(MachineArn("m")));
+    }
+
+    [Fact]
+    public async Task Using_the_store_before_initializing_it_is_a_caller_error()
+    {
+        await using var store = NewStore();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.StateMachines.GetAsync(MachineArn("m")).AsTask());
+    }
+
+    private string JournalMode() => (string)Query("PRAGMA journal_mode")[0]!;
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private List<object?> Query(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<object?>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetValue(0));
+        }
+
+        return values;
+    }
+}
