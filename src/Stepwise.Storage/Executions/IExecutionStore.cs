@@ -1,0 +1,38 @@
+using Stepwise.Storage.Paging;
+
+namespace Stepwise.Storage.Executions;
+
+/// <summary>Executions: their description, history and snapshot, and the atomic step commit.</summary>
+public interface IExecutionStore
+{
+    /// <summary>
+    /// Stores a new execution together with its first step (<paramref name="firstStep"/> has
+    /// <see cref="StepCommit.ExpectedLastEventId"/> 0), all or nothing.
+    /// </summary>
+    /// <exception cref="ResourceAlreadyExistsException">The execution ARN is taken.</exception>
+    ValueTask CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default);
+
+    /// <summary>The execution; null if it does not exist.</summary>
+    ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default);
+
+    /// <summary>The execution's latest snapshot; null if it does not exist or never had one.</summary>
+    ValueTask<StoredSnapshot?> GetSnapshotAsync(string executionArn, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Executions of a state machine, newest first (as <c>ListExecutions</c> orders them).
+    /// <paramref name="stateMachineArn"/> may also be a version or alias ARN, which lists the executions started
+    /// through it. <paramref name="statusFilter"/> is one of <see cref="ExecutionStatuses"/> or null for all.
+    /// </summary>
+    ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>History events in id order, or newest first when <paramref name="reverseOrder"/> is set.</summary>
+    ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Commits one step atomically and returns the new last event id.</summary>
+    /// <exception cref="ConcurrencyConflictException">The stored last event id is not the expected one.</exception>
+    /// <exception cref="Work.LeaseLostException">The consumed work item's lease is no longer held.</exception>
+    /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
+    ValueTask<long> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,12 @@
+namespace Stepwise.Storage;
+
+/// <summary>The resource kinds named by <see cref="ResourceAlreadyExistsException"/> and <see cref="ResourceNotFoundException"/>.</summary>
+public static class ResourceKinds
+{
+    public const string StateMachine = "StateMachine";
+    public const string StateMachineVersion = "StateMachineVersion";
+    public const string StateMachineAlias = "StateMachineAlias";
+    public const string Execution = "Execution";
+    public const string Activity = "Activity";
+    public const string WorkItem = "WorkItem";
+}

@@ -1,0 +1,32 @@
+namespace Stepwise.Storage.StateMachines;
+
+/// <summary>A published, immutable version of a state machine (<c>DescribeStateMachine</c> on a version ARN).</summary>
+public sealed record StateMachineVersionRecord
+{
+    /// <summary>The version ARN: the state machine ARN followed by <c>:</c> and <see cref="Version"/>.</summary>
+    public required string StateMachineVersionArn { get; init; }
+
+    /// <summary>The state machine the version belongs to.</summary>
+    public required string StateMachineArn { get; init; }
+
+    /// <summary>The version number: 1 for the first, then one more each time; never reused, even after a deletion.</summary>
+    public required long Version { get; init; }
+
+    /// <summary>The definition frozen by the version.</summary>
+    public required string Definition { get; init; }
+
+    /// <summary>The role ARN frozen by the version.</summary>
+    public required string RoleArn { get; init; }
+
+    /// <summary>The state machine's type.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The state machine revision the version froze.</summary>
+    public required string RevisionId { get; init; }
+
+    /// <summary>When the version was published.</summary>
+    public required DateTimeOffset CreationDate { get; init; }
+
+    /// <summary>The version description, if any.</summary>
+    public string? Description { get; init; }
+}
