@@ -66,7 +66,7 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
             }
         }
 
-        // Newest first: by start date, and by creation order among executions started at the same instant.
+        // Newest first: executions are created when they start, so creation order is start order.
         matches.Sort(static (a, b) => b.Sequence.CompareTo(a.Sequence));
         return ValueTask.FromResult(InMemoryPaging.Take(matches, page.MaxResults, static e => e.Record, static e => e.Sequence));
     }

@@ -1,0 +1,226 @@
+using Microsoft.Data.Sqlite;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.Paging;
+using Stepwise.Storage.Work;
+using static Stepwise.Storage.Sqlite.SqliteValues;
+
+namespace Stepwise.Storage.Sqlite;
+
+internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
+{
+    private const string ExecutionColumns =
+        "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id";
+
+    public async ValueTask CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        StepCommitRules.Validate(firstStep);
+        if (firstStep.ExpectedLastEventId != 0 || !string.Equals(firstStep.ExecutionArn, execution.ExecutionArn, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The first step of a new execution expects event 0 and names the same execution.", nameof(firstStep));
+        }
+
+        await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
+        {
+            var (owner, execution, firstStep) = request;
+            if (Scalar(connection, "SELECT 1 FROM executions WHERE arn = $p0", execution.ExecutionArn) is not null)
+            {
+                throw new ResourceAlreadyExistsException(ResourceKinds.Execution, execution.ExecutionArn);
+            }
+
+            Execute(connection,
+                "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
+                + "error, cause, trace_header, last_event_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0)",
+                execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
+                execution.Status, ToMilliseconds(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
+                execution.Error, execution.Cause, execution.TraceHeader);
+            return Apply(owner, connection, firstStep);
+        }).ConfigureAwait(false);
+    }
+
+    public ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        return ValueTask.FromResult(store.Read(executionArn, static (connection, arn) =>
+        {
+            using var command = Command(connection, $"SELECT {ExecutionColumns} FROM executions WHERE arn = $p0", arn);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadExecution(reader) : null;
+        }));
+    }
+
+    public ValueTask<StoredSnapshot?> GetSnapshotAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        return ValueTask.FromResult(store.Read(executionArn, static (connection, arn) =>
+        {
+            using var command = Command(connection, "SELECT last_event_id, snapshot FROM executions WHERE arn = $p0 AND snapshot IS NOT NULL", arn);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new StoredSnapshot(arn, reader.GetInt64(0), reader.GetString(1)) : null;
+        }));
+    }
+
+    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page.MaxResults, 1);
+        var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
+        return ValueTask.FromResult(store.Read((stateMachineArn, statusFilter, before, page.MaxResults), static (connection, request) =>
+        {
+            // Newest first: executions are created when they start, so creation order is start order. A version or
+            // alias ARN lists the executions started through it (the unqualified ARN lists them all).
+            using var command = Command(connection,
+                $"SELECT {ExecutionColumns} FROM executions WHERE (state_machine_arn = $p0 OR version_arn = $p0 OR alias_arn = $p0) "
+                + "AND ($p1 IS NULL OR status = $p1) AND seq < $p2 ORDER BY seq DESC LIMIT $p3",
+                request.stateMachineArn, request.statusFilter, request.before, request.MaxResults + 1);
+            return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
+        }));
+    }
+
+    public ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page.MaxResults, 1);
+        var position = PageTokens.Parse(page.NextToken);
+        return ValueTask.FromResult(store.Read((executionArn, reverseOrder, position, page.MaxResults), static (connection, request) =>
+        {
+            using var command = request.reverseOrder
+                ? Command(connection,
+                    "SELECT id, type, timestamp, json FROM history_events WHERE execution_arn = $p0 AND id < $p1 ORDER BY id DESC LIMIT $p2",
+                    request.executionArn, request.position ?? long.MaxValue, request.MaxResults + 1)
+                : Command(connection,
+                    "SELECT id, type, timestamp, json FROM history_events WHERE execution_arn = $p0 AND id > $p1 ORDER BY id LIMIT $p2",
+                    request.executionArn, request.position ?? 0, request.MaxResults + 1);
+            return SqlitePaging.Read(command, request.MaxResults,
+                static r => new StoredEvent(r.GetInt64(0), r.GetString(1), Instant(r, 2), r.GetString(3)), static r => r.GetInt64(0));
+        }));
+    }
+
+    public ValueTask<long> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
+    {
+        StepCommitRules.Validate(commit);
+        return store.WriteAsync((store, commit), static (connection, request) => Apply(request.store, connection, request.commit));
+    }
+
+    /// <summary>
+    /// Writes a validated commit inside the writer's transaction. Any throw rolls the whole commit back to its savepoint;
+    /// the fault hook fires between the parts so tests can prove it.
+    /// </summary>
+    private static long Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit)
+    {
+        var arn = commit.ExecutionArn;
+        var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
+        var completion = commit.Completion;
+        // The version check and the version bump are one statement, so no reader of last_event_id can slip between them.
+        var updated = completion is null
+            ? Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId)
+            : Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
+                + "error = $p7, cause = $p8 WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, completion.Status, ToMilliseconds(completion.StopDate),
+                completion.Output, completion.Error, completion.Cause);
+        if (updated == 0)
+        {
+            var actual = Scalar(connection, "SELECT last_event_id FROM executions WHERE arn = $p0", arn);
+            if (actual is null)
+            {
+                throw new ResourceNotFoundException(ResourceKinds.Execution, arn);
+            }
+
+            throw new ConcurrencyConflictException(arn, commit.ExpectedLastEventId, (long)actual);
+        }
+
+        if (commit.CompletesWork is { } lease && !SqliteWorkQueue.Complete(connection, lease))
+        {
+            throw new LeaseLostException(lease);
+        }
+
+        owner.OnCommitStage(CommitStages.Events);
+        if (commit.Events.Count > 0)
+        {
+            using var insert = Command(connection, "INSERT INTO history_events (execution_arn, id, type, timestamp, json) VALUES ($p0, $p1, $p2, $p3, $p4)",
+                arn, 0L, string.Empty, 0L, string.Empty);
+            foreach (var stored in commit.Events)
+            {
+                insert.Parameters[1].Value = stored.Id;
+                insert.Parameters[2].Value = stored.Type;
+                insert.Parameters[3].Value = ToMilliseconds(stored.Timestamp);
+                insert.Parameters[4].Value = stored.Json;
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        owner.OnCommitStage(CommitStages.Snapshot);
+        foreach (var timerId in commit.TimersToCancel)
+        {
+            Execute(connection, "DELETE FROM timers WHERE execution_arn = $p0 AND timer_id = $p1", arn, timerId);
+        }
+
+        foreach (var timer in commit.TimersToStart)
+        {
+            Execute(connection,
+                "INSERT INTO timers (execution_arn, timer_id, due_time, payload, leased_until) VALUES ($p0, $p1, $p2, $p3, NULL) "
+                + "ON CONFLICT (execution_arn, timer_id) DO UPDATE SET due_time = excluded.due_time, payload = excluded.payload, leased_until = NULL",
+                arn, timer.TimerId, ToMilliseconds(timer.DueTime), timer.Payload);
+        }
+
+        owner.OnCommitStage(CommitStages.Timers);
+        foreach (var item in commit.WorkToEnqueue)
+        {
+            SqliteWorkQueue.Add(connection, item);
+        }
+
+        owner.OnCommitStage(CommitStages.Work);
+        foreach (var token in commit.TaskTokensToRemove)
+        {
+            Execute(connection, "DELETE FROM task_tokens WHERE token = $p0", token);
+        }
+
+        foreach (var token in commit.TaskTokensToAdd)
+        {
+            Execute(connection,
+                "INSERT OR REPLACE INTO task_tokens (token, execution_arn, task_id, state_name, created_at) VALUES ($p0, $p1, $p2, $p3, $p4)",
+                token.TaskToken, token.ExecutionArn, token.TaskId, token.StateName, ToMilliseconds(token.CreatedAt));
+        }
+
+        owner.OnCommitStage(CommitStages.TaskTokens);
+        foreach (var token in commit.ActivityTasksToRemove)
+        {
+            Execute(connection, "DELETE FROM activity_tasks WHERE token = $p0", token);
+        }
+
+        foreach (var task in commit.ActivityTasksToEnqueue)
+        {
+            SqliteActivityStore.AddTask(connection, task);
+        }
+
+        if (completion is not null)
+        {
+            // A finished execution waits on nothing any more.
+            Execute(connection, "DELETE FROM timers WHERE execution_arn = $p0", arn);
+            Execute(connection, "DELETE FROM task_tokens WHERE execution_arn = $p0", arn);
+            Execute(connection, "DELETE FROM activity_tasks WHERE execution_arn = $p0", arn);
+        }
+
+        owner.OnCommitStage(CommitStages.ActivityTasks);
+        return lastEventId;
+    }
+
+    private static ExecutionRecord ReadExecution(SqliteDataReader reader) => new()
+    {
+        ExecutionArn = reader.GetString(1),
+        StateMachineArn = reader.GetString(2),
+        Name = reader.GetString(3),
+        StateMachineVersionArn = NullableString(reader, 4),
+        StateMachineAliasArn = NullableString(reader, 5),
+        Status = reader.GetString(6),
+        StartDate = Instant(reader, 7),
+        StopDate = NullableInstant(reader, 8),
+        Input = reader.GetString(9),
+        Output = NullableString(reader, 10),
+        Error = NullableString(reader, 11),
+        Cause = NullableString(reader, 12),
+        TraceHeader = NullableString(reader, 13),
+        LastEventId = reader.GetInt64(14),
+    };
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Stepwise.Storage.Sqlite;
+
+/// <summary>
+/// The schema as a list of migrations: migration <c>i</c> takes a database from version <c>i</c> to <c>i + 1</c>, and
+/// <c>PRAGMA user_version</c> records the version reached. Append new migrations; never edit a published one, since
+/// databases in the field ran it already.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>The migrations of this build, oldest first.</summary>
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1: everything the ports need. Instants are Unix milliseconds; JSON members are text.
+        """
+        CREATE TABLE state_machines (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            role_arn TEXT NOT NULL,
+            creation_date INTEGER NOT NULL,
+            revision_id TEXT NOT NULL,
+            update_date INTEGER,
+            description TEXT,
+            logging_configuration TEXT,
+            tracing_configuration TEXT);
+
+        CREATE TABLE state_machine_versions (
+            arn TEXT PRIMARY KEY,
+            state_machine_arn TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            definition TEXT NOT NULL,
+            role_arn TEXT NOT NULL,
+            type TEXT NOT NULL,
+            revision_id TEXT NOT NULL,
+            creation_date INTEGER NOT NULL,
+            description TEXT);
+        CREATE UNIQUE INDEX state_machine_versions_by_number ON state_machine_versions (state_machine_arn, version);
+
+        -- The last number published per state machine, kept after deletions so numbers are never reused.
+        CREATE TABLE state_machine_version_counters (
+            state_machine_arn TEXT PRIMARY KEY,
+            last_version INTEGER NOT NULL) WITHOUT ROWID;
+
+        CREATE TABLE executions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            state_machine_arn TEXT NOT NULL,
+            name TEXT NOT NULL,
+            version_arn TEXT,
+            alias_arn TEXT,
+            status TEXT NOT NULL,
+            start_date INTEGER NOT NULL,
+            stop_date INTEGER,
+            input TEXT NOT NULL,
+            output TEXT,
+            error TEXT,
+            cause TEXT,
+            trace_header TEXT,
+            last_event_id INTEGER NOT NULL,
+            snapshot TEXT);
+        CREATE INDEX executions_by_state_machine ON executions (state_machine_arn, seq);
+        CREATE INDEX executions_by_version ON executions (version_arn, seq) WHERE version_arn IS NOT NULL;
+        CREATE INDEX executions_by_alias ON executions (alias_arn, seq) WHERE alias_arn IS NOT NULL;
+
+        CREATE TABLE history_events (
+            execution_arn TEXT NOT NULL,
+            id INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            timestamp INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (execution_arn, id)) WITHOUT ROWID;
+
+        CREATE TABLE work_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            execution_arn TEXT,
+            payload TEXT NOT NULL,
+            available_at INTEGER NOT NULL,
+            delivery INTEGER NOT NULL,
+            owner TEXT,
+            lease_expires_at INTEGER);
+        CREATE INDEX work_items_by_available_at ON work_items (available_at);
+
+        CREATE TABLE timers (
+            execution_arn TEXT NOT NULL,
+            timer_id INTEGER NOT NULL,
+            due_time INTEGER NOT NULL,
+            payload TEXT,
+            leased_until INTEGER,
+            PRIMARY KEY (execution_arn, timer_id)) WITHOUT ROWID;
+        CREATE INDEX timers_by_due_time ON timers (due_time, execution_arn, timer_id);
+
+        CREATE TABLE task_tokens (
+            token TEXT PRIMARY KEY,
+            execution_arn TEXT NOT NULL,
+            task_id INTEGER NOT NULL,
+            state_name TEXT NOT NULL,
+            created_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX task_tokens_by_execution ON task_tokens (execution_arn);
+
+        CREATE TABLE activities (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            creation_date INTEGER NOT NULL);
+
+        CREATE TABLE activity_tasks (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            token TEXT NOT NULL UNIQUE,
+            activity_arn TEXT NOT NULL,
+            input TEXT NOT NULL,
+            execution_arn TEXT NOT NULL,
+            scheduled_at INTEGER NOT NULL);
+        CREATE INDEX activity_tasks_by_activity ON activity_tasks (activity_arn, seq);
+        CREATE INDEX activity_tasks_by_execution ON activity_tasks (execution_arn);
+        """,
+    ];
+
+    /// <summary>The version this build's schema is at.</summary>
+    public static int CurrentVersion => Migrations.Count;
+
+    /// <summary>Reads <c>PRAGMA user_version</c>.</summary>
+    public static int ReadVersion(SqliteConnection connection) =>
+        Convert.ToInt32(SqliteValues.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Brings the database up to the last of <paramref name="migrations"/>, each in its own transaction with the
+    /// version bump, so a crash between two leaves a database at a known version. Returns the version reached.
+    /// </summary>
+    /// <exception cref="StorageException">The database is newer than this build.</exception>
+    public static int Migrate(SqliteConnection connection, IReadOnlyList<string> migrations)
+    {
+        var version = ReadVersion(connection);
+        if (version > migrations.Count)
+        {
+            throw new StorageException(
+                $"The database is at schema version {version}, newer than this build's {migrations.Count}: upgrade Stepwise to open it.");
+        }
+
+        for (; version < migrations.Count; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = migrations[version] + "\nPRAGMA user_version = "
+                    + (version + 1).ToString(CultureInfo.InvariantCulture) + ";";
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        return version;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Stepwise.Storage.Activities;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.TaskTokens;
+using Stepwise.Storage.Timers;
+using Stepwise.Storage.Work;
+
+namespace Stepwise.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store for one node (DESIGN.md §4): one SQLite file in WAL mode. Reads run on pooled connections
+/// alongside the single writer, which batches concurrent writes into one transaction (group commit, see
+/// <see cref="CommittedTransactions"/>). Call <see cref="InitializeAsync"/> before use: it creates or migrates the schema.
+/// </summary>
+public sealed class SqliteStore : IStepwiseStore
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly string _connectionString;
+    private SqliteConnection? _writerConnection;
+    private SqliteWriter? _writer;
+
+    static SqliteStore()
+    {
+        // Microsoft.Data.Sqlite.Core leaves choosing the native library to the application; the bundle brings e_sqlite3.
+        SQLitePCL.Batteries_V2.Init();
+    }
+
+    /// <summary>Creates the store; nothing is opened before <see cref="InitializeAsync"/>.</summary>
+    public SqliteStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        StateMachines = new SqliteStateMachineStore(this);
+        Executions = new SqliteExecutionStore(this);
+        Work = new SqliteWorkQueue(this);
+        Timers = new SqliteTimerStore(this);
+        TaskTokens = new SqliteTaskTokenIndex(this);
+        Activities = new SqliteActivityStore(this);
+    }
+
+    /// <inheritdoc/>
+    public IStateMachineStore StateMachines { get; }
+
+    /// <inheritdoc/>
+    public IExecutionStore Executions { get; }
+
+    /// <inheritdoc/>
+    public IWorkQueue Work { get; }
+
+    /// <inheritdoc/>
+    public ITimerStore Timers { get; }
+
+    /// <inheritdoc/>
+    public ITaskTokenIndex TaskTokens { get; }
+
+    /// <inheritdoc/>
+    public IActivityStore Activities { get; }
+
+    /// <summary>
+    /// Write transactions committed since this store was opened: each is one fsync of the write-ahead log. Compare with
+    /// <see cref="CommittedWrites"/> to see how many writes group commit put behind each fsync.
+    /// </summary>
+    public long CommittedTransactions => _writer?.Transactions ?? 0;
+
+    /// <summary>Writes (step commits, creates, leases…) committed since this store was opened.</summary>
+    public long CommittedWrites => _writer?.Writes ?? 0;
+
+    /// <summary>Test hook called at each <see cref="CommitStages"/> point of a step commit; it may throw to inject a fault.</summary>
+    internal Action<string>? CommitStageHook { get; set; }
+
+    /// <summary>The migrations to run; tests substitute their own to exercise the migration path.</summary>
+    internal IReadOnlyList<string> Migrations { get; set; } = SqliteSchema.Migrations;
+
+    internal SqliteWriter Writer => _writer ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
+
+    /// <inheritdoc/>
+    public ValueTask InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writer is not null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(_options.Path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            // WAL lets readers run beside the writer and makes a commit one sequential log write; FULL fsyncs the log
+            // at every commit, so a committed step survives a power cut (group commit keeps that affordable).
+            SqliteValues.Execute(connection, "PRAGMA journal_mode = WAL");
+            SqliteValues.Execute(connection, "PRAGMA synchronous = FULL");
+            SqliteValues.Execute(connection, "PRAGMA busy_timeout = "
+                + ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+            SqliteSchema.Migrate(connection, Migrations);
+            _writerConnection = connection;
+            _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction);
+        }
+        catch (Exception exception)
+        {
+            throw SqliteErrors.Map(exception);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The schema version of the open database.</summary>
+    internal int ReadSchemaVersion() => Read(0, static (connection, _) => SqliteSchema.ReadVersion(connection));
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_writerConnection is { } connection)
+        {
+            _writerConnection = null;
+            connection.Dispose();
+            // Pooled reader connections keep the file open; release them so the file can be moved or deleted.
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>Runs a write through the group-committing writer.</summary>
+    internal ValueTask<TResult> WriteAsync<TArg, TResult>(TArg argument, Func<SqliteConnection, TArg, TResult> body) =>
+        new(Writer.Enqueue(argument, body));
+
+    /// <summary>Runs a read on a pooled connection (WAL readers see the last committed state and never block the writer).</summary>
+    internal TResult Read<TArg, TResult>(TArg argument, Func<SqliteConnection, TArg, TResult> body)
+    {
+        _ = Writer;
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            return body(connection, argument);
+        }
+        catch (Exception exception) when (exception is SqliteException)
+        {
+            throw SqliteErrors.Map(exception);
+        }
+    }
+
+    internal void OnCommitStage(string stage) => CommitStageHook?.Invoke(stage);
+}

@@ -1,0 +1,116 @@
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.Paging;
+using static Stepwise.Storage.Tests.Contract.StoreFixtures;
+
+namespace Stepwise.Storage.Tests.Contract;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task History_pages_forward_and_in_reverse_cover_every_event_once()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        await store.Executions.CommitAsync(new StepCommit { ExecutionArn = execution.ExecutionArn, ExpectedLastEventId = 2, Events = Events(3, 5) });
+
+        var forward = await ReadHistoryAsync(store, execution.ExecutionArn, reverse: false, pageSize: 3);
+        var reverse = await ReadHistoryAsync(store, execution.ExecutionArn, reverse: true, pageSize: 3);
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], forward);
+        Assert.Equal([7L, 6L, 5L, 4L, 3L, 2L, 1L], reverse);
+    }
+
+    [Fact]
+    public async Task A_history_page_that_ends_exactly_at_the_last_event_has_no_next_token()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+
+        var page = await store.Executions.GetHistoryAsync(execution.ExecutionArn, true, PageRequest.First(2));
+
+        Assert.Equal([2L, 1L], page.Items.Select(e => e.Id));
+        Assert.Null(page.NextToken);
+    }
+
+    [Fact]
+    public async Task A_page_token_that_no_listing_wrote_is_rejected()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+
+        await Assert.ThrowsAsync<InvalidPageTokenException>(
+            () => store.Executions.GetHistoryAsync(execution.ExecutionArn, false, new PageRequest(10, "garbage")).AsTask());
+    }
+
+    [Fact]
+    public async Task Executions_list_newest_first_by_state_machine_with_a_status_filter_across_pages()
+    {
+        var store = await NewStoreAsync();
+        for (var i = 0; i < 7; i++)
+        {
+            var execution = Execution("m", "e" + i, At(i));
+            await store.Executions.CreateAsync(execution, FirstStep(execution, 1));
+            if (i % 2 == 1)
+            {
+                await store.Executions.CommitAsync(new StepCommit
+                {
+                    ExecutionArn = execution.ExecutionArn,
+                    ExpectedLastEventId = 1,
+                    Events = [Event(2, "ExecutionSucceeded")],
+                    Completion = new ExecutionCompletion(ExecutionStatuses.Succeeded, At(i + 0.5), "{}"),
+                });
+            }
+        }
+
+        var other = Execution("other", "x", At(3));
+        await store.Executions.CreateAsync(other, FirstStep(other, 1));
+
+        Assert.Equal(["e6", "e5", "e4", "e3", "e2", "e1", "e0"], await ListExecutionNamesAsync(store, MachineArn("m"), null, 3));
+        Assert.Equal(["e5", "e3", "e1"], await ListExecutionNamesAsync(store, MachineArn("m"), ExecutionStatuses.Succeeded, 2));
+        Assert.Equal(["e6", "e4", "e2", "e0"], await ListExecutionNamesAsync(store, MachineArn("m"), ExecutionStatuses.Running, 10));
+        Assert.Empty(await ListExecutionNamesAsync(store, MachineArn("m"), ExecutionStatuses.Failed, 10));
+    }
+
+    [Fact]
+    public async Task Listing_by_a_version_arn_finds_the_executions_started_through_it()
+    {
+        var store = await NewStoreAsync();
+        var versionArn = MachineArn("m") + ":1";
+        var plain = Execution("m", "plain");
+        var versioned = Execution("m", "versioned", At(1), versionArn);
+        await store.Executions.CreateAsync(plain, FirstStep(plain, 1));
+        await store.Executions.CreateAsync(versioned, FirstStep(versioned, 1));
+
+        Assert.Equal(["versioned"], await ListExecutionNamesAsync(store, versionArn, null, 10));
+        Assert.Equal(["versioned", "plain"], await ListExecutionNamesAsync(store, MachineArn("m"), null, 10));
+    }
+
+    private static async Task<List<long>> ReadHistoryAsync(IStepwiseStore store, string arn, bool reverse, int pageSize)
+    {
+        var ids = new List<long>();
+        string? token = null;
+        do
+        {
+            var page = await store.Executions.GetHistoryAsync(arn, reverse, new PageRequest(pageSize, token));
+            Assert.True(page.Items.Count <= pageSize);
+            ids.AddRange(page.Items.Select(e => e.Id));
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        return ids;
+    }
+
+    private static async Task<List<string>> ListExecutionNamesAsync(IStepwiseStore store, string arn, string? status, int pageSize)
+    {
+        var names = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await store.Executions.ListAsync(arn, status, new PageRequest(pageSize, token));
+            Assert.True(page.Items.Count <= pageSize);
+            names.AddRange(page.Items.Select(e => e.Name));
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        return names;
+    }
+}

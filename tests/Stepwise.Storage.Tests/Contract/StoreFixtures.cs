@@ -1,0 +1,80 @@
+using System.Globalization;
+using Stepwise.Storage.Activities;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.TaskTokens;
+using Stepwise.Storage.Timers;
+using Stepwise.Storage.Work;
+
+namespace Stepwise.Storage.Tests.Contract;
+
+/// <summary>Builders for the records the contract suite stores. Times are whole milliseconds, the stores' precision.</summary>
+internal static class StoreFixtures
+{
+    public const string Account = "arn:aws:states:us-east-1:123456789012";
+
+    public static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(1_763_700_000_000);
+
+    public static DateTimeOffset At(double seconds) => T0.AddMilliseconds(Math.Round(seconds * 1000));
+
+    public static string MachineArn(string name) => $"{Account}:stateMachine:{name}";
+
+    public static string ExecutionArn(string machine, string name) => $"{Account}:execution:{machine}:{name}";
+
+    public static StateMachineRecord Machine(string name, string revision = "r1") => new()
+    {
+        StateMachineArn = MachineArn(name),
+        Name = name,
+        Type = StateMachineTypes.Standard,
+        Definition = """{"StartAt":"P","States":{"P":{"Type":"Pass","Comment":""" + "\"" + revision + "\"" + ""","End":true}}}""",
+        RoleArn = "arn:aws:iam::123456789012:role/stepwise",
+        CreationDate = T0,
+        RevisionId = revision,
+        Description = "machine " + name,
+    };
+
+    public static ExecutionRecord Execution(string machine, string name, DateTimeOffset? start = null, string? versionArn = null) => new()
+    {
+        ExecutionArn = ExecutionArn(machine, name),
+        StateMachineArn = MachineArn(machine),
+        StateMachineVersionArn = versionArn,
+        Name = name,
+        Status = ExecutionStatuses.Running,
+        StartDate = start ?? T0,
+        Input = """{"n":1}""",
+    };
+
+    public static StoredEvent Event(long id, string type = "PassStateEntered") =>
+        new(id, type, At(id), $$"""{"id":{{id.ToString(CultureInfo.InvariantCulture)}},"type":"{{type}}"}""");
+
+    public static StoredEvent[] Events(long firstId, int count)
+    {
+        var events = new StoredEvent[count];
+        for (var i = 0; i < count; i++)
+        {
+            events[i] = Event(firstId + i, i == 0 && firstId == 1 ? "ExecutionStarted" : "PassStateEntered");
+        }
+
+        return events;
+    }
+
+    public static StepCommit FirstStep(ExecutionRecord execution, int events = 2) => new()
+    {
+        ExecutionArn = execution.ExecutionArn,
+        ExpectedLastEventId = 0,
+        Events = Events(1, events),
+        Snapshot = "snapshot-1",
+    };
+
+    public static WorkItem Item(string key, DateTimeOffset? availableAt = null, string? executionArn = null) =>
+        new(key, "InvokeTask", executionArn, $$"""{"key":"{{key}}"}""", availableAt ?? T0);
+
+    public static DurableTimer Timer(string executionArn, long id, DateTimeOffset due) => new(executionArn, id, due, "timer-" + id);
+
+    public static TaskTokenEntry Token(string executionArn, string token, long taskId = 1) => new(token, executionArn, taskId, "Wait for callback", T0);
+
+    public static ActivityRecord Activity(string name) => new($"{Account}:activity:{name}", name, T0);
+
+    public static ActivityTask ActivityTask(string activityArn, string token, string executionArn) =>
+        new(activityArn, token, $$"""{"token":"{{token}}"}""", executionArn, T0);
+}
