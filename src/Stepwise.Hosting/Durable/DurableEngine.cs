@@ -149,6 +149,57 @@ public sealed class DurableEngine : IAsyncDisposable
         return record;
     }
 
+    /// <summary>
+    /// Runs an execution of the stored Express state machine <paramref name="stateMachineArn"/> to its end, in memory
+    /// (<c>StartSyncExecution</c>): the same decisions as a Standard execution, but nothing is stored, so a crash loses
+    /// it and the caller starts it again (at-least-once). An execution still running after
+    /// <see cref="ExpressDurationLimit"/> ends TIMED_OUT, as AWS ends Express executions after five minutes.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">The state machine does not exist.</exception>
+    /// <exception cref="NotSupportedException">The state machine is a Standard one, or uses JSONata.</exception>
+    public async Task<ExecutionResult> StartSyncExecutionAsync(string stateMachineArn, JsonValue input, string? name = null,
+        string? mockTestCase = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        ArgumentNullException.ThrowIfNull(input);
+        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
+        if (!string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
+        {
+            throw new NotSupportedException("StartSyncExecution runs Express state machines only.");
+        }
+
+        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
+        if (machine.UsesJsonata)
+        {
+            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
+        }
+
+        var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
+        var start = TruncateToMilliseconds(_time.GetUtcNow());
+        string executionName = name ?? RandomIds.NewUuid(random);
+        string executionArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{stateMachine.Name}:{executionName}:{RandomIds.NewUuid(random)}";
+        var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
+            _options.Region, start, input, RedriveCount: null);
+        var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
+        var engineOptions = new StepwiseEngineOptions { Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks };
+        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
+        using var limit = new CancellationTokenSource(ExpressDurationLimit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        try
+        {
+            return await loop.RunAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ExecutionResult(executionArn, stateMachine.StateMachineArn, ExecutionStatus.TimedOut, null, null, null, [],
+                start, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>How long an Express execution may run: five minutes, as AWS allows.</summary>
+    public static TimeSpan ExpressDurationLimit { get; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The execution as <c>DescribeExecution</c> reports it; null if it does not exist.</summary>
     public ValueTask<ExecutionRecord?> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
         _store.Executions.GetAsync(executionArn, cancellationToken);
