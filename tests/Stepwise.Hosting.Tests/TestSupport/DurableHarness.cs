@@ -79,8 +79,24 @@ internal sealed class DurableHarness : IAsyncDisposable
         {
             Assert.True(Clock.GetUtcNow() < end, "The condition did not hold within the time limit.");
             Clock.Advance(TimeSpan.FromSeconds(1));
-            // Let the dispatcher run what the tick made due (it runs on the thread pool).
-            await Task.Delay(5);
+            await SettleAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits (in real time, briefly) until the dispatcher has fired every timer due on the manual clock: a fired timer
+    /// leaves the store with the commit of its step, so its events carry the instant it came due.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        var now = Clock.GetUtcNow();
+        for (int i = 0; i < 2000; i++)
+        {
+            await Task.Delay(2);
+            if (await Store.Timers.GetNextDueTimeAsync() is not { } due || due > now)
+            {
+                return;
+            }
         }
     }
 
