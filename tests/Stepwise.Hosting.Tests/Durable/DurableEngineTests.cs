@@ -154,6 +154,31 @@ public sealed class DurableEngineTests
     }
 
     [Fact]
+    public async Task Stopping_an_execution_inside_a_Map_ends_it_aborted_and_drops_the_timers_of_every_iteration()
+    {
+        const string definition = """
+            {'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':2,'End':true,
+              'ItemProcessor':{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':100,'End':true}}}}}}
+            """;
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(definition);
+        var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("[1,2,3]"));
+
+        var stopped = await harness.Engine.StopExecutionAsync(started.ExecutionArn);
+
+        Assert.Equal(ExecutionStatuses.Aborted, stopped.Status);
+        var history = await harness.HistoryAsync(started.ExecutionArn);
+        HistoryAssert.IsWellFormed(history);
+        var types = HistoryAssert.Types(history);
+        // As AWS records a stop during a Wait state (api/test_sfn_api__test_stop_execution): ExecutionAborted follows
+        // the last event, with no aborted event for the waiting state.
+        Assert.Equal(2, types.Count(t => t == "WaitStateEntered"));
+        Assert.Equal("ExecutionAborted", types[^1]);
+        Assert.Empty(await harness.Store.Timers.ListAsync(started.ExecutionArn));
+    }
+
+    [Fact]
     public async Task History_pages_forward_and_backward_cover_every_event_once_and_can_leave_out_execution_data()
     {
         await using var harness = new DurableHarness();
