@@ -21,5 +21,6 @@ public static class StepwiseCli
         ValidateCommand.Create(),
         RunCommand.Create(),
         JsonataCommand.Create(),
+        ServeCommand.Create(),
     };
 }

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using Stepwise.Hosting;
+using Stepwise.Hosting.Durable;
+using Stepwise.Integrations;
+using Stepwise.Json;
+using Stepwise.Storage.Sqlite;
+
+namespace Stepwise.Engine.Bench;
+
+/// <summary>One (workload, mode) measured in its own process: a warm-up of a tenth, then the timed run.</summary>
+internal static class Child
+{
+    public readonly record struct Result(double TransitionsPerSecond, double ExecutionsPerSecond, double PeakRssMb);
+
+    public static Result? Spawn(string workload, string mode, string workloads, double scale)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string a in new[] { typeof(Child).Assembly.Location, "--child", workload, mode, "--workloads", workloads, "--scale", scale.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        string? last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        if (process.ExitCode != 0 || last is null || !JsonValue.TryParse(last, out var json, out _) || json is not JsonObject obj)
+        {
+            Console.Error.WriteLine($"{workload}/{mode}: {output}");
+            return null;
+        }
+
+        return new Result(obj["transitionsPerSec"]!.AsNumber().ToDouble(), obj["executionsPerSec"]!.AsNumber().ToDouble(), obj["peakRssMB"]!.AsNumber().ToDouble());
+    }
+
+    public static async Task RunAsync(string name, string mode, string workloads, double scale)
+    {
+        var workload = Array.Find(Workload.All, w => w.Name == name) ?? throw new ArgumentException($"unknown workload {name}");
+        var definition = Workload.Read(workloads, workload.File);
+        int executions = Math.Max(1, (int)Math.Round(workload.Executions * scale));
+        Func<int, Task<int>> run;
+        IAsyncDisposable owner;
+        if (mode == "express")
+        {
+            var engine = new StepwiseEngine();
+            Register(engine.RegisterLambda);
+            owner = engine;
+            var runOptions = new RunOptions { Type = StateMachineType.Express, StateMachineName = name };
+            run = async k =>
+            {
+                var result = await engine.RunAsync(definition, workload.Input(workloads, k), runOptions);
+                if (result.Status != ExecutionStatus.Succeeded)
+                {
+                    throw new InvalidOperationException($"{name} ended {result.Status}: {result.Error} {result.Cause}");
+                }
+
+                return Transitions(result.History);
+            };
+        }
+        else
+        {
+            string folder = Path.Combine(Path.GetTempPath(), "stepwise-bench-" + Guid.NewGuid().ToString("N"));
+            var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
+            var engine = new DurableEngine(store, new DurableEngineOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
+            Register(engine.RegisterLambda);
+            await engine.StartAsync();
+            var machine = await engine.CreateStateMachineAsync(name, definition.ToJsonString());
+            owner = new Cleanup(engine, store, folder);
+            run = async k =>
+            {
+                var started = await engine.StartExecutionAsync(machine.StateMachineArn, workload.Input(workloads, k));
+                var done = await engine.WaitForExecutionAsync(started.ExecutionArn);
+                if (done.Status != "SUCCEEDED")
+                {
+                    throw new InvalidOperationException($"{started.ExecutionArn} ended {done.Status}: {done.Error} {done.Cause}");
+                }
+
+                // Only the first (untimed) run counts transitions: reading the history back is the client's cost, not the engine's.
+                return k < 0 ? await DurableTransitionsAsync(engine, started.ExecutionArn) : 0;
+            };
+        }
+
+        await using (owner)
+        {
+            int perExecution = await run(-1);
+            await RunManyAsync(run, Math.Max(1, executions / 10), workload.InFlight);
+            var stopwatch = Stopwatch.StartNew();
+            await RunManyAsync(run, executions, workload.InFlight);
+            stopwatch.Stop();
+            double seconds = stopwatch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()}}}"));
+        }
+    }
+
+    private static async Task RunManyAsync(Func<int, Task<int>> run, int count, int inFlight)
+    {
+        int next = -1;
+        var workers = new Task[Math.Min(inFlight, count)];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                int k;
+                while ((k = Interlocked.Increment(ref next)) < count)
+                {
+                    await run(k);
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+    }
+
+    private static int Transitions(IReadOnlyList<Stepwise.Runtime.HistoryEvent> history)
+    {
+        int count = 0;
+        foreach (var e in history)
+        {
+            if (e.Type.EndsWith("StateEntered", StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task<int> DurableTransitionsAsync(DurableEngine engine, string executionArn)
+    {
+        int count = 0;
+        string? token = null;
+        do
+        {
+            var page = await engine.GetExecutionHistoryAsync(executionArn, new Stepwise.Storage.Paging.PageRequest(1000, token));
+            foreach (var e in page.Items)
+            {
+                if (e["type"]!.AsString().EndsWith("StateEntered", StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+
+            token = page.NextToken;
+        }
+        while (token is not null);
+        return count;
+    }
+
+    private static void Register(Action<string, TaskHandler> registerLambda) =>
+        registerLambda("bench-task", static (request, ct) =>
+        {
+            var input = request.Input.AsObject();
+            long seen = input["seen"] is JsonNumber n && n.TryGetInt64(out long s) ? s : 0;
+            return ValueTask.FromResult<JsonValue>(input.With("seen", seen + 1));
+        });
+
+    private static double PeakRssMb()
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    private sealed class Cleanup(DurableEngine engine, SqliteStore store, string folder) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await engine.DisposeAsync();
+            await store.DisposeAsync();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Stepwise.Json;
+
+namespace Stepwise.Engine.Bench;
+
+/// <summary>
+/// One workload of <c>shared/bench/workloads</c>, as the peer benchmark (<c>shared/bench/peers/bench.mjs</c>) runs it:
+/// the definition, how many executions, how many in flight, and the input of execution <c>k</c>.
+/// </summary>
+internal sealed record Workload(string Name, string File, int Executions, int InFlight, Func<string, int, JsonValue> Input, bool HasTasks = false)
+{
+    public static readonly Workload[] All =
+    [
+        new("pass-chain", "pass-chain.asl.json", 2000, 1, WithIndex),
+        new("pass-chain-bare", "pass-chain-bare.asl.json", 2000, 1, WithIndex),
+        new("choice-loop", "choice-loop.asl.json", 20, 1, static (dir, _) => Read(dir, "choice-loop.input.json")),
+        // map-fanout-c0/c40 are left out: their 10,000-item input is over AWS's 256 KiB payload limit, so Stepwise (as
+        // AWS) fails them with States.DataLimitExceeded at once; the peer does not enforce the limit.
+        new("task-chain", "task-chain.asl.json", 1000, 1, WithIndex, HasTasks: true),
+        new("concurrent-starts", "pass5.asl.json", 10000, 500, WithIndex),
+    ];
+
+    private static readonly Dictionary<string, JsonValue> s_files = new(StringComparer.Ordinal);
+
+    public static JsonValue Read(string dir, string file)
+    {
+        lock (s_files)
+        {
+            if (!s_files.TryGetValue(file, out var value))
+            {
+                value = JsonValue.Parse(System.IO.File.ReadAllText(Path.Combine(dir, file)));
+                s_files[file] = value;
+            }
+
+            return value;
+        }
+    }
+
+    private static JsonValue WithIndex(string dir, int k) => Read(dir, "input-1kb.json").AsObject().With("i", k);
+}

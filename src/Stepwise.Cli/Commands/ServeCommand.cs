@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Stepwise.Hosting.Durable;
+using Stepwise.Storage.Sqlite;
+
+namespace Stepwise.Cli.Commands;
+
+/// <summary>
+/// <c>stepwise serve [--data DIR]</c>: runs the durable engine on a SQLite database in <c>DIR</c> (default
+/// <c>./.stepwise/</c>). Every execution the database holds as running resumes; the process runs until Ctrl+C or
+/// SIGTERM and then shuts down gracefully (running work finishes or is given back to the queue).
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data")
+        {
+            Description = "The folder of the SQLite database (created when missing).",
+            DefaultValueFactory = _ => ".stepwise",
+        };
+        var command = new Command("serve", "Run the durable engine: resume running executions and run until stopped.") { data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string folder = Path.GetFullPath(parse.GetRequiredValue(data));
+            var output = parse.InvocationConfiguration.Output;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // Ctrl+C and SIGTERM ask for a graceful stop rather than ending the process on the spot.
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+            Directory.CreateDirectory(folder);
+            await using var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
+            await using var engine = new DurableEngine(store);
+            engine.OnError = e => parse.InvocationConfiguration.Error.WriteLine($"stepwise: {e.GetType().Name}: {e.Message}");
+            await engine.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            output.WriteLine($"Stepwise is running on {folder} (Ctrl+C to stop).");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            output.WriteLine("Stopping: waiting for running steps to finish.");
+            await engine.StopAsync().ConfigureAwait(false);
+            output.WriteLine("Stopped.");
+            return 0;
+
+            void OnSignal(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Stepwise.Definition.Model;
+using Stepwise.Definition.Reading;
+using Stepwise.Storage;
+using Stepwise.Storage.Paging;
+using Stepwise.Storage.StateMachines;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>
+/// Parse once, run many: compiled definitions per state machine revision. An execution keeps running the revision it
+/// started with: when the state machine was updated since, the revision is looked up among its published versions.
+/// </summary>
+internal sealed class DefinitionCache(IStateMachineStore store)
+{
+    private readonly ConcurrentDictionary<(string Arn, string RevisionId), StateMachine> _compiled = new();
+
+    public static StateMachine Compile(string definitionText) => StateMachine.FromJson(DefinitionReader.Read(definitionText));
+
+    public void Add(string stateMachineArn, string revisionId, StateMachine machine) => _compiled.TryAdd((stateMachineArn, revisionId), machine);
+
+    public async ValueTask<StateMachine> GetAsync(string stateMachineArn, string revisionId, CancellationToken cancellationToken)
+    {
+        if (_compiled.TryGetValue((stateMachineArn, revisionId), out var machine))
+        {
+            return machine;
+        }
+
+        var current = await store.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
+        string definition = current.Definition;
+        if (!string.Equals(current.RevisionId, revisionId, StringComparison.Ordinal))
+        {
+            definition = await FindRevisionAsync(stateMachineArn, revisionId, cancellationToken).ConfigureAwait(false) ?? definition;
+        }
+
+        machine = Compile(definition);
+        _compiled.TryAdd((stateMachineArn, revisionId), machine);
+        return machine;
+    }
+
+    private async ValueTask<string?> FindRevisionAsync(string stateMachineArn, string revisionId, CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var page = await store.ListVersionsAsync(stateMachineArn, new PageRequest(100, token), cancellationToken).ConfigureAwait(false);
+            foreach (var version in page.Items)
+            {
+                if (string.Equals(version.RevisionId, revisionId, StringComparison.Ordinal))
+                {
+                    return version.Definition;
+                }
+            }
+
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        // The revision was replaced without being published: the newest definition is all that is left.
+        return null;
+    }
+}

@@ -1,0 +1,437 @@
+using System.Collections.Concurrent;
+using Stepwise.Integrations;
+using Stepwise.Json;
+using Stepwise.Runtime;
+using Stepwise.Storage;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.Timers;
+using Stepwise.Storage.Work;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>
+/// The durable dispatcher (DESIGN.md §3–4): leases due timers and queued work from the store, runs each as one step
+/// (lease → decide → one atomic commit → dispatch), with at most <see cref="DurableEngineOptions.MaxConcurrency"/> at
+/// once. Nothing waits in memory: a waiting execution is a timer row or a queued work item, and a restarted process
+/// picks up whatever the store holds, which is all recovery needs.
+/// </summary>
+internal sealed class DurableDispatcher : IAsyncDisposable
+{
+    private readonly IStepwiseStore _store;
+    private readonly StepRunner _runner;
+    private readonly TaskDispatcher _tasks;
+    private readonly DurableEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly string _owner;
+    private readonly Action<string, ExecutionCompletion> _completed;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _hard = new();
+    private readonly ConcurrentDictionary<long, Task> _running = new();
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _inflightTasks = new(StringComparer.Ordinal);
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextRunId;
+    private Task? _loop;
+    private volatile bool _crashed;
+
+    public DurableDispatcher(IStepwiseStore store, StepRunner runner, TaskDispatcher tasks, DurableEngineOptions options, TimeProvider time,
+        Action<string, ExecutionCompletion> completed)
+    {
+        _store = store;
+        _runner = runner;
+        _tasks = tasks;
+        _options = options;
+        _time = time;
+        _completed = completed;
+        _owner = options.NodeId ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+        _slots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrency));
+    }
+
+    /// <summary>Invoked when a step fails with an unexpected exception (the step is retried when its lease expires).</summary>
+    public Action<Exception>? OnError { get; set; }
+
+    public void Start() => _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+
+    /// <summary>Wakes the loop: something was committed that may be runnable now.</summary>
+    public void Signal() => _wake.TrySetResult();
+
+    /// <summary>Reports what a step did: completions to waiters, cancelled tasks to their invocations, new work to the loop.</summary>
+    public void AfterStep(string executionArn, StepOutcome outcome)
+    {
+        foreach (long taskId in outcome.CancelledTasks)
+        {
+            if (_inflightTasks.TryGetValue(TaskWork.IdempotencyKey(executionArn, taskId), out var cts))
+            {
+                cts.Cancel();
+            }
+        }
+
+        if (outcome.Completion is { } completion)
+        {
+            foreach (var (key, cts) in _inflightTasks)
+            {
+                if (key.StartsWith(executionArn + "#", StringComparison.Ordinal))
+                {
+                    cts.Cancel();
+                }
+            }
+
+            _completed(executionArn, completion);
+        }
+
+        if (outcome.ScheduledSomething)
+        {
+            Signal();
+        }
+    }
+
+    /// <summary>
+    /// Graceful shutdown: lease nothing more, let running steps and tasks finish (up to
+    /// <see cref="DurableEngineOptions.ShutdownTimeout"/>), then cancel what remains and give its work back to the queue.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        var remaining = Task.WhenAll(_running.Values);
+        try
+        {
+            await remaining.WaitAsync(_options.ShutdownTimeout, TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _hard.CancelAsync().ConfigureAwait(false);
+            await remaining.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops as a killed process would: cancels everything at once and gives nothing back, so leases held stay held
+    /// until they expire. For recovery tests.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        _crashed = true;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _hard.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(_running.Values).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        _hard.Dispose();
+        _slots.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            // Re-arm the wake signal before looking, so a commit that lands during the scan is not missed.
+            if (_wake.Task.IsCompleted)
+            {
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            try
+            {
+                if (await LeaseAndRunAsync(stopping).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                await SleepAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // A store hiccup must not end the loop: report it and look again after a poll interval.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                OnError?.Invoke(e);
+                await DelayQuietlyAsync(_options.PollInterval, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Leases as much as there are free slots for; true when something was leased.</summary>
+    private async Task<bool> LeaseAndRunAsync(CancellationToken stopping)
+    {
+        int free = _slots.CurrentCount;
+        if (free == 0)
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        var timers = await _store.Timers.LeaseDueAsync(now, _options.LeaseDuration, free, stopping).ConfigureAwait(false);
+        foreach (var timer in timers)
+        {
+            Run(() => FireTimerAsync(timer));
+        }
+
+        free = _slots.CurrentCount;
+        int work = 0;
+        if (free > 0)
+        {
+            var items = await _store.Work.LeaseAsync(_owner, now, _options.LeaseDuration, free, stopping).ConfigureAwait(false);
+            foreach (var item in items)
+            {
+                Run(() => ProcessWorkAsync(item));
+            }
+
+            work = items.Count;
+        }
+
+        return timers.Count + work > 0;
+    }
+
+    private void Run(Func<Task> step)
+    {
+        // Only this loop takes slots, and it never takes more than it saw free: the wait cannot block.
+        bool taken = _slots.Wait(0);
+        System.Diagnostics.Debug.Assert(taken, "The loop leased more than it had slots for.");
+        long id = Interlocked.Increment(ref _nextRunId);
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await step().ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+                _running.TryRemove(id, out _);
+                Signal();
+            }
+        });
+        _running[id] = task;
+    }
+
+    /// <summary>Sleeps until the next timer is due, new work is signalled, or a poll interval passed, whichever comes first.</summary>
+    private async Task SleepAsync(CancellationToken stopping)
+    {
+        var wake = _wake.Task;
+        var now = _time.GetUtcNow();
+        var delay = _options.PollInterval;
+        if (_slots.CurrentCount > 0)
+        {
+            var nextTimer = await _store.Timers.GetNextDueTimeAsync(stopping).ConfigureAwait(false);
+            var nextWork = await _store.Work.GetNextAvailableAtAsync(stopping).ConfigureAwait(false);
+            delay = Earlier(delay, nextTimer, now);
+            delay = Earlier(delay, nextWork, now);
+        }
+
+        using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var timeout = Task.Delay(delay, _time, cancelDelay.Token);
+        await Task.WhenAny(wake, timeout).ConfigureAwait(false);
+        await cancelDelay.CancelAsync().ConfigureAwait(false);
+        stopping.ThrowIfCancellationRequested();
+    }
+
+    private static TimeSpan Earlier(TimeSpan delay, DateTimeOffset? due, DateTimeOffset now)
+    {
+        // A time already past belongs to something leased (by this process or another): the poll covers it.
+        if (due is { } at && at > now && at - now < delay)
+        {
+            return at - now;
+        }
+
+        return delay;
+    }
+
+    private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task FireTimerAsync(DurableTimer timer)
+    {
+        try
+        {
+            var outcome = await _runner.StepAsync(timer.ExecutionArn, new TimerFiredStimulus(timer.TimerId), null, timer.TimerId, _hard.Token)
+                .ConfigureAwait(false);
+            AfterStep(timer.ExecutionArn, outcome);
+        }
+        catch (OperationCanceledException) when (_hard.IsCancellationRequested)
+        {
+            // Shut down mid-step: nothing was committed, and the timer's lease expires so it fires again.
+        }
+#pragma warning disable CA1031 // The timer stays in the store and is due again when its lease expires.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            OnError?.Invoke(e);
+        }
+    }
+
+    private async Task ProcessWorkAsync(LeasedWorkItem item)
+    {
+        try
+        {
+            if (string.Equals(item.Item.Kind, WorkKinds.InvokeTask, StringComparison.Ordinal))
+            {
+                await InvokeTaskAsync(item).ConfigureAwait(false);
+            }
+            else
+            {
+                // Work of a kind this build does not know (a newer node's): leave it for a node that does.
+                await _store.Work.AbandonAsync(item.Lease, _time.GetUtcNow() + _options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_hard.IsCancellationRequested)
+        {
+            await GiveBackAsync(item).ConfigureAwait(false);
+        }
+        catch (LeaseLostException)
+        {
+            // Another delivery of the same work owns it now; its outcome wins.
+        }
+#pragma warning disable CA1031 // The item is given back and delivered again: at-least-once.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            OnError?.Invoke(e);
+            await GiveBackAsync(item, _options.PollInterval).ConfigureAwait(false);
+        }
+    }
+
+    private async Task GiveBackAsync(LeasedWorkItem item, TimeSpan after = default)
+    {
+        if (_crashed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.Work.AbandonAsync(item.Lease, _time.GetUtcNow() + after, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Best effort: if this fails too, the lease simply expires.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            OnError?.Invoke(e);
+        }
+    }
+
+    private async Task InvokeTaskAsync(LeasedWorkItem item)
+    {
+        var work = TaskWork.Deserialize(item.Item.Payload);
+        var command = work.Command;
+        string key = item.Item.IdempotencyKey;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
+        _inflightTasks[key] = cts;
+        TaskOutcome outcome;
+        try
+        {
+            using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+            var renewing = RenewWhileRunningAsync(item.Lease, cts, renewal.Token);
+            try
+            {
+                outcome = await InvokeAsync(work, key, cts.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await renewal.CancelAsync().ConfigureAwait(false);
+                await renewing.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested && !_hard.IsCancellationRequested)
+        {
+            // The execution no longer waits for this task (it timed out, its branch failed, the execution stopped) or
+            // the lease was lost: there is nothing to report.
+            await _store.Work.CompleteAsync(item.Lease, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        finally
+        {
+            _inflightTasks.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cts));
+        }
+
+        Stimulus stimulus = outcome.IsFailure
+            ? new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause)
+            : new TaskSucceededStimulus(command.TaskId, outcome.Output!);
+        var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, _hard.Token).ConfigureAwait(false);
+        AfterStep(work.ExecutionArn, step);
+    }
+
+    private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, string key, CancellationToken cancellationToken)
+    {
+        var command = work.Command;
+        var invocation = new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
+            work.StateMachineName, command.StateName, work.MockTestCase, MockAttempt(command.Context), _options.Region, _options.AccountId,
+            RandomIds.NewUuid(new Random(StableHash.ToSeed(StableHash.Of(key)))), _time.GetUtcNow());
+        try
+        {
+            return await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The dispatcher converts handler failures; anything else still fails only this task.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return TaskOutcome.Failure(e.GetType().Name, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The mock file's repetition index: the in-memory loop counts invocations of the state; here the state's retry
+    /// count stands in for it, as it survives a restart (they differ only for a state entered twice by a loop).
+    /// </summary>
+    private static int MockAttempt(JsonValue context) =>
+        context is JsonObject obj && obj["State"] is JsonObject state && state["RetryCount"] is JsonNumber n && n.TryGetInt32(out int count) ? count : 0;
+
+    /// <summary>Keeps the lease of a long task; cancels the task when the lease is lost (another delivery owns it).</summary>
+    private async Task RenewWhileRunningAsync(WorkLease lease, CancellationTokenSource task, CancellationToken cancellationToken)
+    {
+        var period = _options.LeaseDuration / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, _time, cancellationToken).ConfigureAwait(false);
+                if (!await _store.Work.RenewAsync(lease, _time.GetUtcNow(), _options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+                {
+                    await task.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+#pragma warning disable CA1031 // A failed renewal is retried next period; the lease may still hold.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            OnError?.Invoke(e);
+        }
+    }
+}

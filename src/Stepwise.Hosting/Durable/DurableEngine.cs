@@ -1,0 +1,324 @@
+using System.Collections.Concurrent;
+using Stepwise.Integrations;
+using Stepwise.Json;
+using Stepwise.Runtime;
+using Stepwise.Storage;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.Paging;
+using Stepwise.Storage.StateMachines;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>
+/// The durable Stepwise engine: runs Standard executions of stored state machines through a store, one committed
+/// step at a time, so they survive a crash and resume on restart (DESIGN.md §3–4). The facade the AWS API calls:
+/// start, describe, stop, read history. Call <see cref="StartAsync"/> to begin dispatching (which also resumes every
+/// execution the store holds) and <see cref="StopAsync"/> or <see cref="DisposeAsync"/> to shut down gracefully.
+/// </summary>
+public sealed class DurableEngine : IAsyncDisposable
+{
+    private readonly IStepwiseStore _store;
+    private readonly DurableEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly TaskDispatcher _tasks;
+    private readonly DefinitionCache _definitions;
+    private readonly StepRunner _runner;
+    private readonly DurableDispatcher _dispatcher;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    private int _started;
+
+    /// <summary>Creates an engine over <paramref name="store"/>; <paramref name="options"/> default as documented on <see cref="DurableEngineOptions"/>.</summary>
+    public DurableEngine(IStepwiseStore store, DurableEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _options = options ?? new DurableEngineOptions();
+        _time = _options.Time ?? TimeProvider.System;
+        _tasks = new TaskDispatcher(_options.Mocks);
+        _definitions = new DefinitionCache(store.StateMachines);
+        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time);
+        _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
+    }
+
+    /// <summary>The store the engine runs on.</summary>
+    public IStepwiseStore Store => _store;
+
+    /// <summary>Called with every unexpected error of a background step (the step is retried); for logging.</summary>
+    public Action<Exception>? OnError
+    {
+        get => _dispatcher.OnError;
+        set => _dispatcher.OnError = value;
+    }
+
+    /// <summary>Serves Task states whose <c>Resource</c> is exactly <paramref name="resourceArn"/>.</summary>
+    public void RegisterTask(string resourceArn, TaskHandler handler) => _tasks.RegisterTask(resourceArn, handler);
+
+    /// <summary>Serves the Lambda function <paramref name="functionName"/> (name, full or partial ARN).</summary>
+    public void RegisterLambda(string functionName, TaskHandler handler) => _tasks.RegisterLambda(functionName, handler);
+
+    /// <summary>
+    /// Initializes the store and starts dispatching. Every execution the store holds as running resumes: its due timers
+    /// fire (also those that came due while no process ran) and its unacknowledged task work is dispatched again once
+    /// the lease of the process that held it has expired.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            _dispatcher.Start();
+        }
+    }
+
+    /// <summary>Stops gracefully: no new work is leased; running steps finish or, after the shutdown timeout, are given back.</summary>
+    public Task StopAsync() => _dispatcher.StopAsync();
+
+    /// <summary>Stops as a killed process would (nothing given back; leases expire). For recovery tests.</summary>
+    internal Task CrashAsync() => _dispatcher.CrashAsync();
+
+    /// <summary>Stores a state machine (a convenience for hosts and tests; the API validates definitions first).</summary>
+    /// <exception cref="FormatException">The definition cannot be read.</exception>
+    public async Task<StateMachineRecord> CreateStateMachineAsync(string name, string definition, string type = StateMachineTypes.Standard,
+        string? roleArn = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(definition);
+        _ = DefinitionCache.Compile(definition);
+        var record = new StateMachineRecord
+        {
+            StateMachineArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}",
+            Name = name,
+            Type = type,
+            Definition = definition,
+            RoleArn = roleArn ?? $"arn:aws:iam::{_options.AccountId}:role/stepwise-execution",
+            CreationDate = TruncateToMilliseconds(_time.GetUtcNow()),
+            RevisionId = Guid.NewGuid().ToString("D"),
+        };
+        await _store.StateMachines.CreateAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>
+    /// Starts a Standard execution of the stored state machine <paramref name="stateMachineArn"/>: its first step
+    /// (ExecutionStarted up to the first wait) is committed before this returns.
+    /// </summary>
+    /// <param name="stateMachineArn">The state machine.</param>
+    /// <param name="input">The execution input.</param>
+    /// <param name="name">The execution name; default a random UUID.</param>
+    /// <param name="mockTestCase">A test case of the configured mock file, if any.</param>
+    /// <param name="cancellationToken">Cancels the start (nothing is stored then).</param>
+    /// <exception cref="ResourceNotFoundException">The state machine does not exist.</exception>
+    /// <exception cref="ResourceAlreadyExistsException">An execution with that name exists.</exception>
+    /// <exception cref="NotSupportedException">The state machine is an Express one (run it with <see cref="StepwiseEngine"/>) or uses JSONata.</exception>
+    public async Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue input, string? name = null, string? mockTestCase = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        ArgumentNullException.ThrowIfNull(input);
+        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
+        if (string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
+        {
+            throw new NotSupportedException("Express executions run in memory: use StepwiseEngine.RunAsync.");
+        }
+
+        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
+        if (machine.UsesJsonata)
+        {
+            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
+        }
+
+        int seed = _options.RandomSeed ?? Random.Shared.Next();
+        var start = TruncateToMilliseconds(_time.GetUtcNow());
+        string executionName = name ?? RandomIds.NewUuid(Random.Shared);
+        string executionArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:execution:{stateMachine.Name}:{executionName}";
+        var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
+            _options.Region, start, input, RedriveCount: 0);
+        var record = new ExecutionRecord
+        {
+            ExecutionArn = executionArn,
+            StateMachineArn = stateMachine.StateMachineArn,
+            Name = executionName,
+            Status = ExecutionStatuses.Running,
+            StartDate = start,
+            Input = input.ToJsonString(),
+        };
+        var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase);
+        var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), cancellationToken).ConfigureAwait(false);
+        _dispatcher.AfterStep(executionArn, outcome);
+        return record;
+    }
+
+    /// <summary>
+    /// Runs an execution of the stored Express state machine <paramref name="stateMachineArn"/> to its end, in memory
+    /// (<c>StartSyncExecution</c>): the same decisions as a Standard execution, but nothing is stored, so a crash loses
+    /// it and the caller starts it again (at-least-once). An execution still running after
+    /// <see cref="ExpressDurationLimit"/> ends TIMED_OUT, as AWS ends Express executions after five minutes.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">The state machine does not exist.</exception>
+    /// <exception cref="NotSupportedException">The state machine is a Standard one, or uses JSONata.</exception>
+    public async Task<ExecutionResult> StartSyncExecutionAsync(string stateMachineArn, JsonValue input, string? name = null,
+        string? mockTestCase = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        ArgumentNullException.ThrowIfNull(input);
+        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
+        if (!string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
+        {
+            throw new NotSupportedException("StartSyncExecution runs Express state machines only.");
+        }
+
+        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
+        if (machine.UsesJsonata)
+        {
+            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
+        }
+
+        var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
+        var start = TruncateToMilliseconds(_time.GetUtcNow());
+        string executionName = name ?? RandomIds.NewUuid(random);
+        string executionArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{stateMachine.Name}:{executionName}:{RandomIds.NewUuid(random)}";
+        var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
+            _options.Region, start, input, RedriveCount: null);
+        var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
+        var engineOptions = new StepwiseEngineOptions { Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks };
+        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
+        using var limit = new CancellationTokenSource(ExpressDurationLimit, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
+        try
+        {
+            return await loop.RunAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ExecutionResult(executionArn, stateMachine.StateMachineArn, ExecutionStatus.TimedOut, null, null, null, [],
+                start, _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>How long an Express execution may run: five minutes, as AWS allows.</summary>
+    public static TimeSpan ExpressDurationLimit { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The execution as <c>DescribeExecution</c> reports it; null if it does not exist.</summary>
+    public ValueTask<ExecutionRecord?> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
+        _store.Executions.GetAsync(executionArn, cancellationToken);
+
+    /// <summary>
+    /// Stops a running execution: it ends ABORTED with the aborted events AWS records for its running state, Map
+    /// iterations and Parallel branches. Stopping a finished execution changes nothing. Returns the execution after.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
+    public async Task<ExecutionRecord> StopExecutionAsync(string executionArn, string? error = null, string? cause = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        if (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false) is not { } existing)
+        {
+            throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+        }
+
+        if (string.Equals(existing.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
+        {
+            var outcome = await _runner.StepAsync(executionArn, new StopRequestedStimulus(error, cause), null, 0, cancellationToken).ConfigureAwait(false);
+            _dispatcher.AfterStep(executionArn, outcome);
+        }
+
+        return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Answers <c>SendTaskSuccess</c>: the task waiting with <paramref name="taskToken"/> succeeds with <paramref name="output"/>.</summary>
+    /// <returns>False when no running task has the token (AWS answers <c>TaskDoesNotExist</c>).</returns>
+    public Task<bool> SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default) =>
+        SendToTaskAsync(taskToken, taskId => new TaskSucceededStimulus(taskId, output), cancellationToken);
+
+    /// <summary>Answers <c>SendTaskFailure</c>.</summary>
+    /// <returns>False when no running task has the token.</returns>
+    public Task<bool> SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default) =>
+        SendToTaskAsync(taskToken, taskId => new TaskFailedStimulus(taskId, error ?? string.Empty, cause), cancellationToken);
+
+    /// <summary>Answers <c>SendTaskHeartbeat</c>.</summary>
+    /// <returns>False when no running task has the token.</returns>
+    public Task<bool> SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
+        SendToTaskAsync(taskToken, static taskId => new TaskHeartbeatStimulus(taskId), cancellationToken);
+
+    /// <summary>
+    /// One page of the execution's history as <c>GetExecutionHistory</c> returns its <c>events</c>: oldest first or,
+    /// with <paramref name="reverseOrder"/>, newest first; without <paramref name="includeExecutionData"/> the events
+    /// carry no <c>input</c> or <c>output</c>.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
+    public async Task<Page<JsonObject>> GetExecutionHistoryAsync(string executionArn, PageRequest page, bool reverseOrder = false,
+        bool includeExecutionData = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        if (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+        }
+
+        var stored = await _store.Executions.GetHistoryAsync(executionArn, reverseOrder, page, cancellationToken).ConfigureAwait(false);
+        var events = new List<JsonObject>(stored.Items.Count);
+        foreach (var e in stored.Items)
+        {
+            var json = JsonValue.Parse(e.Json).AsObject();
+            events.Add(includeExecutionData ? json : HistoryProjection.WithoutExecutionData(json));
+        }
+
+        return new Page<JsonObject>(events, stored.NextToken);
+    }
+
+    /// <summary>Waits until the execution is no longer running and returns it.</summary>
+    /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
+    public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        while (true)
+        {
+            var waiter = _waiters.GetOrAdd(executionArn, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
+                ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+            if (!string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
+            {
+                return record;
+            }
+
+            try
+            {
+                // Another process may finish it: look again after a poll interval even without a signal.
+                await waiter.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Stops gracefully (see <see cref="StopAsync"/>) and releases the engine; the store stays open (it is the caller's).</summary>
+    public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync().ConfigureAwait(false);
+
+    private async Task<bool> SendToTaskAsync(string taskToken, Func<long, Stimulus> stimulus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        var entry = await _store.TaskTokens.FindAsync(taskToken, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, cancellationToken).ConfigureAwait(false);
+        _dispatcher.AfterStep(entry.ExecutionArn, outcome);
+        return true;
+    }
+
+    private void OnCompleted(string executionArn, ExecutionCompletion completion)
+    {
+        if (_waiters.TryRemove(executionArn, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+}

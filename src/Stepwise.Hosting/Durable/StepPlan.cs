@@ -1,0 +1,138 @@
+using Stepwise.Definition.Model;
+using Stepwise.Runtime;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.TaskTokens;
+using Stepwise.Storage.Timers;
+using Stepwise.Storage.Work;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>
+/// One step of an execution, decided but not yet committed: the stimulus applied with <see cref="Interpreter.Decide"/>,
+/// followed by the TaskStarted of every task it schedules (the host starts a task as soon as it is committed, as the
+/// in-memory loop does), gathered into what one <see cref="StepCommit"/> writes.
+/// </summary>
+internal sealed class StepPlan
+{
+    private readonly List<StoredEvent> _events = [];
+    private readonly List<DurableTimer> _timersToStart = [];
+    private readonly List<long> _timersToCancel = [];
+    private readonly List<WorkItem> _work = [];
+    private readonly List<TaskTokenEntry> _tokens = [];
+    private readonly List<long> _cancelledTasks = [];
+    private ExecutionCompletion? _completion;
+
+    private StepPlan(ExecutionHeader header) => Header = header;
+
+    public ExecutionHeader Header { get; }
+
+    /// <summary>The snapshot after the step.</summary>
+    public ExecutionSnapshot Snapshot { get; private set; } = null!;
+
+    public IReadOnlyList<StoredEvent> Events => _events;
+
+    public IReadOnlyList<long> CancelledTasks => _cancelledTasks;
+
+    public ExecutionCompletion? Completion => _completion;
+
+    public bool SchedulesSomething => _timersToStart.Count > 0 || _work.Count > 0;
+
+    /// <summary>
+    /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
+    /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
+    /// exactly what the lost attempt drew (same jitter, same task tokens).
+    /// </summary>
+    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now)
+    {
+        var plan = new StepPlan(header);
+        var pending = new Queue<Stimulus>();
+        pending.Enqueue(stimulus);
+        while (pending.TryDequeue(out var next))
+        {
+            var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
+            var decision = Interpreter.Decide(machine, snapshot, next, now, random);
+            snapshot = decision.Snapshot;
+            plan.Record(decision, pending, now);
+        }
+
+        plan.Snapshot = snapshot!;
+        return plan;
+    }
+
+    /// <summary>The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the fired timer.</summary>
+    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId)
+    {
+        if (firedTimerId != 0 && !_timersToCancel.Contains(firedTimerId))
+        {
+            _timersToCancel.Add(firedTimerId);
+        }
+
+        return new StepCommit
+        {
+            ExecutionArn = Snapshot.Info.ExecutionArn,
+            ExpectedLastEventId = expectedLastEventId,
+            Events = _events,
+            Snapshot = new DurableSnapshot(Header, Snapshot).Serialize(),
+            Completion = _completion,
+            TimersToStart = _timersToStart,
+            TimersToCancel = _timersToCancel,
+            WorkToEnqueue = _work,
+            TaskTokensToAdd = _tokens,
+            CompletesWork = lease,
+        };
+    }
+
+    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
+    {
+        var info = decision.Snapshot.Info;
+        foreach (var e in decision.Events)
+        {
+            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, e.ToAwsJson().ToJsonString()));
+        }
+
+        foreach (var command in decision.Commands)
+        {
+            switch (command)
+            {
+                case InvokeTaskCommand invoke:
+                    pending.Enqueue(new TaskStartedStimulus(invoke.TaskId));
+                    var work = new TaskWork(info.ExecutionArn, info.StateMachineName, Header.MockTestCase, invoke);
+                    _work.Add(new WorkItem(TaskWork.IdempotencyKey(info.ExecutionArn, invoke.TaskId), WorkKinds.InvokeTask,
+                        info.ExecutionArn, work.Serialize(), now));
+                    if (invoke.TaskToken is not null)
+                    {
+                        _tokens.Add(new TaskTokenEntry(invoke.TaskToken, info.ExecutionArn, invoke.TaskId, invoke.StateName, now));
+                    }
+
+                    break;
+                case StartTimerCommand timer:
+                    _timersToCancel.Remove(timer.TimerId);
+                    _timersToStart.Add(new DurableTimer(info.ExecutionArn, timer.TimerId, timer.DueTime));
+                    break;
+                case CancelTimerCommand cancel:
+                    // A timer started and cancelled within the same step is simply never written.
+                    if (_timersToStart.RemoveAll(t => t.TimerId == cancel.TimerId) == 0)
+                    {
+                        _timersToCancel.Add(cancel.TimerId);
+                    }
+
+                    break;
+                case CancelTaskCommand cancelTask:
+                    _cancelledTasks.Add(cancelTask.TaskId);
+                    break;
+                case FinishExecutionCommand finish:
+                    _completion = ToCompletion(finish, now);
+                    break;
+            }
+        }
+    }
+
+    private static ExecutionCompletion ToCompletion(FinishExecutionCommand finish, DateTimeOffset now) => finish.Outcome switch
+    {
+        ExecutionOutcome.Succeeded => new ExecutionCompletion(ExecutionStatuses.Succeeded, now, finish.Output?.ToJsonString()),
+        ExecutionOutcome.Failed => new ExecutionCompletion(ExecutionStatuses.Failed, now, null, finish.Error, finish.Cause),
+        // DescribeExecution reports a timed-out execution without error or cause (timeouts/test_global_timeout).
+        ExecutionOutcome.TimedOut => new ExecutionCompletion(ExecutionStatuses.TimedOut, now),
+        _ => new ExecutionCompletion(ExecutionStatuses.Aborted, now, null, finish.Error, finish.Cause),
+    };
+}

@@ -1,0 +1,67 @@
+using Stepwise.Runtime;
+using Stepwise.Storage;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.Work;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>
+/// Runs one step of a stored execution: load the snapshot, decide, commit snapshot + events + timers + work in one
+/// transaction. A step that loses a race (another writer committed first) is decided again on the fresh snapshot;
+/// a step interrupted before its commit left nothing behind, so doing it again is exact.
+/// </summary>
+internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitions, ExecutionLocks locks, TimeProvider time)
+{
+    private const int MaxAttempts = 16;
+
+    /// <summary>Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/> and cancels <paramref name="firedTimerId"/> with it.</summary>
+    public async ValueTask<StepOutcome> StepAsync(string executionArn, Stimulus stimulus, WorkLease? lease, long firedTimerId,
+        CancellationToken cancellationToken)
+    {
+        var gate = locks.For(executionArn);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                var stored = await store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    // Nothing to apply it to (the execution was never created): drop the work.
+                    if (lease is { } orphan)
+                    {
+                        await store.Work.CompleteAsync(orphan, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return default;
+                }
+
+                var current = DurableSnapshot.Deserialize(stored.Json);
+                var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, time.GetUtcNow());
+                try
+                {
+                    await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId), cancellationToken).ConfigureAwait(false);
+                    return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks);
+                }
+                catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+                {
+                    // Another process stepped this execution first; decide again on what it committed.
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Stores a new execution together with its first step (ExecutionStarted and whatever follows it).</summary>
+    public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, CancellationToken cancellationToken)
+    {
+        var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
+        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate);
+        await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0), cancellationToken).ConfigureAwait(false);
+        return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks);
+    }
+}

@@ -1,0 +1,65 @@
+using Stepwise.Json;
+using Stepwise.Runtime;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>The payload of an <see cref="WorkKinds.InvokeTask"/> work item: the command, plus whose it is.</summary>
+internal sealed record TaskWork(string ExecutionArn, string StateMachineName, string? MockTestCase, InvokeTaskCommand Command)
+{
+    /// <summary>
+    /// Stable per task attempt (every attempt, retries included, gets a new task id): a redelivery after a crash has
+    /// the same key, so an integration can recognise it.
+    /// </summary>
+    public static string IdempotencyKey(string executionArn, long taskId) => $"{executionArn}#task-{taskId}";
+
+    public string Serialize()
+    {
+        var c = Command;
+        var builder = new JsonObjectBuilder(12)
+            .Set("executionArn", ExecutionArn)
+            .Set("stateMachineName", StateMachineName)
+            .Set("taskId", c.TaskId)
+            .Set("stateName", c.StateName)
+            .Set("resource", c.Resource)
+            .Set("input", c.Input)
+            .Set("context", c.Context);
+        if (MockTestCase is not null)
+        {
+            builder.Set("mockTestCase", MockTestCase);
+        }
+
+        if (c.TaskToken is not null)
+        {
+            builder.Set("taskToken", c.TaskToken);
+        }
+
+        if (c.TimeoutSeconds is long timeout)
+        {
+            builder.Set("timeoutSeconds", timeout);
+        }
+
+        if (c.HeartbeatSeconds is long heartbeat)
+        {
+            builder.Set("heartbeatSeconds", heartbeat);
+        }
+
+        return builder.ToObject().ToJsonString();
+    }
+
+    public static TaskWork Deserialize(string json)
+    {
+        var obj = JsonValue.Parse(json).AsObject();
+        var command = new InvokeTaskCommand(
+            Int64(obj, "taskId") ?? throw new FormatException("Task work without a task id."),
+            obj["stateName"]!.AsString(),
+            obj["resource"]!.AsString(),
+            obj["input"]!,
+            obj["taskToken"]?.AsString(),
+            obj["context"]!,
+            Int64(obj, "timeoutSeconds"),
+            Int64(obj, "heartbeatSeconds"));
+        return new TaskWork(obj["executionArn"]!.AsString(), obj["stateMachineName"]!.AsString(), obj["mockTestCase"]?.AsString(), command);
+    }
+
+    private static long? Int64(JsonObject obj, string key) => obj[key] is JsonNumber n && n.TryGetInt64(out long value) ? value : null;
+}
