@@ -4,6 +4,7 @@ using Stepwise.Storage;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.InMemory;
 using Stepwise.Storage.Paging;
+using Stepwise.Testing;
 
 namespace Stepwise.Hosting.Tests.TestSupport;
 

@@ -2,6 +2,7 @@ using Stepwise.Hosting;
 using Stepwise.Integrations;
 using Stepwise.Json;
 using Stepwise.Runtime.Tests.TestSupport;
+using Stepwise.Testing;
 
 namespace Stepwise.Runtime.Tests.Hosting;
 

@@ -1,4 +1,4 @@
-namespace Stepwise.Runtime.Tests.TestSupport;
+namespace Stepwise.Testing;
 
 /// <summary>
 /// A clock that moves only when the test says so; timers created on it fire from <see cref="Advance"/>. Lets the
