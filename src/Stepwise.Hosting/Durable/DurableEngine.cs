@@ -123,11 +123,6 @@ public sealed class DurableEngine : IAsyncDisposable
         }
 
         var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
-        if (machine.UsesJsonata)
-        {
-            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
-        }
-
         int seed = _options.RandomSeed ?? Random.Shared.Next();
         var start = TruncateToMilliseconds(_time.GetUtcNow());
         string executionName = name ?? RandomIds.NewUuid(Random.Shared);
@@ -170,11 +165,6 @@ public sealed class DurableEngine : IAsyncDisposable
         }
 
         var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
-        if (machine.UsesJsonata)
-        {
-            throw new NotSupportedException("JSONata state machines are not supported yet: only JSONPath states run.");
-        }
-
         var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
         var start = TruncateToMilliseconds(_time.GetUtcNow());
         string executionName = name ?? RandomIds.NewUuid(random);

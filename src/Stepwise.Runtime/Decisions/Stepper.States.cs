@@ -246,9 +246,8 @@ internal sealed partial class Stepper
         }
         else
         {
-            // JSONata Seconds/Timestamp expressions are not evaluated yet.
-            StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("JSONata Wait expressions are not supported yet.")));
-            return;
+            // JSONata Waits go through ExecuteJsonataWait, and the validator requires one of the four fields.
+            throw new InvalidOperationException($"The JSONPath Wait state '{state.Name}' has none of Seconds, Timestamp, SecondsPath and TimestampPath.");
         }
 
         var delay = due - _now;

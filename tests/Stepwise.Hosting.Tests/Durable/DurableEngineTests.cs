@@ -39,6 +39,25 @@ public sealed class DurableEngineTests
     }
 
     [Fact]
+    public async Task A_JSONata_machine_with_variables_runs_durably()
+    {
+        const string definition = """
+            {'QueryLanguage':'JSONata','StartAt':'Count','States':{
+              'Count':{'Type':'Pass','Assign':{'total':'{% $sum($states.input.items) %}'},'Next':'Report'},
+              'Report':{'Type':'Pass','Output':{'total':'{% $total %}','doubled':'{% $total * 2 %}'},'End':true}}}
+            """;
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(definition);
+
+        var result = await harness.RunAsync(machine, "{\"items\":[1,2,3]}");
+
+        Assert.Equal(ExecutionStatuses.Succeeded, result.Status);
+        Assert.Equal(JsonValue.Parse("{\"total\":6,\"doubled\":12}"), JsonValue.Parse(result.Output!));
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
     public async Task The_durable_history_is_the_history_the_in_memory_engine_records_for_the_same_run()
     {
         const string definition = """
