@@ -41,9 +41,8 @@ internal static class JsonWriter
             case JsonValueKind.False:
                 return 5;
             default:
-                var builder = new StringBuilder();
-                WriteFlat(value, builder, ",", ":");
-                return Encoding.UTF8.GetByteCount(builder.ToString());
+                // Containers cache their text (the history records it anyway), so measuring costs one byte count.
+                return Encoding.UTF8.GetByteCount(value.ToJsonString());
         }
     }
 
@@ -51,6 +50,13 @@ internal static class JsonWriter
     {
         switch (value)
         {
+            // A container already written compactly is copied, not walked again (only the compact layout caches).
+            case JsonObject { CachedCompactText: { } text } when itemSeparator.Length == 1:
+                builder.Append(text);
+                break;
+            case JsonArray { CachedCompactText: { } text } when itemSeparator.Length == 1:
+                builder.Append(text);
+                break;
             case JsonObject obj:
                 builder.Append('{');
                 for (int i = 0; i < obj.Count; i++)
