@@ -68,7 +68,7 @@ internal static class JsonWriter
 
                     WriteString(obj.Keys[i], builder);
                     builder.Append(keySeparator);
-                    WriteFlat(obj.Values[i], builder, itemSeparator, keySeparator);
+                    WriteFlatItem(obj.Values[i], builder, itemSeparator, keySeparator);
                 }
 
                 builder.Append('}');
@@ -82,7 +82,7 @@ internal static class JsonWriter
                         builder.Append(itemSeparator);
                     }
 
-                    WriteFlat(array[i], builder, itemSeparator, keySeparator);
+                    WriteFlatItem(array[i], builder, itemSeparator, keySeparator);
                 }
 
                 builder.Append(']');
@@ -91,6 +91,29 @@ internal static class JsonWriter
                 WriteScalar(value, builder);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Writes a member or element. In the compact layout a non-empty container goes through its cached text: values
+    /// are immutable and shared (<c>With</c> copies only the top level), so a state's new output reuses the text of
+    /// every subtree it took from its input instead of writing it again.
+    /// </summary>
+    private static void WriteFlatItem(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator)
+    {
+        if (itemSeparator.Length == 1)
+        {
+            switch (value)
+            {
+                case JsonObject { Count: > 0 } obj:
+                    builder.Append(obj.CompactText);
+                    return;
+                case JsonArray { Count: > 0 } array:
+                    builder.Append(array.CompactText);
+                    return;
+            }
+        }
+
+        WriteFlat(value, builder, itemSeparator, keySeparator);
     }
 
     private static void WriteIndented(JsonValue value, StringBuilder builder, int depth)
