@@ -8,11 +8,28 @@ namespace Stepwise.Json;
 /// </summary>
 internal static class JsonWriter
 {
+    /// <summary>Builders longer than this (in chars) are not kept for reuse, so one huge payload does not pin its buffer.</summary>
+    private const int MaxCachedBuilderCapacity = 16 * 1024;
+
+    // One builder per thread, reused across writes: the engine writes a history event's JSON text on every
+    // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. A nested write (a
+    // child's cached text written while its parent is) finds the slot empty and uses a builder of its own.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
-        var builder = new StringBuilder();
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
         Write(value, builder, layout);
-        return builder.ToString();
+        string text = builder.ToString();
+        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        {
+            builder.Clear();
+            t_builder = builder;
+        }
+
+        return text;
     }
 
     public static void Write(JsonValue value, StringBuilder builder, JsonLayout layout)
