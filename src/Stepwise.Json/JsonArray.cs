@@ -10,9 +10,18 @@ public sealed class JsonArray : JsonValue, IReadOnlyList<JsonValue>
 
     private readonly JsonValue[] _items;
 
+    // The compact text, written once (see JsonObject's).
+    private string? _compactText;
+
     private JsonArray(JsonValue[] items) => _items = items;
 
     public override JsonValueKind Kind => JsonValueKind.Array;
+
+    /// <summary>The compact JSON text, cached (a benign race: every writer computes the same string).</summary>
+    internal string CompactText => _compactText ??= JsonWriter.Write(this);
+
+    /// <summary>The cached compact text, or null when nothing has asked for it yet.</summary>
+    internal string? CachedCompactText => _compactText;
 
     public int Count => _items.Length;
 

@@ -18,6 +18,11 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
     private readonly JsonValue[] _values;
     private Dictionary<string, int>? _index;
 
+    // The compact text, written once: the engine records the same (immutable) value in several history events
+    // (StateEntered, TaskScheduled, TaskSucceeded, StateExited) and measures it against the payload limit, so
+    // serializing it once per value instead of once per use is most of an in-memory transition's cost.
+    private string? _compactText;
+
     internal JsonObject(string[] keys, JsonValue[] values)
     {
         _keys = keys;
@@ -25,6 +30,12 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
     }
 
     public override JsonValueKind Kind => JsonValueKind.Object;
+
+    /// <summary>The compact JSON text, cached (a benign race: every writer computes the same string).</summary>
+    internal string CompactText => _compactText ??= JsonWriter.Write(this);
+
+    /// <summary>The cached compact text, or null when nothing has asked for it yet.</summary>
+    internal string? CachedCompactText => _compactText;
 
     public int Count => _keys.Length;
 

@@ -82,7 +82,12 @@ public abstract class JsonValue : IEquatable<JsonValue>
     };
 
     /// <summary>Compact JSON text, written the way AWS writes it (no whitespace, non-ASCII unescaped).</summary>
-    public string ToJsonString() => JsonWriter.Write(this);
+    public string ToJsonString() => this switch
+    {
+        JsonObject obj => obj.CompactText,
+        JsonArray array => array.CompactText,
+        _ => JsonWriter.Write(this),
+    };
 
     /// <summary>JSON text in the given layout (keys in order and escaping as in <see cref="ToJsonString()"/>).</summary>
     public string ToJsonString(JsonLayout layout) => JsonWriter.Write(this, layout);

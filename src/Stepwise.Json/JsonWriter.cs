@@ -8,11 +8,28 @@ namespace Stepwise.Json;
 /// </summary>
 internal static class JsonWriter
 {
+    /// <summary>Builders longer than this (in chars) are not kept for reuse, so one huge payload does not pin its buffer.</summary>
+    private const int MaxCachedBuilderCapacity = 16 * 1024;
+
+    // One builder per thread, reused across writes: the engine writes a history event's JSON text on every
+    // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. A nested write (a
+    // child's cached text written while its parent is) finds the slot empty and uses a builder of its own.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
-        var builder = new StringBuilder();
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
         Write(value, builder, layout);
-        return builder.ToString();
+        string text = builder.ToString();
+        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        {
+            builder.Clear();
+            t_builder = builder;
+        }
+
+        return text;
     }
 
     public static void Write(JsonValue value, StringBuilder builder, JsonLayout layout)
@@ -41,9 +58,8 @@ internal static class JsonWriter
             case JsonValueKind.False:
                 return 5;
             default:
-                var builder = new StringBuilder();
-                WriteFlat(value, builder, ",", ":");
-                return Encoding.UTF8.GetByteCount(builder.ToString());
+                // Containers cache their text (the history records it anyway), so measuring costs one byte count.
+                return Encoding.UTF8.GetByteCount(value.ToJsonString());
         }
     }
 
@@ -51,6 +67,13 @@ internal static class JsonWriter
     {
         switch (value)
         {
+            // A container already written compactly is copied, not walked again (only the compact layout caches).
+            case JsonObject { CachedCompactText: { } text } when itemSeparator.Length == 1:
+                builder.Append(text);
+                break;
+            case JsonArray { CachedCompactText: { } text } when itemSeparator.Length == 1:
+                builder.Append(text);
+                break;
             case JsonObject obj:
                 builder.Append('{');
                 for (int i = 0; i < obj.Count; i++)
@@ -62,7 +85,7 @@ internal static class JsonWriter
 
                     WriteString(obj.Keys[i], builder);
                     builder.Append(keySeparator);
-                    WriteFlat(obj.Values[i], builder, itemSeparator, keySeparator);
+                    WriteFlatItem(obj.Values[i], builder, itemSeparator, keySeparator);
                 }
 
                 builder.Append('}');
@@ -76,7 +99,7 @@ internal static class JsonWriter
                         builder.Append(itemSeparator);
                     }
 
-                    WriteFlat(array[i], builder, itemSeparator, keySeparator);
+                    WriteFlatItem(array[i], builder, itemSeparator, keySeparator);
                 }
 
                 builder.Append(']');
@@ -85,6 +108,29 @@ internal static class JsonWriter
                 WriteScalar(value, builder);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Writes a member or element. In the compact layout a non-empty container goes through its cached text: values
+    /// are immutable and shared (<c>With</c> copies only the top level), so a state's new output reuses the text of
+    /// every subtree it took from its input instead of writing it again.
+    /// </summary>
+    private static void WriteFlatItem(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator)
+    {
+        if (itemSeparator.Length == 1)
+        {
+            switch (value)
+            {
+                case JsonObject { Count: > 0 } obj:
+                    builder.Append(obj.CompactText);
+                    return;
+                case JsonArray { Count: > 0 } array:
+                    builder.Append(array.CompactText);
+                    return;
+            }
+        }
+
+        WriteFlat(value, builder, itemSeparator, keySeparator);
     }
 
     private static void WriteIndented(JsonValue value, StringBuilder builder, int depth)

@@ -50,6 +50,13 @@ public sealed class ExecutionSnapshot
 
     internal long ExecutionTimerId { get; set; }
 
+    /// <summary>
+    /// The context object's <c>Execution</c> and <c>StateMachine</c> members, built on first use: they depend only on
+    /// <see cref="Info"/>, and every Task state builds a context, so rebuilding them (and formatting the start time)
+    /// per task was waste. Not persisted; a restored snapshot rebuilds them.
+    /// </summary>
+    internal (JsonObject Execution, JsonObject StateMachine)? ContextParts { get; set; }
+
     internal ExecutionSnapshot Clone()
     {
         // The collections are immutable and frames are shared until a decision touches them (Stepper copies a frame
@@ -68,6 +75,7 @@ public sealed class ExecutionSnapshot
             NextTimerId = NextTimerId,
             NextTaskId = NextTaskId,
             ExecutionTimerId = ExecutionTimerId,
+            ContextParts = ContextParts,
         };
     }
 }

@@ -12,20 +12,7 @@ internal sealed partial class Stepper
     /// </summary>
     private JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
     {
-        var info = _snapshot.Info;
-        var executionBuilder = new JsonObjectBuilder(6)
-            .Set("Id", info.ExecutionArn)
-            .Set("Input", info.Input)
-            .Set("StartTime", AslTimestamp.Format(info.StartTime))
-            .Set("Name", info.ExecutionName)
-            .Set("RoleArn", info.RoleArn);
-        if (info.RedriveCount is int redriveCount)
-        {
-            executionBuilder.Set("RedriveCount", redriveCount);
-        }
-
-        var execution = executionBuilder.ToObject();
-        var stateMachine = JsonObject.Create(("Id", (JsonValue)info.StateMachineArn), ("Name", (JsonValue)info.StateMachineName));
+        var (execution, stateMachine) = _snapshot.ContextParts ??= BuildContextParts(_snapshot.Info);
         var stateBuilder = new JsonObjectBuilder(3)
             .Set("Name", state.Name)
             .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
@@ -50,6 +37,23 @@ internal sealed partial class Stepper
         }
 
         return context.ToObject();
+    }
+
+    private static (JsonObject Execution, JsonObject StateMachine) BuildContextParts(ExecutionInfo info)
+    {
+        var executionBuilder = new JsonObjectBuilder(6)
+            .Set("Id", info.ExecutionArn)
+            .Set("Input", info.Input)
+            .Set("StartTime", AslTimestamp.Format(info.StartTime))
+            .Set("Name", info.ExecutionName)
+            .Set("RoleArn", info.RoleArn);
+        if (info.RedriveCount is int redriveCount)
+        {
+            executionBuilder.Set("RedriveCount", redriveCount);
+        }
+
+        var stateMachine = JsonObject.Create(("Id", (JsonValue)info.StateMachineArn), ("Name", (JsonValue)info.StateMachineName));
+        return (executionBuilder.ToObject(), stateMachine);
     }
 
     private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), frame.Variables, _random);
