@@ -18,7 +18,10 @@ public sealed class JsonArray : JsonValue, IReadOnlyList<JsonValue>
     public override JsonValueKind Kind => JsonValueKind.Array;
 
     /// <summary>The compact JSON text, cached (a benign race: every writer computes the same string).</summary>
-    internal string CompactText => _compactText ??= JsonWriter.Write(this);
+    internal string CompactText => _compactText ??= JsonWriter.WriteCompactForCache(this, cacheChildren: true);
+
+    /// <summary>The compact text cached while a parent is written: its own children are not cached for it.</summary>
+    internal string ChildCompactText => _compactText ??= JsonWriter.WriteCompactForCache(this, cacheChildren: false);
 
     /// <summary>The cached compact text, or null when nothing has asked for it yet.</summary>
     internal string? CachedCompactText => _compactText;

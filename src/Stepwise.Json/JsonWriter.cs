@@ -63,7 +63,27 @@ internal static class JsonWriter
         }
     }
 
-    private static void WriteFlat(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator)
+    /// <summary>
+    /// The compact text of a container for its cache. Its direct children's texts are cached too (a state's output
+    /// usually shares them with its input), deeper levels only reused when already cached: caching every level would
+    /// hold depth × size characters for a deeply nested payload.
+    /// </summary>
+    internal static string WriteCompactForCache(JsonValue container, bool cacheChildren)
+    {
+        var builder = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        WriteFlat(container, builder, ",", ":", cacheChildren);
+        string text = builder.ToString();
+        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        {
+            builder.Clear();
+            t_builder = builder;
+        }
+
+        return text;
+    }
+
+    private static void WriteFlat(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator, bool cacheChildren = false)
     {
         switch (value)
         {
@@ -85,7 +105,7 @@ internal static class JsonWriter
 
                     WriteString(obj.Keys[i], builder);
                     builder.Append(keySeparator);
-                    WriteFlatItem(obj.Values[i], builder, itemSeparator, keySeparator);
+                    WriteFlatItem(obj.Values[i], builder, itemSeparator, keySeparator, cacheChildren);
                 }
 
                 builder.Append('}');
@@ -99,7 +119,7 @@ internal static class JsonWriter
                         builder.Append(itemSeparator);
                     }
 
-                    WriteFlatItem(array[i], builder, itemSeparator, keySeparator);
+                    WriteFlatItem(array[i], builder, itemSeparator, keySeparator, cacheChildren);
                 }
 
                 builder.Append(']');
@@ -111,21 +131,27 @@ internal static class JsonWriter
     }
 
     /// <summary>
-    /// Writes a member or element. In the compact layout a non-empty container goes through its cached text: values
-    /// are immutable and shared (<c>With</c> copies only the top level), so a state's new output reuses the text of
-    /// every subtree it took from its input instead of writing it again.
+    /// Writes a member or element. In the compact layout a container's cached text is copied instead of walked again:
+    /// values are immutable and shared (<c>With</c> copies only the top level), so a state's new output reuses the text
+    /// of the subtrees it took from its input. Only a top-level cached write caches its children's text.
     /// </summary>
-    private static void WriteFlatItem(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator)
+    private static void WriteFlatItem(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator, bool cacheChildren)
     {
         if (itemSeparator.Length == 1)
         {
             switch (value)
             {
-                case JsonObject { Count: > 0 } obj:
-                    builder.Append(obj.CompactText);
+                case JsonObject { CachedCompactText: { } cached }:
+                    builder.Append(cached);
                     return;
-                case JsonArray { Count: > 0 } array:
-                    builder.Append(array.CompactText);
+                case JsonArray { CachedCompactText: { } cached }:
+                    builder.Append(cached);
+                    return;
+                case JsonObject { Count: > 0 } obj when cacheChildren:
+                    builder.Append(obj.ChildCompactText);
+                    return;
+                case JsonArray { Count: > 0 } array when cacheChildren:
+                    builder.Append(array.ChildCompactText);
                     return;
             }
         }

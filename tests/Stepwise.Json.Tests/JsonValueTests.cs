@@ -123,4 +123,21 @@ public sealed class JsonValueTests
         var value = JsonValue.Parse("""{"a":[1,{}],"b":[]}""");
         Assert.Equal("{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": []\n}", value.ToIndentedJsonString());
     }
+
+    [Fact]
+    public void Writing_a_value_caches_its_own_text_and_its_childrens_but_not_deeper_levels()
+    {
+        // Caching every level would hold depth × size characters for a deeply nested payload.
+        var root = JsonValue.Parse("""{"a":{"b":{"c":[1,2,3]}}}""").AsObject();
+        string text = root.ToJsonString();
+
+        var a = root["a"]!.AsObject();
+        var b = a["b"]!.AsObject();
+        Assert.Equal("""{"a":{"b":{"c":[1,2,3]}}}""", text);
+        Assert.Same(text, root.CachedCompactText);
+        Assert.Equal("""{"b":{"c":[1,2,3]}}""", a.CachedCompactText);
+        Assert.Null(b.CachedCompactText);
+        Assert.Equal("""{"b":{"c":[1,2,3]}}""", a.ToJsonString());
+        Assert.Null(b.CachedCompactText);
+    }
 }
