@@ -64,7 +64,7 @@ internal static class RunCommand
                 OnEvent = progress is null ? null : progress.OnEvent,
             }, cancellationToken);
 
-            string status = RunResultJson.StatusWord(result.Status);
+            string status = result.Status.ToAwsString();
             if (machine)
             {
                 output.WriteLine(RunResultJson.Create(result, parse.GetValue(history)).ToJsonString());

@@ -10,7 +10,7 @@ internal static class RunResultJson
     public static JsonObject Create(ExecutionResult result, bool withHistory)
     {
         var json = new JsonObjectBuilder()
-            .Set("status", StatusWord(result.Status))
+            .Set("status", result.Status.ToAwsString())
             .Set("output", result.Output ?? JsonValue.Null)
             .Set("error", result.Error is null ? JsonValue.Null : new JsonString(result.Error))
             .Set("cause", result.Cause is null ? JsonValue.Null : new JsonString(result.Cause));
@@ -21,14 +21,4 @@ internal static class RunResultJson
 
         return json.ToObject();
     }
-
-    /// <summary>AWS's status word for an execution.</summary>
-    public static string StatusWord(ExecutionStatus status) => status switch
-    {
-        ExecutionStatus.Succeeded => "SUCCEEDED",
-        ExecutionStatus.Failed => "FAILED",
-        ExecutionStatus.TimedOut => "TIMED_OUT",
-        ExecutionStatus.Aborted => "ABORTED",
-        _ => "RUNNING",
-    };
 }

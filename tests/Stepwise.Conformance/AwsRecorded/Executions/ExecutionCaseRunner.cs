@@ -59,7 +59,7 @@ internal static class ExecutionCaseRunner
         }
 
         var comparison = RecordedComparison.For(recorded);
-        string status = StatusWord(result.Status);
+        string status = result.Status.ToAwsString();
         if (status != expected["status"]!.AsString())
         {
             return $"status: expected {expected["status"]}, got {status} (error {result.Error}, cause {result.Cause})";
@@ -120,13 +120,4 @@ internal static class ExecutionCaseRunner
 
         return comparison.Compare(expected, actual is null ? null : new JsonString(actual), what);
     }
-
-    private static string StatusWord(ExecutionStatus status) => status switch
-    {
-        ExecutionStatus.Succeeded => "SUCCEEDED",
-        ExecutionStatus.Failed => "FAILED",
-        ExecutionStatus.TimedOut => "TIMED_OUT",
-        ExecutionStatus.Aborted => "ABORTED",
-        _ => "RUNNING",
-    };
 }
