@@ -107,24 +107,13 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
 
             var last = (long?)Scalar(connection,
                 "SELECT last_version FROM state_machine_version_counters WHERE state_machine_arn = $p0", machine.StateMachineArn) ?? 0;
-            if (last > 0 && ReadVersion(connection, VersionArn(machine.StateMachineArn, last)) is { } newest
+            if (last > 0 && ReadVersion(connection, StateMachineVersionRecord.ArnOf(machine.StateMachineArn, last)) is { } newest
                 && string.Equals(newest.RevisionId, machine.RevisionId, StringComparison.Ordinal))
             {
                 return newest;
             }
 
-            var version = new StateMachineVersionRecord
-            {
-                StateMachineVersionArn = VersionArn(machine.StateMachineArn, last + 1),
-                StateMachineArn = machine.StateMachineArn,
-                Version = last + 1,
-                Definition = machine.Definition,
-                RoleArn = machine.RoleArn,
-                Type = machine.Type,
-                RevisionId = machine.RevisionId,
-                CreationDate = request.creationDate,
-                Description = request.description,
-            };
+            var version = StateMachineVersionRecord.Publish(machine, last + 1, request.creationDate, request.description);
             Execute(connection,
                 $"INSERT INTO state_machine_versions ({VersionColumns}) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
                 version.StateMachineVersionArn, version.StateMachineArn, version.Version, version.Definition, version.RoleArn, version.Type,
@@ -162,8 +151,6 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
             Execute(connection, "DELETE FROM state_machine_versions WHERE arn = $p0", arn) > 0);
     }
 
-    private static string VersionArn(string stateMachineArn, long version) =>
-        stateMachineArn + ":" + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static StateMachineVersionRecord? ReadVersion(SqliteConnection connection, string arn)
     {

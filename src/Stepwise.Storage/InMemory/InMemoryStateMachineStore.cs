@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.StateMachines;
 
@@ -105,24 +104,13 @@ internal sealed class InMemoryStateMachineStore(InMemoryStore store) : IStateMac
 
             var machine = entry.Value;
             var last = state.LastVersions.GetValueOrDefault(request.stateMachineArn);
-            if (last > 0 && state.Versions.TryGetValue(VersionArn(machine.StateMachineArn, last), out var newest)
+            if (last > 0 && state.Versions.TryGetValue(StateMachineVersionRecord.ArnOf(machine.StateMachineArn, last), out var newest)
                 && string.Equals(newest.RevisionId, machine.RevisionId, StringComparison.Ordinal))
             {
                 return (state, newest);
             }
 
-            var version = new StateMachineVersionRecord
-            {
-                StateMachineVersionArn = VersionArn(machine.StateMachineArn, last + 1),
-                StateMachineArn = machine.StateMachineArn,
-                Version = last + 1,
-                Definition = machine.Definition,
-                RoleArn = machine.RoleArn,
-                Type = machine.Type,
-                RevisionId = machine.RevisionId,
-                CreationDate = request.creationDate,
-                Description = request.description,
-            };
+            var version = StateMachineVersionRecord.Publish(machine, last + 1, request.creationDate, request.description);
             return (state with
             {
                 Versions = state.Versions.Add(version.StateMachineVersionArn, version),
@@ -159,6 +147,4 @@ internal sealed class InMemoryStateMachineStore(InMemoryStore store) : IStateMac
             state.Versions.ContainsKey(arn) ? (state with { Versions = state.Versions.Remove(arn) }, true) : (state, false)));
     }
 
-    internal static string VersionArn(string stateMachineArn, long version) =>
-        stateMachineArn + ":" + version.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,24 @@ namespace Stepwise.Storage.StateMachines;
 /// <summary>A published, immutable version of a state machine (<c>DescribeStateMachine</c> on a version ARN).</summary>
 public sealed record StateMachineVersionRecord
 {
+    /// <summary>The ARN of <paramref name="version"/> of a state machine: its ARN, <c>:</c> and the number.</summary>
+    public static string ArnOf(string stateMachineArn, long version) =>
+        stateMachineArn + ":" + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Version <paramref name="version"/> frozen from the state machine's current revision.</summary>
+    public static StateMachineVersionRecord Publish(StateMachineRecord machine, long version, DateTimeOffset creationDate, string? description) => new()
+    {
+        StateMachineVersionArn = ArnOf(machine.StateMachineArn, version),
+        StateMachineArn = machine.StateMachineArn,
+        Version = version,
+        Definition = machine.Definition,
+        RoleArn = machine.RoleArn,
+        Type = machine.Type,
+        RevisionId = machine.RevisionId,
+        CreationDate = creationDate,
+        Description = description,
+    };
+
     /// <summary>The version ARN: the state machine ARN followed by <c>:</c> and <see cref="Version"/>.</summary>
     public required string StateMachineVersionArn { get; init; }
 
