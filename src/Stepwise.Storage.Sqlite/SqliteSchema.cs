@@ -134,6 +134,16 @@ internal static class SqliteSchema
             description TEXT);
         CREATE INDEX state_machine_aliases_by_state_machine ON state_machine_aliases (state_machine_arn, seq);
         """,
+
+        // 3: tags of state machines and activities; seq keeps the order keys were first added.
+        """
+        CREATE TABLE resource_tags (
+            resource_arn TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (resource_arn, key)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>
