@@ -83,7 +83,15 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         {
             Signal();
         }
+
+        if (outcome.QueuedActivityTasks)
+        {
+            ActivityTasksQueued?.Invoke();
+        }
     }
+
+    /// <summary>Invoked after a step queued activity tasks: wakes workers long-polling in GetActivityTask.</summary>
+    public Action? ActivityTasksQueued { get; set; }
 
     /// <summary>
     /// Graceful shutdown: lease nothing more, let running steps and tasks finish (up to
@@ -372,6 +380,14 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             _inflightTasks.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cts));
         }
 
+        if (command.TaskToken is not null && !outcome.IsFailure && !IsMocked(work))
+        {
+            // .waitForTaskToken: the integration delivered the token; the task now waits for SendTaskSuccess,
+            // SendTaskFailure or its timeout, durably (the token is indexed with the step that scheduled it).
+            await _store.Work.CompleteAsync(item.Lease, _hard.Token).ConfigureAwait(false);
+            return;
+        }
+
         Stimulus stimulus = outcome.IsFailure
             ? new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause)
             : new TaskSucceededStimulus(command.TaskId, outcome.Output!);
@@ -400,6 +416,11 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             return TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
     }
+
+    /// <summary>A mocked response is the task's result, also for .waitForTaskToken (Step Functions Local answers without a callback).</summary>
+    private bool IsMocked(TaskWork work) =>
+        _tasks.Mocks is { } mocks && work.MockTestCase is not null
+        && mocks.TryGetResponse(work.StateMachineName, work.MockTestCase, work.Command.StateName, MockAttempt(work.Command.Context), out _);
 
     /// <summary>
     /// The mock file's repetition index: the in-memory loop counts invocations of the state; here the state's retry

@@ -15,7 +15,7 @@ namespace Stepwise.Hosting.Durable;
 /// start, describe, stop, read history. Call <see cref="StartAsync"/> to begin dispatching (which also resumes every
 /// execution the store holds) and <see cref="StopAsync"/> or <see cref="DisposeAsync"/> to shut down gracefully.
 /// </summary>
-public sealed class DurableEngine : IAsyncDisposable
+public sealed partial class DurableEngine : IAsyncDisposable
 {
     private readonly IStepwiseStore _store;
     private readonly DurableEngineOptions _options;
@@ -38,6 +38,7 @@ public sealed class DurableEngine : IAsyncDisposable
         _definitions = new DefinitionCache(store.StateMachines);
         _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
+        _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
     }
 
     /// <summary>The store the engine runs on.</summary>
@@ -217,21 +218,6 @@ public sealed class DurableEngine : IAsyncDisposable
         return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Answers <c>SendTaskSuccess</c>: the task waiting with <paramref name="taskToken"/> succeeds with <paramref name="output"/>.</summary>
-    /// <returns>False when no running task has the token (AWS answers <c>TaskDoesNotExist</c>).</returns>
-    public Task<bool> SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, taskId => new TaskSucceededStimulus(taskId, output), cancellationToken);
-
-    /// <summary>Answers <c>SendTaskFailure</c>.</summary>
-    /// <returns>False when no running task has the token.</returns>
-    public Task<bool> SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, taskId => new TaskFailedStimulus(taskId, error ?? string.Empty, cause), cancellationToken);
-
-    /// <summary>Answers <c>SendTaskHeartbeat</c>.</summary>
-    /// <returns>False when no running task has the token.</returns>
-    public Task<bool> SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, static taskId => new TaskHeartbeatStimulus(taskId), cancellationToken);
-
     /// <summary>
     /// One page of the execution's history as <c>GetExecutionHistory</c> returns its <c>events</c>: oldest first or,
     /// with <paramref name="reverseOrder"/>, newest first; without <paramref name="includeExecutionData"/> the events
@@ -286,20 +272,6 @@ public sealed class DurableEngine : IAsyncDisposable
 
     /// <summary>Stops gracefully (see <see cref="StopAsync"/>) and releases the engine; the store stays open (it is the caller's).</summary>
     public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync().ConfigureAwait(false);
-
-    private async Task<bool> SendToTaskAsync(string taskToken, Func<long, Stimulus> stimulus, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(taskToken);
-        var entry = await _store.TaskTokens.FindAsync(taskToken, cancellationToken).ConfigureAwait(false);
-        if (entry is null)
-        {
-            return false;
-        }
-
-        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, cancellationToken).ConfigureAwait(false);
-        _dispatcher.AfterStep(entry.ExecutionArn, outcome);
-        return true;
-    }
 
     private void OnCompleted(string executionArn, ExecutionCompletion completion)
     {

@@ -1,5 +1,6 @@
 using Stepwise.Definition.Model;
 using Stepwise.Runtime;
+using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
@@ -19,6 +20,7 @@ internal sealed class StepPlan
     private readonly List<long> _timersToCancel = [];
     private readonly List<WorkItem> _work = [];
     private readonly List<TaskTokenEntry> _tokens = [];
+    private readonly List<ActivityTask> _activityTasks = [];
     private readonly List<long> _cancelledTasks = [];
     private ExecutionCompletion? _completion;
 
@@ -37,12 +39,17 @@ internal sealed class StepPlan
 
     public bool SchedulesSomething => _timersToStart.Count > 0 || _work.Count > 0;
 
+    /// <summary>True when the step queues activity tasks (workers waiting in GetActivityTask may take them).</summary>
+    public bool QueuesActivityTasks => _activityTasks.Count > 0;
+
     /// <summary>
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
     /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
-    /// exactly what the lost attempt drew (same jitter, same task tokens).
+    /// exactly what the lost attempt drew (same jitter, same task tokens). <paramref name="missingActivities"/> are the
+    /// definition's activities that do not exist (see <see cref="ActivityResources"/>).
     /// </summary>
-    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now)
+    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
+        IReadOnlySet<string>? missingActivities = null)
     {
         var plan = new StepPlan(header);
         var pending = new Queue<Stimulus>();
@@ -50,7 +57,7 @@ internal sealed class StepPlan
         while (pending.TryDequeue(out var next))
         {
             var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
-            var decision = Interpreter.Decide(machine, snapshot, next, now, random);
+            var decision = Interpreter.Decide(machine, snapshot, next, now, random, missingActivities);
             snapshot = decision.Snapshot;
             plan.Record(decision, pending, now);
         }
@@ -59,8 +66,12 @@ internal sealed class StepPlan
         return plan;
     }
 
-    /// <summary>The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the fired timer.</summary>
-    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId)
+    /// <summary>
+    /// The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the
+    /// fired timer, and dropping <paramref name="answeredToken"/>. The token of a task that timed out or was abandoned
+    /// stays indexed until the execution ends, so a late answer is told the task timed out (AWS's TaskTimedOut).
+    /// </summary>
+    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, string? answeredToken = null)
     {
         if (firedTimerId != 0 && !_timersToCancel.Contains(firedTimerId))
         {
@@ -78,6 +89,8 @@ internal sealed class StepPlan
             TimersToCancel = _timersToCancel,
             WorkToEnqueue = _work,
             TaskTokensToAdd = _tokens,
+            TaskTokensToRemove = answeredToken is null ? [] : [answeredToken],
+            ActivityTasksToEnqueue = _activityTasks,
             CompletesWork = lease,
         };
     }
@@ -94,6 +107,11 @@ internal sealed class StepPlan
         {
             switch (command)
             {
+                case InvokeTaskCommand { IsActivity: true } activity:
+                    // An activity task waits in its activity's queue; it starts when a worker takes it (GetActivityTask).
+                    _activityTasks.Add(new ActivityTask(activity.Resource, activity.TaskToken!, activity.Input.ToJsonString(), info.ExecutionArn, now));
+                    _tokens.Add(new TaskTokenEntry(activity.TaskToken!, info.ExecutionArn, activity.TaskId, activity.StateName, now));
+                    break;
                 case InvokeTaskCommand invoke:
                     pending.Enqueue(new TaskStartedStimulus(invoke.TaskId));
                     var work = new TaskWork(info.ExecutionArn, info.StateMachineName, Header.MockTestCase, invoke);

@@ -14,9 +14,12 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 {
     private const int MaxAttempts = 16;
 
-    /// <summary>Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/> and cancels <paramref name="firedTimerId"/> with it.</summary>
+    /// <summary>
+    /// Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/>, cancels <paramref name="firedTimerId"/>
+    /// and drops <paramref name="answeredToken"/> (a task token SendTaskSuccess or SendTaskFailure used up) with it.
+    /// </summary>
     public async ValueTask<StepOutcome> StepAsync(string executionArn, Stimulus stimulus, WorkLease? lease, long firedTimerId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? answeredToken = null)
     {
         var gate = locks.For(executionArn);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -38,11 +41,12 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 
                 var current = DurableSnapshot.Deserialize(stored.Json);
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, time.GetUtcNow());
+                var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, time.GetUtcNow(), missing);
                 try
                 {
-                    await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId), cancellationToken).ConfigureAwait(false);
-                    return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks);
+                    await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, answeredToken), cancellationToken).ConfigureAwait(false);
+                    return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks, plan.QueuesActivityTasks);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -60,8 +64,9 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
     public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, CancellationToken cancellationToken)
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
-        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate);
+        var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
+        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, missing);
         await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0), cancellationToken).ConfigureAwait(false);
-        return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks);
+        return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks, plan.QueuesActivityTasks);
     }
 }

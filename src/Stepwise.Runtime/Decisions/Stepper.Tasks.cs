@@ -65,7 +65,17 @@ internal sealed partial class Stepper
     private void ScheduleTask(Frame frame, TaskState state, TaskResource resource, string? token, JsonObject context,
         JsonValue parameters, long? timeout, long? heartbeat, JsonObject? credentials = null)
     {
+        if (resource.IsActivity && _missingActivities is { } missing && missing.Contains(resource.Arn))
+        {
+            // AWS fails the state before it schedules anything (activities/test_activity_task_on_deleted).
+            StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError($"The activity {resource.Arn} does not exist.")));
+            return;
+        }
+
         long taskId = _snapshot.NextTaskId++;
+        // A worker answers an activity task with the token GetActivityTask hands it; the state's context has no
+        // Task.Token (that is the .waitForTaskToken pattern's), so the token is drawn only now.
+        token ??= resource.IsActivity ? NewTaskToken() : null;
         if (resource.IsLambdaFunction || resource.IsActivity)
         {
             // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
@@ -130,15 +140,10 @@ internal sealed partial class Stepper
             frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(beat));
         }
 
-        Commands.Add(new InvokeTaskCommand(taskId, state.Name, state.Resource, parameters, token, context, timeout, heartbeat));
+        Commands.Add(new InvokeTaskCommand(taskId, state.Name, state.Resource, parameters, token, context, timeout, heartbeat, resource.IsActivity));
     }
 
-    private string NewTaskToken()
-    {
-        Span<byte> bytes = stackalloc byte[48];
-        _random.NextBytes(bytes);
-        return Convert.ToBase64String(bytes);
-    }
+    private string NewTaskToken() => TaskTokens.New(_random, _snapshot.Info.ExecutionArn);
 
     private bool TryGetTaskFrame(long taskId, out Frame frame, out PendingTask task)
     {
