@@ -1,5 +1,8 @@
+using Stepwise.Api.Activities;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.Tags;
+using Stepwise.Api.Tasks;
 
 namespace Stepwise.Api;
 
@@ -11,6 +14,9 @@ public static class ApiActions
     {
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
+        ActivityActions.Register(catalog);
+        TaskActions.Register(catalog);
+        TagActions.Register(catalog);
         return catalog;
     }
 }
