@@ -39,6 +39,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
         _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
+        RegisterNestedExecutions();
     }
 
     /// <summary>The store the engine runs on.</summary>
