@@ -19,7 +19,8 @@ internal static class ServeCommand
             Description = "The folder of the SQLite database (created when missing).",
             DefaultValueFactory = _ => ".stepwise",
         };
-        var command = new Command("serve", "Run the durable engine: resume running executions and run until stopped.") { data };
+        var config = CommonOptions.Config();
+        var command = new Command("serve", "Run the durable engine: resume running executions and run until stopped.") { data, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = Path.GetFullPath(parse.GetRequiredValue(data));
@@ -29,9 +30,15 @@ internal static class ServeCommand
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
+            if (!ConfigurationFile.TryLoad(parse.GetValue(config), null, out var integrations, out var mocks, out string? configError))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"stepwise: {configError}");
+                return StepwiseCli.Failure;
+            }
+
             Directory.CreateDirectory(folder);
             await using var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
-            await using var engine = new DurableEngine(store);
+            await using var engine = new DurableEngine(store, new DurableEngineOptions { Integrations = integrations, Mocks = mocks });
             engine.OnError = e => parse.InvocationConfiguration.Error.WriteLine($"stepwise: {e.GetType().Name}: {e.Message}");
             await engine.StartAsync(CancellationToken.None).ConfigureAwait(false);
             output.WriteLine($"Stepwise is running on {folder} (Ctrl+C to stop).");
