@@ -9,7 +9,8 @@ namespace Stepwise.Integrations;
 /// The one seam between Task states and what serves them. Resolution order: the mock configuration's response for
 /// the selected test case and state, then a handler registered for the exact resource ARN, then (for Lambda
 /// resources) a handler registered for the function name, a function the configuration serves by command or
-/// endpoint, and the configured Lambda endpoint. Handler and backend exceptions become ASL errors here, once.
+/// endpoint, and the configured Lambda endpoint; for AWS service integrations, the configured service endpoint.
+/// Handler and backend exceptions become ASL errors here, once.
 /// </summary>
 public sealed class TaskDispatcher
 {
@@ -18,6 +19,7 @@ public sealed class TaskDispatcher
     private readonly Dictionary<string, TaskHandler> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LambdaBackend> _lambdas = new(StringComparer.Ordinal);
     private readonly LambdaBackend? _lambdaEndpoint;
+    private readonly ServiceIntegrations? _services;
     private readonly Lock _lock = new();
 
     /// <summary>
@@ -44,6 +46,8 @@ public sealed class TaskDispatcher
         {
             _lambdaEndpoint = new EndpointLambdaBackend(client, lambdaEndpoint);
         }
+
+        _services = new ServiceIntegrations(integrations, new AwsServiceClient(client));
     }
 
     /// <summary>The mock configuration consulted before any handler.</summary>
@@ -111,6 +115,11 @@ public sealed class TaskDispatcher
         if (isInvoke || isFunctionArn)
         {
             return await InvokeLambdaAsync(invocation, isInvoke, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_services is not null && await _services.TryInvokeAsync(invocation, cancellationToken).ConfigureAwait(false) is { } serviceOutcome)
+        {
+            return serviceOutcome;
         }
 
         return TaskOutcome.Failure("States.TaskFailed", $"No handler is registered for the resource '{resource}'.");

@@ -372,9 +372,13 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             _inflightTasks.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cts));
         }
 
-        Stimulus stimulus = outcome.IsFailure
-            ? new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause)
-            : new TaskSucceededStimulus(command.TaskId, outcome.Output!);
+        Stimulus stimulus = outcome switch
+        {
+            { IsFailure: true } => new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause),
+            // The call went out; the task now waits for SendTaskSuccess/Failure with its token.
+            { IsSubmitted: true } => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
+            _ => new TaskSucceededStimulus(command.TaskId, outcome.Output!),
+        };
         var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, _hard.Token).ConfigureAwait(false);
         AfterStep(work.ExecutionArn, step);
     }

@@ -23,7 +23,7 @@ public sealed class IntegrationsConfiguration
     /// <summary>The region requests are signed for; null = the engine's region.</summary>
     public string? Region { get; set; }
 
-    /// <summary>The credentials requests are signed with; null = unsigned requests.</summary>
+    /// <summary>The credentials requests are signed with; null = a placeholder key that local stand-ins accept.</summary>
     public AwsCredentials? Credentials { get; set; }
 
     /// <summary>The Lambda Invoke API endpoint for functions without their own backend (SAM local, LocalStack, AWS).</summary>
