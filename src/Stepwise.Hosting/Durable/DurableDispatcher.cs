@@ -380,17 +380,16 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             _inflightTasks.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cts));
         }
 
-        if (command.TaskToken is not null && !outcome.IsFailure && !IsMocked(work))
+        Stimulus stimulus = outcome switch
         {
-            // .waitForTaskToken: the integration delivered the token; the task now waits for SendTaskSuccess,
-            // SendTaskFailure or its timeout, durably (the token is indexed with the step that scheduled it).
-            await _store.Work.CompleteAsync(item.Lease, _hard.Token).ConfigureAwait(false);
-            return;
-        }
-
-        Stimulus stimulus = outcome.IsFailure
-            ? new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause)
-            : new TaskSucceededStimulus(command.TaskId, outcome.Output!);
+            { IsFailure: true } => new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause),
+            // The call went out (an integration says so, or an in-process handler served a .waitForTaskToken resource):
+            // the task now waits, durably, for SendTaskSuccess/Failure with its token (indexed when it was scheduled).
+            // A mocked response is the task's result, as in Step Functions Local.
+            { IsSubmitted: true } => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
+            _ when command.TaskToken is not null && !IsMocked(work) => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
+            _ => new TaskSucceededStimulus(command.TaskId, outcome.Output!),
+        };
         var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, _hard.Token).ConfigureAwait(false);
         AfterStep(work.ExecutionArn, step);
     }
@@ -417,7 +416,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>A mocked response is the task's result, also for .waitForTaskToken (Step Functions Local answers without a callback).</summary>
+    /// <summary>Whether the mock configuration answers the task (then its response is the result, even for .waitForTaskToken).</summary>
     private bool IsMocked(TaskWork work) =>
         _tasks.Mocks is { } mocks && work.MockTestCase is not null
         && mocks.TryGetResponse(work.StateMachineName, work.MockTestCase, work.Command.StateName, MockAttempt(work.Command.Context), out _);

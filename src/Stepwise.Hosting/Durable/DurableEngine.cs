@@ -34,7 +34,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _store = store;
         _options = options ?? new DurableEngineOptions();
         _time = _options.Time ?? TimeProvider.System;
-        _tasks = new TaskDispatcher(_options.Mocks);
+        _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
         _definitions = new DefinitionCache(store.StateMachines);
         _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);

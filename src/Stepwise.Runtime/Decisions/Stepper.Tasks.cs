@@ -194,6 +194,19 @@ internal sealed partial class Stepper
         frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(frame.HeartbeatSeconds));
     }
 
+    private void OnTaskSubmitted(long taskId, JsonValue output)
+    {
+        if (!TryGetTaskFrame(taskId, out var frame, out var task))
+        {
+            return;
+        }
+
+        EmitTaskEvent(frame, task.Resource, "Submitted", DetailsFor(task.Resource)
+            .Set("output", output.ToJsonString())
+            .Set("outputDetails", NotTruncated)
+            .ToObject());
+    }
+
     private void OnTaskSucceeded(long taskId, JsonValue output)
     {
         if (!TryGetTaskFrame(taskId, out var frame, out var task))

@@ -52,6 +52,9 @@ internal sealed partial class Stepper
             case TaskStartedStimulus s:
                 OnTaskStarted(s.TaskId, s.WorkerName);
                 break;
+            case TaskSubmittedStimulus s:
+                OnTaskSubmitted(s.TaskId, s.Output);
+                break;
             case TaskSucceededStimulus s:
                 OnTaskSucceeded(s.TaskId, s.Output);
                 break;
