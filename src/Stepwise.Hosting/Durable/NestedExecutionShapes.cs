@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Stepwise.Integrations.Aws;
 using Stepwise.Json;
 using Stepwise.Storage.Executions;
 
@@ -17,32 +18,10 @@ internal static class NestedExecutionShapes
     {
         // The body AWS answered StartExecution with: its length is the Content-Length the metadata reports.
         string body = $"{{\"executionArn\":\"{child.ExecutionArn}\",\"startDate\":{Seconds(child.StartDate)}}}";
-        string length = Encoding.UTF8.GetByteCount(body).ToString(CultureInfo.InvariantCulture);
-        string date = now.ToString("r", CultureInfo.InvariantCulture);
-        var allHeaders = new JsonObjectBuilder(5)
-            .Set("x-amzn-RequestId", JsonArray.Create(requestId))
-            .Set("connection", JsonArray.Create("keep-alive"))
-            .Set("Content-Length", JsonArray.Create(length))
-            .Set("Date", JsonArray.Create(date))
-            .Set("Content-Type", JsonArray.Create("application/x-amz-json-1.0"))
-            .ToObject();
-        var headers = new JsonObjectBuilder(5)
-            .Set("connection", "keep-alive")
-            .Set("Content-Length", length)
-            .Set("Content-Type", "application/x-amz-json-1.0")
-            .Set("Date", date)
-            .Set("x-amzn-RequestId", requestId)
-            .ToObject();
-        return new JsonObjectBuilder(4)
-            .Set("ExecutionArn", child.ExecutionArn)
-            .Set("SdkHttpMetadata", new JsonObjectBuilder(3)
-                .Set("AllHttpHeaders", allHeaders)
-                .Set("HttpHeaders", headers)
-                .Set("HttpStatusCode", 200)
-                .ToObject())
-            .Set("SdkResponseMetadata", JsonObject.Create(("RequestId", (JsonValue)requestId)))
-            .Set("StartDate", Milliseconds(child.StartDate))
-            .ToObject();
+        var answer = SdkResponseMetadata.Append(JsonObject.Create(("ExecutionArn", (JsonValue)child.ExecutionArn)), "application/x-amz-json-1.0",
+            requestId, Encoding.UTF8.GetByteCount(body), now);
+        // AWS writes StartDate after the metadata (its members are in alphabetical order).
+        return answer.With("StartDate", Milliseconds(child.StartDate));
     }
 
     /// <summary>The finished child as DescribeExecution reports it; <paramref name="parsed"/> for <c>.sync:2</c>.</summary>

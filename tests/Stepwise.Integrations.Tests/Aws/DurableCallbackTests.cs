@@ -31,7 +31,7 @@ public sealed class DurableCallbackTests(MotoServer moto) : IClassFixture<MotoSe
         string token = JsonValue.Parse(received["Messages"]!.AsArray()[0].AsObject()["Body"]!.AsString()).AsObject()["token"]!.AsString();
         // The message can arrive before the dispatcher commits TaskSubmitted; answer once it has (AWS's order).
         await WaitForEventAsync(engine, started.ExecutionArn, "TaskSubmitted").WaitAsync(s_guard);
-        Assert.True(await engine.SendTaskSuccessAsync(token, JsonValue.Parse("""{"approved": true}""")));
+        Assert.Equal(TaskTokenAnswer.Accepted, await engine.SendTaskSuccessAsync(token, JsonValue.Parse("""{"approved": true}""")));
         var finished = await engine.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(s_guard);
 
         Assert.Equal("SUCCEEDED", finished.Status);
