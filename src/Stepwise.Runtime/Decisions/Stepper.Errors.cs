@@ -146,13 +146,9 @@ internal sealed partial class Stepper
 
         if (timer.Purpose == TimerPurpose.ExecutionTimeout)
         {
-            long last = 0;
-            foreach (var f in _snapshot.Frames.Values)
-            {
-                last = Math.Max(last, f.LastEventId);
-            }
-
-            FinishExecution(ExecutionOutcome.TimedOut, last, null, StatesErrors.Timeout, null);
+            // Like ExecutionAborted, AWS records ExecutionTimedOut outside every chain, with previousEventId 0 (as
+            // measured on AWS in floci-io/floci#2965).
+            FinishExecution(ExecutionOutcome.TimedOut, 0, null, StatesErrors.Timeout, null);
             return;
         }
 

@@ -305,14 +305,62 @@ internal sealed partial class Stepper
         return builder.ToObject();
     }
 
+    /// <summary>
+    /// StopExecution: records the aborted events of what is running, each owner after its branches or iterations (the
+    /// root's state last), then ExecutionAborted. The frames stay as they were, so a redrive re-runs exactly what the
+    /// stop cut short.
+    /// </summary>
     private void Stop(string? error, string? cause)
     {
-        long last = 0;
         foreach (var frame in _snapshot.Frames.Values)
         {
-            last = Math.Max(last, frame.LastEventId);
+            if (frame.Kind == FrameKind.Root)
+            {
+                RecordStopped(GetFrame(frame.Id));
+                break;
+            }
         }
 
-        FinishExecution(ExecutionOutcome.Aborted, last, null, error, cause);
+        // AWS records ExecutionAborted outside every chain: previousEventId 0 (api/test_sfn_api__test_stop_execution).
+        FinishExecution(ExecutionOutcome.Aborted, 0, null, error, cause);
+    }
+
+    private void RecordStopped(Frame frame)
+    {
+        var state = CurrentState(frame);
+        switch (frame.Phase)
+        {
+            case FramePhase.WaitingChildren when frame.FanOut is { } fan:
+                bool distributed = state is MapState { ItemProcessor.ProcessorConfig.IsDistributed: true };
+                foreach (int childId in fan.ChildIds)
+                {
+                    if (childId == 0 || !TryGetFrame(childId, out var child) || child.Phase is FramePhase.Done or FramePhase.Aborted)
+                    {
+                        continue;
+                    }
+
+                    // As when a sibling fails (timeouts/test_service_lambda_map_timeout): MapIterationAborted, then
+                    // the iteration's own aborted state.
+                    if (state is MapState && !child.Silent)
+                    {
+                        Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+                    }
+
+                    RecordStopped(child);
+                }
+
+                if (distributed)
+                {
+                    Emit(frame, "MapRunAborted", null, null);
+                }
+
+                Emit(frame, state.Type + "StateAborted", null, null);
+                break;
+            case FramePhase.WaitingTask or FramePhase.WaitingRetry or FramePhase.WaitingChildren:
+                Emit(frame, state.Type + "StateAborted", null, null);
+                break;
+
+            // A stopped Wait state records no WaitStateAborted (api/test_sfn_api__test_stop_execution).
+        }
     }
 }
