@@ -147,6 +147,23 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
                 Output = completion.Output,
                 Error = completion.Error,
                 Cause = completion.Cause,
+                RedriveStatus = completion.RedriveStatus,
+                RedriveStatusReason = completion.RedriveStatusReason,
+            };
+        }
+        else if (commit.Redrive is { } redrive)
+        {
+            record = record with
+            {
+                Status = ExecutionStatuses.Running,
+                StopDate = null,
+                Output = null,
+                Error = null,
+                Cause = null,
+                RedriveCount = redrive.RedriveCount,
+                RedriveDate = redrive.RedriveDate,
+                RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+                RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
             };
         }
 
