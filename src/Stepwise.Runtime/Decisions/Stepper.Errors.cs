@@ -37,6 +37,7 @@ internal sealed partial class Stepper
                     frame.RetryCount++;
                     frame.TimerId = StartTimer(frame.Id, TimerPurpose.Retry, delay);
                     frame.Phase = FramePhase.WaitingRetry;
+                    frame.RedriveResults = null;
                     return;
                 }
 
@@ -64,6 +65,8 @@ internal sealed partial class Stepper
                 {
                     continue;
                 }
+
+                frame.RedriveResults = null;
 
                 // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
                 // corpus's test_invoke_timeout).

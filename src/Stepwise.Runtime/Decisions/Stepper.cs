@@ -49,6 +49,14 @@ internal sealed partial class Stepper
 
     public void Apply(Stimulus stimulus)
     {
+        if (stimulus is RedriveRequestedStimulus)
+        {
+            Redrive();
+            RunUntilBlocked();
+            DropWorkAfterFinish();
+            return;
+        }
+
         if (_snapshot.IsFinished)
         {
             return;
