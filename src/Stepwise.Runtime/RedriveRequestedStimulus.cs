@@ -5,4 +5,5 @@ namespace Stepwise.Runtime;
 /// with <c>$$.Execution.RedriveCount</c> one higher. The host checks that the execution may be redriven; Decide
 /// throws <see cref="InvalidOperationException"/> for a snapshot that is running or succeeded.
 /// </summary>
-public sealed record RedriveRequestedStimulus : Stimulus;
+/// <param name="ClientToken">The request's idempotency token, for the host to keep; the interpreter ignores it.</param>
+public sealed record RedriveRequestedStimulus(string? ClientToken = null) : Stimulus;

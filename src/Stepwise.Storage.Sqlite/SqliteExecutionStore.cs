@@ -115,11 +115,13 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         // The version check and the version bump are one statement, so no reader of last_event_id can slip between them.
         var updated = (completion, commit.Redrive) switch
         {
-            ({ } c, _) => Execute(connection,
+            // A redrive whose first step already ends the execution records both.
+            ({ } c, var r) => Execute(connection,
                 "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
-                + "error = $p7, cause = $p8, redrive_status = $p9, redrive_status_reason = $p10 WHERE arn = $p0 AND last_event_id = $p3",
+                + "error = $p7, cause = $p8, redrive_status = $p9, redrive_status_reason = $p10, redrive_count = coalesce($p11, redrive_count), "
+                + "redrive_date = coalesce($p12, redrive_date) WHERE arn = $p0 AND last_event_id = $p3",
                 arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, c.Status, ToStored(c.StopDate),
-                c.Output, c.Error, c.Cause, c.RedriveStatus, c.RedriveStatusReason),
+                c.Output, c.Error, c.Cause, c.RedriveStatus, c.RedriveStatusReason, r?.RedriveCount, ToDb(r?.RedriveDate)),
             (null, { } r) => Execute(connection,
                 "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = NULL, output = NULL, "
                 + "error = NULL, cause = NULL, redrive_count = $p5, redrive_date = $p6, redrive_status = $p7, redrive_status_reason = $p8 "

@@ -38,7 +38,7 @@ public sealed record StepCommit
 
     /// <summary>
     /// Set when the step redrives the (closed) execution: the store sets it running again and records the redrive.
-    /// Never together with <see cref="Completion"/>.
+    /// With a <see cref="Completion"/> too (the redriven state failed at once), the completion applies after it.
     /// </summary>
     public ExecutionRedrive? Redrive { get; init; }
 

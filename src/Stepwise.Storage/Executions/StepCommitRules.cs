@@ -38,11 +38,6 @@ internal static class StepCommitRules
             Throw("A completion cannot set the status RUNNING.");
         }
 
-        if (commit.Completion is not null && commit.Redrive is not null)
-        {
-            Throw("A commit cannot both complete and redrive the execution.");
-        }
-
         return commit.ExpectedLastEventId + events.Count;
     }
 

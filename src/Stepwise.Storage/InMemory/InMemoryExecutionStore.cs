@@ -138,20 +138,7 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
 
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
         var record = entry.Record with { LastEventId = lastEventId };
-        if (commit.Completion is { } completion)
-        {
-            record = record with
-            {
-                Status = completion.Status,
-                StopDate = completion.StopDate,
-                Output = completion.Output,
-                Error = completion.Error,
-                Cause = completion.Cause,
-                RedriveStatus = completion.RedriveStatus,
-                RedriveStatusReason = completion.RedriveStatusReason,
-            };
-        }
-        else if (commit.Redrive is { } redrive)
+        if (commit.Redrive is { } redrive)
         {
             record = record with
             {
@@ -164,6 +151,21 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
                 RedriveDate = redrive.RedriveDate,
                 RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
                 RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+            };
+        }
+
+        // A redrive whose first step already ends the execution records both, the completion last.
+        if (commit.Completion is { } completion)
+        {
+            record = record with
+            {
+                Status = completion.Status,
+                StopDate = completion.StopDate,
+                Output = completion.Output,
+                Error = completion.Error,
+                Cause = completion.Cause,
+                RedriveStatus = completion.RedriveStatus,
+                RedriveStatusReason = completion.RedriveStatusReason,
             };
         }
 

@@ -302,17 +302,37 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public async Task A_commit_cannot_both_complete_and_redrive()
+    public async Task A_commit_that_redrives_and_completes_at_once_records_both()
     {
         var (store, execution) = await StoreWithExecutionAsync();
-
-        await Assert.ThrowsAsync<ArgumentException>(() => store.Executions.CommitAsync(new StepCommit
+        var arn = execution.ExecutionArn;
+        await store.Executions.CommitAsync(new StepCommit
         {
-            ExecutionArn = execution.ExecutionArn,
+            ExecutionArn = arn,
             ExpectedLastEventId = 2,
-            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(5)),
-            Redrive = new ExecutionRedrive(1, At(5)),
-        }).AsTask());
+            Events = [Event(3, "ExecutionFailed")],
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(5), RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 3,
+            Events = [Event(4, "ExecutionRedriven"), Event(5, "ExecutionFailed")],
+            Redrive = new ExecutionRedrive(1, At(8)),
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(8), Error: "again", RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+
+        Assert.Equal(execution with
+        {
+            Status = ExecutionStatuses.Failed,
+            StopDate = At(8),
+            Error = "again",
+            RedriveCount = 1,
+            RedriveDate = At(8),
+            RedriveStatus = ExecutionRedriveStatuses.Redrivable,
+            LastEventId = 5,
+        }, await store.Executions.GetAsync(arn));
     }
 
     [Fact]
