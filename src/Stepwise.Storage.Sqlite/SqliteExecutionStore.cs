@@ -12,7 +12,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id, "
         + "redrive_count, redrive_date, redrive_status, redrive_status_reason";
 
-    public async ValueTask CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
+    public async ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
         StepCommitRules.Validate(firstStep);
@@ -21,7 +21,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             throw new ArgumentException("The first step of a new execution expects event 0 and names the same execution.", nameof(firstStep));
         }
 
-        await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
+        return await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
         {
             var (owner, execution, firstStep) = request;
             if (Scalar(connection, "SELECT 1 FROM executions WHERE arn = $p0", execution.ExecutionArn) is not null)
@@ -97,7 +97,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }));
     }
 
-    public ValueTask<long> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
+    public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
         StepCommitRules.Validate(commit);
         return store.WriteAsync((store, commit), static (connection, request) => Apply(request.store, connection, request.commit));
@@ -107,7 +107,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     /// Writes a validated commit inside the writer's transaction. Any throw rolls the whole commit back to its savepoint;
     /// the fault hook fires between the parts so tests can prove it.
     /// </summary>
-    private static long Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit)
+    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit)
     {
         var arn = commit.ExecutionArn;
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
@@ -178,9 +178,20 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }
 
         owner.OnCommitStage(CommitStages.Timers);
+        var leased = new List<LeasedWorkItem>();
         foreach (var item in commit.WorkToEnqueue)
         {
-            SqliteWorkQueue.Add(connection, item);
+            if (commit.LeaseWork is { } grant && leased.Count < grant.MaxItems)
+            {
+                if (SqliteWorkQueue.AddLeased(connection, item, grant) is { } id)
+                {
+                    leased.Add(new LeasedWorkItem(new WorkLease(id, grant.Owner, 1), item, grant.ExpiresAt));
+                }
+            }
+            else
+            {
+                SqliteWorkQueue.Add(connection, item);
+            }
         }
 
         owner.OnCommitStage(CommitStages.Work);
@@ -216,7 +227,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }
 
         owner.OnCommitStage(CommitStages.ActivityTasks);
-        return lastEventId;
+        return new StepCommitResult(lastEventId, leased);
     }
 
     private static ExecutionRecord ReadExecution(SqliteDataReader reader) => new()

@@ -141,7 +141,8 @@ public sealed class DurableEngine : IAsyncDisposable
             RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
         };
         var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase);
-        var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), cancellationToken).ConfigureAwait(false);
+        var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
+            .ConfigureAwait(false);
         _dispatcher.AfterStep(executionArn, outcome);
         return record;
     }
@@ -307,7 +308,7 @@ public sealed class DurableEngine : IAsyncDisposable
 
         if (string.Equals(existing.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
         {
-            var outcome = await _runner.StepAsync(executionArn, new StopRequestedStimulus(error, cause), null, 0, cancellationToken).ConfigureAwait(false);
+            var outcome = await _runner.StepAsync(executionArn, new StopRequestedStimulus(error, cause), null, 0, null, cancellationToken).ConfigureAwait(false);
             _dispatcher.AfterStep(executionArn, outcome);
         }
 
@@ -393,7 +394,8 @@ public sealed class DurableEngine : IAsyncDisposable
             return false;
         }
 
-        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, cancellationToken).ConfigureAwait(false);
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, _dispatcher.Claim(held: 0), cancellationToken)
+            .ConfigureAwait(false);
         _dispatcher.AfterStep(entry.ExecutionArn, outcome);
         return true;
     }

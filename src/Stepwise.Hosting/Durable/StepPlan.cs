@@ -36,7 +36,8 @@ internal sealed class StepPlan
 
     public ExecutionCompletion? Completion => _completion;
 
-    public bool SchedulesSomething => _timersToStart.Count > 0 || _work.Count > 0;
+    /// <summary>How many work items the step enqueues.</summary>
+    public int WorkCount => _work.Count;
 
     /// <summary>
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
@@ -70,8 +71,11 @@ internal sealed class StepPlan
         return plan;
     }
 
-    /// <summary>The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the fired timer.</summary>
-    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId)
+    /// <summary>
+    /// The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the
+    /// fired timer, leasing enqueued work as <paramref name="grant"/> allows.
+    /// </summary>
+    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, WorkLeaseGrant? grant)
     {
         if (firedTimerId != 0 && !_timersToCancel.Contains(firedTimerId))
         {
@@ -89,10 +93,16 @@ internal sealed class StepPlan
             TimersToStart = _timersToStart,
             TimersToCancel = _timersToCancel,
             WorkToEnqueue = _work,
+            LeaseWork = grant,
             TaskTokensToAdd = _tokens,
             CompletesWork = lease,
         };
     }
+
+    /// <summary>What the committed step did, given the work its commit leased to this node.</summary>
+    public StepOutcome Outcome(IReadOnlyList<LeasedWorkItem> leasedWork) =>
+        // Only timers and work left in the store need the dispatcher to look at the store again.
+        new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork);
 
     private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
     {

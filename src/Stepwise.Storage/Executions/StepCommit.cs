@@ -51,6 +51,12 @@ public sealed record StepCommit
     /// <summary>Work to enqueue (a pending idempotency key is not enqueued twice).</summary>
     public IReadOnlyList<WorkItem> WorkToEnqueue { get; init; } = [];
 
+    /// <summary>
+    /// When set, the first <see cref="WorkLeaseGrant.MaxItems"/> items of <see cref="WorkToEnqueue"/> that are added are
+    /// leased to the grant's owner in the same transaction (delivery 1); <see cref="StepCommitResult.LeasedWork"/> names them.
+    /// </summary>
+    public WorkLeaseGrant? LeaseWork { get; init; }
+
     /// <summary>Task tokens to index.</summary>
     public IReadOnlyList<TaskTokenEntry> TaskTokensToAdd { get; init; } = [];
 

@@ -85,7 +85,8 @@ public abstract partial class StoreContract
             Snapshot = "snapshot-2",
         });
 
-        Assert.Equal(5, last);
+        Assert.Equal(5, last.LastEventId);
+        Assert.Empty(last.LeasedWork);
         Assert.Equal(new StoredSnapshot(execution.ExecutionArn, 5, "snapshot-2"), await store.Executions.GetSnapshotAsync(execution.ExecutionArn));
         Assert.Equal(5, (await store.Executions.GetAsync(execution.ExecutionArn))!.LastEventId);
         Assert.Equal([.. Events(1, 2), .. Events(3, 3)], (await store.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(100))).Items);
@@ -204,7 +205,7 @@ public abstract partial class StoreContract
         await Assert.ThrowsAnyAsync<Exception>(() => store.Executions.CommitAsync(commit).AsTask());
         fail = false;
 
-        Assert.Equal(3, await store.Executions.CommitAsync(commit));
+        Assert.Equal(3, (await store.Executions.CommitAsync(commit)).LastEventId);
         Assert.Equal(T0, await store.Work.GetNextAvailableAtAsync());
     }
 
