@@ -1,3 +1,4 @@
+using Stepwise.Api.Definitions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
 
@@ -11,6 +12,7 @@ public static class ApiActions
     {
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
+        DefinitionActions.Register(catalog);
         return catalog;
     }
 }
