@@ -1,4 +1,5 @@
 using Stepwise.Api.Definitions;
+using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
 
@@ -13,6 +14,7 @@ public static class ApiActions
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
         DefinitionActions.Register(catalog);
+        ExecutionActions.Register(catalog);
         return catalog;
     }
 }
