@@ -4,8 +4,8 @@ using Stepwise.Hosting.Durable;
 namespace Stepwise.Conformance.AwsRecorded.Api;
 
 /// <summary>
-/// One live API for the self-contained cases of a test class (they create nothing that a later case could trip over);
-/// a case that replays earlier calls gets a server of its own from <see cref="StartAsync"/>.
+/// One live API for the cases of a test class that store nothing (TestState, ValidateStateMachineDefinition); every
+/// other case gets a server of its own from <see cref="StartAsync"/>.
 /// </summary>
 public sealed class SharedApiServer : IAsyncLifetime
 {
