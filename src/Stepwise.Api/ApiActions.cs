@@ -1,7 +1,9 @@
+using Stepwise.Api.Aliases;
 using Stepwise.Api.Definitions;
 using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.Versions;
 
 namespace Stepwise.Api;
 
@@ -15,6 +17,8 @@ public static class ApiActions
         StateMachineActions.Register(catalog);
         DefinitionActions.Register(catalog);
         ExecutionActions.Register(catalog);
+        VersionActions.Register(catalog);
+        AliasActions.Register(catalog);
         return catalog;
     }
 }

@@ -140,9 +140,12 @@ public sealed partial class DurableEngine : IAsyncDisposable
             Status = ExecutionStatuses.Running,
             StartDate = start,
             Input = input.ToJsonString(),
+            RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
         };
         var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase);
-        var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), cancellationToken).ConfigureAwait(false);
+        var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
+            .ConfigureAwait(false);
         _dispatcher.AfterStep(executionArn, outcome);
         return record;
     }
@@ -165,9 +168,104 @@ public sealed partial class DurableEngine : IAsyncDisposable
     /// <summary>How long an Express execution may run: five minutes, as AWS allows.</summary>
     public static TimeSpan ExpressDurationLimit { get; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The execution as <c>DescribeExecution</c> reports it; null if it does not exist.</summary>
-    public ValueTask<ExecutionRecord?> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
-        _store.Executions.GetAsync(executionArn, cancellationToken);
+    /// <summary>
+    /// The execution as <c>DescribeExecution</c> reports it (a redrivable execution whose 14-day redrive period is
+    /// over reads NOT_REDRIVABLE); null if it does not exist.
+    /// </summary>
+    public async ValueTask<ExecutionRecord?> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        return record is not null && IsPastRedrivePeriod(record)
+            ? record with { RedriveStatus = ExecutionRedriveStatuses.NotRedrivable, RedriveStatusReason = ExecutionRedriveStatuses.PeriodExceededReason }
+            : record;
+    }
+
+    /// <summary>How long after it closed an execution can be redriven: 14 days, as on AWS.</summary>
+    public static TimeSpan RedrivePeriod { get; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Redrives a FAILED, ABORTED or TIMED_OUT execution (<c>RedriveExecution</c>): the same execution ARN runs again
+    /// with the definition it ran, from the states that did not succeed, each with the input it had. States that
+    /// succeeded are not re-run; an inline Map re-runs only its failed and not-started iterations, a Parallel only its
+    /// failed branches. The history continues with <c>ExecutionRedriven</c> and <c>$$.Execution.RedriveCount</c> is one
+    /// higher. The first step is committed before this returns.
+    /// </summary>
+    /// <param name="executionArn">The execution.</param>
+    /// <param name="clientToken">
+    /// An idempotency token: a redrive repeated with the token of the execution's last redrive redrives nothing and
+    /// returns the execution as it is. Null never matches.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request (nothing is stored then).</param>
+    /// <returns>The execution after the redrive, RUNNING (or already closed again) with its <c>RedriveDate</c>.</returns>
+    /// <exception cref="ResourceNotFoundException">The execution does not exist (AWS's ExecutionDoesNotExist).</exception>
+    /// <exception cref="ExecutionNotRedrivableException">
+    /// The execution is running or succeeded, closed more than 14 days ago, has 24,999 events or more, or its state
+    /// machine (or the definition revision it ran) is gone.
+    /// </exception>
+    public async Task<ExecutionRecord> RedriveExecutionAsync(string executionArn, string? clientToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+        var stored = await _store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+        var header = DurableSnapshot.Deserialize(stored.Json).Header;
+        if (clientToken is not null && record.RedriveCount > 0 && string.Equals(header.RedriveClientToken, clientToken, StringComparison.Ordinal))
+        {
+            return record;
+        }
+
+        if (RedriveRefusal(record) is { } reason)
+        {
+            throw new ExecutionNotRedrivableException(executionArn, reason);
+        }
+
+        if (!await _definitions.HasRevisionAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ExecutionNotRedrivableException(executionArn,
+                await _store.StateMachines.GetAsync(header.StateMachineArn, cancellationToken).ConfigureAwait(false) is null
+                    ? ExecutionRedriveStatuses.StateMachineDeletingReason
+                    : "The definition this execution ran is no longer stored: the state machine was updated without publishing it as a version");
+        }
+
+        var outcome = await _runner.StepAsync(executionArn, new RedriveRequestedStimulus(clientToken), null, 0, cancellationToken).ConfigureAwait(false);
+        _dispatcher.AfterStep(executionArn, outcome);
+        return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Why AWS would refuse to redrive <paramref name="record"/> (its redriveStatusReason); null when it may.</summary>
+    private string? RedriveRefusal(ExecutionRecord record)
+    {
+        if (string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
+        {
+            return ExecutionRedriveStatuses.RunningReason;
+        }
+
+        if (string.Equals(record.Status, ExecutionStatuses.Succeeded, StringComparison.Ordinal))
+        {
+            return ExecutionRedriveStatuses.SucceededReason;
+        }
+
+        if (IsPastRedrivePeriod(record))
+        {
+            return ExecutionRedriveStatuses.PeriodExceededReason;
+        }
+
+        if (record.LastEventId >= StepPlan.MaxRedrivableEvents)
+        {
+            return ExecutionRedriveStatuses.HistoryLimitReason;
+        }
+
+        // A reason stored by the closing step (the history limit) stands; records from before redrive existed have none.
+        return string.Equals(record.RedriveStatus, ExecutionRedriveStatuses.NotRedrivable, StringComparison.Ordinal)
+            ? record.RedriveStatusReason
+            : null;
+    }
+
+    private bool IsPastRedrivePeriod(ExecutionRecord record) =>
+        record.StopDate is { } stopped
+        && !string.Equals(record.RedriveStatus, ExecutionRedriveStatuses.NotRedrivable, StringComparison.Ordinal)
+        && _time.GetUtcNow() > stopped + RedrivePeriod;
 
     /// <summary>
     /// Stops a running execution: it ends ABORTED with the aborted events AWS records for its running state, Map
@@ -185,7 +283,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
         if (string.Equals(existing.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
         {
-            var outcome = await _runner.StepAsync(executionArn, new StopRequestedStimulus(error, cause), null, 0, cancellationToken).ConfigureAwait(false);
+            var outcome = await _runner.StepAsync(executionArn, new StopRequestedStimulus(error, cause), null, 0, null, cancellationToken).ConfigureAwait(false);
             _dispatcher.AfterStep(executionArn, outcome);
         }
 
@@ -271,7 +369,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
             return false;
         }
 
-        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, cancellationToken).ConfigureAwait(false);
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, _dispatcher.Claim(held: 0), cancellationToken)
+            .ConfigureAwait(false);
         _dispatcher.AfterStep(entry.ExecutionArn, outcome);
         return true;
     }

@@ -1,6 +1,11 @@
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.Work;
 
 namespace Stepwise.Hosting.Durable;
 
-/// <summary>What one committed step did: whether it enqueued work or timers, and how it ended the execution, if it did.</summary>
-internal readonly record struct StepOutcome(bool Committed, bool ScheduledSomething, ExecutionCompletion? Completion, IReadOnlyList<long> CancelledTasks);
+/// <summary>
+/// What one committed step did: whether it left work or timers in the store for the dispatcher to find, how it ended
+/// the execution (if it did), which tasks it cancelled, and the work its commit leased to this node to run at once.
+/// </summary>
+internal readonly record struct StepOutcome(bool Committed, bool ScheduledSomething, ExecutionCompletion? Completion, IReadOnlyList<long> CancelledTasks,
+    IReadOnlyList<LeasedWorkItem>? LeasedWork);

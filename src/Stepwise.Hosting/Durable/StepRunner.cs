@@ -14,12 +14,16 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 {
     private const int MaxAttempts = 16;
 
-    /// <summary>Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/> and cancels <paramref name="firedTimerId"/> with it.</summary>
+    /// <summary>
+    /// Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/> and cancels
+    /// <paramref name="firedTimerId"/> with it, and leases the work it enqueues for which <paramref name="claim"/> has slots.
+    /// </summary>
     public async ValueTask<StepOutcome> StepAsync(string executionArn, Stimulus stimulus, WorkLease? lease, long firedTimerId,
-        CancellationToken cancellationToken)
+        WorkClaim? claim, CancellationToken cancellationToken)
     {
         var gate = locks.For(executionArn);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        int leased = 0;
         try
         {
             for (int attempt = 0; ; attempt++)
@@ -38,11 +42,15 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 
                 var current = DurableSnapshot.Deserialize(stored.Json);
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, time.GetUtcNow());
+                var now = time.GetUtcNow();
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now);
                 try
                 {
-                    await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId), cancellationToken).ConfigureAwait(false);
-                    return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks);
+                    var grant = claim?.Reserve(plan.WorkCount, now);
+                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant), cancellationToken)
+                        .ConfigureAwait(false);
+                    leased = result.LeasedWork.Count;
+                    return plan.Outcome(result.LeasedWork);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -52,16 +60,31 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
         }
         finally
         {
+            claim?.Settle(leased);
             gate.Release();
         }
     }
 
-    /// <summary>Stores a new execution together with its first step (ExecutionStarted and whatever follows it).</summary>
-    public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new execution together with its first step (ExecutionStarted and whatever follows it), leasing the work
+    /// it enqueues for which <paramref name="claim"/> has slots.
+    /// </summary>
+    public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, WorkClaim? claim,
+        CancellationToken cancellationToken)
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
         var plan = StepPlan.Decide(machine, header, null, started, record.StartDate);
-        await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0), cancellationToken).ConfigureAwait(false);
-        return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks);
+        int leased = 0;
+        try
+        {
+            var grant = claim?.Reserve(plan.WorkCount, time.GetUtcNow());
+            var result = await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0, grant), cancellationToken).ConfigureAwait(false);
+            leased = result.LeasedWork.Count;
+            return plan.Outcome(result.LeasedWork);
+        }
+        finally
+        {
+            claim?.Settle(leased);
+        }
     }
 }
