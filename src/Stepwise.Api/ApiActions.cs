@@ -1,6 +1,7 @@
 using Stepwise.Api.Definitions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.TestState;
 
 namespace Stepwise.Api;
 
@@ -13,6 +14,7 @@ public static class ApiActions
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
         DefinitionActions.Register(catalog);
+        TestStateActions.Register(catalog);
         return catalog;
     }
 }

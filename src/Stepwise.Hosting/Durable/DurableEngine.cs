@@ -15,7 +15,7 @@ namespace Stepwise.Hosting.Durable;
 /// start, describe, stop, read history. Call <see cref="StartAsync"/> to begin dispatching (which also resumes every
 /// execution the store holds) and <see cref="StopAsync"/> or <see cref="DisposeAsync"/> to shut down gracefully.
 /// </summary>
-public sealed class DurableEngine : IAsyncDisposable
+public sealed partial class DurableEngine : IAsyncDisposable
 {
     private readonly IStepwiseStore _store;
     private readonly DurableEngineOptions _options;
