@@ -1,4 +1,5 @@
 using Stepwise.Api.Definitions;
+using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
 using Stepwise.Api.TestState;
@@ -14,6 +15,7 @@ public static class ApiActions
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
         DefinitionActions.Register(catalog);
+        ExecutionActions.Register(catalog);
         TestStateActions.Register(catalog);
         return catalog;
     }
