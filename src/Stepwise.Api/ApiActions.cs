@@ -3,6 +3,7 @@ using Stepwise.Api.Definitions;
 using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.TestState;
 using Stepwise.Api.Versions;
 
 namespace Stepwise.Api;
@@ -19,6 +20,7 @@ public static class ApiActions
         ExecutionActions.Register(catalog);
         VersionActions.Register(catalog);
         AliasActions.Register(catalog);
+        TestStateActions.Register(catalog);
         return catalog;
     }
 }
