@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Stepwise.Hosting.Durable;
 using Stepwise.Storage;
 using Stepwise.Storage.Paging;
 
@@ -28,6 +29,7 @@ internal static class ApiErrors
             ResourceNotFoundException missing => new ApiException(DoesNotExistType(missing.ResourceKind), DoesNotExistMessage(missing)),
             ResourceAlreadyExistsException taken => new ApiException(AlreadyExistsType(taken.ResourceKind), AlreadyExistsMessage(taken)),
             InvalidPageTokenException token => new ApiException("InvalidToken", token.Message),
+            ExecutionNotRedrivableException notRedrivable => new ApiException("ExecutionNotRedrivable", notRedrivable.Message),
             _ => new ApiException(ApiErrorTypes.InternalFailure, $"{exception.GetType().Name}: {exception.Message}", 500),
         };
         return true;
