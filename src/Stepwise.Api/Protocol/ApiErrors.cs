@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Stepwise.Hosting.Durable;
 using Stepwise.Storage;
 using Stepwise.Storage.Paging;
 
@@ -29,6 +30,7 @@ internal static class ApiErrors
             ResourceAlreadyExistsException taken => new ApiException(AlreadyExistsType(taken.ResourceKind), AlreadyExistsMessage(taken)),
             // AWS does not echo the token: "Invalid Token: 'Invalid token'" whatever was sent (recorded).
             InvalidPageTokenException => new ApiException("InvalidToken", "Invalid Token: 'Invalid token'"),
+            ExecutionNotRedrivableException notRedrivable => new ApiException("ExecutionNotRedrivable", notRedrivable.Message),
             _ => new ApiException(ApiErrorTypes.InternalFailure, $"{exception.GetType().Name}: {exception.Message}", 500),
         };
         return true;

@@ -228,7 +228,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
                     : "The definition this execution ran is no longer stored: the state machine was updated without publishing it as a version");
         }
 
-        var outcome = await _runner.StepAsync(executionArn, new RedriveRequestedStimulus(clientToken), null, 0, cancellationToken).ConfigureAwait(false);
+        var outcome = await _runner.StepAsync(executionArn, new RedriveRequestedStimulus(clientToken), null, 0, _dispatcher.Claim(held: 0),
+            cancellationToken).ConfigureAwait(false);
         _dispatcher.AfterStep(executionArn, outcome);
         return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
     }
