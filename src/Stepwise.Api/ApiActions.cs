@@ -1,7 +1,9 @@
 using Stepwise.Api.Aliases;
+using Stepwise.Api.Definitions;
 using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.TestState;
 using Stepwise.Api.Versions;
 
 namespace Stepwise.Api;
@@ -14,9 +16,11 @@ public static class ApiActions
     {
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
+        DefinitionActions.Register(catalog);
         ExecutionActions.Register(catalog);
         VersionActions.Register(catalog);
         AliasActions.Register(catalog);
+        TestStateActions.Register(catalog);
         return catalog;
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class Stepper
     private void StateFailed(Frame frame, State state, string? error, string? cause)
     {
         string errorName = error ?? string.Empty;
+        Inspector?.Failing(error, cause);
         if (!ErrorMatcher.IsTerminal(errorName))
         {
             var retry = RetryOf(state);
@@ -37,10 +38,12 @@ internal sealed partial class Stepper
                     frame.RetryCount++;
                     frame.TimerId = StartTimer(frame.Id, TimerPurpose.Retry, delay);
                     frame.Phase = FramePhase.WaitingRetry;
+                    Inspector?.Retry(i, delay);
                     frame.RedriveResults = null;
                     return;
                 }
 
+                Inspector?.RetriesExhausted(i);
                 break;
             }
         }
@@ -70,6 +73,7 @@ internal sealed partial class Stepper
 
                 // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
                 // corpus's test_invoke_timeout).
+                Inspector?.Catch(i);
                 bool isTimeout = errorName is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
                 var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
 

@@ -39,6 +39,11 @@ internal sealed partial class Stepper
         };
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
+        if (TryMockFanOut(frame, state))
+        {
+            return;
+        }
+
         if (count == 0)
         {
             Emit(frame, "ParallelStateSucceeded", null, null, advance: false);
@@ -204,6 +209,11 @@ internal sealed partial class Stepper
 
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
+        if (TryMockFanOut(frame, state))
+        {
+            return;
+        }
+
         if (items.Count == 0)
         {
             if (state.ItemProcessor.ProcessorConfig.IsDistributed)

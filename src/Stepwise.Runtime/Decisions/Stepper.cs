@@ -1,6 +1,7 @@
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
+using Stepwise.Runtime.Testing;
 using Stepwise.Runtime.Variables;
 
 namespace Stepwise.Runtime.Decisions;
@@ -41,6 +42,9 @@ internal sealed partial class Stepper
     }
 
     public List<HistoryEvent> Events { get; } = [];
+
+    /// <summary>Set only by a TestState run (<see cref="StateTest"/>): records the data flow and stops after one state.</summary>
+    public StateInspector? Inspector { get; init; }
 
     public List<ExecutionCommand> Commands { get; } = [];
 
@@ -141,7 +145,7 @@ internal sealed partial class Stepper
                 continue;
             }
 
-            while (frame.Phase == FramePhase.Enter && !_snapshot.IsFinished)
+            while (frame.Phase == FramePhase.Enter && !_snapshot.IsFinished && Inspector is not { Finished: true })
             {
                 EnterState(frame);
             }
@@ -163,7 +167,7 @@ internal sealed partial class Stepper
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
-            Variables = parentId == 0 ? VariableScope.Empty : _snapshot.Frames[parentId].Variables.NewInner(),
+            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty : _snapshot.Frames[parentId].Variables.NewInner(),
         };
         _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
         _owned.Add(frame.Id);
