@@ -11,7 +11,12 @@ namespace Stepwise.Engine.Bench;
 /// <summary>One (workload, mode) measured in its own process: a warm-up of a tenth, then the timed run.</summary>
 internal static class Child
 {
-    public readonly record struct Result(double TransitionsPerSecond, double ExecutionsPerSecond, double PeakRssMb);
+    /// <summary>
+    /// The figures of one (workload, mode). CPU milliseconds and commits (SQLite transactions, each one fsync) per
+    /// execution do not depend on how busy a shared machine is, so they show a change where the rates are noise.
+    /// </summary>
+    public readonly record struct Result(double TransitionsPerSecond, double ExecutionsPerSecond, double PeakRssMb, double CpuMsPerExecution,
+        double CommitsPerExecution);
 
     public static Result? Spawn(string workload, string mode, string workloads, double scale)
     {
@@ -31,7 +36,8 @@ internal static class Child
             return null;
         }
 
-        return new Result(obj["transitionsPerSec"]!.AsNumber().ToDouble(), obj["executionsPerSec"]!.AsNumber().ToDouble(), obj["peakRssMB"]!.AsNumber().ToDouble());
+        return new Result(obj["transitionsPerSec"]!.AsNumber().ToDouble(), obj["executionsPerSec"]!.AsNumber().ToDouble(), obj["peakRssMB"]!.AsNumber().ToDouble(),
+            obj["cpuMsPerExec"]!.AsNumber().ToDouble(), obj["commitsPerExec"]!.AsNumber().ToDouble());
     }
 
     public static async Task RunAsync(string name, string mode, string workloads, double scale)
@@ -41,6 +47,7 @@ internal static class Child
         int executions = Math.Max(1, (int)Math.Round(workload.Executions * scale));
         Func<int, Task<int>> run;
         IAsyncDisposable owner;
+        Func<long> commits = static () => 0;
         if (mode == "express")
         {
             var engine = new StepwiseEngine();
@@ -67,6 +74,7 @@ internal static class Child
             await engine.StartAsync();
             var machine = await engine.CreateStateMachineAsync(name, definition.ToJsonString());
             owner = new Cleanup(engine, store, folder);
+            commits = () => store.CommittedTransactions;
             run = async k =>
             {
                 var started = await engine.StartExecutionAsync(machine.StateMachineArn, workload.Input(workloads, k));
@@ -85,12 +93,16 @@ internal static class Child
         {
             int perExecution = await run(-1);
             await RunManyAsync(run, Math.Max(1, executions / 10), workload.InFlight);
+            long commitsBefore = commits();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             await RunManyAsync(run, executions, workload.InFlight);
             stopwatch.Stop();
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / executions;
+            double commitsPerExecution = (double)(commits() - commitsBefore) / executions;
             double seconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()}}}"));
+                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution}}}"));
         }
     }
 

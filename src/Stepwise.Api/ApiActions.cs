@@ -1,8 +1,13 @@
 using Stepwise.Api.Activities;
+using Stepwise.Api.Aliases;
+using Stepwise.Api.Definitions;
+using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
 using Stepwise.Api.Tags;
 using Stepwise.Api.Tasks;
+using Stepwise.Api.TestState;
+using Stepwise.Api.Versions;
 
 namespace Stepwise.Api;
 
@@ -14,6 +19,11 @@ public static class ApiActions
     {
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
+        DefinitionActions.Register(catalog);
+        ExecutionActions.Register(catalog);
+        VersionActions.Register(catalog);
+        AliasActions.Register(catalog);
+        TestStateActions.Register(catalog);
         ActivityActions.Register(catalog);
         TaskActions.Register(catalog);
         TagActions.Register(catalog);

@@ -9,9 +9,10 @@ namespace Stepwise.Storage.Sqlite;
 internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 {
     private const string ExecutionColumns =
-        "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id";
+        "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id, "
+        + "redrive_count, redrive_date, redrive_status, redrive_status_reason";
 
-    public async ValueTask CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
+    public async ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
         StepCommitRules.Validate(firstStep);
@@ -20,7 +21,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             throw new ArgumentException("The first step of a new execution expects event 0 and names the same execution.", nameof(firstStep));
         }
 
-        await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
+        return await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
         {
             var (owner, execution, firstStep) = request;
             if (Scalar(connection, "SELECT 1 FROM executions WHERE arn = $p0", execution.ExecutionArn) is not null)
@@ -30,10 +31,12 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 
             Execute(connection,
                 "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
-                + "error, cause, trace_header, last_event_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0)",
+                + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason) "
+                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0, $p13, $p14, $p15, $p16)",
                 execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
                 execution.Status, ToStored(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
-                execution.Error, execution.Cause, execution.TraceHeader);
+                execution.Error, execution.Cause, execution.TraceHeader, execution.RedriveCount, ToDb(execution.RedriveDate),
+                execution.RedriveStatus, execution.RedriveStatusReason);
             return Apply(owner, connection, firstStep);
         }).ConfigureAwait(false);
     }
@@ -94,7 +97,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }));
     }
 
-    public ValueTask<long> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
+    public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
         StepCommitRules.Validate(commit);
         return store.WriteAsync((store, commit), static (connection, request) => Apply(request.store, connection, request.commit));
@@ -104,21 +107,31 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     /// Writes a validated commit inside the writer's transaction. Any throw rolls the whole commit back to its savepoint;
     /// the fault hook fires between the parts so tests can prove it.
     /// </summary>
-    private static long Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit)
+    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit)
     {
         var arn = commit.ExecutionArn;
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
         var completion = commit.Completion;
         // The version check and the version bump are one statement, so no reader of last_event_id can slip between them.
-        var updated = completion is null
-            ? Execute(connection,
-                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId)
-            : Execute(connection,
+        var updated = (completion, commit.Redrive) switch
+        {
+            // A redrive whose first step already ends the execution records both.
+            ({ } c, var r) => Execute(connection,
                 "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
-                + "error = $p7, cause = $p8 WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, completion.Status, ToStored(completion.StopDate),
-                completion.Output, completion.Error, completion.Cause);
+                + "error = $p7, cause = $p8, redrive_status = $p9, redrive_status_reason = $p10, redrive_count = coalesce($p11, redrive_count), "
+                + "redrive_date = coalesce($p12, redrive_date) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, c.Status, ToStored(c.StopDate),
+                c.Output, c.Error, c.Cause, c.RedriveStatus, c.RedriveStatusReason, r?.RedriveCount, ToDb(r?.RedriveDate)),
+            (null, { } r) => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = NULL, output = NULL, "
+                + "error = NULL, cause = NULL, redrive_count = $p5, redrive_date = $p6, redrive_status = $p7, redrive_status_reason = $p8 "
+                + "WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, ExecutionStatuses.Running, r.RedriveCount, ToStored(r.RedriveDate),
+                ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.RunningReason),
+            _ => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId),
+        };
         if (updated == 0)
         {
             var actual = Scalar(connection, "SELECT last_event_id FROM executions WHERE arn = $p0", arn);
@@ -165,9 +178,20 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }
 
         owner.OnCommitStage(CommitStages.Timers);
+        var leased = new List<LeasedWorkItem>();
         foreach (var item in commit.WorkToEnqueue)
         {
-            SqliteWorkQueue.Add(connection, item);
+            if (commit.LeaseWork is { } grant && leased.Count < grant.MaxItems)
+            {
+                if (SqliteWorkQueue.AddLeased(connection, item, grant) is { } id)
+                {
+                    leased.Add(new LeasedWorkItem(new WorkLease(id, grant.Owner, 1), item, grant.ExpiresAt));
+                }
+            }
+            else
+            {
+                SqliteWorkQueue.Add(connection, item);
+            }
         }
 
         owner.OnCommitStage(CommitStages.Work);
@@ -203,7 +227,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }
 
         owner.OnCommitStage(CommitStages.ActivityTasks);
-        return lastEventId;
+        return new StepCommitResult(lastEventId, leased);
     }
 
     private static ExecutionRecord ReadExecution(SqliteDataReader reader) => new()
@@ -222,5 +246,9 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         Cause = NullableString(reader, 12),
         TraceHeader = NullableString(reader, 13),
         LastEventId = reader.GetInt64(14),
+        RedriveCount = reader.GetInt32(15),
+        RedriveDate = NullableInstant(reader, 16),
+        RedriveStatus = NullableString(reader, 17),
+        RedriveStatusReason = NullableString(reader, 18),
     };
 }

@@ -135,7 +135,15 @@ internal static class SqliteSchema
         CREATE INDEX state_machine_aliases_by_state_machine ON state_machine_aliases (state_machine_arn, seq);
         """,
 
-        // 3: tags of state machines and activities; seq keeps the order keys were first added.
+        // 3: redrive (DescribeExecution's redriveCount, redriveDate, redriveStatus, redriveStatusReason).
+        """
+        ALTER TABLE executions ADD COLUMN redrive_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE executions ADD COLUMN redrive_date INTEGER;
+        ALTER TABLE executions ADD COLUMN redrive_status TEXT;
+        ALTER TABLE executions ADD COLUMN redrive_status_reason TEXT;
+        """,
+
+        // 4: tags of state machines and activities; seq keeps the order keys were first added.
         """
         CREATE TABLE resource_tags (
             resource_arn TEXT NOT NULL,

@@ -83,4 +83,11 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
             "INSERT INTO work_items (idempotency_key, kind, execution_arn, payload, available_at, delivery) VALUES ($p0, $p1, $p2, $p3, $p4, 0) "
             + "ON CONFLICT (idempotency_key) DO NOTHING",
             item.IdempotencyKey, item.Kind, item.ExecutionArn, item.Payload, ToStored(item.AvailableAt)) > 0;
+
+    /// <summary>Adds the item leased to <paramref name="grant"/>'s owner (delivery 1) unless its key is pending; its id when added.</summary>
+    internal static long? AddLeased(SqliteConnection connection, WorkItem item, WorkLeaseGrant grant) =>
+        Scalar(connection,
+            "INSERT INTO work_items (idempotency_key, kind, execution_arn, payload, available_at, delivery, owner, lease_expires_at) "
+            + "VALUES ($p0, $p1, $p2, $p3, $p4, 1, $p5, $p6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+            item.IdempotencyKey, item.Kind, item.ExecutionArn, item.Payload, ToStored(item.AvailableAt), grant.Owner, ToStored(grant.ExpiresAt)) as long?;
 }

@@ -11,7 +11,7 @@ internal static class ActivityActions
 
     public static void Register(ApiCatalog catalog)
     {
-        var json = ActivityJson.Default;
+        var json = ActivityJsonContext.Default;
         catalog.Add("CreateActivity", json.CreateActivityRequest, json.CreateActivityResponse, CreateAsync);
         catalog.Add("DescribeActivity", json.ActivityArnRequest, json.ActivityDescription, DescribeAsync);
         catalog.Add("DeleteActivity", json.ActivityArnRequest, json.DeleteActivityResponse, DeleteAsync);

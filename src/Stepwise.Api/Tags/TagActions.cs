@@ -9,7 +9,7 @@ internal static class TagActions
 {
     public static void Register(ApiCatalog catalog)
     {
-        var json = TagJson.Default;
+        var json = TagJsonContext.Default;
         catalog.Add("TagResource", json.TagResourceRequest, json.TagResourceResponse, TagAsync);
         catalog.Add("UntagResource", json.UntagResourceRequest, json.UntagResourceResponse, UntagAsync);
         catalog.Add("ListTagsForResource", json.ListTagsForResourceRequest, json.ListTagsForResourceResponse, ListAsync);

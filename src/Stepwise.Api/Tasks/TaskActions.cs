@@ -20,7 +20,7 @@ internal static class TaskActions
 
     public static void Register(ApiCatalog catalog)
     {
-        var json = TaskJson.Default;
+        var json = TaskJsonContext.Default;
         catalog.Add("SendTaskSuccess", json.SendTaskSuccessRequest, json.SendTaskResponse, SuccessAsync);
         catalog.Add("SendTaskFailure", json.SendTaskFailureRequest, json.SendTaskResponse, FailureAsync);
         catalog.Add("SendTaskHeartbeat", json.SendTaskHeartbeatRequest, json.SendTaskResponse, HeartbeatAsync);

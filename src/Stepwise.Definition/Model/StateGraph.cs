@@ -83,7 +83,7 @@ public sealed class StateGraph
         }
     }
 
-    internal static StateGraph Read(JsonObject json, string where, List<StateGraph> registry)
+    internal static StateGraph Read(JsonObject json, string where, List<StateGraph> registry, bool checkTransitions = true)
     {
         var startAt = ModelReader.ReadRequiredString(json, "StartAt", where);
         if (!json.TryGetValue("States", out var statesValue) || statesValue is not JsonObject statesJson)
@@ -107,7 +107,10 @@ public sealed class StateGraph
 
         foreach (var state in states.Values)
         {
-            CheckTransitions(state, states);
+            if (checkTransitions)
+            {
+                CheckTransitions(state, states);
+            }
         }
 
         var graph = new StateGraph(startAt, states, ModelReader.ReadOptionalString(json, "QueryLanguage", where), index);

@@ -74,12 +74,19 @@ public sealed class StateMachine
     /// Reads a definition. The definition is assumed valid (run the validator first); anything unreadable throws a
     /// <see cref="FormatException"/> that names the state and field.
     /// </summary>
-    public static StateMachine FromJson(JsonValue definition)
+    public static StateMachine FromJson(JsonValue definition) => FromJson(definition, checkTransitions: true);
+
+    /// <summary>
+    /// Reads a definition; with <paramref name="checkTransitions"/> false the top-level states' Next, Default and
+    /// Catch targets need not exist: a state taken out of its machine to be tested alone (TestState) keeps its
+    /// transitions, and the interpreter never follows them.
+    /// </summary>
+    public static StateMachine FromJson(JsonValue definition, bool checkTransitions)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var json = definition as JsonObject ?? throw new FormatException("A state machine definition must be a JSON object.");
         var registry = new List<StateGraph>();
-        var root = StateGraph.Read(json, "State machine", registry);
+        var root = StateGraph.Read(json, "State machine", registry, checkTransitions);
         return new StateMachine(json, root, registry.ToArray());
     }
 }

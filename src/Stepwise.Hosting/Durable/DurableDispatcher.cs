@@ -55,10 +55,21 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     /// <summary>Wakes the loop: something was committed that may be runnable now.</summary>
     public void Signal() => _wake.TrySetResult();
 
-    /// <summary>Reports what a step did: completions to waiters, cancelled tasks to their invocations, new work to the loop.</summary>
-    public void AfterStep(string executionArn, StepOutcome outcome)
+    /// <summary>
+    /// Slots for the work a step is about to enqueue (see <see cref="WorkClaim"/>); <paramref name="held"/> is how many the
+    /// caller already holds and hands over. Null while the dispatcher is not running: then the work waits in the store.
+    /// </summary>
+    public WorkClaim? Claim(int held) =>
+        _loop is null || _stopping.IsCancellationRequested ? null : new WorkClaim(_slots, held, _owner, _options.LeaseDuration);
+
+    /// <summary>
+    /// Reports what a step did: completions to waiters, cancelled tasks to their invocations, new work to the loop, and
+    /// starts the work the step's commit leased to this node. With <paramref name="holdsSlot"/> the caller runs the
+    /// first leased item in its own slot: it is returned instead of started.
+    /// </summary>
+    public LeasedWorkItem? AfterStep(string executionArn, StepOutcome outcome, bool holdsSlot = false)
     {
-        foreach (long taskId in outcome.CancelledTasks)
+        foreach (long taskId in outcome.CancelledTasks ?? [])
         {
             if (_inflightTasks.TryGetValue(TaskWork.IdempotencyKey(executionArn, taskId), out var cts))
             {
@@ -88,6 +99,26 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         {
             ActivityTasksQueued?.Invoke();
         }
+
+        LeasedWorkItem? mine = null;
+        if (outcome.LeasedWork is { } leased)
+        {
+            for (int i = 0; i < leased.Count; i++)
+            {
+                var item = leased[i];
+                if (holdsSlot && i == 0)
+                {
+                    mine = item;
+                }
+                else
+                {
+                    // The step's claim took a slot for each leased item.
+                    RunInTakenSlot(() => ProcessWorkAsync(item));
+                }
+            }
+        }
+
+        return mine;
     }
 
     /// <summary>Invoked after a step queued activity tasks: wakes workers long-polling in GetActivityTask.</summary>
@@ -182,40 +213,56 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     /// <summary>Leases as much as there are free slots for; true when something was leased.</summary>
     private async Task<bool> LeaseAndRunAsync(CancellationToken stopping)
     {
-        int free = _slots.CurrentCount;
-        if (free == 0)
+        // Steps claim slots too (for the work they lease in their commits): take every free one before leasing, so
+        // each item leased here has its slot, and give back what is left.
+        int taken = 0;
+        while (_slots.Wait(0))
         {
-            return false;
+            taken++;
         }
 
-        var now = _time.GetUtcNow();
-        var timers = await _store.Timers.LeaseDueAsync(now, _options.LeaseDuration, free, stopping).ConfigureAwait(false);
-        foreach (var timer in timers)
+        try
         {
-            Run(() => FireTimerAsync(timer));
-        }
-
-        free = _slots.CurrentCount;
-        int work = 0;
-        if (free > 0)
-        {
-            var items = await _store.Work.LeaseAsync(_owner, now, _options.LeaseDuration, free, stopping).ConfigureAwait(false);
-            foreach (var item in items)
+            if (taken == 0)
             {
-                Run(() => ProcessWorkAsync(item));
+                return false;
             }
 
-            work = items.Count;
-        }
+            var now = _time.GetUtcNow();
+            var timers = await _store.Timers.LeaseDueAsync(now, _options.LeaseDuration, taken, stopping).ConfigureAwait(false);
+            foreach (var timer in timers)
+            {
+                taken--;
+                RunInTakenSlot(() => FireTimerAsync(timer));
+            }
 
-        return timers.Count + work > 0;
+            int work = 0;
+            if (taken > 0)
+            {
+                var items = await _store.Work.LeaseAsync(_owner, now, _options.LeaseDuration, taken, stopping).ConfigureAwait(false);
+                foreach (var item in items)
+                {
+                    taken--;
+                    RunInTakenSlot(() => ProcessWorkAsync(item));
+                }
+
+                work = items.Count;
+            }
+
+            return timers.Count + work > 0;
+        }
+        finally
+        {
+            if (taken > 0)
+            {
+                _slots.Release(taken);
+            }
+        }
     }
 
-    private void Run(Func<Task> step)
+    /// <summary>Runs <paramref name="step"/> in a slot the caller has taken; the slot is released when it ends.</summary>
+    private void RunInTakenSlot(Func<Task> step)
     {
-        // Only this loop takes slots, and it never takes more than it saw free: the wait cannot block.
-        bool taken = _slots.Wait(0);
-        System.Diagnostics.Debug.Assert(taken, "The loop leased more than it had slots for.");
         long id = Interlocked.Increment(ref _nextRunId);
         var task = Task.Run(async () =>
         {
@@ -280,9 +327,12 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     {
         try
         {
-            var outcome = await _runner.StepAsync(timer.ExecutionArn, new TimerFiredStimulus(timer.TimerId), null, timer.TimerId, _hard.Token)
-                .ConfigureAwait(false);
-            AfterStep(timer.ExecutionArn, outcome);
+            var outcome = await _runner.StepAsync(timer.ExecutionArn, new TimerFiredStimulus(timer.TimerId), null, timer.TimerId, Claim(held: 1),
+                _hard.Token).ConfigureAwait(false);
+            if (AfterStep(timer.ExecutionArn, outcome, holdsSlot: true) is { } next)
+            {
+                await ProcessWorkAsync(next).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (_hard.IsCancellationRequested)
         {
@@ -296,13 +346,30 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>Does leased work, then the work its step leased in turn, in the same slot, until a step leases none.</summary>
     private async Task ProcessWorkAsync(LeasedWorkItem item)
+    {
+        for (LeasedWorkItem? next = item; next is not null;)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                // Shutting down: leave the rest of the chain to whoever leases it next.
+                await GiveBackAsync(next).ConfigureAwait(false);
+                return;
+            }
+
+            next = await ProcessOneAsync(next).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Does one leased work item; returns the work its step leased for this slot, if any.</summary>
+    private async Task<LeasedWorkItem?> ProcessOneAsync(LeasedWorkItem item)
     {
         try
         {
             if (string.Equals(item.Item.Kind, WorkKinds.InvokeTask, StringComparison.Ordinal))
             {
-                await InvokeTaskAsync(item).ConfigureAwait(false);
+                return await InvokeTaskAsync(item).ConfigureAwait(false);
             }
             else
             {
@@ -325,6 +392,8 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             OnError?.Invoke(e);
             await GiveBackAsync(item, _options.PollInterval).ConfigureAwait(false);
         }
+
+        return null;
     }
 
     private async Task GiveBackAsync(LeasedWorkItem item, TimeSpan after = default)
@@ -346,7 +415,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
     }
 
-    private async Task InvokeTaskAsync(LeasedWorkItem item)
+    private async Task<LeasedWorkItem?> InvokeTaskAsync(LeasedWorkItem item)
     {
         var work = TaskWork.Deserialize(item.Item.Payload);
         var command = work.Command;
@@ -373,7 +442,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             // The execution no longer waits for this task (it timed out, its branch failed, the execution stopped) or
             // the lease was lost: there is nothing to report.
             await _store.Work.CompleteAsync(item.Lease, CancellationToken.None).ConfigureAwait(false);
-            return;
+            return null;
         }
         finally
         {
@@ -390,8 +459,8 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             _ when command.TaskToken is not null && !IsMocked(work) => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
             _ => new TaskSucceededStimulus(command.TaskId, outcome.Output!),
         };
-        var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, _hard.Token).ConfigureAwait(false);
-        AfterStep(work.ExecutionArn, step);
+        var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, Claim(held: 1), _hard.Token).ConfigureAwait(false);
+        return AfterStep(work.ExecutionArn, step, holdsSlot: true);
     }
 
     private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, string key, CancellationToken cancellationToken)

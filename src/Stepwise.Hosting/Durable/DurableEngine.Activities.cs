@@ -102,7 +102,8 @@ public sealed partial class DurableEngine
             return false;
         }
 
-        var outcome = await _runner.StepAsync(entry.ExecutionArn, new TaskStartedStimulus(entry.TaskId, workerName), null, 0, cancellationToken)
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, new TaskStartedStimulus(entry.TaskId, workerName), null, 0,
+            _dispatcher.Claim(held: 0), cancellationToken)
             .ConfigureAwait(false);
         _dispatcher.AfterStep(entry.ExecutionArn, outcome);
         return true;

@@ -48,7 +48,7 @@ public sealed partial class DurableEngine
             // AWS records a failure sent without an error with no error field; Retry and Catch match it as an empty name.
             _ => new TaskFailedStimulus(entry.TaskId, answer.Error ?? string.Empty, answer.Cause),
         };
-        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus, null, 0, cancellationToken,
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus, null, 0, _dispatcher.Claim(held: 0), cancellationToken,
             answer.Heartbeat ? null : taskToken).ConfigureAwait(false);
         _dispatcher.AfterStep(entry.ExecutionArn, outcome);
         return TaskTokenAnswer.Accepted;

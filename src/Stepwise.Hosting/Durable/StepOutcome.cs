@@ -1,10 +1,12 @@
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.Work;
 
 namespace Stepwise.Hosting.Durable;
 
 /// <summary>
-/// What one committed step did: whether it enqueued work or timers, how it ended the execution, if it did, and whether
-/// it queued activity tasks for workers.
+/// What one committed step did: whether it left work or timers in the store for the dispatcher to find, how it ended
+/// the execution (if it did), which tasks it cancelled, the work its commit leased to this node to run at once, and
+/// whether it queued activity tasks for workers.
 /// </summary>
 internal readonly record struct StepOutcome(bool Committed, bool ScheduledSomething, ExecutionCompletion? Completion, IReadOnlyList<long> CancelledTasks,
-    bool QueuedActivityTasks = false);
+    IReadOnlyList<LeasedWorkItem>? LeasedWork, bool QueuedActivityTasks = false);

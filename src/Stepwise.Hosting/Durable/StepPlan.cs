@@ -23,6 +23,7 @@ internal sealed class StepPlan
     private readonly List<ActivityTask> _activityTasks = [];
     private readonly List<long> _cancelledTasks = [];
     private ExecutionCompletion? _completion;
+    private ExecutionRedrive? _redrive;
 
     private StepPlan(ExecutionHeader header) => Header = header;
 
@@ -37,10 +38,8 @@ internal sealed class StepPlan
 
     public ExecutionCompletion? Completion => _completion;
 
-    public bool SchedulesSomething => _timersToStart.Count > 0 || _work.Count > 0;
-
-    /// <summary>True when the step queues activity tasks (workers waiting in GetActivityTask may take them).</summary>
-    public bool QueuesActivityTasks => _activityTasks.Count > 0;
+    /// <summary>How many work items the step enqueues.</summary>
+    public int WorkCount => _work.Count;
 
     /// <summary>
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
@@ -51,6 +50,11 @@ internal sealed class StepPlan
     public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
         IReadOnlySet<string>? missingActivities = null)
     {
+        if (stimulus is RedriveRequestedStimulus redrive)
+        {
+            header = header with { RedriveClientToken = redrive.ClientToken };
+        }
+
         var plan = new StepPlan(header);
         var pending = new Queue<Stimulus>();
         pending.Enqueue(stimulus);
@@ -59,6 +63,11 @@ internal sealed class StepPlan
             var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
             var decision = Interpreter.Decide(machine, snapshot, next, now, random, missingActivities);
             snapshot = decision.Snapshot;
+            if (next is RedriveRequestedStimulus)
+            {
+                plan._redrive = new ExecutionRedrive(snapshot.Info.RedriveCount ?? 0, now);
+            }
+
             plan.Record(decision, pending, now);
         }
 
@@ -68,10 +77,11 @@ internal sealed class StepPlan
 
     /// <summary>
     /// The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the
-    /// fired timer, and dropping <paramref name="answeredToken"/>. The token of a task that timed out or was abandoned
-    /// stays indexed until the execution ends, so a late answer is told the task timed out (AWS's TaskTimedOut).
+    /// fired timer, leasing enqueued work as <paramref name="grant"/> allows, and dropping <paramref name="answeredToken"/>.
+    /// The token of a task that timed out or was abandoned stays indexed until the execution ends, so a late answer is
+    /// told the task timed out (AWS's TaskTimedOut).
     /// </summary>
-    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, string? answeredToken = null)
+    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, WorkLeaseGrant? grant, string? answeredToken = null)
     {
         if (firedTimerId != 0 && !_timersToCancel.Contains(firedTimerId))
         {
@@ -85,15 +95,22 @@ internal sealed class StepPlan
             Events = _events,
             Snapshot = new DurableSnapshot(Header, Snapshot).Serialize(),
             Completion = _completion,
+            Redrive = _redrive,
             TimersToStart = _timersToStart,
             TimersToCancel = _timersToCancel,
             WorkToEnqueue = _work,
+            LeaseWork = grant,
             TaskTokensToAdd = _tokens,
             TaskTokensToRemove = answeredToken is null ? [] : [answeredToken],
             ActivityTasksToEnqueue = _activityTasks,
             CompletesWork = lease,
         };
     }
+
+    /// <summary>What the committed step did, given the work its commit leased to this node.</summary>
+    public StepOutcome Outcome(IReadOnlyList<LeasedWorkItem> leasedWork) =>
+        // Only timers and work left in the store need the dispatcher to look at the store again.
+        new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork, _activityTasks.Count > 0);
 
     private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
     {
@@ -139,18 +156,32 @@ internal sealed class StepPlan
                     _cancelledTasks.Add(cancelTask.TaskId);
                     break;
                 case FinishExecutionCommand finish:
-                    _completion = ToCompletion(finish, now);
+                    _completion = ToCompletion(finish, now, decision.Snapshot.NextEventId - 1);
                     break;
             }
         }
     }
 
-    private static ExecutionCompletion ToCompletion(FinishExecutionCommand finish, DateTimeOffset now) => finish.Outcome switch
+    private static ExecutionCompletion ToCompletion(FinishExecutionCommand finish, DateTimeOffset now, long lastEventId)
     {
-        ExecutionOutcome.Succeeded => new ExecutionCompletion(ExecutionStatuses.Succeeded, now, finish.Output?.ToJsonString()),
-        ExecutionOutcome.Failed => new ExecutionCompletion(ExecutionStatuses.Failed, now, null, finish.Error, finish.Cause),
-        // DescribeExecution reports a timed-out execution without error or cause (timeouts/test_global_timeout).
-        ExecutionOutcome.TimedOut => new ExecutionCompletion(ExecutionStatuses.TimedOut, now),
-        _ => new ExecutionCompletion(ExecutionStatuses.Aborted, now, null, finish.Error, finish.Cause),
-    };
+        // AWS redrives an execution only while its history has room for ExecutionRedriven and one more event
+        // (RedriveExecution API reference: "less than 24,999" events).
+        var (redriveStatus, reason) = finish.Outcome == ExecutionOutcome.Succeeded
+            ? (ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.SucceededReason)
+            : lastEventId >= MaxRedrivableEvents
+                ? (ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.HistoryLimitReason)
+                : (ExecutionRedriveStatuses.Redrivable, (string?)null);
+        return finish.Outcome switch
+        {
+            ExecutionOutcome.Succeeded => new ExecutionCompletion(ExecutionStatuses.Succeeded, now, finish.Output?.ToJsonString(),
+                RedriveStatus: redriveStatus, RedriveStatusReason: reason),
+            ExecutionOutcome.Failed => new ExecutionCompletion(ExecutionStatuses.Failed, now, null, finish.Error, finish.Cause, redriveStatus, reason),
+            // DescribeExecution reports a timed-out execution without error or cause (timeouts/test_global_timeout).
+            ExecutionOutcome.TimedOut => new ExecutionCompletion(ExecutionStatuses.TimedOut, now, RedriveStatus: redriveStatus, RedriveStatusReason: reason),
+            _ => new ExecutionCompletion(ExecutionStatuses.Aborted, now, null, finish.Error, finish.Cause, redriveStatus, reason),
+        };
+    }
+
+    /// <summary>An execution with this many events or more cannot be redriven.</summary>
+    internal const long MaxRedrivableEvents = 24_999;
 }

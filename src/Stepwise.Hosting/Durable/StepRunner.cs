@@ -16,13 +16,15 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 
     /// <summary>
     /// Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/>, cancels <paramref name="firedTimerId"/>
-    /// and drops <paramref name="answeredToken"/> (a task token SendTaskSuccess or SendTaskFailure used up) with it.
+    /// and drops <paramref name="answeredToken"/> (a task token SendTaskSuccess or SendTaskFailure used up) with it, and
+    /// leases the work it enqueues for which <paramref name="claim"/> has slots.
     /// </summary>
     public async ValueTask<StepOutcome> StepAsync(string executionArn, Stimulus stimulus, WorkLease? lease, long firedTimerId,
-        CancellationToken cancellationToken, string? answeredToken = null)
+        WorkClaim? claim, CancellationToken cancellationToken, string? answeredToken = null)
     {
         var gate = locks.For(executionArn);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        int leased = 0;
         try
         {
             for (int attempt = 0; ; attempt++)
@@ -41,12 +43,16 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 
                 var current = DurableSnapshot.Deserialize(stored.Json);
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
+                var now = time.GetUtcNow();
                 var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, time.GetUtcNow(), missing);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, missing);
                 try
                 {
-                    await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, answeredToken), cancellationToken).ConfigureAwait(false);
-                    return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks, plan.QueuesActivityTasks);
+                    var grant = claim?.Reserve(plan.WorkCount, now);
+                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant, answeredToken), cancellationToken)
+                        .ConfigureAwait(false);
+                    leased = result.LeasedWork.Count;
+                    return plan.Outcome(result.LeasedWork);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -56,17 +62,32 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
         }
         finally
         {
+            claim?.Settle(leased);
             gate.Release();
         }
     }
 
-    /// <summary>Stores a new execution together with its first step (ExecutionStarted and whatever follows it).</summary>
-    public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new execution together with its first step (ExecutionStarted and whatever follows it), leasing the work
+    /// it enqueues for which <paramref name="claim"/> has slots.
+    /// </summary>
+    public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, WorkClaim? claim,
+        CancellationToken cancellationToken)
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
         var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
         var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, missing);
-        await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0), cancellationToken).ConfigureAwait(false);
-        return new StepOutcome(true, plan.SchedulesSomething, plan.Completion, plan.CancelledTasks, plan.QueuesActivityTasks);
+        int leased = 0;
+        try
+        {
+            var grant = claim?.Reserve(plan.WorkCount, time.GetUtcNow());
+            var result = await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0, grant), cancellationToken).ConfigureAwait(false);
+            leased = result.LeasedWork.Count;
+            return plan.Outcome(result.LeasedWork);
+        }
+        finally
+        {
+            claim?.Settle(leased);
+        }
     }
 }

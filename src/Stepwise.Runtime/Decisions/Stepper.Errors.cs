@@ -17,6 +17,7 @@ internal sealed partial class Stepper
     private void StateFailed(Frame frame, State state, string? error, string? cause)
     {
         string errorName = error ?? string.Empty;
+        Inspector?.Failing(error, cause);
         if (!ErrorMatcher.IsTerminal(errorName))
         {
             var retry = RetryOf(state);
@@ -37,9 +38,12 @@ internal sealed partial class Stepper
                     frame.RetryCount++;
                     frame.TimerId = StartTimer(frame.Id, TimerPurpose.Retry, delay);
                     frame.Phase = FramePhase.WaitingRetry;
+                    Inspector?.Retry(i, delay);
+                    frame.RedriveResults = null;
                     return;
                 }
 
+                Inspector?.RetriesExhausted(i);
                 break;
             }
         }
@@ -65,8 +69,11 @@ internal sealed partial class Stepper
                     continue;
                 }
 
+                frame.RedriveResults = null;
+
                 // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
                 // corpus's test_invoke_timeout).
+                Inspector?.Catch(i);
                 bool isTimeout = errorName is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout;
                 var errorOutput = ErrorOutput(error, cause ?? (isTimeout ? string.Empty : null));
 
@@ -146,13 +153,9 @@ internal sealed partial class Stepper
 
         if (timer.Purpose == TimerPurpose.ExecutionTimeout)
         {
-            long last = 0;
-            foreach (var f in _snapshot.Frames.Values)
-            {
-                last = Math.Max(last, f.LastEventId);
-            }
-
-            FinishExecution(ExecutionOutcome.TimedOut, last, null, StatesErrors.Timeout, null);
+            // Like ExecutionAborted, AWS records ExecutionTimedOut outside every chain, with previousEventId 0 (as
+            // measured on AWS in floci-io/floci#2965).
+            FinishExecution(ExecutionOutcome.TimedOut, 0, null, StatesErrors.Timeout, null);
             return;
         }
 

@@ -13,6 +13,11 @@ internal sealed partial class Stepper
         frame.EnteredTime = _now;
         frame.RetryCount = 0;
         frame.RetrierAttempts = RetryOf(state).Count == 0 ? [] : new int[RetryOf(state).Count];
+        if (Inspector is { RetrierRetryCount: > 0 } inspector)
+        {
+            Array.Fill(frame.RetrierAttempts, inspector.RetrierRetryCount);
+        }
+
         frame.EnteredPreviousEventId = frame.LastEventId;
         frame.EnteredEventId = Emit(frame, state.Type + "StateEntered", "stateEnteredEventDetails", new JsonObjectBuilder(3)
             .Set("input", frame.StateInput.ToJsonString())
@@ -69,16 +74,39 @@ internal sealed partial class Stepper
             return;
         }
 
-        if (state.Parameters is not null && !TryApplyTemplate(frame, state, state.Parameters, Scope(frame, state, effective), out effective))
+        var parameters = effective;
+        if (state.Parameters is not null && !TryApplyTemplate(frame, state, state.Parameters, Scope(frame, state, effective), out parameters))
         {
             return;
         }
 
         // Result is a literal; it replaces the effective input as the state's result. Assign reads that result.
-        var result = state.Result ?? effective;
+        var result = state.Result ?? parameters;
+        if (Inspector is { } inspector)
+        {
+            // TestState reports a Pass state's Result as its result and then skips InputPath and Parameters, as AWS
+            // does (the corpus's IO_RESULT_PASS_STATE); otherwise the effective input is what ResultSelector sees.
+            if (state.Result is not null)
+            {
+                inspector.Data.Result = state.Result;
+            }
+            else
+            {
+                inspector.Data.AfterInputPath = effective;
+                inspector.Data.AfterParameters = parameters;
+            }
+
+            inspector.Data.AfterResultSelector = result;
+        }
+
         if (!TryEvaluateAssign(frame, state, state.Assign, result, out var assigned)
-            || !TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var output)
-            || !TryApplyPath(frame, state, state.OutputPath, output, out output))
+            || !TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var output))
+        {
+            return;
+        }
+
+        Inspector?.Data.AfterResultPath = output;
+        if (!TryApplyPath(frame, state, state.OutputPath, output, out output))
         {
             return;
         }
@@ -88,8 +116,13 @@ internal sealed partial class Stepper
 
     private void ExecuteSucceed(Frame frame, SucceedState state)
     {
-        if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective)
-            || !TryApplyPath(frame, state, state.OutputPath, effective, out var output))
+        if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
+        {
+            return;
+        }
+
+        Inspector?.Data.AfterInputPath = effective;
+        if (!TryApplyPath(frame, state, state.OutputPath, effective, out var output))
         {
             return;
         }
@@ -101,6 +134,9 @@ internal sealed partial class Stepper
     {
         string? error = state.Error;
         string? cause = state.Cause;
+
+        // A Fail state has no InputPath; TestState still reports its input as the input after it.
+        Inspector?.Data.AfterInputPath = frame.StateInput;
         if (state.ErrorPath is not null && !TryEvaluateText(frame, state, state.ErrorPath, out error))
         {
             return;
@@ -142,6 +178,7 @@ internal sealed partial class Stepper
             return;
         }
 
+        Inspector?.Data.AfterInputPath = effective;
         var scope = Scope(frame, state, effective);
         string? next = null;
         JsonValue? assign = null;
@@ -189,6 +226,7 @@ internal sealed partial class Stepper
             return;
         }
 
+        Inspector?.Data.AfterInputPath = effective;
         DateTimeOffset due;
         if (state.Seconds is long seconds)
         {
@@ -329,6 +367,7 @@ internal sealed partial class Stepper
             details.Set("assignedVariables", record).Set("assignedVariablesDetails", NotTruncated);
         }
 
+        Inspector?.Exited(output, next);
         Emit(frame, state.Type + "StateExited", "stateExitedEventDetails", details
             .Set("name", state.Name)
             .Set("output", output.ToJsonString())

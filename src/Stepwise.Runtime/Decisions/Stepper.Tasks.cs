@@ -13,6 +13,7 @@ internal sealed partial class Stepper
             return;
         }
 
+        Inspector?.Data.AfterInputPath = effective;
         var resource = TaskResource.Parse(state.Resource);
         string? token = resource.WaitsForTaskToken ? NewTaskToken() : null;
         var context = BuildContext(frame, state, token);
@@ -65,6 +66,18 @@ internal sealed partial class Stepper
     private void ScheduleTask(Frame frame, TaskState state, TaskResource resource, string? token, JsonObject context,
         JsonValue parameters, long? timeout, long? heartbeat, JsonObject? credentials = null)
     {
+        if (Inspector is { } inspector)
+        {
+            if (IsJsonata(state))
+            {
+                inspector.Data.AfterArguments = parameters;
+            }
+            else
+            {
+                inspector.Data.AfterParameters = parameters;
+            }
+        }
+
         if (resource.IsActivity && _missingActivities is { } missing && missing.Contains(resource.Arn))
         {
             // AWS fails the state before it schedules anything (activities/test_activity_task_on_deleted).
@@ -231,6 +244,7 @@ internal sealed partial class Stepper
             .Set("output", output.ToJsonString())
             .Set("outputDetails", NotTruncated)
             .ToObject());
+        Inspector?.Data.Result = output;
 
         if (IsJsonata(state))
         {
@@ -248,11 +262,15 @@ internal sealed partial class Stepper
         }
 
         // Assign reads the state's result: the task's output after ResultSelector, before ResultPath.
+        Inspector?.Data.AfterResultSelector = result;
         if (TryEvaluateAssign(frame, state, state.Assign, result, out var assigned)
-            && TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var stateOutput)
-            && TryApplyPath(frame, state, state.OutputPath, stateOutput, out stateOutput))
+            && TryApplyResultPath(frame, state, state.ResultPath, frame.StateInput, result, out var stateOutput))
         {
-            ExitState(frame, state, stateOutput, state.Next, assigned);
+            Inspector?.Data.AfterResultPath = stateOutput;
+            if (TryApplyPath(frame, state, state.OutputPath, stateOutput, out stateOutput))
+            {
+                ExitState(frame, state, stateOutput, state.Next, assigned);
+            }
         }
 
         _runnable.Enqueue(frame.Id);

@@ -10,7 +10,7 @@ public interface IExecutionStore
     /// <see cref="StepCommit.ExpectedLastEventId"/> 0), all or nothing.
     /// </summary>
     /// <exception cref="ResourceAlreadyExistsException">The execution ARN is taken.</exception>
-    ValueTask CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default);
+    ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default);
 
     /// <summary>The execution; null if it does not exist.</summary>
     ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default);
@@ -30,9 +30,9 @@ public interface IExecutionStore
     ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Commits one step atomically and returns the new last event id.</summary>
+    /// <summary>Commits one step atomically and returns the new last event id and the work it leased.</summary>
     /// <exception cref="ConcurrencyConflictException">The stored last event id is not the expected one.</exception>
     /// <exception cref="Work.LeaseLostException">The consumed work item's lease is no longer held.</exception>
     /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
-    ValueTask<long> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default);
+    ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,12 @@ public sealed record StepCommit
     /// </summary>
     public ExecutionCompletion? Completion { get; init; }
 
+    /// <summary>
+    /// Set when the step redrives the (closed) execution: the store sets it running again and records the redrive.
+    /// With a <see cref="Completion"/> too (the redriven state failed at once), the completion applies after it.
+    /// </summary>
+    public ExecutionRedrive? Redrive { get; init; }
+
     /// <summary>Timers to start (a timer id already pending is replaced).</summary>
     public IReadOnlyList<DurableTimer> TimersToStart { get; init; } = [];
 
@@ -44,6 +50,12 @@ public sealed record StepCommit
 
     /// <summary>Work to enqueue (a pending idempotency key is not enqueued twice).</summary>
     public IReadOnlyList<WorkItem> WorkToEnqueue { get; init; } = [];
+
+    /// <summary>
+    /// When set, the first <see cref="WorkLeaseGrant.MaxItems"/> items of <see cref="WorkToEnqueue"/> that are added are
+    /// leased to the grant's owner in the same transaction (delivery 1); <see cref="StepCommitResult.LeasedWork"/> names them.
+    /// </summary>
+    public WorkLeaseGrant? LeaseWork { get; init; }
 
     /// <summary>Task tokens to index.</summary>
     public IReadOnlyList<TaskTokenEntry> TaskTokensToAdd { get; init; } = [];

@@ -7,7 +7,7 @@ namespace Stepwise.Storage.InMemory;
 
 internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionStore
 {
-    public ValueTask CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
+    public ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(execution);
         StepCommitRules.Validate(firstStep);
@@ -16,7 +16,7 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
             throw new ArgumentException("The first step of a new execution expects event 0 and names the same execution.", nameof(firstStep));
         }
 
-        store.Write((store, execution, firstStep), static (state, request) =>
+        return ValueTask.FromResult(store.Write((store, execution, firstStep), static (state, request) =>
         {
             var (owner, execution, firstStep) = request;
             if (state.Executions.ContainsKey(execution.ExecutionArn))
@@ -27,9 +27,8 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
             var sequence = state.Sequence + 1;
             var entry = new InMemoryState.ExecutionEntry(sequence, execution with { LastEventId = 0 }, null, []);
             state = state with { Sequence = sequence, Executions = state.Executions.Add(execution.ExecutionArn, entry) };
-            return (Apply(owner, state, firstStep).State, 0);
-        });
-        return ValueTask.CompletedTask;
+            return Apply(owner, state, firstStep);
+        }));
     }
 
     public ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default)
@@ -106,14 +105,14 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
         return ValueTask.FromResult(InMemoryPaging.Take(matches, page.MaxResults, static e => e, static e => e.Id));
     }
 
-    public ValueTask<long> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
+    public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
         StepCommitRules.Validate(commit);
         return ValueTask.FromResult(store.Write((store, commit), static (state, request) => Apply(request.store, state, request.commit)));
     }
 
     /// <summary>Applies a validated commit to <paramref name="state"/>, calling the fault hook between the parts.</summary>
-    private static (InMemoryState State, long LastEventId) Apply(InMemoryStore owner, InMemoryState state, StepCommit commit)
+    private static (InMemoryState State, StepCommitResult Result) Apply(InMemoryStore owner, InMemoryState state, StepCommit commit)
     {
         var arn = commit.ExecutionArn;
         if (!state.Executions.TryGetValue(arn, out var entry))
@@ -138,6 +137,23 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
 
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
         var record = entry.Record with { LastEventId = lastEventId };
+        if (commit.Redrive is { } redrive)
+        {
+            record = record with
+            {
+                Status = ExecutionStatuses.Running,
+                StopDate = null,
+                Output = null,
+                Error = null,
+                Cause = null,
+                RedriveCount = redrive.RedriveCount,
+                RedriveDate = redrive.RedriveDate,
+                RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+                RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+            };
+        }
+
+        // A redrive whose first step already ends the execution records both, the completion last.
         if (commit.Completion is { } completion)
         {
             record = record with
@@ -147,6 +163,8 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
                 Output = completion.Output,
                 Error = completion.Error,
                 Cause = completion.Cause,
+                RedriveStatus = completion.RedriveStatus,
+                RedriveStatusReason = completion.RedriveStatusReason,
             };
         }
 
@@ -174,9 +192,15 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
         state = state with { Timers = timers };
         owner.OnCommitStage(CommitStages.Timers);
 
+        var leased = new List<LeasedWorkItem>();
         foreach (var item in commit.WorkToEnqueue)
         {
-            state = InMemoryWorkQueue.Add(state, item).State;
+            var grant = commit.LeaseWork is { } g && leased.Count < g.MaxItems ? g : (WorkLeaseGrant?)null;
+            (state, bool added) = InMemoryWorkQueue.Add(state, item, grant);
+            if (added && grant is { } leasedTo)
+            {
+                leased.Add(new LeasedWorkItem(new WorkLease(state.Sequence, leasedTo.Owner, 1), item, leasedTo.ExpiresAt));
+            }
         }
 
         owner.OnCommitStage(CommitStages.Work);
@@ -211,7 +235,7 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
         }
 
         owner.OnCommitStage(CommitStages.ActivityTasks);
-        return (state, lastEventId);
+        return (state, new StepCommitResult(lastEventId, leased));
     }
 
     /// <summary>Drops what a finished execution was waiting on: timers, task tokens and queued activity tasks.</summary>

@@ -93,7 +93,8 @@ internal sealed class InMemoryWorkQueue(InMemoryStore store) : IWorkQueue
     internal static bool Holds(InMemoryState.WorkEntry entry, WorkLease lease) =>
         entry.Delivery == lease.Delivery && string.Equals(entry.Owner, lease.Owner, StringComparison.Ordinal);
 
-    internal static (InMemoryState State, bool Added) Add(InMemoryState state, WorkItem item)
+    /// <summary>Adds the item unless its idempotency key is pending; with <paramref name="lease"/> its first delivery starts at once.</summary>
+    internal static (InMemoryState State, bool Added) Add(InMemoryState state, WorkItem item, WorkLeaseGrant? lease = null)
     {
         if (state.WorkKeys.ContainsKey(item.IdempotencyKey))
         {
@@ -104,7 +105,9 @@ internal sealed class InMemoryWorkQueue(InMemoryStore store) : IWorkQueue
         return (state with
         {
             Sequence = id,
-            Work = state.Work.Add(id, new InMemoryState.WorkEntry(id, item, 0, null, null)),
+            Work = state.Work.Add(id, lease is { } l
+                ? new InMemoryState.WorkEntry(id, item, 1, l.Owner, l.ExpiresAt)
+                : new InMemoryState.WorkEntry(id, item, 0, null, null)),
             WorkKeys = state.WorkKeys.Add(item.IdempotencyKey, id),
         }, true);
     }

@@ -123,11 +123,7 @@ internal sealed class RecordedComparison(IReadOnlyList<KeyValuePair<string, stri
 
     private string Bind(string text)
     {
-        if (text.IndexOf('<', StringComparison.Ordinal) < 0)
-        {
-            return text;
-        }
-
+        // Not only <tokens>: some bindings are bare words the recorder left unbracketed (activity_arn, sm_nonexistent_arn).
         foreach (var (token, value) in bindings)
         {
             text = text.Replace(token, value, StringComparison.Ordinal);

@@ -85,7 +85,8 @@ public abstract partial class StoreContract
             Snapshot = "snapshot-2",
         });
 
-        Assert.Equal(5, last);
+        Assert.Equal(5, last.LastEventId);
+        Assert.Empty(last.LeasedWork);
         Assert.Equal(new StoredSnapshot(execution.ExecutionArn, 5, "snapshot-2"), await store.Executions.GetSnapshotAsync(execution.ExecutionArn));
         Assert.Equal(5, (await store.Executions.GetAsync(execution.ExecutionArn))!.LastEventId);
         Assert.Equal([.. Events(1, 2), .. Events(3, 3)], (await store.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(100))).Items);
@@ -204,7 +205,7 @@ public abstract partial class StoreContract
         await Assert.ThrowsAnyAsync<Exception>(() => store.Executions.CommitAsync(commit).AsTask());
         fail = false;
 
-        Assert.Equal(3, await store.Executions.CommitAsync(commit));
+        Assert.Equal(3, (await store.Executions.CommitAsync(commit)).LastEventId);
         Assert.Equal(T0, await store.Work.GetNextAvailableAtAsync());
     }
 
@@ -244,6 +245,95 @@ public abstract partial class StoreContract
         Assert.Empty(await store.Timers.ListAsync(arn));
         Assert.Null(await store.TaskTokens.FindAsync("t1"));
         Assert.Null(await store.Activities.DequeueTaskAsync(activity.ActivityArn));
+    }
+
+    [Fact]
+    public async Task A_completion_records_the_redrive_status_and_a_redrive_commit_reopens_the_execution()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        var arn = execution.ExecutionArn;
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 2,
+            Events = [Event(3, "ExecutionFailed")],
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(5), Error: "E", Cause: "C",
+                RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+        var failed = (await store.Executions.GetAsync(arn))!;
+
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 3,
+            Events = [Event(4, "ExecutionRedriven")],
+            Snapshot = "redriven",
+            Redrive = new ExecutionRedrive(1, At(8)),
+        });
+
+        Assert.Equal(ExecutionRedriveStatuses.Redrivable, failed.RedriveStatus);
+        Assert.Null(failed.RedriveStatusReason);
+        Assert.Equal(0, failed.RedriveCount);
+        var stored = (await store.Executions.GetAsync(arn))!;
+        Assert.Equal(execution with
+        {
+            Status = ExecutionStatuses.Running,
+            RedriveCount = 1,
+            RedriveDate = At(8),
+            RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+            LastEventId = 4,
+        }, stored);
+        Assert.Equal("redriven", (await store.Executions.GetSnapshotAsync(arn))!.Json);
+    }
+
+    [Fact]
+    public async Task The_redrive_fields_given_at_creation_are_kept()
+    {
+        var store = await NewStoreAsync();
+        var execution = Execution("m", "e") with
+        {
+            RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+        };
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution));
+
+        Assert.Equal(execution with { LastEventId = 2 }, await store.Executions.GetAsync(execution.ExecutionArn));
+    }
+
+    [Fact]
+    public async Task A_commit_that_redrives_and_completes_at_once_records_both()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        var arn = execution.ExecutionArn;
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 2,
+            Events = [Event(3, "ExecutionFailed")],
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(5), RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 3,
+            Events = [Event(4, "ExecutionRedriven"), Event(5, "ExecutionFailed")],
+            Redrive = new ExecutionRedrive(1, At(8)),
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(8), Error: "again", RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+
+        Assert.Equal(execution with
+        {
+            Status = ExecutionStatuses.Failed,
+            StopDate = At(8),
+            Error = "again",
+            RedriveCount = 1,
+            RedriveDate = At(8),
+            RedriveStatus = ExecutionRedriveStatuses.Redrivable,
+            LastEventId = 5,
+        }, await store.Executions.GetAsync(arn));
     }
 
     [Fact]

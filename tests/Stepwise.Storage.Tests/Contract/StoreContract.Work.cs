@@ -137,4 +137,66 @@ public abstract partial class StoreContract
 
         Assert.Equal(2, (await store.Executions.GetAsync(execution.ExecutionArn))!.LastEventId);
     }
+
+    [Fact]
+    public async Task A_commit_with_a_lease_grant_leases_the_work_it_enqueues_to_the_grant_owner_up_to_its_limit()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+
+        var result = await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = execution.ExecutionArn,
+            ExpectedLastEventId = 2,
+            Events = Events(3, 1),
+            WorkToEnqueue = [Item("a", executionArn: execution.ExecutionArn), Item("b", executionArn: execution.ExecutionArn)],
+            LeaseWork = new WorkLeaseGrant("node-a", T0 + s_lease, 1),
+        });
+
+        var leased = Assert.Single(result.LeasedWork);
+        Assert.Equal(Item("a", executionArn: execution.ExecutionArn), leased.Item);
+        Assert.Equal(new WorkLease(leased.Id, "node-a", 1), leased.Lease);
+        Assert.Equal(T0 + s_lease, leased.LeaseExpiresAt);
+        Assert.Equal(["b"], (await store.Work.LeaseAsync("node-b", T0, s_lease, 10)).Select(w => w.Item.IdempotencyKey));
+        Assert.True(await store.Work.CompleteAsync(leased.Lease));
+    }
+
+    [Fact]
+    public async Task Work_leased_by_a_commit_is_delivered_again_once_its_lease_expires()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        var leased = (await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = execution.ExecutionArn,
+            ExpectedLastEventId = 2,
+            Events = Events(3, 1),
+            WorkToEnqueue = [Item("a", executionArn: execution.ExecutionArn)],
+            LeaseWork = new WorkLeaseGrant("node-a", T0 + s_lease, 5),
+        })).LeasedWork[0];
+
+        Assert.Empty(await store.Work.LeaseAsync("node-b", T0 + s_lease - TimeSpan.FromMilliseconds(1), s_lease, 1));
+        var again = Assert.Single(await store.Work.LeaseAsync("node-b", T0 + s_lease, s_lease, 1));
+
+        Assert.Equal(leased.Id, again.Id);
+        Assert.Equal(2, again.Delivery);
+        Assert.False(await store.Work.CompleteAsync(leased.Lease));
+    }
+
+    [Fact]
+    public async Task A_lease_grant_does_not_lease_work_whose_idempotency_key_is_still_pending()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        await store.Work.EnqueueAsync(Item("a", executionArn: execution.ExecutionArn));
+
+        var result = await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = execution.ExecutionArn,
+            ExpectedLastEventId = 2,
+            Events = Events(3, 1),
+            WorkToEnqueue = [Item("a", executionArn: execution.ExecutionArn)],
+            LeaseWork = new WorkLeaseGrant("node-a", T0 + s_lease, 5),
+        });
+
+        Assert.Empty(result.LeasedWork);
+        Assert.Single(await store.Work.LeaseAsync("node-b", T0, s_lease, 10));
+    }
 }

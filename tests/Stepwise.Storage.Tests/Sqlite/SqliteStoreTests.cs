@@ -185,7 +185,7 @@ public sealed class SqliteStoreTests : IDisposable
         var transactionsBefore = store.CommittedTransactions;
         var writesBefore = store.CommittedWrites;
         store.Writer.Pause();
-        var commits = new Task<long>[executions];
+        var commits = new Task<StepCommitResult>[executions];
         for (var i = 0; i < executions; i++)
         {
             var arn = ExecutionArn("m", "e" + i);
@@ -207,7 +207,7 @@ public sealed class SqliteStoreTests : IDisposable
         store.Writer.Resume();
         var results = await Task.WhenAll(commits);
 
-        Assert.All(results, last => Assert.Equal(4, last));
+        Assert.All(results, last => Assert.Equal(4, last.LastEventId));
         Assert.Equal(transactionsBefore + 1, store.CommittedTransactions);
         Assert.Equal(writesBefore + executions, store.CommittedWrites);
     }
@@ -248,7 +248,7 @@ public sealed class SqliteStoreTests : IDisposable
         var alsoGood = store.Work.EnqueueAsync(Item("w")).AsTask();
         store.Writer.Resume();
 
-        Assert.Equal(2, await good);
+        Assert.Equal(2, (await good).LastEventId);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stale);
         Assert.True(await alsoGood);
         Assert.Equal(transactionsBefore + 1, store.CommittedTransactions);

@@ -16,4 +16,4 @@ namespace Stepwise.Api.Tasks;
 [JsonSerializable(typeof(SendTaskFailureRequest))]
 [JsonSerializable(typeof(SendTaskHeartbeatRequest))]
 [JsonSerializable(typeof(SendTaskResponse))]
-internal sealed partial class TaskJson : JsonSerializerContext;
+internal sealed partial class TaskJsonContext : JsonSerializerContext;

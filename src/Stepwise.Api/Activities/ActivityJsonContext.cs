@@ -21,4 +21,4 @@ namespace Stepwise.Api.Activities;
 [JsonSerializable(typeof(ListActivitiesResponse))]
 [JsonSerializable(typeof(GetActivityTaskRequest))]
 [JsonSerializable(typeof(GetActivityTaskResponse))]
-internal sealed partial class ActivityJson : JsonSerializerContext;
+internal sealed partial class ActivityJsonContext : JsonSerializerContext;

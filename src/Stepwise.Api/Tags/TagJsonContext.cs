@@ -18,4 +18,4 @@ namespace Stepwise.Api.Tags;
 [JsonSerializable(typeof(UntagResourceResponse))]
 [JsonSerializable(typeof(ListTagsForResourceRequest))]
 [JsonSerializable(typeof(ListTagsForResourceResponse))]
-internal sealed partial class TagJson : JsonSerializerContext;
+internal sealed partial class TagJsonContext : JsonSerializerContext;
