@@ -111,6 +111,24 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task An_execution_ended_by_the_history_limit_is_not_redrivable()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync("{'StartAt':'Loop','States':{'Loop':{'Type':'Choice','Choices':[{'Variable':'$.stop','BooleanEquals':true,'Next':'Done'}],'Default':'Loop'},'Done':{'Type':'Succeed'}}}");
+
+        var failed = await harness.RunAsync(machine, "{\"stop\":false}");
+
+        Assert.Equal(ExecutionStatuses.Failed, failed.Status);
+        Assert.Equal("States.Runtime", failed.Error);
+        Assert.Equal(25_000, failed.LastEventId);
+        Assert.Equal(ExecutionRedriveStatuses.NotRedrivable, failed.RedriveStatus);
+        Assert.Equal("Execution history event limit exceeded", failed.RedriveStatusReason);
+        var refused = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => harness.Engine.RedriveExecutionAsync(failed.ExecutionArn));
+        Assert.Equal("Execution history event limit exceeded", refused.Message);
+    }
+
+    [Fact]
     public async Task A_stopped_execution_on_SQLite_redrives_its_Wait_and_finishes_after_it()
     {
         string folder = Path.Combine(Path.GetTempPath(), "stepwise-lifecycle-" + Guid.NewGuid().ToString("N"));
