@@ -1,5 +1,8 @@
+using Stepwise.Api.Aliases;
+using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.Versions;
 
 namespace Stepwise.Api;
 
@@ -11,6 +14,9 @@ public static class ApiActions
     {
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
+        ExecutionActions.Register(catalog);
+        VersionActions.Register(catalog);
+        AliasActions.Register(catalog);
         return catalog;
     }
 }

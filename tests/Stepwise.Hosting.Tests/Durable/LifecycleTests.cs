@@ -96,6 +96,7 @@ public sealed class LifecycleTests
         var failed = await harness.RunAsync(flaky);
 
         var whileRunning = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => harness.Engine.RedriveExecutionAsync(running.ExecutionArn));
+        var describedRunning = await harness.Engine.DescribeExecutionAsync(running.ExecutionArn);
         var afterSuccess = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => harness.Engine.RedriveExecutionAsync(succeeded.ExecutionArn));
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => harness.Engine.RedriveExecutionAsync(running.ExecutionArn + "-missing"));
         harness.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
@@ -103,7 +104,7 @@ public sealed class LifecycleTests
         var described = await harness.Engine.DescribeExecutionAsync(failed.ExecutionArn);
 
         Assert.Equal("Execution is RUNNING and cannot be redriven", whileRunning.Message);
-        Assert.Equal(ExecutionRedriveStatuses.RunningReason, (await harness.Engine.DescribeExecutionAsync(running.ExecutionArn))!.RedriveStatusReason);
+        Assert.Equal(ExecutionRedriveStatuses.RunningReason, describedRunning!.RedriveStatusReason);
         Assert.Equal("Execution is SUCCEEDED and cannot be redriven", afterSuccess.Message);
         Assert.Equal("Execution redrivable period exceeded", expired.Message);
         Assert.Equal(ExecutionRedriveStatuses.NotRedrivable, described!.RedriveStatus);
