@@ -4,6 +4,7 @@ using Stepwise.Hosting;
 using Stepwise.Hosting.Durable;
 using Stepwise.Integrations;
 using Stepwise.Json;
+using Stepwise.Runtime;
 using Stepwise.Storage.Sqlite;
 
 namespace Stepwise.Engine.Bench;
@@ -50,7 +51,7 @@ internal static class Child
         Func<long> commits = static () => 0;
         if (mode == "express")
         {
-            var engine = new StepwiseEngine();
+            var engine = new StepwiseEngine(new StepwiseEngineOptions { MaxPayloadBytes = workload.MaxPayloadBytes ?? Interpreter.DefaultMaxPayloadBytes });
             Register(engine.RegisterLambda);
             owner = engine;
             var runOptions = new RunOptions { Type = StateMachineType.Express, StateMachineName = name };
@@ -69,7 +70,11 @@ internal static class Child
         {
             string folder = Path.Combine(Path.GetTempPath(), "stepwise-bench-" + Guid.NewGuid().ToString("N"));
             var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
-            var engine = new DurableEngine(store, new DurableEngineOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
+            var engine = new DurableEngine(store, new DurableEngineOptions
+            {
+                PollInterval = TimeSpan.FromMilliseconds(50),
+                MaxPayloadBytes = workload.MaxPayloadBytes ?? Interpreter.DefaultMaxPayloadBytes,
+            });
             Register(engine.RegisterLambda);
             await engine.StartAsync();
             var machine = await engine.CreateStateMachineAsync(name, definition.ToJsonString());

@@ -22,6 +22,12 @@ foreach (var workload in Workload.All)
         continue;
     }
 
+    if (workload.MaxPayloadBytes is int limit)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{workload.Name}: MaxPayloadBytes raised to {limit:N0} (its input is over AWS's 256 KiB limit, which AWS would refuse)"));
+    }
+
     foreach (string mode in new[] { "express", "standard" })
     {
         var result = Child.Spawn(workload.Name, mode, options.Workloads, options.Scale);

@@ -36,7 +36,7 @@ public sealed class DurableEngine : IAsyncDisposable
         _time = _options.Time ?? TimeProvider.System;
         _tasks = new TaskDispatcher(_options.Mocks);
         _definitions = new DefinitionCache(store.StateMachines);
-        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time);
+        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
     }
 
@@ -173,7 +173,10 @@ public sealed class DurableEngine : IAsyncDisposable
         var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
             _options.Region, start, input, RedriveCount: null);
         var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
-        var engineOptions = new StepwiseEngineOptions { Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks };
+        var engineOptions = new StepwiseEngineOptions
+        {
+            Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks, MaxPayloadBytes = _options.MaxPayloadBytes,
+        };
         var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
         using var limit = new CancellationTokenSource(ExpressDurationLimit, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
