@@ -83,6 +83,12 @@ internal static class Child
             run = async k =>
             {
                 var started = await engine.StartExecutionAsync(machine.StateMachineArn, workload.Input(workloads, k));
+                if (workload.Waits)
+                {
+                    // Started is all there is to it: the execution now waits in the store, on a timer an hour away.
+                    return k < 0 ? await WaitingTransitionsAsync(engine, started.ExecutionArn) : 0;
+                }
+
                 var done = await engine.WaitForExecutionAsync(started.ExecutionArn);
                 if (done.Status != "SUCCEEDED")
                 {
@@ -142,6 +148,17 @@ internal static class Child
         }
 
         return count;
+    }
+
+    private static async Task<int> WaitingTransitionsAsync(DurableEngine engine, string executionArn)
+    {
+        var record = await engine.DescribeExecutionAsync(executionArn);
+        if (record?.Status != "RUNNING")
+        {
+            throw new InvalidOperationException($"{executionArn} is {record?.Status}, not waiting");
+        }
+
+        return await DurableTransitionsAsync(engine, executionArn);
     }
 
     private static async Task<int> DurableTransitionsAsync(DurableEngine engine, string executionArn)

@@ -28,7 +28,7 @@ foreach (var workload in Workload.All)
             $"{workload.Name}: MaxPayloadBytes raised to {limit:N0} (its input is over AWS's 256 KiB limit, which AWS would refuse)"));
     }
 
-    foreach (string mode in new[] { "express", "standard" })
+    foreach (string mode in workload.Waits ? ["standard"] : new[] { "express", "standard" })
     {
         var result = Child.Spawn(workload.Name, mode, options.Workloads, options.Scale);
         if (result is null)

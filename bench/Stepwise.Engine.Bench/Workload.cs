@@ -5,10 +5,11 @@ namespace Stepwise.Engine.Bench;
 /// <summary>
 /// One workload of <c>shared/bench/workloads</c>, as the peer benchmark (<c>shared/bench/peers/bench.mjs</c>) runs it:
 /// the definition, how many executions, how many in flight, the input of execution <c>k</c>, and the payload limit the
-/// engine runs it with when AWS's 256 KiB would refuse its input.
+/// engine runs it with when AWS's 256 KiB would refuse its input. A <see cref="Waits"/> workload is Stepwise's own
+/// (no peer runs it): it starts Standard executions that stay waiting, to show that waiting costs storage, not memory.
 /// </summary>
 internal sealed record Workload(string Name, string File, int Executions, int InFlight, Func<string, int, JsonValue> Input, bool HasTasks = false,
-    int? MaxPayloadBytes = null)
+    int? MaxPayloadBytes = null, bool Waits = false)
 {
     public static readonly Workload[] All =
     [
@@ -24,12 +25,23 @@ internal sealed record Workload(string Name, string File, int Executions, int In
         new("concurrent-starts", "pass5.asl.json", 10000, 500, WithIndex),
         // The peer fails this one (it has no JSONata), so it prints no ratio; the figure is Stepwise's alone.
         new("jsonata-chain", "jsonata-chain.asl.json", 2000, 1, WithIndex),
+        // 100,000 Standard executions (and a tenth more to warm up) left waiting on an hour-long Wait state: the peak
+        // RSS must stay under 200 MB, as nothing of a waiting execution stays in memory (DESIGN.md §4).
+        new("waiting", WaitingFile, 100_000, 500, WithIndex, Waits: true),
     ];
+
+    /// <summary>The waiting workload's definition, which is not one of the shared workloads' files.</summary>
+    private const string WaitingFile = "(waiting)";
 
     private static readonly Dictionary<string, JsonValue> s_files = new(StringComparer.Ordinal);
 
     public static JsonValue Read(string dir, string file)
     {
+        if (file == WaitingFile)
+        {
+            return JsonValue.Parse("""{"StartAt":"Wait","States":{"Wait":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+        }
+
         lock (s_files)
         {
             if (!s_files.TryGetValue(file, out var value))
