@@ -13,11 +13,12 @@ namespace Stepwise.Engine.Bench;
 internal static class Child
 {
     /// <summary>
-    /// The figures of one (workload, mode). CPU milliseconds and commits (SQLite transactions, each one fsync) per
-    /// execution do not depend on how busy a shared machine is, so they show a change where the rates are noise.
+    /// The figures of one (workload, mode). CPU milliseconds, allocated kilobytes and commits (SQLite transactions,
+    /// each one fsync) per execution depend little or not at all on how busy a shared machine is, so they show a
+    /// change where the rates are noise.
     /// </summary>
     public readonly record struct Result(double TransitionsPerSecond, double ExecutionsPerSecond, double PeakRssMb, double CpuMsPerExecution,
-        double CommitsPerExecution);
+        double CommitsPerExecution, double AllocatedKbPerExecution);
 
     public static Result? Spawn(string workload, string mode, string workloads, double scale)
     {
@@ -38,7 +39,7 @@ internal static class Child
         }
 
         return new Result(obj["transitionsPerSec"]!.AsNumber().ToDouble(), obj["executionsPerSec"]!.AsNumber().ToDouble(), obj["peakRssMB"]!.AsNumber().ToDouble(),
-            obj["cpuMsPerExec"]!.AsNumber().ToDouble(), obj["commitsPerExec"]!.AsNumber().ToDouble());
+            obj["cpuMsPerExec"]!.AsNumber().ToDouble(), obj["commitsPerExec"]!.AsNumber().ToDouble(), obj["allocatedKbPerExec"]!.AsNumber().ToDouble());
     }
 
     public static async Task RunAsync(string name, string mode, string workloads, double scale)
@@ -106,14 +107,16 @@ internal static class Child
             await RunManyAsync(run, Math.Max(1, executions / 10), workload.InFlight);
             long commitsBefore = commits();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
             var stopwatch = Stopwatch.StartNew();
             await RunManyAsync(run, executions, workload.InFlight);
             stopwatch.Stop();
             double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / executions;
             double commitsPerExecution = (double)(commits() - commitsBefore) / executions;
+            double allocatedKb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / executions;
             double seconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution}}}"));
+                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution},\"allocatedKbPerExec\":{allocatedKb}}}"));
         }
     }
 
