@@ -44,7 +44,8 @@ internal sealed class StepPlan
     /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
     /// exactly what the lost attempt drew (same jitter, same task tokens).
     /// </summary>
-    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now)
+    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
+        int maxPayloadBytes)
     {
         if (stimulus is RedriveRequestedStimulus redrive)
         {
@@ -57,7 +58,7 @@ internal sealed class StepPlan
         while (pending.TryDequeue(out var next))
         {
             var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
-            var decision = Interpreter.Decide(machine, snapshot, next, now, random);
+            var decision = Interpreter.Decide(machine, snapshot, next, now, random, maxPayloadBytes);
             snapshot = decision.Snapshot;
             if (next is RedriveRequestedStimulus)
             {

@@ -10,7 +10,7 @@ namespace Stepwise.Hosting.Durable;
 /// transaction. A step that loses a race (another writer committed first) is decided again on the fresh snapshot;
 /// a step interrupted before its commit left nothing behind, so doing it again is exact.
 /// </summary>
-internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitions, ExecutionLocks locks, TimeProvider time)
+internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitions, ExecutionLocks locks, TimeProvider time, int maxPayloadBytes)
 {
     private const int MaxAttempts = 16;
 
@@ -43,7 +43,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                 var current = DurableSnapshot.Deserialize(stored.Json);
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, maxPayloadBytes);
                 try
                 {
                     var grant = claim?.Reserve(plan.WorkCount, now);
@@ -73,7 +73,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
         CancellationToken cancellationToken)
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
-        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate);
+        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, maxPayloadBytes);
         int leased = 0;
         try
         {
