@@ -4,6 +4,7 @@ using Stepwise.Hosting;
 using Stepwise.Hosting.Durable;
 using Stepwise.Integrations;
 using Stepwise.Json;
+using Stepwise.Runtime;
 using Stepwise.Storage.Sqlite;
 
 namespace Stepwise.Engine.Bench;
@@ -12,11 +13,12 @@ namespace Stepwise.Engine.Bench;
 internal static class Child
 {
     /// <summary>
-    /// The figures of one (workload, mode). CPU milliseconds and commits (SQLite transactions, each one fsync) per
-    /// execution do not depend on how busy a shared machine is, so they show a change where the rates are noise.
+    /// The figures of one (workload, mode). CPU milliseconds, allocated kilobytes and commits (SQLite transactions,
+    /// each one fsync) per execution depend little or not at all on how busy a shared machine is, so they show a
+    /// change where the rates are noise.
     /// </summary>
     public readonly record struct Result(double TransitionsPerSecond, double ExecutionsPerSecond, double PeakRssMb, double CpuMsPerExecution,
-        double CommitsPerExecution);
+        double CommitsPerExecution, double AllocatedKbPerExecution);
 
     public static Result? Spawn(string workload, string mode, string workloads, double scale)
     {
@@ -37,7 +39,7 @@ internal static class Child
         }
 
         return new Result(obj["transitionsPerSec"]!.AsNumber().ToDouble(), obj["executionsPerSec"]!.AsNumber().ToDouble(), obj["peakRssMB"]!.AsNumber().ToDouble(),
-            obj["cpuMsPerExec"]!.AsNumber().ToDouble(), obj["commitsPerExec"]!.AsNumber().ToDouble());
+            obj["cpuMsPerExec"]!.AsNumber().ToDouble(), obj["commitsPerExec"]!.AsNumber().ToDouble(), obj["allocatedKbPerExec"]!.AsNumber().ToDouble());
     }
 
     public static async Task RunAsync(string name, string mode, string workloads, double scale)
@@ -50,7 +52,7 @@ internal static class Child
         Func<long> commits = static () => 0;
         if (mode == "express")
         {
-            var engine = new StepwiseEngine();
+            var engine = new StepwiseEngine(new StepwiseEngineOptions { MaxPayloadBytes = workload.MaxPayloadBytes ?? Interpreter.DefaultMaxPayloadBytes });
             Register(engine.RegisterLambda);
             owner = engine;
             var runOptions = new RunOptions { Type = StateMachineType.Express, StateMachineName = name };
@@ -69,7 +71,11 @@ internal static class Child
         {
             string folder = Path.Combine(Path.GetTempPath(), "stepwise-bench-" + Guid.NewGuid().ToString("N"));
             var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
-            var engine = new DurableEngine(store, new DurableEngineOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
+            var engine = new DurableEngine(store, new DurableEngineOptions
+            {
+                PollInterval = TimeSpan.FromMilliseconds(50),
+                MaxPayloadBytes = workload.MaxPayloadBytes ?? Interpreter.DefaultMaxPayloadBytes,
+            });
             Register(engine.RegisterLambda);
             await engine.StartAsync();
             var machine = await engine.CreateStateMachineAsync(name, definition.ToJsonString());
@@ -78,6 +84,12 @@ internal static class Child
             run = async k =>
             {
                 var started = await engine.StartExecutionAsync(machine.StateMachineArn, workload.Input(workloads, k));
+                if (workload.Waits)
+                {
+                    // Started is all there is to it: the execution now waits in the store, on a timer an hour away.
+                    return k < 0 ? await WaitingTransitionsAsync(engine, started.ExecutionArn) : 0;
+                }
+
                 var done = await engine.WaitForExecutionAsync(started.ExecutionArn);
                 if (done.Status != "SUCCEEDED")
                 {
@@ -95,14 +107,16 @@ internal static class Child
             await RunManyAsync(run, Math.Max(1, executions / 10), workload.InFlight);
             long commitsBefore = commits();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
             var stopwatch = Stopwatch.StartNew();
             await RunManyAsync(run, executions, workload.InFlight);
             stopwatch.Stop();
             double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / executions;
             double commitsPerExecution = (double)(commits() - commitsBefore) / executions;
+            double allocatedKb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / executions;
             double seconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution}}}"));
+                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution},\"allocatedKbPerExec\":{allocatedKb}}}"));
         }
     }
 
@@ -137,6 +151,17 @@ internal static class Child
         }
 
         return count;
+    }
+
+    private static async Task<int> WaitingTransitionsAsync(DurableEngine engine, string executionArn)
+    {
+        var record = await engine.DescribeExecutionAsync(executionArn);
+        if (record?.Status != "RUNNING")
+        {
+            throw new InvalidOperationException($"{executionArn} is {record?.Status}, not waiting");
+        }
+
+        return await DurableTransitionsAsync(engine, executionArn);
     }
 
     private static async Task<int> DurableTransitionsAsync(DurableEngine engine, string executionArn)

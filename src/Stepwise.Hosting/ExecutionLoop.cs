@@ -179,7 +179,7 @@ internal sealed class ExecutionLoop
         }
 
         var now = Now;
-        var decision = Interpreter.Decide(_definition, _snapshot, stimulus, now, _random);
+        var decision = Interpreter.Decide(_definition, _snapshot, stimulus, now, _random, _options.MaxPayloadBytes);
         _snapshot = decision.Snapshot;
         foreach (var e in decision.Events)
         {

@@ -6,6 +6,8 @@ namespace Stepwise.Hosting;
 /// <summary>Options of a <see cref="StepwiseEngine"/>.</summary>
 public sealed class StepwiseEngineOptions
 {
+    private int _maxPayloadBytes = Runtime.Interpreter.DefaultMaxPayloadBytes;
+
     /// <summary>The region used in ARNs and history events; default <c>us-east-1</c>.</summary>
     public string Region { get; set; } = "us-east-1";
 
@@ -26,6 +28,22 @@ public sealed class StepwiseEngineOptions
 
     /// <summary>A Step Functions Local mock configuration; select a test case with <see cref="RunOptions.MockTestCase"/>.</summary>
     public MockConfiguration? Mocks { get; set; }
+
+    /// <summary>
+    /// The payload limit in UTF-8 bytes: an execution input, state output or task result larger than this fails with
+    /// <c>States.DataLimitExceeded</c>. Default 262,144 (256 KiB), AWS's limit. Raising it is a deliberate departure
+    /// from AWS for local use (say, a Map over a large inline array); a definition that relies on it will fail on AWS.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxPayloadBytes
+    {
+        get => _maxPayloadBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxPayloadBytes = value;
+        }
+    }
 
     /// <summary>The execution role ARN recorded in ExecutionStarted and <c>$$.Execution.RoleArn</c>; default <c>arn:aws:iam::&lt;account&gt;:role/stepwise-execution</c>.</summary>
     public string? ExecutionRoleArn { get; set; }

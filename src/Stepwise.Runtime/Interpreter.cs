@@ -6,6 +6,9 @@ namespace Stepwise.Runtime;
 /// <summary>The deterministic ASL interpreter (DESIGN.md §3).</summary>
 public static class Interpreter
 {
+    /// <summary>AWS's payload limit: 256 KiB of UTF-8 (execution input, state and task outputs).</summary>
+    public const int DefaultMaxPayloadBytes = 256 * 1024;
+
     /// <summary>
     /// Applies <paramref name="stimulus"/> to <paramref name="snapshot"/>: returns the next snapshot, the history events
     /// to append and the commands for the host. Pure: the given snapshot is not modified, and the only time and
@@ -17,14 +20,19 @@ public static class Interpreter
     /// <param name="stimulus">What happened.</param>
     /// <param name="now">The time of the decision; every event recorded gets it.</param>
     /// <param name="random">The execution's seeded random source (jitter, task tokens, States.UUID).</param>
+    /// <param name="maxPayloadBytes">
+    /// The payload limit, in UTF-8 bytes, past which an input or output fails with <c>States.DataLimitExceeded</c>:
+    /// AWS's <see cref="DefaultMaxPayloadBytes"/> unless the operator raised it (a deliberate departure for local use).
+    /// </param>
     /// <param name="missingActivities">
     /// Activity ARNs the definition names that do not exist (the host looks them up): a Task state scheduling one fails
     /// with <c>States.Runtime</c> before anything is scheduled, as on AWS. Null: every activity exists.
     /// </param>
     /// <exception cref="ArgumentException">When a stimulus other than ExecutionStarted comes without a snapshot.</exception>
     public static Decision Decide(StateMachine definition, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now, Random random,
-        IReadOnlySet<string>? missingActivities = null)
+        int maxPayloadBytes = DefaultMaxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(stimulus);
         ArgumentNullException.ThrowIfNull(random);
@@ -38,7 +46,7 @@ public static class Interpreter
             next = snapshot?.Clone() ?? throw new ArgumentException("Only ExecutionStarted may come without a snapshot.", nameof(snapshot));
         }
 
-        var stepper = new Stepper(definition, next, now, random, missingActivities);
+        var stepper = new Stepper(definition, next, now, random, maxPayloadBytes, missingActivities);
         stepper.Apply(stimulus);
         return new Decision(next, stepper.Events, stepper.Commands);
     }

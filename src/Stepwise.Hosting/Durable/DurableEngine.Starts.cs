@@ -69,7 +69,10 @@ public sealed partial class DurableEngine
         var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
             _options.Region, start, input, RedriveCount: null);
         var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
-        var engineOptions = new StepwiseEngineOptions { Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks };
+        var engineOptions = new StepwiseEngineOptions
+        {
+            Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks, MaxPayloadBytes = _options.MaxPayloadBytes,
+        };
         var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
         return new ExpressRun(loop, executionArn, stateMachine.StateMachineArn, start, _time);
     }

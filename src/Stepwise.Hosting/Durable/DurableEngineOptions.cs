@@ -6,6 +6,8 @@ namespace Stepwise.Hosting.Durable;
 /// <summary>Options of a <see cref="DurableEngine"/>.</summary>
 public sealed class DurableEngineOptions
 {
+    private int _maxPayloadBytes = Runtime.Interpreter.DefaultMaxPayloadBytes;
+
     /// <summary>The region used in ARNs and history events; default <c>us-east-1</c>.</summary>
     public string Region { get; set; } = "us-east-1";
 
@@ -41,6 +43,22 @@ public sealed class DurableEngineOptions
 
     /// <summary>Seed of each execution's random source; null = drawn once per execution (and stored with it).</summary>
     public int? RandomSeed { get; set; }
+
+    /// <summary>
+    /// The payload limit in UTF-8 bytes: an execution input, state output or task result larger than this fails with
+    /// <c>States.DataLimitExceeded</c>. Default 262,144 (256 KiB), AWS's limit. Raising it is a deliberate departure
+    /// from AWS for local use (say, a Map over a large inline array); a definition that relies on it will fail on AWS.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int MaxPayloadBytes
+    {
+        get => _maxPayloadBytes;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxPayloadBytes = value;
+        }
+    }
 
     /// <summary>A Step Functions Local mock configuration, for executions started with a mock test case.</summary>
     public MockConfiguration? Mocks { get; set; }

@@ -48,7 +48,7 @@ internal sealed class StepPlan
     /// definition's activities that do not exist (see <see cref="ActivityResources"/>).
     /// </summary>
     public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
-        IReadOnlySet<string>? missingActivities = null)
+        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
     {
         if (stimulus is RedriveRequestedStimulus redrive)
         {
@@ -61,7 +61,7 @@ internal sealed class StepPlan
         while (pending.TryDequeue(out var next))
         {
             var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
-            var decision = Interpreter.Decide(machine, snapshot, next, now, random, missingActivities);
+            var decision = Interpreter.Decide(machine, snapshot, next, now, random, maxPayloadBytes, missingActivities);
             snapshot = decision.Snapshot;
             if (next is RedriveRequestedStimulus)
             {

@@ -347,7 +347,7 @@ internal sealed partial class Stepper
     /// </summary>
     private void ExitState(Frame frame, State state, JsonValue output, string? next, JsonObject? assigned = null)
     {
-        if (output.GetUtf8Size() > MaxPayloadBytes)
+        if (output.GetUtf8Size() > _maxPayloadBytes)
         {
             StateFailed(frame, state, new AslError(StatesErrors.DataLimitExceeded,
                 $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit."));

@@ -229,7 +229,7 @@ internal sealed partial class Stepper
 
         var state = (TaskState)CurrentState(frame);
         EndTask(frame, taskId);
-        if (output.GetUtf8Size() > MaxPayloadBytes)
+        if (output.GetUtf8Size() > _maxPayloadBytes)
         {
             // The result itself is over the limit: AWS records it as the task's own failure, which catchers can handle.
             // AWS names a Lambda function by its ARN here, and a service integration by its resource type ('lambda').

@@ -12,9 +12,6 @@ namespace Stepwise.Runtime.Decisions;
 /// </summary>
 internal sealed partial class Stepper
 {
-    /// <summary>AWS's payload limit: 256 KiB of UTF-8.</summary>
-    internal const int MaxPayloadBytes = 256 * 1024;
-
     /// <summary>
     /// AWS's history quota for a Standard execution ("Maximum execution history size: 25,000 events"): the event that
     /// would be number 25,000 becomes the ExecutionFailed that ends it.
@@ -29,13 +26,16 @@ internal sealed partial class Stepper
     private readonly DateTimeOffset _now;
     private readonly Random _random;
     private readonly IReadOnlySet<string>? _missingActivities;
+    private readonly int _maxPayloadBytes;
     private readonly Queue<int> _runnable = new();
 
     /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
     private readonly HashSet<int> _owned = [];
 
-    public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random, IReadOnlySet<string>? missingActivities = null)
+    public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random, int maxPayloadBytes,
+        IReadOnlySet<string>? missingActivities = null)
     {
+        _maxPayloadBytes = maxPayloadBytes;
         _definition = definition;
         _snapshot = snapshot;
         _now = now;
@@ -133,7 +133,7 @@ internal sealed partial class Stepper
             _snapshot.ExecutionTimerId = StartTimer(root.Id, TimerPurpose.ExecutionTimeout, TimeSpan.FromSeconds(timeout));
         }
 
-        if (info.Input.GetUtf8Size() > MaxPayloadBytes)
+        if (info.Input.GetUtf8Size() > _maxPayloadBytes)
         {
             FinishExecution(ExecutionOutcome.Failed, 0, null, StatesErrors.DataLimitExceeded,
                 "The input to the execution exceeds the maximum number of bytes service limit.");

@@ -112,7 +112,7 @@ public sealed class StateTest
     {
         for (Stimulus? next = stimulus; next is not null;)
         {
-            var stepper = new Stepper(_machine, _snapshot, now, _random) { Inspector = _inspector };
+            var stepper = new Stepper(_machine, _snapshot, now, _random, Interpreter.DefaultMaxPayloadBytes) { Inspector = _inspector };
             stepper.Apply(next);
             if (_inspector.Finished || _snapshot.IsFinished)
             {

@@ -38,6 +38,30 @@ public sealed class DurableEngineTests
         Assert.Empty(harness.Errors);
     }
 
+    [Theory]
+    [InlineData(false, ExecutionStatuses.Failed)]
+    [InlineData(true, ExecutionStatuses.Succeeded)]
+    public async Task An_input_over_256_KiB_fails_as_on_AWS_unless_the_operator_raised_MaxPayloadBytes(bool raised, string status)
+    {
+        var clock = new Stepwise.Testing.ManualTimeProvider(DurableHarness.Start);
+        var options = DurableHarness.Options(clock);
+        if (raised)
+        {
+            options.MaxPayloadBytes = 1 << 20;
+        }
+
+        await using var store = new Stepwise.Storage.InMemory.InMemoryStore();
+        await using var engine = new Stepwise.Hosting.Durable.DurableEngine(store, options);
+        await engine.StartAsync();
+        var machine = await engine.CreateStateMachineAsync("big", """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""");
+
+        var started = await engine.StartExecutionAsync(machine.StateMachineArn, JsonObject.Create(("s", new string('x', 300_000))));
+        var result = await engine.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(status, result.Status);
+        Assert.Equal(raised ? null : "States.DataLimitExceeded", result.Error);
+    }
+
     [Fact]
     public async Task A_JSONata_machine_with_variables_runs_durably()
     {

@@ -96,6 +96,7 @@ public sealed class LifecycleTests
         var failed = await harness.RunAsync(flaky);
 
         var whileRunning = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => harness.Engine.RedriveExecutionAsync(running.ExecutionArn));
+        var describedRunning = await harness.Engine.DescribeExecutionAsync(running.ExecutionArn);
         var afterSuccess = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => harness.Engine.RedriveExecutionAsync(succeeded.ExecutionArn));
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => harness.Engine.RedriveExecutionAsync(running.ExecutionArn + "-missing"));
         harness.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
@@ -103,11 +104,29 @@ public sealed class LifecycleTests
         var described = await harness.Engine.DescribeExecutionAsync(failed.ExecutionArn);
 
         Assert.Equal("Execution is RUNNING and cannot be redriven", whileRunning.Message);
-        Assert.Equal(ExecutionRedriveStatuses.RunningReason, (await harness.Engine.DescribeExecutionAsync(running.ExecutionArn))!.RedriveStatusReason);
+        Assert.Equal(ExecutionRedriveStatuses.RunningReason, describedRunning!.RedriveStatusReason);
         Assert.Equal("Execution is SUCCEEDED and cannot be redriven", afterSuccess.Message);
         Assert.Equal("Execution redrivable period exceeded", expired.Message);
         Assert.Equal(ExecutionRedriveStatuses.NotRedrivable, described!.RedriveStatus);
         Assert.Equal(ExecutionRedriveStatuses.PeriodExceededReason, described.RedriveStatusReason);
+    }
+
+    [Fact]
+    public async Task An_execution_ended_by_the_history_limit_is_not_redrivable()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync("{'StartAt':'Loop','States':{'Loop':{'Type':'Choice','Choices':[{'Variable':'$.stop','BooleanEquals':true,'Next':'Done'}],'Default':'Loop'},'Done':{'Type':'Succeed'}}}");
+
+        var failed = await harness.RunAsync(machine, "{\"stop\":false}");
+
+        Assert.Equal(ExecutionStatuses.Failed, failed.Status);
+        Assert.Equal("States.Runtime", failed.Error);
+        Assert.Equal(25_000, failed.LastEventId);
+        Assert.Equal(ExecutionRedriveStatuses.NotRedrivable, failed.RedriveStatus);
+        Assert.Equal("Execution history event limit exceeded", failed.RedriveStatusReason);
+        var refused = await Assert.ThrowsAsync<ExecutionNotRedrivableException>(() => harness.Engine.RedriveExecutionAsync(failed.ExecutionArn));
+        Assert.Equal("Execution history event limit exceeded", refused.Message);
     }
 
     [Fact]

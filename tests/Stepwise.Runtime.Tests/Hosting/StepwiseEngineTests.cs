@@ -122,4 +122,37 @@ public sealed class StepwiseEngineTests
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.Equal(Asl.Start.AddSeconds(10), result.History[^1].Timestamp);
     }
+
+    [Fact]
+    public async Task An_input_over_256_KiB_runs_when_the_operator_raised_MaxPayloadBytes()
+    {
+        string input = "{\"s\":\"" + new string('x', Interpreter.DefaultMaxPayloadBytes) + "\"}";
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions { FastTime = true, MaxPayloadBytes = 2 * Interpreter.DefaultMaxPayloadBytes });
+
+        var result = await engine.RunAsync(Asl.Json("{'StartAt':'A','States':{'A':{'Type':'Pass','End':true}}}"), JsonValue.Parse(input));
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(input.Length, result.Output!.GetUtf8Size());
+    }
+
+    [Fact]
+    public async Task A_lowered_MaxPayloadBytes_fails_a_state_output_over_it_with_States_DataLimitExceeded()
+    {
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions { FastTime = true, MaxPayloadBytes = 64 });
+
+        var result = await engine.RunAsync(Asl.Json("{'StartAt':'A','States':{'A':{'Type':'Pass','Result':{'s':'" + new string('y', 64) + "'},'End':true}}}"),
+            Asl.Json("{}"));
+
+        Assert.Equal(ExecutionStatus.Failed, result.Status);
+        Assert.Equal("States.DataLimitExceeded", result.Error);
+    }
+
+    [Fact]
+    public void MaxPayloadBytes_below_one_byte_is_rejected()
+    {
+        var options = new StepwiseEngineOptions();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxPayloadBytes = 0);
+        Assert.Equal(262_144, options.MaxPayloadBytes);
+    }
 }

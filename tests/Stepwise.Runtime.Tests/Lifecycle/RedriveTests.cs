@@ -117,6 +117,24 @@ public sealed class RedriveTests
     }
 
     [Fact]
+    public void A_timed_out_execution_redrives_the_state_it_was_in_with_a_fresh_execution_timeout()
+    {
+        var driver = new Driver(Asl.Machine("{'TimeoutSeconds':5,'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}"));
+        driver.Start(Asl.Json("{}"));
+        var timeout = driver.Commands.OfType<StartTimerCommand>().First();
+        driver.Now = timeout.DueTime;
+        driver.Apply(new TimerFiredStimulus(timeout.TimerId));
+        Assert.Equal(ExecutionOutcome.TimedOut, driver.Snapshot!.Outcome);
+        driver.Now = timeout.DueTime.AddMinutes(1);
+
+        var decision = driver.Apply(new RedriveRequestedStimulus());
+
+        Assert.Equal("ExecutionRedriven TaskStateEntered LambdaFunctionScheduled", Asl.Types(decision.Events));
+        var fresh = decision.Commands.OfType<StartTimerCommand>().Single();
+        Assert.Equal(driver.Now.AddSeconds(5), fresh.DueTime);
+    }
+
+    [Fact]
     public void Redriving_a_running_or_succeeded_execution_is_a_host_bug()
     {
         var machine = Asl.Machine("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}");

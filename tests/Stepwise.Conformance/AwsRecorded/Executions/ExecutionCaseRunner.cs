@@ -1,5 +1,8 @@
 using Stepwise.Hosting;
+using Stepwise.Hosting.Durable;
 using Stepwise.Json;
+using Stepwise.Storage.InMemory;
+using Stepwise.Storage.Paging;
 
 namespace Stepwise.Conformance.AwsRecorded.Executions;
 
@@ -20,6 +23,11 @@ internal static class ExecutionCaseRunner
         if (recorded["input"] is not { } input)
         {
             return "the case has no JSON input (inputRaw): StartExecution rejects it before any execution exists";
+        }
+
+        if (expected["status"] is JsonString { Value: "ABORTED" })
+        {
+            return await RunStoppedAsync(recorded, input);
         }
 
         await using var engine = new StepwiseEngine(new StepwiseEngineOptions
@@ -114,6 +122,48 @@ internal static class ExecutionCaseRunner
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// AWS ends an execution ABORTED only through StopExecution, so a recorded ABORTED case was stopped by its test
+    /// while the execution waited. It runs on the durable engine and is stopped as soon as StartExecution returns
+    /// (the first step, up to the first wait, is committed by then); its stored history is compared.
+    /// </summary>
+    private static async Task<string?> RunStoppedAsync(JsonObject recorded, JsonValue input)
+    {
+        using var guard = new CancellationTokenSource(s_realTimeLimit);
+        await using var store = new InMemoryStore();
+        await using var engine = new DurableEngine(store, new DurableEngineOptions { AccountId = "111111111111", Region = "us-east-1", RandomSeed = 1 });
+        await engine.StartAsync(guard.Token);
+        var machine = await engine.CreateStateMachineAsync("ConformanceMachine", recorded["definition"]!.ToJsonString(), cancellationToken: guard.Token);
+        var started = await engine.StartExecutionAsync(machine.StateMachineArn, input, "conformance-execution", cancellationToken: guard.Token);
+        var stopped = await engine.StopExecutionAsync(started.ExecutionArn, cancellationToken: guard.Token);
+        if (stopped.Status != "ABORTED")
+        {
+            return $"status: expected \"ABORTED\", got {stopped.Status} (it ended before the stop)";
+        }
+
+        if (recorded["history"] is not JsonArray history)
+        {
+            return null;
+        }
+
+        var events = new List<JsonObject>();
+        string? token = null;
+        do
+        {
+            var page = await engine.GetExecutionHistoryAsync(started.ExecutionArn, new PageRequest(1000, token), cancellationToken: guard.Token);
+            events.AddRange(page.Items);
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        if (IsReversed(history))
+        {
+            events.Reverse();
+        }
+
+        return HistoryComparison.Compare(RecordedComparison.For(recorded), history, events, droppedParallelOutcomes: false);
     }
 
     private static bool IsReversed(JsonArray history) =>
