@@ -28,6 +28,20 @@ public sealed class StateTest
         _random = random;
     }
 
+    /// <summary>
+    /// AWS's TestState refuses a Map or Parallel state unless a mock stands in for its iterations or branches, with
+    /// an InvalidDefinition error worded so.
+    /// </summary>
+    public const string MapOrParallelNeedsMock =
+        "TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]";
+
+    /// <summary>True for a state TestState runs only with a mock: a Map or Parallel state.</summary>
+    public static bool NeedsMock(JsonObject state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state["Type"] is JsonString { Value: "Map" or "Parallel" };
+    }
+
     /// <summary>The task the state waits for; the host answers it with <see cref="TaskSucceeded"/> or <see cref="TaskFailed"/>.</summary>
     public InvokeTaskCommand? PendingTask { get; private set; }
 
