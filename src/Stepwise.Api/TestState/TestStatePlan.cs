@@ -1,4 +1,5 @@
 using Stepwise.Api.Definitions;
+using Stepwise.Api.Validation;
 using Stepwise.Definition.Model;
 using Stepwise.Definition.Validation;
 using Stepwise.Json;
@@ -49,9 +50,9 @@ internal sealed class TestStatePlan
             }
         }
 
-        if (configuration?.RetrierRetryCount is < 0)
+        if (configuration?.RetrierRetryCount is int retries)
         {
-            throw RequestChecks.Invalid($"Value '{configuration.RetrierRetryCount}' at 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value greater than or equal to 0");
+            Constraints.Range(retries, "stateConfiguration.retrierRetryCount", 0, int.MaxValue);
         }
 
         if (type == "Task" && mock is null && request.RoleArn is null)
@@ -59,8 +60,7 @@ internal sealed class TestStatePlan
             throw TestStateErrors.Validation("RoleArn must be specified when testing a Task state");
         }
 
-        var input = ReadJson(request.Input ?? "{}", out string? inputError)
-            ?? throw new Protocol.ApiException(TestStateErrors.InvalidExecutionInput, $"Invalid State Machine Execution Input: '{inputError}'");
+        var input = ExecutionInput.Parse(request.Input);
         JsonObject? variables = null;
         if (request.Variables is not null)
         {
