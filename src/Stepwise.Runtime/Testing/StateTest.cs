@@ -15,6 +15,8 @@ public sealed class StateTest
     /// <summary>The name AWS gives the tested state (it shows in <c>$$.State.Name</c>), whatever it is called in a whole definition.</summary>
     public const string TestedStateName = "StateName";
 
+    private const int RootFrameId = 1;
+
     private readonly StateMachine _machine;
     private readonly ExecutionSnapshot _snapshot;
     private readonly StateInspector _inspector;
@@ -175,7 +177,8 @@ public sealed class StateTest
     {
         var inspector = _inspector;
         var data = inspector.Data;
-        if (_snapshot.Frames.TryGetValue(1, out var root) && (inspector.Variables.OwnCount > 0 || root.Variables.OwnCount > 0))
+        // The root frame, the first one the run created, holds the tested state's variables.
+        if (_snapshot.Frames.TryGetValue(RootFrameId, out var root) && (inspector.Variables.OwnCount > 0 || root.Variables.OwnCount > 0))
         {
             data.Variables = Visible(root.Variables);
         }
