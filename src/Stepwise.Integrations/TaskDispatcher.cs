@@ -207,7 +207,12 @@ public sealed class TaskDispatcher
             "DryRun" => 204,
             _ => 200,
         };
-        return TaskOutcome.Success(LambdaResponses.InvokeResponse(output, invocation.RequestId, invocation.Now, tailLog, statusCode));
+        var response = LambdaResponses.InvokeResponse(output, invocation.RequestId, invocation.Now, tailLog, statusCode);
+        // lambda:invoke.waitForTaskToken: the function got the token; the task waits for SendTaskSuccess/Failure. An
+        // in-process handler's result still completes the task, so embedding code can answer inline.
+        return invocation.TaskToken is not null && backend is not InProcessLambdaBackend
+            ? TaskOutcome.Submitted(response)
+            : TaskOutcome.Success(response);
     }
 
     /// <summary>
