@@ -32,6 +32,9 @@ internal sealed class ExecutionLoop
     private readonly Channel<Stimulus> _completions = Channel.CreateUnbounded<Stimulus>();
     private readonly Dictionary<long, DateTimeOffset> _timers = [];
     private readonly Dictionary<long, CancellationTokenSource> _inflight = [];
+
+    /// <summary>.waitForTaskToken tasks whose call went out (TaskSubmitted): the execution waits on them though no call runs.</summary>
+    private readonly HashSet<long> _awaitingToken = [];
     private readonly Dictionary<string, int> _mockAttempts = new(StringComparer.Ordinal);
     private ExecutionSnapshot? _snapshot;
     private CancellationToken _cancellationToken;
@@ -113,10 +116,11 @@ internal sealed class ExecutionLoop
 
         if (nextTimer == 0)
         {
-            if (_inflight.Count == 0)
+            // A submitted .waitForTaskToken task waits for its token as long as AWS would (here only cancellation ends it:
+            // the in-memory engine has no SendTaskSuccess).
+            if (_inflight.Count == 0 && _awaitingToken.Count == 0)
             {
-                // A .waitForTaskToken task whose call went out waits for SendTaskSuccess, which only the durable engine receives.
-                throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due (a task token is answered only through the durable engine).");
+                throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
             }
 
             await _completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
@@ -172,6 +176,7 @@ internal sealed class ExecutionLoop
         else if (stimulus is TaskSubmittedStimulus { TaskId: var submitted })
         {
             ForgetTask(submitted);
+            _awaitingToken.Add(submitted);
         }
         else if (stimulus is TaskFailedStimulus { TaskId: var failed })
         {

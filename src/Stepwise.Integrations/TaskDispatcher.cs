@@ -1,5 +1,6 @@
 using Stepwise.Integrations.Aws;
 using Stepwise.Integrations.Configuration;
+using Stepwise.Integrations.Http;
 using Stepwise.Integrations.Lambda;
 using Stepwise.Json;
 
@@ -9,7 +10,8 @@ namespace Stepwise.Integrations;
 /// The one seam between Task states and what serves them. Resolution order: the mock configuration's response for
 /// the selected test case and state, then a handler registered for the exact resource ARN, then (for Lambda
 /// resources) a handler registered for the function name, a function the configuration serves by command or
-/// endpoint, and the configured Lambda endpoint; for AWS service integrations, the configured service endpoint.
+/// endpoint, and the configured Lambda endpoint; for AWS service integrations, the configured service endpoint; for
+/// <c>http:invoke</c>, the HTTP Task with the configured allow-list.
 /// Handler and backend exceptions become ASL errors here, once.
 /// </summary>
 public sealed class TaskDispatcher
@@ -20,6 +22,7 @@ public sealed class TaskDispatcher
     private readonly Dictionary<string, LambdaBackend> _lambdas = new(StringComparer.Ordinal);
     private readonly LambdaBackend? _lambdaEndpoint;
     private readonly ServiceIntegrations? _services;
+    private readonly HttpTask? _http;
     private readonly Lock _lock = new();
 
     /// <summary>
@@ -48,6 +51,7 @@ public sealed class TaskDispatcher
         }
 
         _services = new ServiceIntegrations(integrations, new AwsServiceClient(client));
+        _http = new HttpTask(integrations, SharedHttp.Client);
     }
 
     /// <summary>The mock configuration consulted before any handler.</summary>
@@ -115,6 +119,11 @@ public sealed class TaskDispatcher
         if (isInvoke || isFunctionArn)
         {
             return await InvokeLambdaAsync(invocation, isInvoke, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_http is not null && resource == HttpTask.Resource)
+        {
+            return await _http.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
 
         if (_services is not null && await _services.TryInvokeAsync(invocation, cancellationToken).ConfigureAwait(false) is { } serviceOutcome)
@@ -198,7 +207,12 @@ public sealed class TaskDispatcher
             "DryRun" => 204,
             _ => 200,
         };
-        return TaskOutcome.Success(LambdaResponses.InvokeResponse(output, invocation.RequestId, invocation.Now, tailLog, statusCode));
+        var response = LambdaResponses.InvokeResponse(output, invocation.RequestId, invocation.Now, tailLog, statusCode);
+        // lambda:invoke.waitForTaskToken: the function got the token; the task waits for SendTaskSuccess/Failure. An
+        // in-process handler's result still completes the task, so embedding code can answer inline.
+        return invocation.TaskToken is not null && backend is not InProcessLambdaBackend
+            ? TaskOutcome.Submitted(response)
+            : TaskOutcome.Success(response);
     }
 
     /// <summary>

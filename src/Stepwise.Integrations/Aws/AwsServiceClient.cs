@@ -42,7 +42,7 @@ internal sealed class AwsServiceClient(AwsHttpClient http)
             throw new HttpRequestException($"The {service.Key} endpoint answered {action} with XML that cannot be read: {e.Message}");
         }
 
-        return new AwsServiceResponse(result, requestId, QueryProtocol.AwsLength(action, service.Key, service.Version, result, requestId), response.Body);
+        return new AwsServiceResponse(result, requestId, QueryProtocol.AwsLength(action, service.Key, service.Version, result), response.Body);
     }
 
     /// <summary>An SDK sends no member for a null parameter; the service then reports it missing, as AWS does.</summary>

@@ -161,10 +161,12 @@ internal static class QueryProtocol
 
     /// <summary>
     /// The byte length of the answer AWS itself sends for <paramref name="result"/> (its layout, two-space indented), which
-    /// the integration reports as Content-Length: a stand-in's own XML is laid out differently.
+    /// the integration reports as Content-Length: a stand-in's own XML is laid out differently, and its request ids
+    /// need not be the UUIDs AWS's are.
     /// </summary>
-    public static int AwsLength(string action, string service, string version, JsonObject result, string requestId)
+    public static int AwsLength(string action, string service, string version, JsonObject result)
     {
+        const string AwsRequestId = "00000000-0000-0000-0000-000000000000";
         var xml = new StringBuilder();
         xml.Append('<').Append(action).Append("Response xmlns=\"http://").Append(service).Append(".amazonaws.com/doc/").Append(version).Append("/\">\n");
         xml.Append("  <").Append(action).Append("Result>\n");
@@ -173,7 +175,7 @@ internal static class QueryProtocol
             xml.Append("    <").Append(name).Append('>').Append(value is JsonString s ? s.Value : value.ToJsonString()).Append("</").Append(name).Append(">\n");
         }
 
-        xml.Append("  </").Append(action).Append("Result>\n  <ResponseMetadata>\n    <RequestId>").Append(requestId)
+        xml.Append("  </").Append(action).Append("Result>\n  <ResponseMetadata>\n    <RequestId>").Append(AwsRequestId)
             .Append("</RequestId>\n  </ResponseMetadata>\n</").Append(action).Append("Response>\n");
         return Encoding.UTF8.GetByteCount(xml.ToString());
     }

@@ -70,11 +70,6 @@ internal sealed class ConfigurationReader(string source, string baseDirectory)
             configuration.MockConfigPath = Path.GetFullPath(String(mockConfig, "mockConfig"), baseDirectory);
         }
 
-        if (root["waitTimeScale"] is { } scale)
-        {
-            configuration.WaitTimeScale = scale is JsonNumber n && n.ToDouble() >= 0 ? n.ToDouble() : throw Error("waitTimeScale", "must be a non-negative number");
-        }
-
         return configuration;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using Stepwise.Json;
 
 namespace Stepwise.Integrations.Configuration;
@@ -48,9 +47,6 @@ public sealed class IntegrationsConfiguration
 
     /// <summary>A Step Functions Local mock configuration file (<c>SFN_MOCK_CONFIG</c>).</summary>
     public string? MockConfigPath { get; set; }
-
-    /// <summary>Step Functions Local's <c>WAIT_TIME_SCALE</c>: Wait states and retry delays last this fraction of their time.</summary>
-    public double? WaitTimeScale { get; set; }
 
     /// <summary>Sets the endpoint of <paramref name="service"/> (a name such as <c>dynamodb</c> or <c>eventbridge</c>).</summary>
     public void SetEndpoint(string service, Uri endpoint)
@@ -116,9 +112,9 @@ public sealed class IntegrationsConfiguration
     /// <c>LAMBDA_ENDPOINT</c>/<c>STEPWISE_LAMBDA_ENDPOINT</c>, <c>STEPWISE_ENDPOINT_&lt;SERVICE&gt;</c>,
     /// <c>SQS_ENDPOINT</c>, <c>SNS_ENDPOINT</c>, <c>DYNAMODB_ENDPOINT</c>, <c>EVENTBRIDGE_ENDPOINT</c>…,
     /// <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>, <c>AWS_DEFAULT_REGION</c>/<c>AWS_REGION</c>,
-    /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), <c>SFN_MOCK_CONFIG</c> and <c>WAIT_TIME_SCALE</c>.
+    /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), and <c>SFN_MOCK_CONFIG</c>.
     /// </summary>
-    /// <exception cref="FormatException">A variable's value is not valid (a URL, a number); the message names the variable.</exception>
+    /// <exception cref="FormatException">A variable's value is not a valid URL; the message names the variable.</exception>
     public void ApplyEnvironment(IReadOnlyDictionary<string, string> environment, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -169,13 +165,6 @@ public sealed class IntegrationsConfiguration
         if (Value(environment, EnvironmentNames.MockConfig) is { } mocks)
         {
             MockConfigPath = Path.GetFullPath(mocks, baseDirectory);
-        }
-
-        if (Value(environment, EnvironmentNames.WaitTimeScale) is { } scale)
-        {
-            WaitTimeScale = double.TryParse(scale, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s >= 0
-                ? s
-                : throw new FormatException($"{EnvironmentNames.WaitTimeScale}: '{scale}' is not a non-negative number.");
         }
     }
 

@@ -152,4 +152,23 @@ public sealed class ServiceIntegrationTests(MotoServer moto) : IClassFixture<Mot
         Assert.Equal("SQS.SdkClientException", result.Error);
         Assert.Equal("No endpoint is configured for the service 'sqs': set endpoints.sqs in stepwise.json or STEPWISE_ENDPOINT_SQS.", result.Cause);
     }
+
+    [Fact]
+    public async Task In_memory_a_waitForTaskToken_call_records_TaskSubmitted_and_waits_until_its_timeout()
+    {
+        string queueUrl = JsonValue.Parse(await moto.CallJsonAsync("sqs", "AmazonSQS.CreateQueue", """{"QueueName": "tokens"}""")).AsObject()["QueueUrl"]!.AsString();
+        var configuration = new IntegrationsConfiguration();
+        configuration.SetEndpoint("sqs", moto.Endpoint);
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions { Integrations = configuration, FastTime = true });
+        var definition = JsonValue.Parse("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "TimeoutSeconds": 300,
+              "Parameters": {"QueueUrl": "@queueUrl", "MessageBody.$": "$$.Task.Token"}, "End": true}}}
+            """.Replace("@queueUrl", queueUrl, StringComparison.Ordinal));
+
+        var result = await engine.RunAsync(definition, JsonObject.Empty);
+
+        Assert.Equal("States.Timeout", result.Error);
+        Assert.Equal(["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskTimedOut"],
+            result.History.Select(e => e.Type).Where(t => t.StartsWith("Task", StringComparison.Ordinal) && !t.StartsWith("TaskState", StringComparison.Ordinal)));
+    }
 }

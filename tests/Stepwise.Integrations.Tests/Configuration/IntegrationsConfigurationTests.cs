@@ -19,7 +19,7 @@ public sealed class IntegrationsConfigurationTests
                 "Remote": {"endpoint": "http://127.0.0.1:9000"}}},
              "endpoints": {"dynamodb": "http://127.0.0.1:5000", "EventBridge": "http://127.0.0.1:5001"},
              "http": {"allowedHosts": ["api.example.com"], "connections": {"orders": {"apiKey": {"name": "x-api-key", "value": "k"}}}},
-             "waitTimeScale": 0.5, "port": 8083}
+             "port": 8083}
             """);
 
         Assert.Equal("eu-west-1", configuration.Region);
@@ -33,7 +33,6 @@ public sealed class IntegrationsConfigurationTests
         Assert.Equal(new Uri("http://127.0.0.1:5001"), configuration.GetEndpoint("events"));
         Assert.Equal(["api.example.com"], configuration.AllowedHosts);
         Assert.Equal("k", configuration.Connections["orders"].Headers["X-API-KEY"]);
-        Assert.Equal(0.5, configuration.WaitTimeScale);
     }
 
     [Theory]
@@ -68,7 +67,6 @@ public sealed class IntegrationsConfigurationTests
             ["AWS_DEFAULT_REGION"] = "ap-south-1",
             ["STEPWISE_HTTP_ALLOWED_HOSTS"] = "a.example, b.example:8080",
             ["SFN_MOCK_CONFIG"] = "mocks.json",
-            ["WAIT_TIME_SCALE"] = "0.01",
         }, s_base);
 
         Assert.Equal(new Uri("http://lambda:3001"), configuration.LambdaEndpoint);
@@ -78,7 +76,6 @@ public sealed class IntegrationsConfigurationTests
         Assert.Equal("ap-south-1", configuration.Region);
         Assert.Equal(["a.example", "b.example:8080"], configuration.AllowedHosts);
         Assert.Equal(Path.Combine(s_base, "mocks.json"), configuration.MockConfigPath);
-        Assert.Equal(0.01, configuration.WaitTimeScale);
     }
 
     [Fact]
@@ -86,8 +83,8 @@ public sealed class IntegrationsConfigurationTests
     {
         var configuration = new IntegrationsConfiguration();
 
-        var error = Assert.Throws<FormatException>(() => configuration.ApplyEnvironment(new Dictionary<string, string> { ["WAIT_TIME_SCALE"] = "fast" }, s_base));
+        var error = Assert.Throws<FormatException>(() => configuration.ApplyEnvironment(new Dictionary<string, string> { ["LAMBDA_ENDPOINT"] = "localhost:3001" }, s_base));
 
-        Assert.Equal("WAIT_TIME_SCALE: 'fast' is not a non-negative number.", error.Message);
+        Assert.Equal("LAMBDA_ENDPOINT: 'localhost:3001' is not an absolute http or https URL.", error.Message);
     }
 }

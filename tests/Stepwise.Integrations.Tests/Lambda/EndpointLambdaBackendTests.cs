@@ -109,4 +109,20 @@ public sealed class EndpointLambdaBackendTests
         Assert.Equal("\"in process\"", result.Output!.ToJsonString());
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public async Task Lambda_invoke_waitForTaskToken_hands_the_function_the_token_and_waits_for_it()
+    {
+        await using var server = new LoopbackServer(request => new(200, "null"));
+        var configuration = new IntegrationsConfiguration { LambdaEndpoint = server.Uri };
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions { Integrations = configuration, FastTime = true });
+
+        var result = await engine.RunAsync(CommandLambdaBackendTests.Machine("arn:aws:states:::lambda:invoke.waitForTaskToken",
+            "\"TimeoutSeconds\": 60, \"Parameters\": {\"FunctionName\": \"Greet\", \"Payload\": {\"token.$\": \"$$.Task.Token\"}},"), JsonObject.Empty);
+
+        Assert.Equal("States.Timeout", result.Error);
+        Assert.Contains(result.History, e => e.Type == "TaskSubmitted");
+        string token = JsonValue.Parse(Assert.Single(server.Requests).Body).AsObject()["token"]!.AsString();
+        Assert.False(string.IsNullOrEmpty(token));
+    }
 }

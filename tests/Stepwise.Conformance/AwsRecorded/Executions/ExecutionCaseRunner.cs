@@ -1,8 +1,10 @@
 using Stepwise.Hosting;
 using Stepwise.Hosting.Durable;
+using Stepwise.Integrations.Configuration;
 using Stepwise.Json;
 using Stepwise.Storage.InMemory;
 using Stepwise.Storage.Paging;
+using Stepwise.Testing;
 
 namespace Stepwise.Conformance.AwsRecorded.Executions;
 
@@ -12,12 +14,15 @@ internal static class ExecutionCaseRunner
     /// <summary>A guard against a hang: no case needs anywhere near this much real time under the virtual clock.</summary>
     private static readonly TimeSpan s_realTimeLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>Whether the scope includes the case: an execution that needs nothing but Lambda mocks.</summary>
+    /// <summary>
+    /// Whether the runner can run the case: an execution that needs nothing but Lambda mocks and the services it forwards
+    /// to moto (SQS, SNS, DynamoDB, EventBridge).
+    /// </summary>
     public static bool InScope(AwsRecordedCorpus.IndexEntry entry) =>
-        entry.Kind == "execution" && entry.Needs.All(need => need.StartsWith("lambda", StringComparison.Ordinal));
+        entry.Kind == "execution" && entry.Needs.All(need => need.StartsWith("lambda", StringComparison.Ordinal) || ServiceSetup.IsServiceNeed(need));
 
     /// <summary>Null when the case behaves as AWS recorded it; otherwise the first difference.</summary>
-    public static async Task<string?> RunAsync(string caseId)
+    public static async Task<string?> RunAsync(string caseId, MotoServer moto)
     {
         var recorded = AwsRecordedCorpus.Load(caseId);
         if (recorded["input"] is not { } input)
@@ -25,17 +30,28 @@ internal static class ExecutionCaseRunner
             return "the case has no JSON input (inputRaw): StartExecution rejects it before any execution exists";
         }
 
-        if (expected["status"] is JsonString { Value: "ABORTED" })
+        if (recorded["expected"] is JsonObject { } expected && expected["status"] is JsonString { Value: "ABORTED" })
         {
             return await RunStoppedAsync(recorded, input);
         }
 
+        var integrations = new IntegrationsConfiguration();
+        if (recorded["needs"] is JsonArray needs && needs.Any(need => ServiceSetup.IsServiceNeed(need.AsString())))
+        {
+            await ServiceSetup.CreateResourcesAsync(moto, recorded);
+            foreach (string service in new[] { "sqs", "sns", "dynamodb", "events" })
+            {
+                integrations.SetEndpoint(service, moto.Endpoint);
+            }
+        }
+
         await using var engine = new StepwiseEngine(new StepwiseEngineOptions
         {
-            AccountId = "111111111111",
+            AccountId = MotoServer.AccountId,
             Region = "us-east-1",
             FastTime = true,
             RandomSeed = 1,
+            Integrations = integrations,
         });
         LambdaMocks.Register(engine, recorded);
 
