@@ -33,7 +33,7 @@ internal static class AliasActions
             StateMachineArn = machineArn,
             Name = name,
             RoutingConfiguration = routes,
-            CreationDate = ApiClock.Now(context.Engine),
+            CreationDate = context.Engine.Now,
             Description = request.Description,
         };
         if (await store.Aliases.GetAsync(alias.StateMachineAliasArn, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -82,7 +82,7 @@ internal static class AliasActions
             }
         }
 
-        var now = ApiClock.Now(context.Engine);
+        var now = context.Engine.Now;
         await context.Engine.Store.Aliases.UpdateAsync(
             alias with { RoutingConfiguration = routes, Description = request.Description ?? alias.Description, UpdateDate = now },
             cancellationToken).ConfigureAwait(false);

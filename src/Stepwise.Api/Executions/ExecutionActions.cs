@@ -117,7 +117,7 @@ internal static class ExecutionActions
         }
 
         var stopped = await context.Engine.StopExecutionAsync(arn.Arn, request.Error, request.Cause, cancellationToken).ConfigureAwait(false);
-        return new StopExecutionResponse(stopped.StopDate ?? ApiClock.Now(context.Engine));
+        return new StopExecutionResponse(stopped.StopDate ?? context.Engine.Now);
     }
 
     private static async Task<DescribeExecutionResponse> DescribeAsync(ApiContext context, DescribeExecutionRequest request,
@@ -216,7 +216,7 @@ internal static class ExecutionActions
         }
 
         var redriven = await context.Engine.RedriveExecutionAsync(arn.Arn, request.ClientToken, cancellationToken).ConfigureAwait(false);
-        return new RedriveExecutionResponse(redriven.RedriveDate ?? ApiClock.Now(context.Engine));
+        return new RedriveExecutionResponse(redriven.RedriveDate ?? context.Engine.Now);
     }
 
     /// <summary>Checks the members every start shares and returns the parsed input.</summary>

@@ -45,7 +45,7 @@ internal static class StateMachineActions
             Type = type,
             Definition = definition,
             RoleArn = roleArn,
-            CreationDate = ApiClock.Now(engine),
+            CreationDate = engine.Now,
             RevisionId = Guid.NewGuid().ToString("D"),
             LoggingConfiguration = StateMachineSettings.Store(request.LoggingConfiguration),
             TracingConfiguration = StateMachineSettings.Store(request.TracingConfiguration),
@@ -153,7 +153,7 @@ internal static class StateMachineActions
             StateMachineSettings.ValidateDefinition(request.Definition, machine.Type);
         }
 
-        var now = ApiClock.Now(engine);
+        var now = engine.Now;
         var updated = machine with
         {
             Definition = request.Definition ?? machine.Definition,

@@ -35,7 +35,7 @@ internal static class VersionActions
                 $"Failed to publish the State Machine version for revision {request.RevisionId}. The current State Machine revision is {machine.RevisionId}.");
         }
 
-        var version = await machines.PublishVersionAsync(arn.Arn, request.Description, ApiClock.Now(context.Engine), cancellationToken)
+        var version = await machines.PublishVersionAsync(arn.Arn, request.Description, context.Engine.Now, cancellationToken)
             .ConfigureAwait(false);
         return new PublishStateMachineVersionResponse(version.CreationDate, version.StateMachineVersionArn);
     }

@@ -14,8 +14,8 @@ public sealed partial class DurableEngine
     /// <summary>The account id used in ARNs (<see cref="DurableEngineOptions.AccountId"/>).</summary>
     public string AccountId => _options.AccountId;
 
-    /// <summary>The engine's clock.</summary>
-    public TimeProvider Time => _time;
+    /// <summary>The engine's clock now, cut to the millisecond AWS JSON 1.0 carries (so a stored date reads back equal).</summary>
+    public DateTimeOffset Now => TruncateToMilliseconds(_time.GetUtcNow());
 
     /// <summary>The ARN a state machine named <paramref name="name"/> gets in this engine's region and account.</summary>
     public string StateMachineArnOf(string name) => $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}";
