@@ -16,6 +16,7 @@ internal static class ExecutionActions
     private const int MaxErrorLength = 256;
     private const int MaxCauseLength = 32768;
     private const int MaxTraceHeaderLength = 256;
+    private const int MaxClientTokenLength = 64;
 
     private static readonly string[] s_statuses =
     [
@@ -32,6 +33,7 @@ internal static class ExecutionActions
         catalog.Add("DescribeExecution", json.DescribeExecutionRequest, json.DescribeExecutionResponse, DescribeAsync);
         catalog.Add("ListExecutions", json.ListExecutionsRequest, json.ListExecutionsResponse, ListAsync);
         catalog.Add("GetExecutionHistory", json.GetExecutionHistoryRequest, json.GetExecutionHistoryResponse, HistoryAsync);
+        catalog.Add("RedriveExecution", json.RedriveExecutionRequest, json.RedriveExecutionResponse, RedriveAsync);
     }
 
     private static async Task<StartExecutionResponse> StartAsync(ApiContext context, StartExecutionRequest request, CancellationToken cancellationToken)
@@ -125,7 +127,6 @@ internal static class ExecutionActions
         bool included = IncludedData.WithDefinition(request.IncludedData);
         var execution = await context.Engine.DescribeExecutionAsync(arn.Arn, cancellationToken).ConfigureAwait(false)
             ?? throw new ResourceNotFoundException(ResourceKinds.Execution, arn.Arn);
-        var (redriveStatus, redriveReason) = Redrive.StatusOf(execution);
         return new DescribeExecutionResponse
         {
             ExecutionArn = execution.ExecutionArn,
@@ -143,9 +144,12 @@ internal static class ExecutionActions
             TraceHeader = execution.TraceHeader,
             StateMachineVersionArn = execution.StateMachineVersionArn,
             StateMachineAliasArn = execution.StateMachineAliasArn,
-            RedriveCount = 0,
-            RedriveStatus = redriveStatus,
-            RedriveStatusReason = redriveReason,
+            RedriveCount = execution.RedriveCount,
+            RedriveDate = execution.RedriveDate,
+
+            // Records stored before redrive existed carry no status: they read as not redrivable.
+            RedriveStatus = execution.RedriveStatus ?? ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = execution.RedriveStatusReason,
         };
     }
 
@@ -178,6 +182,8 @@ internal static class ExecutionActions
                 StopDate = execution.StopDate,
                 StateMachineVersionArn = execution.StateMachineVersionArn,
                 StateMachineAliasArn = execution.StateMachineAliasArn,
+                RedriveCount = execution.RedriveCount,
+                RedriveDate = execution.RedriveDate,
             });
         }
 
@@ -198,6 +204,19 @@ internal static class ExecutionActions
         }
 
         return new GetExecutionHistoryResponse(items, events.NextToken);
+    }
+
+    private static async Task<RedriveExecutionResponse> RedriveAsync(ApiContext context, RedriveExecutionRequest request,
+        CancellationToken cancellationToken)
+    {
+        var arn = Arns.Execution(request.ExecutionArn, "executionArn");
+        if (request.ClientToken is not null)
+        {
+            Constraints.Length(request.ClientToken, "clientToken", 1, MaxClientTokenLength);
+        }
+
+        var redriven = await context.Engine.RedriveExecutionAsync(arn.Arn, request.ClientToken, cancellationToken).ConfigureAwait(false);
+        return new RedriveExecutionResponse(redriven.RedriveDate ?? ApiClock.Now(context.Engine));
     }
 
     /// <summary>Checks the members every start shares and returns the parsed input.</summary>

@@ -24,4 +24,6 @@ namespace Stepwise.Api.Executions;
 [JsonSerializable(typeof(ListExecutionsResponse))]
 [JsonSerializable(typeof(GetExecutionHistoryRequest))]
 [JsonSerializable(typeof(GetExecutionHistoryResponse))]
+[JsonSerializable(typeof(RedriveExecutionRequest))]
+[JsonSerializable(typeof(RedriveExecutionResponse))]
 internal sealed partial class ExecutionJsonContext : JsonSerializerContext;

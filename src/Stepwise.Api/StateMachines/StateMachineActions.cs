@@ -52,8 +52,9 @@ internal static class StateMachineActions
         };
         if (await machines.GetAsync(record.StateMachineArn, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            // CreateStateMachine is idempotent: the same name with the same settings returns the existing machine.
-            if (SameSettings(existing, record))
+            // CreateStateMachine is idempotent on name, definition, type, logging and tracing, without publishing; a
+            // different role is ignored and not applied (CreateStateMachine API reference).
+            if (request.Publish != true && SameSettings(existing, record with { RoleArn = existing.RoleArn }))
             {
                 return new CreateStateMachineResponse(existing.StateMachineArn, existing.CreationDate, null);
             }

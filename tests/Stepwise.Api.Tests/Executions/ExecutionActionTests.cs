@@ -256,4 +256,38 @@ public sealed class ExecutionActionTests
         Assert.Equal(ApiServer.PassDefinition, described["definition"]!.AsString());
         Assert.Equal("for-execution", described["name"]!.AsString());
     }
+
+    [Fact]
+    public async Task RedriveExecution_reruns_a_failed_execution_and_counts_the_redrive()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string machine = await server.CreateStateMachineAsync("redrive", """{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Boom"}}}""");
+        string arn = (await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{machine}}"}"""))["executionArn"]!.AsString();
+        await server.Engine.WaitForExecutionAsync(arn);
+        var failed = await server.CallOkAsync("DescribeExecution", $$"""{"executionArn":"{{arn}}"}""");
+
+        var redriven = await server.CallOkAsync("RedriveExecution", $$"""{"executionArn":"{{arn}}"}""");
+        await server.Engine.WaitForExecutionAsync(arn);
+        var described = await server.CallOkAsync("DescribeExecution", $$"""{"executionArn":"{{arn}}"}""");
+        var listed = await server.CallOkAsync("ListExecutions", $$"""{"stateMachineArn":"{{machine}}"}""");
+
+        Assert.Equal("REDRIVABLE", failed["redriveStatus"]!.AsString());
+        Assert.Equal(JsonValueKind.Number, redriven["redriveDate"]!.Kind);
+        Assert.Equal("1", described["redriveCount"]!.ToJsonString());
+        Assert.Equal(redriven["redriveDate"]!.ToJsonString(), described["redriveDate"]!.ToJsonString());
+        Assert.Equal("1", listed["executions"]!.AsArray()[0].AsObject()["redriveCount"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RedriveExecution_of_a_succeeded_execution_answers_ExecutionNotRedrivable()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string machine = await server.CreateStateMachineAsync("no-redrive");
+        string arn = (await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{machine}}"}"""))["executionArn"]!.AsString();
+        await server.Engine.WaitForExecutionAsync(arn);
+
+        string message = await server.CallFailsAsync("RedriveExecution", $$"""{"executionArn":"{{arn}}"}""", "ExecutionNotRedrivable");
+
+        Assert.Contains("Execution is SUCCEEDED and cannot be redriven", message, StringComparison.Ordinal);
+    }
 }

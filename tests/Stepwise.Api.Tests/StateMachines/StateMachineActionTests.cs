@@ -73,17 +73,20 @@ public sealed class StateMachineActionTests
     }
 
     [Fact]
-    public async Task CreateStateMachine_is_idempotent_for_the_same_settings_and_rejects_a_different_definition()
+    public async Task CreateStateMachine_is_idempotent_for_the_same_settings_ignoring_the_role_and_rejects_a_different_definition()
     {
         await using var server = await ApiServer.StartAsync();
         string first = await server.CreateStateMachineAsync("twice");
 
-        string again = await server.CreateStateMachineAsync("twice");
+        string again = (await server.CallOkAsync("CreateStateMachine",
+            $$"""{"name":"twice","definition":{{ApiServer.Quote(ApiServer.PassDefinition)}},"roleArn":"arn:aws:iam::123456789012:role/other"}"""))["stateMachineArn"]!.AsString();
+        string role = (await server.CallOkAsync("DescribeStateMachine", $$"""{"stateMachineArn":"{{first}}"}"""))["roleArn"]!.AsString();
         string message = await server.CallFailsAsync("CreateStateMachine",
             $$"""{"name":"twice","definition":{{ApiServer.Quote("""{"StartAt":"Q","States":{"Q":{"Type":"Succeed"}}}""")}},"roleArn":"{{Role}}"}""",
             "StateMachineAlreadyExists");
 
         Assert.Equal(first, again);
+        Assert.Equal(Role, role);
         Assert.Equal($"State Machine Already Exists: '{first}'", message);
     }
 
