@@ -1,4 +1,5 @@
 using Stepwise.Api.Protocol;
+using Stepwise.Api.Validation;
 using Stepwise.Definition.Validation;
 
 namespace Stepwise.Api.Definitions;
@@ -6,9 +7,6 @@ namespace Stepwise.Api.Definitions;
 /// <summary>ValidateStateMachineDefinition: AWS's diagnostics for a definition, without creating anything.</summary>
 internal static class DefinitionActions
 {
-    /// <summary>AWS's limit on a definition's length, in characters.</summary>
-    public const int MaxDefinitionLength = 1_048_576;
-
     private const int MaxDiagnostics = 100;
 
     public static void Register(ApiCatalog catalog)
@@ -22,13 +20,10 @@ internal static class DefinitionActions
         ValidateStateMachineDefinitionRequest request, CancellationToken cancellationToken)
     {
         string definition = RequestChecks.Definition(request.Definition);
-        var options = RequestChecks.StateMachineType(request.Type) == "EXPRESS" ? ValidationOptions.Express : ValidationOptions.Standard;
+        var options = RequestChecks.Enum(request.Type, "type", "STANDARD", "EXPRESS") == "EXPRESS" ? ValidationOptions.Express : ValidationOptions.Standard;
         bool warnings = RequestChecks.Enum(request.Severity, "severity", "ERROR", "WARNING") == "WARNING";
         int max = request.MaxResults ?? 0;
-        if (max is < 0 or > MaxDiagnostics)
-        {
-            throw RequestChecks.Invalid($"Value '{max}' at 'maxResults' failed to satisfy constraint: Member must have value {(max < 0 ? "greater than or equal to 0" : $"less than or equal to {MaxDiagnostics}")}");
-        }
+        Constraints.Range(max, "maxResults", 0, MaxDiagnostics);
 
         var result = DefinitionValidator.Validate(definition, options);
         var diagnostics = new List<ValidateStateMachineDefinitionDiagnostic>();

@@ -1,33 +1,27 @@
-using Stepwise.Api.Protocol;
+using Stepwise.Api.StateMachines;
+using Stepwise.Api.Validation;
 
 namespace Stepwise.Api.Definitions;
 
-/// <summary>
-/// The parameter constraints the definition-taking actions (ValidateStateMachineDefinition, TestState) share, failing
-/// with AWS's <c>1 validation error detected: …</c> message.
-/// </summary>
+/// <summary>The parameter checks the definition-taking actions (ValidateStateMachineDefinition, TestState) share.</summary>
 internal static class RequestChecks
 {
-    /// <summary>A definition is required and at most 1,048,576 characters.</summary>
+    /// <summary>A definition is required, 1 to 1,048,576 characters; AWS does not echo it in the message.</summary>
     public static string Definition(string? definition)
     {
-        if (definition is null)
+        string text = Constraints.Required(definition, "definition");
+        if (text.Length == 0)
         {
-            throw Invalid("Value null at 'definition' failed to satisfy constraint: Member must not be null");
+            throw Constraints.SensitiveViolation("definition", "Member must have length greater than or equal to 1");
         }
 
-        if (definition.Length is 0 or > DefinitionActions.MaxDefinitionLength)
+        if (text.Length > StateMachineSettings.MaxDefinitionLength)
         {
-            throw Invalid(definition.Length == 0
-                ? "Value at 'definition' failed to satisfy constraint: Member must have length greater than or equal to 1"
-                : $"Value at 'definition' failed to satisfy constraint: Member must have length less than or equal to {DefinitionActions.MaxDefinitionLength}");
+            throw Constraints.SensitiveViolation("definition", $"Member must have length less than or equal to {StateMachineSettings.MaxDefinitionLength}");
         }
 
-        return definition;
+        return text;
     }
-
-    /// <summary>A state machine type: <c>STANDARD</c> (the default) or <c>EXPRESS</c>.</summary>
-    public static string StateMachineType(string? type) => Enum(type, "type", "STANDARD", "EXPRESS");
 
     /// <summary><paramref name="value"/> when it is one of <paramref name="allowed"/>; the first of them when absent.</summary>
     public static string Enum(string? value, string member, params string[] allowed)
@@ -37,15 +31,7 @@ internal static class RequestChecks
             return allowed[0];
         }
 
-        if (Array.IndexOf(allowed, value) < 0)
-        {
-            throw Invalid($"Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
-        }
-
+        Constraints.OneOf(value, member, allowed);
         return value;
     }
-
-    /// <summary>A ValidationException with AWS's one-error prefix.</summary>
-    public static ApiException Invalid(string constraint) =>
-        new(ApiErrorTypes.Validation, "1 validation error detected: " + constraint);
 }

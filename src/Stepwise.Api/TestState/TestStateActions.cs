@@ -34,6 +34,7 @@ internal static class TestStateActions
         Input: Text(data.Input),
         AfterArguments: Text(data.AfterArguments),
         AfterInputPath: Text(data.AfterInputPath),
+        AfterItemsPath: Text(data.AfterItemsPath),
         AfterParameters: Text(data.AfterParameters),
         Result: Text(data.Result),
         AfterResultSelector: Text(data.AfterResultSelector),

@@ -57,6 +57,7 @@ public sealed record TestStateInspectionData(
     string? Input = null,
     string? AfterArguments = null,
     string? AfterInputPath = null,
+    string? AfterItemsPath = null,
     string? AfterParameters = null,
     string? Result = null,
     string? AfterResultSelector = null,

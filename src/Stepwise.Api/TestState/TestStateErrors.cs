@@ -6,7 +6,6 @@ namespace Stepwise.Api.TestState;
 internal static class TestStateErrors
 {
     public const string InvalidDefinition = "InvalidDefinition";
-    public const string InvalidExecutionInput = "InvalidExecutionInput";
 
     public static ApiException Validation(string message) => new(ApiErrorTypes.Validation, message);
 

@@ -1,4 +1,5 @@
 using Stepwise.Api.Definitions;
+using Stepwise.Api.Validation;
 using Stepwise.Definition.Model;
 using Stepwise.Definition.Validation;
 using Stepwise.Json;
@@ -12,9 +13,6 @@ namespace Stepwise.Api.TestState;
 /// </summary>
 internal sealed class TestStatePlan
 {
-    private const string MapOrParallelRefused =
-        "TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]";
-
     private TestStatePlan(StateMachine machine, StateTestOptions options, string inspectionLevel)
     {
         Machine = machine;
@@ -37,24 +35,24 @@ internal sealed class TestStatePlan
         var isolated = Isolate(text, request.StateName);
         var state = isolated["States"]!.AsObject()[StateTest.TestedStateName]!.AsObject();
         string type = state["Type"]!.AsString();
-        var mock = ReadMock(request, state, type);
         var configuration = request.StateConfiguration;
+        if (configuration?.MapIterationFailureCount is not null && request.Mock is null)
+        {
+            throw TestStateErrors.Validation("TestState does not support MapIterationFailureCount when a mock is not specified.");
+        }
+
+        var mock = ReadMock(request, state, type);
         if (configuration?.MapIterationFailureCount is int failures)
         {
-            if (mock is null)
-            {
-                throw TestStateErrors.Validation("TestState does not support MapIterationFailureCount when a mock is not specified.");
-            }
-
-            if (failures < 0 || (mock.Result is JsonArray results && failures > results.Count))
+            if (failures < 0 || (mock!.Result is JsonArray results && failures > results.Count))
             {
                 throw TestStateErrors.Validation("Map iteration failure count must be less than or equal to the number of Map iterations");
             }
         }
 
-        if (configuration?.RetrierRetryCount is < 0)
+        if (configuration?.RetrierRetryCount is int retries)
         {
-            throw RequestChecks.Invalid($"Value '{configuration.RetrierRetryCount}' at 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value greater than or equal to 0");
+            Constraints.Range(retries, "stateConfiguration.retrierRetryCount", 0, int.MaxValue);
         }
 
         if (type == "Task" && mock is null && request.RoleArn is null)
@@ -62,8 +60,7 @@ internal sealed class TestStatePlan
             throw TestStateErrors.Validation("RoleArn must be specified when testing a Task state");
         }
 
-        var input = ReadJson(request.Input ?? "{}", out string? inputError)
-            ?? throw new Protocol.ApiException(TestStateErrors.InvalidExecutionInput, $"Invalid State Machine Execution Input: '{inputError}'");
+        var input = ExecutionInput.Parse(request.Input);
         JsonObject? variables = null;
         if (request.Variables is not null)
         {
@@ -79,6 +76,13 @@ internal sealed class TestStatePlan
             ContextObjectCheck.Check(context, state);
         }
 
+        JsonValue? itemReaderData = null;
+        if (configuration?.MapItemReaderData is { } readerText)
+        {
+            itemReaderData = ReadJson(readerText, out string? readerError)
+                ?? throw TestStateErrors.Validation($"Invalid map item reader data provided: {readerError}");
+        }
+
         var options = new StateTestOptions
         {
             Input = input,
@@ -87,6 +91,7 @@ internal sealed class TestStatePlan
             RoleArn = request.RoleArn,
             RetrierRetryCount = configuration?.RetrierRetryCount ?? 0,
             MapIterationFailureCount = configuration?.MapIterationFailureCount ?? 0,
+            MapItemReaderData = itemReaderData,
             Mock = mock,
         };
         return new TestStatePlan(StateMachine.FromJson(isolated, checkTransitions: false), options, level);
@@ -117,10 +122,10 @@ internal sealed class TestStatePlan
     private static StateTestMock? ReadMock(TestStateRequest request, JsonObject state, string type)
     {
         var given = request.Mock;
-        bool fansOut = type is "Map" or "Parallel";
+        bool fansOut = StateTest.NeedsMock(state);
         if (given is null)
         {
-            return fansOut ? throw TestStateErrors.Definition(MapOrParallelRefused) : null;
+            return fansOut ? throw TestStateErrors.Definition(StateTest.MapOrParallelNeedsMock) : null;
         }
 
         if ((given.Result is null) == (given.ErrorOutput is null))

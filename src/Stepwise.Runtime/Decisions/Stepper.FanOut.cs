@@ -89,8 +89,13 @@ internal sealed partial class Stepper
             return;
         }
 
+        Inspector?.Data.AfterInputPath = effective;
         var itemsValue = effective;
-        if (state.ItemsPath.IsNull)
+        if (ItemReaderDataInTest(state) is { } read)
+        {
+            itemsValue = read;
+        }
+        else if (state.ItemsPath.IsNull)
         {
             itemsValue = JsonObject.Empty;
         }
@@ -98,6 +103,8 @@ internal sealed partial class Stepper
         {
             return;
         }
+
+        Inspector?.Data.AfterItemsPath = itemsValue;
 
         if (itemsValue is not JsonArray items)
         {
@@ -459,9 +466,14 @@ internal sealed partial class Stepper
         }
 
         RemoveChildren(frame);
+        FinishFanOut(frame, state, JsonArray.TakeOwnership(results));
+    }
+
+    /// <summary>The Map's or Parallel's <paramref name="result"/> through ResultSelector, ResultPath and OutputPath (or Output), then exit.</summary>
+    private void FinishFanOut(Frame frame, State state, JsonValue result)
+    {
         frame.FanOut = null;
         frame.Phase = FramePhase.Executing;
-        JsonValue result = JsonArray.TakeOwnership(results);
         if (IsJsonata(state))
         {
             FinishJsonataState(frame, state, result, state.Next);
@@ -475,11 +487,15 @@ internal sealed partial class Stepper
             return;
         }
 
+        Inspector?.Data.AfterResultSelector = result;
         if (TryEvaluateAssign(frame, state, state.Assign, result, out var assigned)
-            && TryApplyResultPath(frame, state, resultPath, frame.StateInput, result, out var output)
-            && TryApplyPath(frame, state, state.OutputPath, output, out output))
+            && TryApplyResultPath(frame, state, resultPath, frame.StateInput, result, out var output))
         {
-            ExitState(frame, state, output, state.Next, assigned);
+            Inspector?.Data.AfterResultPath = output;
+            if (TryApplyPath(frame, state, state.OutputPath, output, out output))
+            {
+                ExitState(frame, state, output, state.Next, assigned);
+            }
         }
     }
 

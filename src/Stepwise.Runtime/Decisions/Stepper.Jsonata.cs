@@ -367,8 +367,8 @@ internal sealed partial class Stepper
     private void ExecuteJsonataMap(Frame frame, MapState state)
     {
         var bindings = JsonataScope(frame, state);
-        JsonValue itemsValue = frame.StateInput;
-        if (state.Items is not null)
+        JsonValue itemsValue = ItemReaderDataInTest(state) ?? frame.StateInput;
+        if (state.Items is not null && state.ItemReader is null)
         {
             if (!TryEvaluateJsonata(frame, state, state.Items, "Items", bindings, out itemsValue))
             {

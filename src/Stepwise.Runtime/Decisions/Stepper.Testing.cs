@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -28,10 +27,10 @@ internal sealed partial class Stepper
             Inspector.Data.ToleratedFailurePercentage = fan.ToleratedFailurePercentage >= 0 ? fan.ToleratedFailurePercentage : null;
         }
 
-        if (mock.Result is JsonArray mocked && !IsToleranceExceeded(fan, Inspector.Options.MapIterationFailureCount))
+        // A Map with a ResultWriter returns the writer's description, an object, instead of the results.
+        if (mock.Result is not null && !IsToleranceExceeded(fan, Inspector.Options.MapIterationFailureCount))
         {
-            fan.Results = ImmutableList.CreateRange<JsonValue?>(mocked.AsSpan().ToArray());
-            CompleteFanOut(frame, state);
+            FinishFanOut(frame, state, mock.Result);
             return true;
         }
 
@@ -48,6 +47,13 @@ internal sealed partial class Stepper
 
         return true;
     }
+
+    /// <summary>
+    /// In a TestState run, what a Map state's ItemReader reads: the caller's <c>mapItemReaderData</c>, since the run
+    /// reads no bucket. Null outside such a run, or for a Map without an ItemReader.
+    /// </summary>
+    private JsonValue? ItemReaderDataInTest(MapState state) =>
+        state.ItemReader is not null ? Inspector?.Options.MapItemReaderData : null;
 
     /// <summary>Only a Map with ToleratedFailureCount or ToleratedFailurePercentage counts failed iterations against them.</summary>
     private static bool IsToleranceExceeded(FanOut fan, int failures)

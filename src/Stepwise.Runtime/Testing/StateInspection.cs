@@ -15,6 +15,9 @@ public sealed class StateInspection
     /// <summary>The input after InputPath.</summary>
     public JsonValue? AfterInputPath { get; internal set; }
 
+    /// <summary>A Map state's items after ItemsPath (or as its ItemReader read them).</summary>
+    public JsonValue? AfterItemsPath { get; internal set; }
+
     /// <summary>The effective input after Parameters (Pass) or the task's parameters (Task).</summary>
     public JsonValue? AfterParameters { get; internal set; }
 

@@ -15,6 +15,8 @@ public sealed class StateTest
     /// <summary>The name AWS gives the tested state (it shows in <c>$$.State.Name</c>), whatever it is called in a whole definition.</summary>
     public const string TestedStateName = "StateName";
 
+    private const int RootFrameId = 1;
+
     private readonly StateMachine _machine;
     private readonly ExecutionSnapshot _snapshot;
     private readonly StateInspector _inspector;
@@ -26,6 +28,20 @@ public sealed class StateTest
         _snapshot = snapshot;
         _inspector = inspector;
         _random = random;
+    }
+
+    /// <summary>
+    /// AWS's TestState refuses a Map or Parallel state unless a mock stands in for its iterations or branches, with
+    /// an InvalidDefinition error worded so.
+    /// </summary>
+    public const string MapOrParallelNeedsMock =
+        "TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]";
+
+    /// <summary>True for a state TestState runs only with a mock: a Map or Parallel state.</summary>
+    public static bool NeedsMock(JsonObject state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state["Type"] is JsonString { Value: "Map" or "Parallel" };
     }
 
     /// <summary>The task the state waits for; the host answers it with <see cref="TaskSucceeded"/> or <see cref="TaskFailed"/>.</summary>
@@ -161,7 +177,8 @@ public sealed class StateTest
     {
         var inspector = _inspector;
         var data = inspector.Data;
-        if (_snapshot.Frames.TryGetValue(1, out var root) && (inspector.Variables.OwnCount > 0 || root.Variables.OwnCount > 0))
+        // The root frame, the first one the run created, holds the tested state's variables.
+        if (_snapshot.Frames.TryGetValue(RootFrameId, out var root) && (inspector.Variables.OwnCount > 0 || root.Variables.OwnCount > 0))
         {
             data.Variables = Visible(root.Variables);
         }

@@ -32,6 +32,9 @@ public sealed record StateTestOptions
     /// <summary>The mock that replaces the state's resource, iterations or branches; null to run them.</summary>
     public StateTestMock? Mock { get; init; }
 
+    /// <summary>What a Map state's ItemReader reads (TestState's <c>mapItemReaderData</c>); null when it has none.</summary>
+    public JsonValue? MapItemReaderData { get; init; }
+
     /// <summary>
     /// How many of a mocked Map state's iterations failed (TestState's <c>mapIterationFailureCount</c>): beyond the
     /// state's tolerated failure count or percentage, the Map fails with States.ExceedToleratedFailureThreshold.

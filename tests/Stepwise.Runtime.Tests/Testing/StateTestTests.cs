@@ -238,4 +238,16 @@ public sealed class StateTestTests
         Assert.Equal(2, result.Inspection.MaxConcurrency);
         Assert.Equal(1, result.Inspection.ToleratedFailureCount);
     }
+
+    [Fact]
+    public void A_mocked_Map_with_a_ResultWriter_takes_the_writer_s_object_as_its_result()
+    {
+        var result = Start("""
+            {"Type":"Map","ItemsPath":"$.items","ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"b","Prefix":"p"}},
+             "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}
+            """, """{"items":[1]}""", new StateTestOptions { Mock = new StateTestMock(JsonValue.Parse("""{"ResultWriterDetails":{"Bucket":"b"}}""")) }).Result!;
+
+        Assert.Equal(StateTestStatus.Succeeded, result.Status);
+        Assert.Equal("""{"ResultWriterDetails":{"Bucket":"b"}}""", result.Output!.ToJsonString());
+    }
 }
