@@ -23,7 +23,8 @@ class TestStateTests(SfnTestCase):
         self.assertEqual({"in": {"value": 5}}, json.loads(inspection["input"]))
         self.assertEqual({"value": 5}, json.loads(inspection["afterInputPath"]))
         self.assertEqual({"v": 5}, json.loads(inspection["afterParameters"]))
-        self.assertEqual({"value": 5, "out": {"v": 5}}, json.loads(inspection["afterResultPath"]))
+        # ResultPath writes into the state's raw input, not into what InputPath selected.
+        self.assertEqual({"in": {"value": 5}, "out": {"v": 5}}, json.loads(inspection["afterResultPath"]))
 
     def test_a_choice_state_names_the_next_state(self):
         state = {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 1, "Next": "Big"}], "Default": "Small"}
