@@ -16,4 +16,11 @@ public sealed record ExecutionInfo(
     string Region,
     DateTimeOffset StartTime,
     JsonValue Input,
-    int? RedriveCount = 0);
+    int? RedriveCount = 0)
+{
+    /// <summary>
+    /// True for Standard executions (those with a <see cref="RedriveCount"/>): only they have a stored history, so only
+    /// they are bound by AWS's 25,000-event history limit.
+    /// </summary>
+    public bool IsStandard => RedriveCount is not null;
+}

@@ -15,8 +15,8 @@ public sealed class ExecutionSnapshot
         Info = info;
     }
 
-    /// <summary>The execution's identity and input.</summary>
-    public ExecutionInfo Info { get; }
+    /// <summary>The execution's identity and input (a redrive raises its <see cref="ExecutionInfo.RedriveCount"/>).</summary>
+    public ExecutionInfo Info { get; internal set; }
 
     /// <summary>How the execution ended; null while it runs.</summary>
     public ExecutionOutcome? Outcome { get; internal set; }

@@ -9,7 +9,8 @@ namespace Stepwise.Storage.Sqlite;
 internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 {
     private const string ExecutionColumns =
-        "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id";
+        "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id, "
+        + "redrive_count, redrive_date, redrive_status, redrive_status_reason";
 
     public async ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
     {
@@ -30,10 +31,12 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 
             Execute(connection,
                 "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
-                + "error, cause, trace_header, last_event_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0)",
+                + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason) "
+                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0, $p13, $p14, $p15, $p16)",
                 execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
                 execution.Status, ToStored(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
-                execution.Error, execution.Cause, execution.TraceHeader);
+                execution.Error, execution.Cause, execution.TraceHeader, execution.RedriveCount, ToDb(execution.RedriveDate),
+                execution.RedriveStatus, execution.RedriveStatusReason);
             return Apply(owner, connection, firstStep);
         }).ConfigureAwait(false);
     }
@@ -110,15 +113,25 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
         var completion = commit.Completion;
         // The version check and the version bump are one statement, so no reader of last_event_id can slip between them.
-        var updated = completion is null
-            ? Execute(connection,
-                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId)
-            : Execute(connection,
+        var updated = (completion, commit.Redrive) switch
+        {
+            // A redrive whose first step already ends the execution records both.
+            ({ } c, var r) => Execute(connection,
                 "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
-                + "error = $p7, cause = $p8 WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, completion.Status, ToStored(completion.StopDate),
-                completion.Output, completion.Error, completion.Cause);
+                + "error = $p7, cause = $p8, redrive_status = $p9, redrive_status_reason = $p10, redrive_count = coalesce($p11, redrive_count), "
+                + "redrive_date = coalesce($p12, redrive_date) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, c.Status, ToStored(c.StopDate),
+                c.Output, c.Error, c.Cause, c.RedriveStatus, c.RedriveStatusReason, r?.RedriveCount, ToDb(r?.RedriveDate)),
+            (null, { } r) => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = NULL, output = NULL, "
+                + "error = NULL, cause = NULL, redrive_count = $p5, redrive_date = $p6, redrive_status = $p7, redrive_status_reason = $p8 "
+                + "WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, ExecutionStatuses.Running, r.RedriveCount, ToStored(r.RedriveDate),
+                ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.RunningReason),
+            _ => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId),
+        };
         if (updated == 0)
         {
             var actual = Scalar(connection, "SELECT last_event_id FROM executions WHERE arn = $p0", arn);
@@ -233,5 +246,9 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         Cause = NullableString(reader, 12),
         TraceHeader = NullableString(reader, 13),
         LastEventId = reader.GetInt64(14),
+        RedriveCount = reader.GetInt32(15),
+        RedriveDate = NullableInstant(reader, 16),
+        RedriveStatus = NullableString(reader, 17),
+        RedriveStatusReason = NullableString(reader, 18),
     };
 }

@@ -134,6 +134,14 @@ internal static class SqliteSchema
             description TEXT);
         CREATE INDEX state_machine_aliases_by_state_machine ON state_machine_aliases (state_machine_arn, seq);
         """,
+
+        // 3: redrive (DescribeExecution's redriveCount, redriveDate, redriveStatus, redriveStatusReason).
+        """
+        ALTER TABLE executions ADD COLUMN redrive_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE executions ADD COLUMN redrive_date INTEGER;
+        ALTER TABLE executions ADD COLUMN redrive_status TEXT;
+        ALTER TABLE executions ADD COLUMN redrive_status_reason TEXT;
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>

@@ -39,6 +39,18 @@ internal sealed class DefinitionCache(IStateMachineStore store)
         return machine;
     }
 
+    /// <summary>
+    /// Whether the definition of <paramref name="revisionId"/> is still stored, as the state machine's current one or a
+    /// published version's (a redrive must run the definition the execution ran, never a newer one).
+    /// </summary>
+    public async ValueTask<bool> HasRevisionAsync(string stateMachineArn, string revisionId, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
+        return current is not null
+            && (string.Equals(current.RevisionId, revisionId, StringComparison.Ordinal)
+                || await FindRevisionAsync(stateMachineArn, revisionId, cancellationToken).ConfigureAwait(false) is not null);
+    }
+
     private async ValueTask<string?> FindRevisionAsync(string stateMachineArn, string revisionId, CancellationToken cancellationToken)
     {
         string? token = null;

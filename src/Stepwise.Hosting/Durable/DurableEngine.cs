@@ -15,7 +15,7 @@ namespace Stepwise.Hosting.Durable;
 /// start, describe, stop, read history. Call <see cref="StartAsync"/> to begin dispatching (which also resumes every
 /// execution the store holds) and <see cref="StopAsync"/> or <see cref="DisposeAsync"/> to shut down gracefully.
 /// </summary>
-public sealed class DurableEngine : IAsyncDisposable
+public sealed partial class DurableEngine : IAsyncDisposable
 {
     private readonly IStepwiseStore _store;
     private readonly DurableEngineOptions _options;
@@ -86,7 +86,7 @@ public sealed class DurableEngine : IAsyncDisposable
         _ = DefinitionCache.Compile(definition);
         var record = new StateMachineRecord
         {
-            StateMachineArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}",
+            StateMachineArn = StateMachineArnOf(name),
             Name = name,
             Type = type,
             Definition = definition,
@@ -99,7 +99,8 @@ public sealed class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a Standard execution of the stored state machine <paramref name="stateMachineArn"/>: its first step
+    /// Starts a Standard execution of the stored state machine <paramref name="stateMachineArn"/> (or of the version or
+    /// alias it names: see <see cref="ResolveStartAsync"/>): its first step
     /// (ExecutionStarted up to the first wait) is committed before this returns.
     /// </summary>
     /// <param name="stateMachineArn">The state machine.</param>
@@ -115,8 +116,8 @@ public sealed class DurableEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(stateMachineArn);
         ArgumentNullException.ThrowIfNull(input);
-        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
-            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
+        var target = await ResolveStartAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
+        var stateMachine = target.StateMachine;
         if (string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
         {
             throw new NotSupportedException("Express executions run in memory: use StepwiseEngine.RunAsync.");
@@ -134,9 +135,13 @@ public sealed class DurableEngine : IAsyncDisposable
             ExecutionArn = executionArn,
             StateMachineArn = stateMachine.StateMachineArn,
             Name = executionName,
+            StateMachineVersionArn = target.VersionArn,
+            StateMachineAliasArn = target.AliasArn,
             Status = ExecutionStatuses.Running,
             StartDate = start,
             Input = input.ToJsonString(),
+            RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
         };
         var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase);
         var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
@@ -156,47 +161,112 @@ public sealed class DurableEngine : IAsyncDisposable
     public async Task<ExecutionResult> StartSyncExecutionAsync(string stateMachineArn, JsonValue input, string? name = null,
         string? mockTestCase = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stateMachineArn);
-        ArgumentNullException.ThrowIfNull(input);
-        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
-            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
-        if (!string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
-        {
-            throw new NotSupportedException("StartSyncExecution runs Express state machines only.");
-        }
-
-        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
-        var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
-        var start = TruncateToMilliseconds(_time.GetUtcNow());
-        string executionName = name ?? RandomIds.NewUuid(random);
-        string executionArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{stateMachine.Name}:{executionName}:{RandomIds.NewUuid(random)}";
-        var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
-            _options.Region, start, input, RedriveCount: null);
-        var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
-        var engineOptions = new StepwiseEngineOptions
-        {
-            Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks, MaxPayloadBytes = _options.MaxPayloadBytes,
-        };
-        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
-        using var limit = new CancellationTokenSource(ExpressDurationLimit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
-        try
-        {
-            return await loop.RunAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return new ExecutionResult(executionArn, stateMachine.StateMachineArn, ExecutionStatus.TimedOut, null, null, null, [],
-                start, _time.GetUtcNow());
-        }
+        var run = await PrepareExpressAsync(stateMachineArn, input, name, mockTestCase, cancellationToken).ConfigureAwait(false);
+        return await run.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How long an Express execution may run: five minutes, as AWS allows.</summary>
     public static TimeSpan ExpressDurationLimit { get; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The execution as <c>DescribeExecution</c> reports it; null if it does not exist.</summary>
-    public ValueTask<ExecutionRecord?> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
-        _store.Executions.GetAsync(executionArn, cancellationToken);
+    /// <summary>
+    /// The execution as <c>DescribeExecution</c> reports it (a redrivable execution whose 14-day redrive period is
+    /// over reads NOT_REDRIVABLE); null if it does not exist.
+    /// </summary>
+    public async ValueTask<ExecutionRecord?> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        return record is not null && IsPastRedrivePeriod(record)
+            ? record with { RedriveStatus = ExecutionRedriveStatuses.NotRedrivable, RedriveStatusReason = ExecutionRedriveStatuses.PeriodExceededReason }
+            : record;
+    }
+
+    /// <summary>How long after it closed an execution can be redriven: 14 days, as on AWS.</summary>
+    public static TimeSpan RedrivePeriod { get; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Redrives a FAILED, ABORTED or TIMED_OUT execution (<c>RedriveExecution</c>): the same execution ARN runs again
+    /// with the definition it ran, from the states that did not succeed, each with the input it had. States that
+    /// succeeded are not re-run; an inline Map re-runs only its failed and not-started iterations, a Parallel only its
+    /// failed branches. The history continues with <c>ExecutionRedriven</c> and <c>$$.Execution.RedriveCount</c> is one
+    /// higher. The first step is committed before this returns.
+    /// </summary>
+    /// <param name="executionArn">The execution.</param>
+    /// <param name="clientToken">
+    /// An idempotency token: a redrive repeated with the token of the execution's last redrive redrives nothing and
+    /// returns the execution as it is. Null never matches.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request (nothing is stored then).</param>
+    /// <returns>The execution after the redrive, RUNNING (or already closed again) with its <c>RedriveDate</c>.</returns>
+    /// <exception cref="ResourceNotFoundException">The execution does not exist (AWS's ExecutionDoesNotExist).</exception>
+    /// <exception cref="ExecutionNotRedrivableException">
+    /// The execution is running or succeeded, closed more than 14 days ago, has 24,999 events or more, or its state
+    /// machine (or the definition revision it ran) is gone.
+    /// </exception>
+    public async Task<ExecutionRecord> RedriveExecutionAsync(string executionArn, string? clientToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(executionArn);
+        var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+        var stored = await _store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
+        var header = DurableSnapshot.Deserialize(stored.Json).Header;
+        if (clientToken is not null && record.RedriveCount > 0 && string.Equals(header.RedriveClientToken, clientToken, StringComparison.Ordinal))
+        {
+            return record;
+        }
+
+        if (RedriveRefusal(record) is { } reason)
+        {
+            throw new ExecutionNotRedrivableException(executionArn, reason);
+        }
+
+        if (!await _definitions.HasRevisionAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ExecutionNotRedrivableException(executionArn,
+                await _store.StateMachines.GetAsync(header.StateMachineArn, cancellationToken).ConfigureAwait(false) is null
+                    ? ExecutionRedriveStatuses.StateMachineDeletingReason
+                    : "The definition this execution ran is no longer stored: the state machine was updated without publishing it as a version");
+        }
+
+        var outcome = await _runner.StepAsync(executionArn, new RedriveRequestedStimulus(clientToken), null, 0, _dispatcher.Claim(held: 0),
+            cancellationToken).ConfigureAwait(false);
+        _dispatcher.AfterStep(executionArn, outcome);
+        return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Why AWS would refuse to redrive <paramref name="record"/> (its redriveStatusReason); null when it may.</summary>
+    private string? RedriveRefusal(ExecutionRecord record)
+    {
+        if (string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
+        {
+            return ExecutionRedriveStatuses.RunningReason;
+        }
+
+        if (string.Equals(record.Status, ExecutionStatuses.Succeeded, StringComparison.Ordinal))
+        {
+            return ExecutionRedriveStatuses.SucceededReason;
+        }
+
+        if (IsPastRedrivePeriod(record))
+        {
+            return ExecutionRedriveStatuses.PeriodExceededReason;
+        }
+
+        if (record.LastEventId >= StepPlan.MaxRedrivableEvents)
+        {
+            return ExecutionRedriveStatuses.HistoryLimitReason;
+        }
+
+        // A reason stored by the closing step (the history limit) stands; records from before redrive existed have none.
+        return string.Equals(record.RedriveStatus, ExecutionRedriveStatuses.NotRedrivable, StringComparison.Ordinal)
+            ? record.RedriveStatusReason
+            : null;
+    }
+
+    private bool IsPastRedrivePeriod(ExecutionRecord record) =>
+        record.StopDate is { } stopped
+        && !string.Equals(record.RedriveStatus, ExecutionRedriveStatuses.NotRedrivable, StringComparison.Ordinal)
+        && _time.GetUtcNow() > stopped + RedrivePeriod;
 
     /// <summary>
     /// Stops a running execution: it ends ABORTED with the aborted events AWS records for its running state, Map

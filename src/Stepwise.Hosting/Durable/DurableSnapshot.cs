@@ -9,13 +9,18 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
 {
     public string Serialize()
     {
-        var builder = new JsonObjectBuilder(5)
+        var builder = new JsonObjectBuilder(6)
             .Set("stateMachineArn", Header.StateMachineArn)
             .Set("revisionId", Header.RevisionId)
             .Set("seed", Header.Seed);
         if (Header.MockTestCase is not null)
         {
             builder.Set("mockTestCase", Header.MockTestCase);
+        }
+
+        if (Header.RedriveClientToken is not null)
+        {
+            builder.Set("redriveClientToken", Header.RedriveClientToken);
         }
 
         return builder.Set("snapshot", SnapshotSerializer.ToJson(Snapshot)).ToObject().ToJsonString();
@@ -28,7 +33,8 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             obj["stateMachineArn"]!.AsString(),
             obj["revisionId"]!.AsString(),
             obj["seed"]!.AsNumber().TryGetInt32(out int seed) ? seed : throw new FormatException("Stored snapshot has an invalid seed."),
-            obj["mockTestCase"]?.AsString());
+            obj["mockTestCase"]?.AsString(),
+            obj["redriveClientToken"]?.AsString());
         return new DurableSnapshot(header, SnapshotSerializer.FromJson(obj["snapshot"] ?? throw new FormatException("Stored snapshot has no 'snapshot'.")));
     }
 }

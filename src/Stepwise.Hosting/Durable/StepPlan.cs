@@ -21,6 +21,7 @@ internal sealed class StepPlan
     private readonly List<TaskTokenEntry> _tokens = [];
     private readonly List<long> _cancelledTasks = [];
     private ExecutionCompletion? _completion;
+    private ExecutionRedrive? _redrive;
 
     private StepPlan(ExecutionHeader header) => Header = header;
 
@@ -46,6 +47,11 @@ internal sealed class StepPlan
     public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
         int maxPayloadBytes)
     {
+        if (stimulus is RedriveRequestedStimulus redrive)
+        {
+            header = header with { RedriveClientToken = redrive.ClientToken };
+        }
+
         var plan = new StepPlan(header);
         var pending = new Queue<Stimulus>();
         pending.Enqueue(stimulus);
@@ -54,6 +60,11 @@ internal sealed class StepPlan
             var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
             var decision = Interpreter.Decide(machine, snapshot, next, now, random, maxPayloadBytes);
             snapshot = decision.Snapshot;
+            if (next is RedriveRequestedStimulus)
+            {
+                plan._redrive = new ExecutionRedrive(snapshot.Info.RedriveCount ?? 0, now);
+            }
+
             plan.Record(decision, pending, now);
         }
 
@@ -79,6 +90,7 @@ internal sealed class StepPlan
             Events = _events,
             Snapshot = new DurableSnapshot(Header, Snapshot).Serialize(),
             Completion = _completion,
+            Redrive = _redrive,
             TimersToStart = _timersToStart,
             TimersToCancel = _timersToCancel,
             WorkToEnqueue = _work,
@@ -132,18 +144,32 @@ internal sealed class StepPlan
                     _cancelledTasks.Add(cancelTask.TaskId);
                     break;
                 case FinishExecutionCommand finish:
-                    _completion = ToCompletion(finish, now);
+                    _completion = ToCompletion(finish, now, decision.Snapshot.NextEventId - 1);
                     break;
             }
         }
     }
 
-    private static ExecutionCompletion ToCompletion(FinishExecutionCommand finish, DateTimeOffset now) => finish.Outcome switch
+    private static ExecutionCompletion ToCompletion(FinishExecutionCommand finish, DateTimeOffset now, long lastEventId)
     {
-        ExecutionOutcome.Succeeded => new ExecutionCompletion(ExecutionStatuses.Succeeded, now, finish.Output?.ToJsonString()),
-        ExecutionOutcome.Failed => new ExecutionCompletion(ExecutionStatuses.Failed, now, null, finish.Error, finish.Cause),
-        // DescribeExecution reports a timed-out execution without error or cause (timeouts/test_global_timeout).
-        ExecutionOutcome.TimedOut => new ExecutionCompletion(ExecutionStatuses.TimedOut, now),
-        _ => new ExecutionCompletion(ExecutionStatuses.Aborted, now, null, finish.Error, finish.Cause),
-    };
+        // AWS redrives an execution only while its history has room for ExecutionRedriven and one more event
+        // (RedriveExecution API reference: "less than 24,999" events).
+        var (redriveStatus, reason) = finish.Outcome == ExecutionOutcome.Succeeded
+            ? (ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.SucceededReason)
+            : lastEventId >= MaxRedrivableEvents
+                ? (ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.HistoryLimitReason)
+                : (ExecutionRedriveStatuses.Redrivable, (string?)null);
+        return finish.Outcome switch
+        {
+            ExecutionOutcome.Succeeded => new ExecutionCompletion(ExecutionStatuses.Succeeded, now, finish.Output?.ToJsonString(),
+                RedriveStatus: redriveStatus, RedriveStatusReason: reason),
+            ExecutionOutcome.Failed => new ExecutionCompletion(ExecutionStatuses.Failed, now, null, finish.Error, finish.Cause, redriveStatus, reason),
+            // DescribeExecution reports a timed-out execution without error or cause (timeouts/test_global_timeout).
+            ExecutionOutcome.TimedOut => new ExecutionCompletion(ExecutionStatuses.TimedOut, now, RedriveStatus: redriveStatus, RedriveStatusReason: reason),
+            _ => new ExecutionCompletion(ExecutionStatuses.Aborted, now, null, finish.Error, finish.Cause, redriveStatus, reason),
+        };
+    }
+
+    /// <summary>An execution with this many events or more cannot be redriven.</summary>
+    internal const long MaxRedrivableEvents = 24_999;
 }

@@ -26,6 +26,9 @@ internal sealed class FanOut
 
     public double ToleratedFailurePercentage { get; init; } = -1;
 
+    /// <summary>Map: the items whose iteration failed within the tolerated failures (their result is the error output).</summary>
+    public ImmutableHashSet<int> FailedItems { get; set; } = [];
+
     public int NextItem { get; set; }
 
     public int Running { get; set; }
@@ -46,6 +49,7 @@ internal sealed class FanOut
         MaxConcurrency = MaxConcurrency,
         ToleratedFailureCount = ToleratedFailureCount,
         ToleratedFailurePercentage = ToleratedFailurePercentage,
+        FailedItems = FailedItems,
         NextItem = NextItem,
         Running = Running,
         Completed = Completed,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Json;
 using Stepwise.Runtime.Variables;
 
@@ -74,6 +75,12 @@ internal sealed class Frame
 
     public string? Cause { get; set; }
 
+    /// <summary>
+    /// After the frame's Map or Parallel state failed because a child failed: the results of the children that
+    /// succeeded (null slots for the others), which a redrive of the state keeps instead of running them again.
+    /// </summary>
+    public ImmutableList<JsonValue?>? RedriveResults { get; set; }
+
     /// <summary>The variables this frame's states read; replaced (never mutated) when a state assigns.</summary>
     public VariableScope Variables { get; set; } = VariableScope.Empty;
 
@@ -106,5 +113,6 @@ internal sealed class Frame
         Error = Error,
         Cause = Cause,
         Variables = Variables,
+        RedriveResults = RedriveResults,
     };
 }

@@ -37,6 +37,7 @@ internal sealed partial class Stepper
                     frame.RetryCount++;
                     frame.TimerId = StartTimer(frame.Id, TimerPurpose.Retry, delay);
                     frame.Phase = FramePhase.WaitingRetry;
+                    frame.RedriveResults = null;
                     return;
                 }
 
@@ -64,6 +65,8 @@ internal sealed partial class Stepper
                 {
                     continue;
                 }
+
+                frame.RedriveResults = null;
 
                 // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
                 // corpus's test_invoke_timeout).
@@ -146,13 +149,9 @@ internal sealed partial class Stepper
 
         if (timer.Purpose == TimerPurpose.ExecutionTimeout)
         {
-            long last = 0;
-            foreach (var f in _snapshot.Frames.Values)
-            {
-                last = Math.Max(last, f.LastEventId);
-            }
-
-            FinishExecution(ExecutionOutcome.TimedOut, last, null, StatesErrors.Timeout, null);
+            // Like ExecutionAborted, AWS records ExecutionTimedOut outside every chain, with previousEventId 0 (as
+            // measured on AWS in floci-io/floci#2965).
+            FinishExecution(ExecutionOutcome.TimedOut, 0, null, StatesErrors.Timeout, null);
             return;
         }
 

@@ -46,13 +46,21 @@ internal sealed partial class Stepper
             return;
         }
 
+        var carried = TakeRedriveResults(frame, count);
         for (int i = 0; i < count; i++)
         {
+            if (carried?[i] is { } result)
+            {
+                // A redrive keeps the branches that succeeded.
+                fan.Results = fan.Results.SetItem(i, result);
+                fan.Completed++;
+                continue;
+            }
+
             // Every branch chain starts at ParallelStateStarted.
             fan.ChildIds = fan.ChildIds.SetItem(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id);
+            fan.Running++;
         }
-
-        fan.Running = count;
     }
 
     /// <summary>
@@ -177,7 +185,8 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = items.AsSpan().ToArray(),
-            Results = EmptyList<JsonValue?>(items.Count),
+            // A redrive keeps the iterations that succeeded; StartIterations skips them.
+            Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count),
             ChildIds = EmptyList<int>(items.Count),
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
@@ -185,6 +194,14 @@ internal sealed partial class Stepper
             ToleratedFailurePercentage = toleratedPercentage,
             LastCompletionEventId = frame.LastEventId,
         };
+        foreach (var result in fan.Results)
+        {
+            if (result is not null)
+            {
+                fan.Completed++;
+            }
+        }
+
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
         if (items.Count == 0)
@@ -212,6 +229,12 @@ internal sealed partial class Stepper
         while (fan.NextItem < fan.Items.Length && (fan.MaxConcurrency == 0 || fan.Running < fan.MaxConcurrency))
         {
             int index = fan.NextItem++;
+            if (fan.Results[index] is not null)
+            {
+                // Only a redrive's carried-over result can be set ahead of NextItem: that iteration succeeded already.
+                continue;
+            }
+
             var item = fan.Items[index];
             long started = state.ItemProcessor.ProcessorConfig.IsDistributed
                 ? frame.LastEventId
@@ -273,6 +296,7 @@ internal sealed partial class Stepper
         if (child.Failed)
         {
             RecordFailedTaskAborted(parent, child);
+            KeepRedriveResults(parent, fan);
             AbortChildren(parent);
             StateFailed(parent, state, child.Error, child.Cause);
             return;
@@ -302,6 +326,7 @@ internal sealed partial class Stepper
             fan.Failures++;
             if (!IsTolerated(fan))
             {
+                KeepRedriveResults(parent, fan);
                 AbortChildren(parent);
                 if (fan.ToleratedFailureCount >= 0 || fan.ToleratedFailurePercentage >= 0)
                 {
@@ -317,6 +342,7 @@ internal sealed partial class Stepper
             }
 
             fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
+            fan.FailedItems = fan.FailedItems.Add(child.Index);
         }
         else
         {

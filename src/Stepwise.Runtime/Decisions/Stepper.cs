@@ -11,6 +11,15 @@ namespace Stepwise.Runtime.Decisions;
 /// </summary>
 internal sealed partial class Stepper
 {
+    /// <summary>
+    /// AWS's history quota for a Standard execution ("Maximum execution history size: 25,000 events"): the event that
+    /// would be number 25,000 becomes the ExecutionFailed that ends it.
+    /// </summary>
+    internal const long MaxHistoryEvents = 25_000;
+
+    /// <summary>The cause AWS records when the history limit ends an execution (measured, floci-io/floci#2734).</summary>
+    internal const string HistoryLimitCause = "The execution reached the maximum number of history events (25000).";
+
     private readonly StateMachine _definition;
     private readonly ExecutionSnapshot _snapshot;
     private readonly DateTimeOffset _now;
@@ -34,8 +43,19 @@ internal sealed partial class Stepper
 
     public List<ExecutionCommand> Commands { get; } = [];
 
+    /// <summary>Where this decision's FinishExecutionCommand is in <see cref="Commands"/>; -1 while the execution runs.</summary>
+    private int _finishCommandIndex = -1;
+
     public void Apply(Stimulus stimulus)
     {
+        if (stimulus is RedriveRequestedStimulus)
+        {
+            Redrive();
+            RunUntilBlocked();
+            DropWorkAfterFinish();
+            return;
+        }
+
         if (_snapshot.IsFinished)
         {
             return;
@@ -69,6 +89,22 @@ internal sealed partial class Stepper
         }
 
         RunUntilBlocked();
+        DropWorkAfterFinish();
+    }
+
+    /// <summary>
+    /// When the history limit ends the execution in the middle of a state, the state's code goes on deciding (a timer,
+    /// a task) before it returns: none of that may happen, so it is dropped with what it added to the snapshot.
+    /// </summary>
+    private void DropWorkAfterFinish()
+    {
+        int after = _finishCommandIndex + 1;
+        if (_finishCommandIndex >= 0 && Commands.Count > after)
+        {
+            Commands.RemoveRange(after, Commands.Count - after);
+            _snapshot.Timers = _snapshot.Timers.Clear();
+            _snapshot.Tasks = _snapshot.Tasks.Clear();
+        }
     }
 
     private void StartExecution()
@@ -169,13 +205,22 @@ internal sealed partial class Stepper
     /// </summary>
     private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null)
     {
-        if (frame is { Silent: true })
+        if (frame is { Silent: true } || _snapshot.IsFinished)
         {
+            // Nothing is recorded after the execution's last event (the history limit can end it mid-state).
+            return frame?.LastEventId ?? 0;
+        }
+
+        long prev = previous ?? frame?.LastEventId ?? 0;
+        if (_snapshot.NextEventId >= MaxHistoryEvents && _snapshot.Info.IsStandard && frame is not null)
+        {
+            // Events of frames are never the execution's last: this one would pass the limit, so the execution fails
+            // in its place, chained where it would have been (event 25,000 follows 24,999 on AWS).
+            FinishExecution(ExecutionOutcome.Failed, prev, null, StatesErrors.Runtime, HistoryLimitCause);
             return frame.LastEventId;
         }
 
         long id = _snapshot.NextEventId++;
-        long prev = previous ?? frame?.LastEventId ?? 0;
         Events.Add(new HistoryEvent(type, id, prev, _now, detailsName, details));
         if (advance && frame is not null)
         {
@@ -205,6 +250,12 @@ internal sealed partial class Stepper
 
     private void FinishExecution(ExecutionOutcome outcome, long previous, JsonValue? output, string? error, string? cause)
     {
+        if (_snapshot.IsFinished)
+        {
+            // The history limit ended it first; what the interrupted state went on to decide does not count.
+            return;
+        }
+
         switch (outcome)
         {
             case ExecutionOutcome.Succeeded:
@@ -241,6 +292,7 @@ internal sealed partial class Stepper
 
         _snapshot.Tasks = _snapshot.Tasks.Clear();
         Commands.Add(new FinishExecutionCommand(outcome, output, error, cause));
+        _finishCommandIndex = Commands.Count - 1;
     }
 
     private static JsonObject ErrorDetails(string? error, string? cause)
@@ -260,14 +312,62 @@ internal sealed partial class Stepper
         return builder.ToObject();
     }
 
+    /// <summary>
+    /// StopExecution: records the aborted events of what is running, each owner after its branches or iterations (the
+    /// root's state last), then ExecutionAborted. The frames stay as they were, so a redrive re-runs exactly what the
+    /// stop cut short.
+    /// </summary>
     private void Stop(string? error, string? cause)
     {
-        long last = 0;
         foreach (var frame in _snapshot.Frames.Values)
         {
-            last = Math.Max(last, frame.LastEventId);
+            if (frame.Kind == FrameKind.Root)
+            {
+                RecordStopped(GetFrame(frame.Id));
+                break;
+            }
         }
 
-        FinishExecution(ExecutionOutcome.Aborted, last, null, error, cause);
+        // AWS records ExecutionAborted outside every chain: previousEventId 0 (api/test_sfn_api__test_stop_execution).
+        FinishExecution(ExecutionOutcome.Aborted, 0, null, error, cause);
+    }
+
+    private void RecordStopped(Frame frame)
+    {
+        var state = CurrentState(frame);
+        switch (frame.Phase)
+        {
+            case FramePhase.WaitingChildren when frame.FanOut is { } fan:
+                bool distributed = state is MapState { ItemProcessor.ProcessorConfig.IsDistributed: true };
+                foreach (int childId in fan.ChildIds)
+                {
+                    if (childId == 0 || !TryGetFrame(childId, out var child) || child.Phase is FramePhase.Done or FramePhase.Aborted)
+                    {
+                        continue;
+                    }
+
+                    // As when a sibling fails (timeouts/test_service_lambda_map_timeout): MapIterationAborted, then
+                    // the iteration's own aborted state.
+                    if (state is MapState && !child.Silent)
+                    {
+                        Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+                    }
+
+                    RecordStopped(child);
+                }
+
+                if (distributed)
+                {
+                    Emit(frame, "MapRunAborted", null, null);
+                }
+
+                Emit(frame, state.Type + "StateAborted", null, null);
+                break;
+            case FramePhase.WaitingTask or FramePhase.WaitingRetry or FramePhase.WaitingChildren:
+                Emit(frame, state.Type + "StateAborted", null, null);
+                break;
+
+            // A stopped Wait state records no WaitStateAborted (api/test_sfn_api__test_stop_execution).
+        }
     }
 }

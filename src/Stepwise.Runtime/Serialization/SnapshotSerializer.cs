@@ -152,6 +152,11 @@ public static class SnapshotSerializer
             builder.Set("fanOut", WriteFanOut(fanOut));
         }
 
+        if (frame.RedriveResults is { } redriveResults)
+        {
+            builder.Set("redriveResults", WriteSlots(redriveResults));
+        }
+
         builder.Set("failed", frame.Failed);
         SetIfNotNull(builder, "output", frame.Output);
         SetIfNotNull(builder, "error", frame.Error);
@@ -161,13 +166,6 @@ public static class SnapshotSerializer
 
     private static JsonObject WriteFanOut(FanOut fanOut)
     {
-        // A result slot may hold JSON null, so each slot is an array: [] while pending, [value] once set.
-        var results = new JsonValue[fanOut.Results.Count];
-        for (int i = 0; i < results.Length; i++)
-        {
-            results[i] = fanOut.Results[i] is { } result ? JsonArray.Create(result) : JsonArray.Empty;
-        }
-
         var childIds = new JsonValue[fanOut.ChildIds.Count];
         for (int i = 0; i < childIds.Length; i++)
         {
@@ -176,7 +174,7 @@ public static class SnapshotSerializer
 
         return new JsonObjectBuilder(13)
             .Set("items", JsonArray.Create(fanOut.Items))
-            .Set("results", JsonArray.TakeOwnership(results))
+            .Set("results", WriteSlots(fanOut.Results))
             .Set("childIds", JsonArray.TakeOwnership(childIds))
             .Set("effectiveInput", fanOut.EffectiveInput)
             .Set("maxConcurrency", fanOut.MaxConcurrency)
@@ -187,7 +185,52 @@ public static class SnapshotSerializer
             .Set("completed", fanOut.Completed)
             .Set("failures", fanOut.Failures)
             .Set("lastCompletionEventId", fanOut.LastCompletionEventId)
+            .Set("failedItems", WriteFailedItems(fanOut.FailedItems))
             .ToObject();
+    }
+
+    /// <summary>Result slots: a slot may hold JSON null, so each is an array, [] while empty and [value] once set.</summary>
+    private static JsonArray WriteSlots(ImmutableList<JsonValue?> slots)
+    {
+        var items = new JsonValue[slots.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = slots[i] is { } value ? JsonArray.Create(value) : JsonArray.Empty;
+        }
+
+        return JsonArray.TakeOwnership(items);
+    }
+
+    private static ImmutableList<JsonValue?> ReadSlots(JsonArray array)
+    {
+        var slots = ImmutableList.CreateBuilder<JsonValue?>();
+        foreach (var slot in array)
+        {
+            var slotArray = slot.AsArray();
+            slots.Add(slotArray.Count == 0 ? null : slotArray[0]);
+        }
+
+        return slots.ToImmutable();
+    }
+
+    private static JsonArray WriteFailedItems(ImmutableHashSet<int> failed)
+    {
+        // Sorted so that equal snapshots give equal documents.
+        var indexes = new int[failed.Count];
+        int n = 0;
+        foreach (int index in failed)
+        {
+            indexes[n++] = index;
+        }
+
+        Array.Sort(indexes);
+        var items = new JsonValue[indexes.Length];
+        for (int i = 0; i < indexes.Length; i++)
+        {
+            items[i] = indexes[i];
+        }
+
+        return JsonArray.TakeOwnership(items);
     }
 
     private static JsonArray WriteTimers(ImmutableDictionary<long, PendingTimer> timers)
@@ -289,6 +332,7 @@ public static class SnapshotSerializer
             Output = obj["output"],
             Error = JsonFields.OptionalString(obj, "error"),
             Cause = JsonFields.OptionalString(obj, "cause"),
+            RedriveResults = obj["redriveResults"] is JsonArray redriveResults ? ReadSlots(redriveResults) : null,
         };
     }
 
@@ -296,11 +340,13 @@ public static class SnapshotSerializer
     {
         var itemsJson = JsonFields.Required(obj, "items").AsArray();
         var items = itemsJson.AsSpan().ToArray();
-        var results = ImmutableList.CreateBuilder<JsonValue?>();
-        foreach (var slot in JsonFields.Required(obj, "results").AsArray())
+        var failedItems = ImmutableHashSet.CreateBuilder<int>();
+        if (obj["failedItems"] is JsonArray failed)
         {
-            var slotArray = slot.AsArray();
-            results.Add(slotArray.Count == 0 ? null : slotArray[0]);
+            foreach (var index in failed)
+            {
+                failedItems.Add(index.AsNumber().TryGetInt32(out int n) ? n : throw new FormatException("Stored document has an invalid 'failedItems'."));
+            }
         }
 
         var childIds = ImmutableList.CreateBuilder<int>();
@@ -312,7 +358,8 @@ public static class SnapshotSerializer
         return new FanOut
         {
             Items = items,
-            Results = results.ToImmutable(),
+            Results = ReadSlots(JsonFields.Required(obj, "results").AsArray()),
+            FailedItems = failedItems.ToImmutable(),
             ChildIds = childIds.ToImmutable(),
             EffectiveInput = JsonFields.Required(obj, "effectiveInput"),
             MaxConcurrency = JsonFields.Int64(obj, "maxConcurrency"),

@@ -1,7 +1,8 @@
 namespace Stepwise.Storage.Executions;
 
 /// <summary>
-/// How a step ended its execution: the new status (not <see cref="ExecutionStatuses.Running"/>), when, and the output
-/// or error and cause.
+/// How a step ended its execution: the new status (not <see cref="ExecutionStatuses.Running"/>), when, the output or
+/// error and cause, and whether it can be redriven (<see cref="ExecutionRedriveStatuses"/>, with the reason when not).
 /// </summary>
-public sealed record ExecutionCompletion(string Status, DateTimeOffset StopDate, string? Output = null, string? Error = null, string? Cause = null);
+public sealed record ExecutionCompletion(string Status, DateTimeOffset StopDate, string? Output = null, string? Error = null, string? Cause = null,
+    string? RedriveStatus = null, string? RedriveStatusReason = null);

@@ -45,6 +45,21 @@ public sealed record ExecutionRecord
     /// <summary>The X-Ray trace header given at start, if any.</summary>
     public string? TraceHeader { get; init; }
 
+    /// <summary>How many times the execution was redriven (<c>DescribeExecution</c>'s <c>redriveCount</c>); 0 before the first.</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>When the execution was last redriven; null if it never was.</summary>
+    public DateTimeOffset? RedriveDate { get; init; }
+
+    /// <summary>
+    /// One of <see cref="ExecutionRedriveStatuses"/>, as the execution's last step left it; null for records stored
+    /// before redrive existed (read as not redrivable). The 14-day redrive period is applied when it is read.
+    /// </summary>
+    public string? RedriveStatus { get; init; }
+
+    /// <summary>Why the execution cannot be redriven, in AWS's words (one of <see cref="ExecutionRedriveStatuses"/>' reasons); null when it can.</summary>
+    public string? RedriveStatusReason { get; init; }
+
     /// <summary>
     /// The id of the last history event stored: the execution's version for optimistic concurrency. Set by the store;
     /// ignored on create.

@@ -36,6 +36,12 @@ public sealed record StepCommit
     /// </summary>
     public ExecutionCompletion? Completion { get; init; }
 
+    /// <summary>
+    /// Set when the step redrives the (closed) execution: the store sets it running again and records the redrive.
+    /// With a <see cref="Completion"/> too (the redriven state failed at once), the completion applies after it.
+    /// </summary>
+    public ExecutionRedrive? Redrive { get; init; }
+
     /// <summary>Timers to start (a timer id already pending is replaced).</summary>
     public IReadOnlyList<DurableTimer> TimersToStart { get; init; } = [];
 

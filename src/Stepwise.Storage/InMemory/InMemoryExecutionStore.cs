@@ -137,6 +137,23 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
 
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
         var record = entry.Record with { LastEventId = lastEventId };
+        if (commit.Redrive is { } redrive)
+        {
+            record = record with
+            {
+                Status = ExecutionStatuses.Running,
+                StopDate = null,
+                Output = null,
+                Error = null,
+                Cause = null,
+                RedriveCount = redrive.RedriveCount,
+                RedriveDate = redrive.RedriveDate,
+                RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+                RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+            };
+        }
+
+        // A redrive whose first step already ends the execution records both, the completion last.
         if (commit.Completion is { } completion)
         {
             record = record with
@@ -146,6 +163,8 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
                 Output = completion.Output,
                 Error = completion.Error,
                 Cause = completion.Cause,
+                RedriveStatus = completion.RedriveStatus,
+                RedriveStatusReason = completion.RedriveStatusReason,
             };
         }
 

@@ -222,6 +222,32 @@ public sealed class DurableEngineTests
     }
 
     [Fact]
+    public async Task Stopping_inside_a_Map_of_callback_tasks_records_each_iteration_s_aborted_events_and_the_Map_s_last()
+    {
+        const string definition = """
+            {'StartAt':'M','States':{'M':{'Type':'Map','End':true,
+              'ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+                'Parameters':{'QueueUrl':'q','MessageBody':{'token.$':'$$.Task.Token'}},'End':true}}}}}}
+            """;
+        await using var harness = new DurableHarness();
+        harness.Engine.RegisterTask("arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            static (_, _) => ValueTask.FromResult<JsonValue>(JsonObject.Empty));
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(definition);
+        var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("[1,2]"));
+
+        var stopped = await harness.Engine.StopExecutionAsync(started.ExecutionArn, "Halt", null);
+
+        Assert.Equal(ExecutionStatuses.Aborted, stopped.Status);
+        var history = await harness.HistoryAsync(started.ExecutionArn);
+        HistoryAssert.IsWellFormed(history);
+        var types = HistoryAssert.Types(history);
+        Assert.Equal(["MapIterationAborted", "TaskStateAborted", "MapIterationAborted", "TaskStateAborted", "MapStateAborted", "ExecutionAborted"], types[^6..]);
+        Assert.Equal(0, history[^1]["previousEventId"]!.AsNumber().ToDouble());
+        Assert.Equal("Halt", history[^1]["executionAbortedEventDetails"]!.AsObject()["error"]!.AsString());
+    }
+
+    [Fact]
     public async Task History_pages_forward_and_backward_cover_every_event_once_and_can_leave_out_execution_data()
     {
         await using var harness = new DurableHarness();

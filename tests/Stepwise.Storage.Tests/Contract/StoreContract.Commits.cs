@@ -248,6 +248,95 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_completion_records_the_redrive_status_and_a_redrive_commit_reopens_the_execution()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        var arn = execution.ExecutionArn;
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 2,
+            Events = [Event(3, "ExecutionFailed")],
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(5), Error: "E", Cause: "C",
+                RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+        var failed = (await store.Executions.GetAsync(arn))!;
+
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 3,
+            Events = [Event(4, "ExecutionRedriven")],
+            Snapshot = "redriven",
+            Redrive = new ExecutionRedrive(1, At(8)),
+        });
+
+        Assert.Equal(ExecutionRedriveStatuses.Redrivable, failed.RedriveStatus);
+        Assert.Null(failed.RedriveStatusReason);
+        Assert.Equal(0, failed.RedriveCount);
+        var stored = (await store.Executions.GetAsync(arn))!;
+        Assert.Equal(execution with
+        {
+            Status = ExecutionStatuses.Running,
+            RedriveCount = 1,
+            RedriveDate = At(8),
+            RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+            LastEventId = 4,
+        }, stored);
+        Assert.Equal("redriven", (await store.Executions.GetSnapshotAsync(arn))!.Json);
+    }
+
+    [Fact]
+    public async Task The_redrive_fields_given_at_creation_are_kept()
+    {
+        var store = await NewStoreAsync();
+        var execution = Execution("m", "e") with
+        {
+            RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
+            RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
+        };
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution));
+
+        Assert.Equal(execution with { LastEventId = 2 }, await store.Executions.GetAsync(execution.ExecutionArn));
+    }
+
+    [Fact]
+    public async Task A_commit_that_redrives_and_completes_at_once_records_both()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        var arn = execution.ExecutionArn;
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 2,
+            Events = [Event(3, "ExecutionFailed")],
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(5), RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = arn,
+            ExpectedLastEventId = 3,
+            Events = [Event(4, "ExecutionRedriven"), Event(5, "ExecutionFailed")],
+            Redrive = new ExecutionRedrive(1, At(8)),
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(8), Error: "again", RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+        });
+
+        Assert.Equal(execution with
+        {
+            Status = ExecutionStatuses.Failed,
+            StopDate = At(8),
+            Error = "again",
+            RedriveCount = 1,
+            RedriveDate = At(8),
+            RedriveStatus = ExecutionRedriveStatuses.Redrivable,
+            LastEventId = 5,
+        }, await store.Executions.GetAsync(arn));
+    }
+
+    [Fact]
     public async Task Commits_on_several_threads_all_land_and_conflicts_on_one_execution_let_exactly_one_win()
     {
         var store = await NewStoreAsync();

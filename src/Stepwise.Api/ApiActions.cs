@@ -1,0 +1,22 @@
+using Stepwise.Api.Aliases;
+using Stepwise.Api.Executions;
+using Stepwise.Api.Protocol;
+using Stepwise.Api.StateMachines;
+using Stepwise.Api.Versions;
+
+namespace Stepwise.Api;
+
+/// <summary>Every action the API serves, registered area by area.</summary>
+public static class ApiActions
+{
+    /// <summary>A catalog with every action.</summary>
+    public static ApiCatalog CreateCatalog()
+    {
+        var catalog = new ApiCatalog();
+        StateMachineActions.Register(catalog);
+        ExecutionActions.Register(catalog);
+        VersionActions.Register(catalog);
+        AliasActions.Register(catalog);
+        return catalog;
+    }
+}

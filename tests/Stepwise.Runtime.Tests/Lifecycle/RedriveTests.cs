@@ -1,0 +1,149 @@
+using Stepwise.Runtime.Serialization;
+using Stepwise.Runtime.Tests.TestSupport;
+
+namespace Stepwise.Runtime.Tests.Lifecycle;
+
+public sealed class RedriveTests
+{
+    private const string Lambda = "'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:f'";
+
+    [Fact]
+    public void A_failed_execution_runs_again_from_the_failed_state_with_its_input_and_a_higher_RedriveCount()
+    {
+        var driver = new Driver(Asl.Machine("{'StartAt':'A','States':{"
+            + "'A':{'Type':'Pass','Result':{'from':'A'},'Next':'T'},"
+            + "'T':{" + Lambda + ",'Parameters':{'input.$':'$','count.$':'$$.Execution.RedriveCount'},'End':true}}}"));
+        driver.Start(Asl.Json("{}"));
+        driver.Fail("Boom", "first attempt");
+        int failedAt = driver.History.Count;
+
+        var decision = driver.Apply(new RedriveRequestedStimulus());
+
+        Assert.Null(decision.Snapshot.Outcome);
+        Assert.Equal(1, decision.Snapshot.Info.RedriveCount);
+        var redriven = decision.Events[0];
+        Assert.Equal("ExecutionRedriven", redriven.Type);
+        Assert.Equal(failedAt + 1, redriven.Id);
+        Assert.Equal("{\"redriveCount\":1}", redriven.Details!.ToJsonString());
+        var entered = decision.Events[1];
+        Assert.Equal("TaskStateEntered", entered.Type);
+        Assert.Equal(redriven.Id, entered.PreviousEventId);
+        Assert.Equal("{\"from\":\"A\"}", entered.Details!["input"]!.AsString());
+        Assert.Equal("{\"input\":{\"from\":\"A\"},\"count\":1}", driver.LastInvoke().Input.ToJsonString());
+        Assert.DoesNotContain(decision.Events, e => e.Type == "PassStateEntered");
+
+        driver.Succeed(Asl.Json("{'ok':true}"));
+        Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot!.Outcome);
+        Assert.Equal("{\"ok\":true}", driver.Snapshot.Output!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_Parallel_redrive_runs_only_the_failed_branch_and_keeps_the_other_s_result_across_a_snapshot_round_trip()
+    {
+        var machine = Asl.Machine("{'StartAt':'P','States':{'P':{'Type':'Parallel','End':true,'Branches':["
+            + "{'StartAt':'Fixed','States':{'Fixed':{'Type':'Pass','Result':'kept','End':true}}},"
+            + "{'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}]}}}");
+        var driver = new Driver(machine);
+        driver.Start(Asl.Json("{}"));
+        driver.Fail("Boom", null);
+        Assert.Equal(ExecutionOutcome.Failed, driver.Snapshot!.Outcome);
+        var restored = SnapshotSerializer.Deserialize(SnapshotSerializer.Serialize(driver.Snapshot));
+
+        var redrive = Interpreter.Decide(machine, restored, new RedriveRequestedStimulus(), Asl.Start, new Random(1));
+
+        Assert.Equal("ExecutionRedriven ParallelStateEntered ParallelStateStarted TaskStateEntered LambdaFunctionScheduled", Asl.Types(redrive.Events));
+        var invoke = redrive.Commands.OfType<InvokeTaskCommand>().Single();
+        var started = Interpreter.Decide(machine, redrive.Snapshot, new TaskStartedStimulus(invoke.TaskId), Asl.Start, new Random(1));
+        var done = Interpreter.Decide(machine, started.Snapshot, new TaskSucceededStimulus(invoke.TaskId, Asl.Json("'fresh'")), Asl.Start, new Random(1));
+        Assert.Equal(ExecutionOutcome.Succeeded, done.Snapshot.Outcome);
+        Assert.Equal("[\"kept\",\"fresh\"]", done.Snapshot.Output!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_Map_redrive_runs_the_failed_and_the_never_started_iterations_only()
+    {
+        var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'End':true,"
+            + "'ItemProcessor':{'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}}}}"));
+        driver.Start(Asl.Json("[10,20,30]"));
+        driver.Succeed(Asl.Json("'r10'"));
+        driver.Fail("Boom", null);
+        Assert.Equal(ExecutionOutcome.Failed, driver.Snapshot!.Outcome);
+
+        var decision = driver.Apply(new RedriveRequestedStimulus());
+        Assert.Equal("20", driver.LastInvoke().Input.ToJsonString());
+        driver.Succeed(Asl.Json("'r20'"));
+        Assert.Equal("30", driver.LastInvoke().Input.ToJsonString());
+        driver.Succeed(Asl.Json("'r30'"));
+
+        var iterations = driver.History.Skip(driver.History.IndexOf(decision.Events[0]))
+            .Where(e => e.Type == "MapIterationStarted").Select(e => e.Details!["index"]!.ToJsonString());
+        Assert.Equal(["1", "2"], iterations);
+        Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot.Outcome);
+        Assert.Equal("[\"r10\",\"r20\",\"r30\"]", driver.Snapshot.Output!.ToJsonString());
+    }
+
+    [Fact]
+    public void An_aborted_execution_redrives_the_task_the_stop_cut_short()
+    {
+        var driver = new Driver(Asl.Machine("{'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}"));
+        driver.Start(Asl.Json("{'n':1}"));
+        var first = driver.LastInvoke();
+        driver.Apply(new StopRequestedStimulus(null, null));
+
+        driver.Apply(new RedriveRequestedStimulus());
+
+        Assert.NotEqual(first.TaskId, driver.LastInvoke().TaskId);
+        Assert.Equal("{\"n\":1}", driver.LastInvoke().Input.ToJsonString());
+        driver.Succeed(Asl.Json("{}"));
+        Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot!.Outcome);
+    }
+
+    [Fact]
+    public void A_Map_stopped_midway_redrives_its_unfinished_iterations_and_keeps_the_finished_ones()
+    {
+        var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
+            + "'ItemProcessor':{'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}}}}"));
+        driver.Start(Asl.Json("[1,2]"));
+        var invokes = driver.Commands.OfType<InvokeTaskCommand>().ToList();
+        driver.Apply(new TaskStartedStimulus(invokes[0].TaskId));
+        driver.Apply(new TaskSucceededStimulus(invokes[0].TaskId, Asl.Json("'one'")));
+        driver.Apply(new StopRequestedStimulus(null, null));
+
+        var decision = driver.Apply(new RedriveRequestedStimulus());
+
+        Assert.Equal("ExecutionRedriven TaskStateEntered LambdaFunctionScheduled", Asl.Types(decision.Events));
+        driver.Succeed(Asl.Json("'two'"));
+        Assert.Equal("[\"one\",\"two\"]", driver.Snapshot!.Output!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_timed_out_execution_redrives_the_state_it_was_in_with_a_fresh_execution_timeout()
+    {
+        var driver = new Driver(Asl.Machine("{'TimeoutSeconds':5,'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}"));
+        driver.Start(Asl.Json("{}"));
+        var timeout = driver.Commands.OfType<StartTimerCommand>().First();
+        driver.Now = timeout.DueTime;
+        driver.Apply(new TimerFiredStimulus(timeout.TimerId));
+        Assert.Equal(ExecutionOutcome.TimedOut, driver.Snapshot!.Outcome);
+        driver.Now = timeout.DueTime.AddMinutes(1);
+
+        var decision = driver.Apply(new RedriveRequestedStimulus());
+
+        Assert.Equal("ExecutionRedriven TaskStateEntered LambdaFunctionScheduled", Asl.Types(decision.Events));
+        var fresh = decision.Commands.OfType<StartTimerCommand>().Single();
+        Assert.Equal(driver.Now.AddSeconds(5), fresh.DueTime);
+    }
+
+    [Fact]
+    public void Redriving_a_running_or_succeeded_execution_is_a_host_bug()
+    {
+        var machine = Asl.Machine("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}");
+        var driver = new Driver(machine);
+        driver.Start(Asl.Json("{}"));
+
+        Assert.Throws<InvalidOperationException>(() => driver.Apply(new RedriveRequestedStimulus()));
+        driver.FireLastTimer();
+        Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot!.Outcome);
+        Assert.Throws<InvalidOperationException>(() => driver.Apply(new RedriveRequestedStimulus()));
+    }
+}
