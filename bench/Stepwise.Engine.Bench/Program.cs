@@ -30,6 +30,12 @@ foreach (var workload in Workload.All)
 
     foreach (string mode in workload.Waits ? ["standard"] : new[] { "express", "standard" })
     {
+        if (mode == "standard" && workload.NoStandard is { } reason)
+        {
+            Console.WriteLine($"{workload.Name,-18} {mode,-9} not run: {reason}");
+            continue;
+        }
+
         var result = Child.Spawn(workload.Name, mode, options.Workloads, options.Scale);
         if (result is null)
         {
