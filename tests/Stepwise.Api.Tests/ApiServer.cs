@@ -42,6 +42,9 @@ internal sealed class ApiServer : IAsyncDisposable
         return ((int)response.StatusCode, JsonValue.Parse(text).AsObject());
     }
 
+    /// <summary>Sends <paramref name="request"/> (a GET of the console, say) to the server as it is.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
