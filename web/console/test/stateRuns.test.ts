@@ -33,6 +33,8 @@ describe("analyseHistory", () => {
     expect(charge).toMatchObject({ status: "caught", error: "Card.Declined", cause: "<b>no</b>", attempts: 1, output: '{"e":1}' });
     expect(charge.exitedAt! - charge.enteredAt).toBeCloseTo(1, 5);
     expect(runs.visitsByName.get("Recover")![0].status).toBe("succeeded");
+    expect(runs.stateOfEvent.get(5)?.name).toBe("Charge");
+    expect(runs.stateOfEvent.has(1)).toBe(false);
   });
 
   it("counts retries and keeps a task that finally succeeded green", () => {

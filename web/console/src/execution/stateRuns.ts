@@ -36,6 +36,8 @@ export interface ExecutionRuns {
   visitsByName: Map<string, StateVisit[]>;
   /** Iterations started per Map state name. */
   mapIterations: Map<string, number>;
+  /** The state each event belongs to, by event id (none for the execution's own first and last events). */
+  stateOfEvent: Map<number, StateVisit>;
 }
 
 interface EventInfo {
@@ -63,7 +65,7 @@ export function detailsOf(event: HistoryEvent): Record<string, unknown> | undefi
 export function analyseHistory(events: readonly HistoryEvent[], status: ExecutionStatus): ExecutionRuns {
   const sorted = [...events].sort((a, b) => a.id - b.id);
   const info = new Map<number, EventInfo>();
-  const runs: ExecutionRuns = { visits: [], visitsByName: new Map(), mapIterations: new Map() };
+  const runs: ExecutionRuns = { visits: [], visitsByName: new Map(), mapIterations: new Map(), stateOfEvent: new Map() };
   const pendingError = new Set<StateVisit>();
   // The latest entry of each Map state: AWS chains iteration N+1 to the last event of iteration N, so an iteration's
   // enclosing iterations are those of its Map state, not of its previous event.
@@ -128,6 +130,7 @@ export function analyseHistory(events: readonly HistoryEvent[], status: Executio
       pendingError.add(current.visit);
     }
     info.set(event.id, current);
+    if (current.visit) runs.stateOfEvent.set(event.id, current.visit);
   }
 
   const ended = status !== "RUNNING";

@@ -119,7 +119,7 @@ export function ExecutionPage({ arn }: { arn: string }) {
           )}
         </aside>
       </div>
-      <HistoryTable events={data.events} loading={data.loadingHistory} />
+      <HistoryTable events={data.events} runs={runs} loading={data.loadingHistory} />
     </section>
   );
 }

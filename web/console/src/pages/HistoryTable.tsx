@@ -3,7 +3,7 @@ import type { HistoryEvent } from "../api/types";
 import { CodeView } from "../components/CodeView";
 import { formatDate } from "../components/format";
 import { VirtualList } from "../components/VirtualList";
-import { detailsOf } from "../execution/stateRuns";
+import { detailsOf, type ExecutionRuns } from "../execution/stateRuns";
 
 type Filter = "all" | "states" | "tasks" | "errors";
 
@@ -27,7 +27,7 @@ function searchText(event: HistoryEvent): string {
 }
 
 /** Every event of the history, virtualised; a click shows the event's details below the list. */
-export function HistoryTable({ events, loading }: { events: readonly HistoryEvent[]; loading: boolean }) {
+export function HistoryTable({ events, runs, loading }: { events: readonly HistoryEvent[]; runs: ExecutionRuns; loading: boolean }) {
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
   const [open, setOpen] = useState<HistoryEvent>();
@@ -59,8 +59,8 @@ export function HistoryTable({ events, loading }: { events: readonly HistoryEven
         height={360}
         testId="history"
         render={(event) => {
-          const details = detailsOf(event);
-          const name = typeof details?.name === "string" ? details.name : "";
+          const visit = runs.stateOfEvent.get(event.id);
+          const name = visit ? `${visit.name}${visit.iteration ? ` #${visit.iteration.index}` : ""}` : "";
           return (
             <button type="button" className={`vrow-grid event${open?.id === event.id ? " active" : ""}${/(Failed|TimedOut)$/.test(event.type) ? " failure" : ""}`} onClick={() => setOpen(open?.id === event.id ? undefined : event)}>
               <span>{event.id}</span>
