@@ -1,3 +1,4 @@
+using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
 
@@ -11,6 +12,7 @@ public static class ApiActions
     {
         var catalog = new ApiCatalog();
         StateMachineActions.Register(catalog);
+        ExecutionActions.Register(catalog);
         return catalog;
     }
 }

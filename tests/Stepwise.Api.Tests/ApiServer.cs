@@ -45,6 +45,37 @@ internal sealed class ApiServer : IAsyncDisposable
     /// <summary>Sends <paramref name="request"/> (a GET of the console, say) to the server as it is.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
+    /// <summary>Calls <paramref name="action"/> and asserts it succeeded; returns the response.</summary>
+    public async Task<JsonObject> CallOkAsync(string action, string body = "{}")
+    {
+        var (status, response) = await CallAsync(action, body);
+        Assert.True(status == 200, $"{action} answered {status}: {response.ToJsonString()}");
+        return response;
+    }
+
+    /// <summary>Calls <paramref name="action"/> and asserts it failed with <paramref name="errorType"/>; returns the message.</summary>
+    public async Task<string> CallFailsAsync(string action, string body, string errorType)
+    {
+        var (status, response) = await CallAsync(action, body);
+        Assert.Equal(400, status);
+        Assert.Equal("com.amazonaws.states#" + errorType, response["__type"]!.AsString());
+        return response["message"]!.AsString();
+    }
+
+    /// <summary>Creates a state machine through the API and returns its ARN.</summary>
+    public async Task<string> CreateStateMachineAsync(string name, string definition = PassDefinition, string type = "STANDARD")
+    {
+        var response = await CallOkAsync("CreateStateMachine",
+            $$"""{"name":"{{name}}","definition":{{Quote(definition)}},"roleArn":"arn:aws:iam::123456789012:role/r","type":"{{type}}"}""");
+        return response["stateMachineArn"]!.AsString();
+    }
+
+    /// <summary>A one-state definition whose output is <c>{"done":true}</c>.</summary>
+    public const string PassDefinition = """{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"done":true},"End":true}}}""";
+
+    /// <summary><paramref name="text"/> as a JSON string literal.</summary>
+    public static string Quote(string text) => ((JsonValue)text).ToJsonString();
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -27,7 +27,8 @@ internal static class ApiErrors
             ApiException api => api,
             ResourceNotFoundException missing => new ApiException(DoesNotExistType(missing.ResourceKind), DoesNotExistMessage(missing)),
             ResourceAlreadyExistsException taken => new ApiException(AlreadyExistsType(taken.ResourceKind), AlreadyExistsMessage(taken)),
-            InvalidPageTokenException token => new ApiException("InvalidToken", token.Message),
+            // AWS does not echo the token: "Invalid Token: 'Invalid token'" whatever was sent (recorded).
+            InvalidPageTokenException => new ApiException("InvalidToken", "Invalid Token: 'Invalid token'"),
             _ => new ApiException(ApiErrorTypes.InternalFailure, $"{exception.GetType().Name}: {exception.Message}", 500),
         };
         return true;
@@ -52,6 +53,7 @@ internal static class ApiErrors
         ResourceKinds.StateMachine => "StateMachineDoesNotExist",
         ResourceKinds.Execution => "ExecutionDoesNotExist",
         ResourceKinds.Activity => "ActivityDoesNotExist",
+        ResourceKinds.StateMachineVersion => "StateMachineDoesNotExist",
         _ => "ResourceNotFound",
     };
 
@@ -60,6 +62,9 @@ internal static class ApiErrors
         ResourceKinds.StateMachine => $"State Machine Does Not Exist: '{missing.Arn}'",
         ResourceKinds.Execution => $"Execution Does Not Exist: '{missing.Arn}'",
         ResourceKinds.Activity => $"Activity Does Not Exist: '{missing.Arn}'",
+        ResourceKinds.StateMachineVersion => $"State Machine Does Not Exist: '{missing.Arn}'",
+        // AWS's text for a missing alias (recorded for UpdateStateMachineAlias).
+        ResourceKinds.StateMachineAlias => "Request references a resource that does not exist.",
         _ => $"Resource not found: '{missing.Arn}'",
     };
 

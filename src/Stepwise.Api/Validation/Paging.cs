@@ -1,9 +1,8 @@
-using Stepwise.Api.Protocol;
 using Stepwise.Storage.Paging;
 
 namespace Stepwise.Api.Validation;
 
-/// <summary>AWS's paging parameters: <c>maxResults</c> 0–1000 (0 or absent means the default of 100) and an opaque <c>nextToken</c>.</summary>
+/// <summary>AWS's paging parameters: <c>maxResults</c> 0–1000 (0 or absent means the default of 100) and an opaque <c>nextToken</c> of 1–1024 characters.</summary>
 internal static class Paging
 {
     public const int DefaultMaxResults = 100;
@@ -13,17 +12,10 @@ internal static class Paging
     public static PageRequest Request(int? maxResults, string? nextToken)
     {
         int max = maxResults ?? 0;
-        if (max < 0 || max > MaxMaxResults)
+        Constraints.Range(max, "maxResults", 0, MaxMaxResults);
+        if (nextToken is not null)
         {
-            string bound = max < 0 ? "greater than or equal to 0" : $"less than or equal to {MaxMaxResults}";
-            throw new ApiException(ApiErrorTypes.Validation,
-                $"1 validation error detected: Value '{max}' at 'maxResults' failed to satisfy constraint: Member must have value {bound}");
-        }
-
-        if (nextToken is { Length: > MaxTokenLength })
-        {
-            throw new ApiException(ApiErrorTypes.Validation,
-                $"1 validation error detected: Value at 'nextToken' failed to satisfy constraint: Member must have length less than or equal to {MaxTokenLength}");
+            Constraints.Length(nextToken, "nextToken", 1, MaxTokenLength);
         }
 
         return new PageRequest(max == 0 ? DefaultMaxResults : max, nextToken);

@@ -20,10 +20,20 @@ internal static class JacksonErrors
 
     public static Diagnostic Describe(string text)
     {
+        var (message, end) = Explain(text);
+        return Diagnose(text, message, end);
+    }
+
+    /// <summary>Jackson's message alone, without the source location (what AWS quotes for a bad execution input).</summary>
+    public static string Message(string text) => Explain(text).Message;
+
+    /// <summary>Jackson's message for the first syntax error and the character index Jackson reports it at.</summary>
+    private static (string Message, int End) Explain(string text)
+    {
         int index = FindErrorIndex(text);
         if (index >= text.Length)
         {
-            return Diagnose(text, DescribeEndOfInput(text, Scan(text, text.Length)), text.Length);
+            return (DescribeEndOfInput(text, Scan(text, text.Length)), text.Length);
         }
 
         // A bare word where a value belongs is one token for Jackson, however far inside it the parser gave up.
@@ -42,12 +52,12 @@ internal static class JacksonErrors
                 end++;
             }
 
-            return Diagnose(text, $"Unrecognized token '{text[start..end]}': was expecting {ValueExpected}", end);
+            return ($"Unrecognized token '{text[start..end]}': was expecting {ValueExpected}", end);
         }
 
         char c = text[index];
         string expectation = Expectation(text, Scan(text, index));
-        return Diagnose(text, $"Unexpected character ('{c}' (code {((int)c).ToString(CultureInfo.InvariantCulture)})): {expectation}", index + 1);
+        return ($"Unexpected character ('{c}' (code {((int)c).ToString(CultureInfo.InvariantCulture)})): {expectation}", index + 1);
     }
 
     /// <summary>The diagnostic for a message whose position is the character index <paramref name="end"/>.</summary>

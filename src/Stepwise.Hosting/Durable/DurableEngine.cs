@@ -15,7 +15,7 @@ namespace Stepwise.Hosting.Durable;
 /// start, describe, stop, read history. Call <see cref="StartAsync"/> to begin dispatching (which also resumes every
 /// execution the store holds) and <see cref="StopAsync"/> or <see cref="DisposeAsync"/> to shut down gracefully.
 /// </summary>
-public sealed class DurableEngine : IAsyncDisposable
+public sealed partial class DurableEngine : IAsyncDisposable
 {
     private readonly IStepwiseStore _store;
     private readonly DurableEngineOptions _options;
@@ -86,7 +86,7 @@ public sealed class DurableEngine : IAsyncDisposable
         _ = DefinitionCache.Compile(definition);
         var record = new StateMachineRecord
         {
-            StateMachineArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}",
+            StateMachineArn = StateMachineArnOf(name),
             Name = name,
             Type = type,
             Definition = definition,
@@ -99,7 +99,8 @@ public sealed class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a Standard execution of the stored state machine <paramref name="stateMachineArn"/>: its first step
+    /// Starts a Standard execution of the stored state machine <paramref name="stateMachineArn"/> (or of the version or
+    /// alias it names: see <see cref="ResolveStartAsync"/>): its first step
     /// (ExecutionStarted up to the first wait) is committed before this returns.
     /// </summary>
     /// <param name="stateMachineArn">The state machine.</param>
@@ -115,8 +116,8 @@ public sealed class DurableEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(stateMachineArn);
         ArgumentNullException.ThrowIfNull(input);
-        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
-            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
+        var target = await ResolveStartAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
+        var stateMachine = target.StateMachine;
         if (string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
         {
             throw new NotSupportedException("Express executions run in memory: use StepwiseEngine.RunAsync.");
@@ -134,6 +135,8 @@ public sealed class DurableEngine : IAsyncDisposable
             ExecutionArn = executionArn,
             StateMachineArn = stateMachine.StateMachineArn,
             Name = executionName,
+            StateMachineVersionArn = target.VersionArn,
+            StateMachineAliasArn = target.AliasArn,
             Status = ExecutionStatuses.Running,
             StartDate = start,
             Input = input.ToJsonString(),
@@ -155,36 +158,8 @@ public sealed class DurableEngine : IAsyncDisposable
     public async Task<ExecutionResult> StartSyncExecutionAsync(string stateMachineArn, JsonValue input, string? name = null,
         string? mockTestCase = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stateMachineArn);
-        ArgumentNullException.ThrowIfNull(input);
-        var stateMachine = await _store.StateMachines.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
-            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
-        if (!string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
-        {
-            throw new NotSupportedException("StartSyncExecution runs Express state machines only.");
-        }
-
-        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
-        var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
-        var start = TruncateToMilliseconds(_time.GetUtcNow());
-        string executionName = name ?? RandomIds.NewUuid(random);
-        string executionArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{stateMachine.Name}:{executionName}:{RandomIds.NewUuid(random)}";
-        var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
-            _options.Region, start, input, RedriveCount: null);
-        var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
-        var engineOptions = new StepwiseEngineOptions { Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks };
-        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
-        using var limit = new CancellationTokenSource(ExpressDurationLimit, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, limit.Token);
-        try
-        {
-            return await loop.RunAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return new ExecutionResult(executionArn, stateMachine.StateMachineArn, ExecutionStatus.TimedOut, null, null, null, [],
-                start, _time.GetUtcNow());
-        }
+        var run = await PrepareExpressAsync(stateMachineArn, input, name, mockTestCase, cancellationToken).ConfigureAwait(false);
+        return await run.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How long an Express execution may run: five minutes, as AWS allows.</summary>

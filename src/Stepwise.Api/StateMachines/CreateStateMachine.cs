@@ -1,0 +1,16 @@
+namespace Stepwise.Api.StateMachines;
+
+/// <summary>The <c>CreateStateMachine</c> request (tags are accepted and left to the tagging actions).</summary>
+public sealed record CreateStateMachineRequest(
+    string? Name = null,
+    string? Definition = null,
+    string? RoleArn = null,
+    string? Type = null,
+    LoggingConfiguration? LoggingConfiguration = null,
+    TracingConfiguration? TracingConfiguration = null,
+    EncryptionConfiguration? EncryptionConfiguration = null,
+    bool? Publish = null,
+    string? VersionDescription = null);
+
+/// <summary>The <c>CreateStateMachine</c> response.</summary>
+public sealed record CreateStateMachineResponse(string StateMachineArn, DateTimeOffset CreationDate, string? StateMachineVersionArn);

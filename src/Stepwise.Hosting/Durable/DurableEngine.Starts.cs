@@ -1,0 +1,124 @@
+using Stepwise.Json;
+using Stepwise.Runtime;
+using Stepwise.Storage;
+using Stepwise.Storage.StateMachines;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>Starts through versions and aliases, Express executions in the background, and the ARNs the engine mints.</summary>
+public sealed partial class DurableEngine
+{
+    /// <summary>The region used in ARNs (<see cref="DurableEngineOptions.Region"/>).</summary>
+    public string Region => _options.Region;
+
+    /// <summary>The account id used in ARNs (<see cref="DurableEngineOptions.AccountId"/>).</summary>
+    public string AccountId => _options.AccountId;
+
+    /// <summary>The engine's clock.</summary>
+    public TimeProvider Time => _time;
+
+    /// <summary>The ARN a state machine named <paramref name="name"/> gets in this engine's region and account.</summary>
+    public string StateMachineArnOf(string name) => $"arn:aws:states:{_options.Region}:{_options.AccountId}:stateMachine:{name}";
+
+    /// <summary>
+    /// Starts an execution of the Express state machine <paramref name="stateMachineArn"/> in memory and returns at once
+    /// with its ARN and start date (AWS's <c>StartExecution</c> on an Express machine). Nothing is stored: the run ends
+    /// on its own, within <see cref="ExpressDurationLimit"/>.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">The state machine does not exist.</exception>
+    /// <exception cref="NotSupportedException">The state machine is a Standard one.</exception>
+    public async Task<(string ExecutionArn, DateTimeOffset StartDate)> StartExpressExecutionAsync(string stateMachineArn, JsonValue input,
+        string? name = null, string? mockTestCase = null, CancellationToken cancellationToken = default)
+    {
+        var run = await PrepareExpressAsync(stateMachineArn, input, name, mockTestCase, cancellationToken).ConfigureAwait(false);
+        _ = Task.Run(() => RunInBackgroundAsync(run), CancellationToken.None);
+        return (run.ExecutionArn, run.StartDate);
+    }
+
+    private async Task RunInBackgroundAsync(ExpressRun run)
+    {
+        try
+        {
+            await run.RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A background run has nobody to throw to: report it like a failed background step.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            OnError?.Invoke(e);
+        }
+    }
+
+    private async Task<ExpressRun> PrepareExpressAsync(string stateMachineArn, JsonValue input, string? name, string? mockTestCase,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        ArgumentNullException.ThrowIfNull(input);
+        var target = await ResolveStartAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
+        var stateMachine = target.StateMachine;
+        if (!string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
+        {
+            throw new NotSupportedException("StartSyncExecution runs Express state machines only.");
+        }
+
+        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
+        var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
+        var start = TruncateToMilliseconds(_time.GetUtcNow());
+        string executionName = name ?? RandomIds.NewUuid(random);
+        string executionArn = $"arn:aws:states:{_options.Region}:{_options.AccountId}:express:{stateMachine.Name}:{executionName}:{RandomIds.NewUuid(random)}";
+        var info = new ExecutionInfo(executionArn, executionName, stateMachine.StateMachineArn, stateMachine.Name, stateMachine.RoleArn,
+            _options.Region, start, input, RedriveCount: null);
+        var run = new RunOptions { StateMachineName = stateMachine.Name, ExecutionName = executionName, Type = StateMachineType.Express, MockTestCase = mockTestCase };
+        var engineOptions = new StepwiseEngineOptions { Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks };
+        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
+        return new ExpressRun(loop, executionArn, stateMachine.StateMachineArn, start, _time);
+    }
+
+    /// <summary>
+    /// Resolves the ARN a start names: a state machine runs its current revision; a version ARN runs that version; an
+    /// alias ARN runs one of its versions, drawn by the routing weights (AWS routes each start independently).
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">No state machine, version or alias has that ARN.</exception>
+    private async ValueTask<StartTarget> ResolveStartAsync(string arn, CancellationToken cancellationToken)
+    {
+        var machines = _store.StateMachines;
+        if (await machines.GetAsync(arn, cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            return new StartTarget(current, null, null);
+        }
+
+        string? aliasArn = null;
+        string versionArn = arn;
+        if (await _store.Aliases.GetAsync(arn, cancellationToken).ConfigureAwait(false) is { } alias)
+        {
+            aliasArn = alias.StateMachineAliasArn;
+            versionArn = PickRoute(alias.RoutingConfiguration, Random.Shared.Next(100));
+        }
+
+        var version = await machines.GetVersionAsync(versionArn, cancellationToken).ConfigureAwait(false);
+        var owner = version is null ? null : await machines.GetAsync(version.StateMachineArn, cancellationToken).ConfigureAwait(false);
+        if (version is null || owner is null)
+        {
+            throw new ResourceNotFoundException(ResourceKinds.StateMachine, arn);
+        }
+
+        var frozen = owner with { Definition = version.Definition, RoleArn = version.RoleArn, Type = version.Type, RevisionId = version.RevisionId };
+        return new StartTarget(frozen, version.StateMachineVersionArn, aliasArn);
+    }
+
+    /// <summary>The route whose cumulative weight first exceeds <paramref name="draw"/> (uniform in 0–99).</summary>
+    internal static string PickRoute(IReadOnlyList<AliasRoute> routes, int draw)
+    {
+        int cumulative = 0;
+        foreach (var route in routes)
+        {
+            cumulative += route.Weight;
+            if (draw < cumulative)
+            {
+                return route.StateMachineVersionArn;
+            }
+        }
+
+        return routes[^1].StateMachineVersionArn;
+    }
+}
