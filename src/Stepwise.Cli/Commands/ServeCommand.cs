@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Stepwise.Api;
 using Stepwise.Hosting.Durable;
+using Stepwise.Integrations;
 using Stepwise.Storage.Sqlite;
 
 namespace Stepwise.Cli.Commands;
@@ -43,7 +44,9 @@ internal static class ServeCommand
 
             Directory.CreateDirectory(folder);
             await using var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
-            await using var engine = new DurableEngine(store);
+            // Step Functions Local's variable: executions started as `<ARN>#<TestCase>` answer Task states from this file.
+            string? mockPath = Environment.GetEnvironmentVariable("SFN_MOCK_CONFIG");
+            await using var engine = new DurableEngine(store, new DurableEngineOptions { Mocks = string.IsNullOrEmpty(mockPath) ? null : MockConfiguration.Load(mockPath) });
             engine.OnError = e => parse.InvocationConfiguration.Error.WriteLine($"stepwise: {e.GetType().Name}: {e.Message}");
             await engine.StartAsync(CancellationToken.None).ConfigureAwait(false);
             var server = StepwiseServer.Create(engine, new StepwiseServerOptions { Port = parse.GetValue(port), Host = parse.GetRequiredValue(host) });

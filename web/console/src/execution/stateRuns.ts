@@ -102,6 +102,8 @@ export function analyseHistory(events: readonly HistoryEvent[], status: Executio
         current.visit = owner.visit;
         current.iteration = owner.iteration;
       }
+      // MapStateFailed and ParallelStateFailed carry no error (the execution's failure does): the state still failed.
+      if (stateEvent[2] === "Failed" && current.visit) pendingError.add(current.visit);
       if (stateEvent[2] === "Exited" && current.visit) {
         const visit = current.visit;
         visit.exitedEventId = event.id;

@@ -17,7 +17,7 @@ async function definitionFor(executionArn: string, stateMachineArn: string): Pro
   try {
     return await call<StateMachineDescription>("DescribeStateMachineForExecution", { executionArn });
   } catch (e) {
-    if (e instanceof ApiError && e.type === "UnknownOperation") return api.describeStateMachine(stateMachineArn);
+    if (e instanceof ApiError && e.type.startsWith("UnknownOperation")) return api.describeStateMachine(stateMachineArn);
     throw e;
   }
 }
