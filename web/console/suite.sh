@@ -14,12 +14,11 @@ add() { # adds the counts of a "N passed, N failed, N skipped" line
 
 echo "== Vitest"
 report="$(mktemp)"
-npx vitest run --reporter=default --reporter=json --outputFile="$report"
-if [ -s "$report" ]; then
-  add "$(node -e 'const r=require(process.argv[1]);console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$report")"
-else
-  failed=$((failed + 1))
-fi
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report"
+counts="$(node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$report" 2>/dev/null)"
+# A run that wrote no report (it could not start) counts as one failure.
+if [[ "$counts" =~ ^[0-9]+\ passed ]]; then add "$counts"; else failed=$((failed + 1)); fi
 rm -f "$report"
 
 echo "== End to end (chromium, stepwise serve)"
