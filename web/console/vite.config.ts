@@ -4,6 +4,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   base: "./",
   esbuild: { jsx: "automatic" },
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 2000, sourcemap: false },
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
   test: { include: ["test/**/*.test.ts"], environment: "node", testTimeout: 30000 },
 });

@@ -1,13 +1,15 @@
 // Draws a laid-out graph as SVG, with zoom (wheel, buttons), pan (drag) and fit. Every name and label is a text
 // node: nothing a user wrote is interpreted as markup.
 
-import ELK from "elkjs/lib/elk.bundled.js";
+import ELK from "elkjs/lib/elk-api.js";
+import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from "react";
 import type { RunStatus } from "../execution/stateRuns";
 import { layoutGraph, type PositionedEdge, type PositionedGraph, type PositionedNode } from "./layout";
 import type { GraphModel } from "./model";
 
-const elk = new ELK();
+// ELK runs in a Web Worker: laying out 100+ states takes long enough that the page would freeze on the main thread.
+const elk = new ELK({ workerFactory: () => new Worker(elkWorkerUrl) });
 
 interface Props {
   model: GraphModel;
