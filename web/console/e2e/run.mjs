@@ -100,6 +100,8 @@ const tests = [
     await page.locator('[data-state="PrepareOrder"][data-status="succeeded"]').waitFor();
     await page.locator('[data-state="Confirm"][data-status="succeeded"]').waitFor({ timeout: 20_000 });
     await page.getByTestId("execution-status").getByText("SUCCEEDED").waitFor();
+    const lit = await page.locator("g.edge.taken").evaluateAll((els) => els.map((e) => e.getAttribute("data-edge")));
+    if (!lit.includes("RouteByValue->Fulfil") || lit.includes("RouteByValue->ManualReview")) throw new Error(`lit edges: ${lit.join(", ")}`);
     const notReached = await page.locator('[data-state="ManualReview"]').getAttribute("data-status");
     if (notReached !== "notReached") throw new Error(`ManualReview is ${notReached}`);
     await page.locator('[data-state="ChargeCard"]').click();

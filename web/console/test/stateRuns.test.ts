@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "../src/api/types";
-import { analyseHistory, statusByName } from "../src/execution/stateRuns";
+import { analyseHistory, statusByName, transitionKey } from "../src/execution/stateRuns";
 
 let clock = 1_700_000_000;
 /** An event in the API's shape; ids follow the array order, as AWS numbers them. */
@@ -34,6 +34,7 @@ describe("analyseHistory", () => {
     expect(charge.exitedAt! - charge.enteredAt).toBeCloseTo(1, 5);
     expect(runs.visitsByName.get("Recover")![0].status).toBe("succeeded");
     expect(runs.stateOfEvent.get(5)?.name).toBe("Charge");
+    expect([...runs.transitions]).toEqual([transitionKey("Charge", "Recover")]);
     expect(runs.stateOfEvent.has(1)).toBe(false);
   });
 

@@ -38,6 +38,13 @@ export interface ExecutionRuns {
   mapIterations: Map<string, number>;
   /** The state each event belongs to, by event id (none for the execution's own first and last events). */
   stateOfEvent: Map<number, StateVisit>;
+  /** The transitions taken, as `from\u0000to` state names: a state entered right after another one exited. */
+  transitions: Set<string>;
+}
+
+/** The key of a transition in {@link ExecutionRuns.transitions}. */
+export function transitionKey(from: string, to: string): string {
+  return `${from}\u0000${to}`;
 }
 
 interface EventInfo {
@@ -65,7 +72,7 @@ export function detailsOf(event: HistoryEvent): Record<string, unknown> | undefi
 export function analyseHistory(events: readonly HistoryEvent[], status: ExecutionStatus): ExecutionRuns {
   const sorted = [...events].sort((a, b) => a.id - b.id);
   const info = new Map<number, EventInfo>();
-  const runs: ExecutionRuns = { visits: [], visitsByName: new Map(), mapIterations: new Map(), stateOfEvent: new Map() };
+  const runs: ExecutionRuns = { visits: [], visitsByName: new Map(), mapIterations: new Map(), stateOfEvent: new Map(), transitions: new Set() };
   const pendingError = new Set<StateVisit>();
   // The latest entry of each Map state: AWS chains iteration N+1 to the last event of iteration N, so an iteration's
   // enclosing iterations are those of its Map state, not of its previous event.
@@ -90,6 +97,9 @@ export function analyseHistory(events: readonly HistoryEvent[], status: Executio
         iteration: previous?.iteration,
       };
       runs.visits.push(visit);
+      if (previous && /StateExited$/.test(previous.event.type) && previous.visit) {
+        runs.transitions.add(transitionKey(previous.visit.name, name));
+      }
       const list = runs.visitsByName.get(name);
       if (list) list.push(visit);
       else runs.visitsByName.set(name, [visit]);

@@ -15,6 +15,8 @@ interface Props {
   model: GraphModel;
   /** Status per node id; nodes without one are drawn neutral (definition view) or not reached (execution view). */
   statuses?: ReadonlyMap<string, RunStatus>;
+  /** The edges the execution took (by edge id), drawn lit. */
+  taken?: ReadonlySet<string>;
   selected?: string;
   onSelect?: (nodeId: string) => void;
 }
@@ -25,7 +27,7 @@ interface View {
   scale: number;
 }
 
-export function GraphView({ model, statuses, selected, onSelect }: Props) {
+export function GraphView({ model, statuses, taken, selected, onSelect }: Props) {
   const [graph, setGraph] = useState<PositionedGraph>();
   const [error, setError] = useState<string>();
   const [view, setView] = useState<View>({ x: 0, y: 0, scale: 1 });
@@ -96,6 +98,9 @@ export function GraphView({ model, statuses, selected, onSelect }: Props) {
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head" />
           </marker>
+          <marker id="arrow-taken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" className="arrow-head-taken" />
+          </marker>
         </defs>
         {graph && (
           <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
@@ -103,7 +108,7 @@ export function GraphView({ model, statuses, selected, onSelect }: Props) {
               <Container key={n.node.id} positioned={n} status={statuses?.get(n.node.id)} selected={selected === n.node.id} onClick={() => select(n)} />
             ))}
             {edges.map((e) => (
-              <Edge key={e.edge.id} positioned={e} />
+              <Edge key={e.edge.id} positioned={e} taken={taken?.has(e.edge.id) ?? false} />
             ))}
             {graph.nodes.filter((n) => !n.node.container).map((n) => (
               <Node key={n.node.id} positioned={n} status={statuses?.get(n.node.id) ?? (statuses ? "notReached" : undefined)} selected={selected === n.node.id} onClick={() => select(n)} />
@@ -170,13 +175,13 @@ function Container({ positioned, status, selected, onClick }: { positioned: Posi
   );
 }
 
-function Edge({ positioned }: { positioned: PositionedEdge }) {
+function Edge({ positioned, taken }: { positioned: PositionedEdge; taken: boolean }) {
   const { edge, points, label } = positioned;
   if (points.length < 2) return null;
   const d = points.map((p, i) => `${i === 0 ? "M" : "L"} ${p.x} ${p.y}`).join(" ");
   return (
-    <g className={`edge edge-${edge.kind}`}>
-      <path d={d} markerEnd="url(#arrow)" />
+    <g className={`edge edge-${edge.kind}${taken ? " taken" : ""}`} data-edge={`${edge.source}->${edge.target}`}>
+      <path d={d} markerEnd={taken ? "url(#arrow-taken)" : "url(#arrow)"} />
       {label && (
         <g className="edge-label" transform={`translate(${label.x} ${label.y})`}>
           <title>{edge.label}</title>

@@ -5,10 +5,10 @@ import { CodeView, prettyJson } from "../components/CodeView";
 import { ErrorBox } from "../components/ErrorBox";
 import { formatDate, formatDuration, href } from "../components/format";
 import { useAsync } from "../components/useAsync";
-import { analyseHistory, statusByName, type RunStatus } from "../execution/stateRuns";
+import { analyseHistory, statusByName, transitionKey, type RunStatus } from "../execution/stateRuns";
 import { useExecution } from "../execution/useExecution";
 import { GraphView } from "../graph/GraphView";
-import { buildGraph } from "../graph/model";
+import { buildGraph, END_ID, START_ID } from "../graph/model";
 import { HistoryTable } from "./HistoryTable";
 import { StatePanel } from "./StatePanel";
 
@@ -51,6 +51,22 @@ export function ExecutionPage({ arn }: { arn: string }) {
     return result;
   }, [runs, iterations, model]);
 
+  // The path lit up: transitions the history shows, the start, and the end when the execution succeeded.
+  const taken = useMemo(() => {
+    const result = new Set<string>();
+    const names = new Map(model.nodes.map((n) => [n.id, n.name]));
+    for (const edge of model.edges) {
+      const from = names.get(edge.source)!;
+      const to = names.get(edge.target)!;
+      const lit =
+        edge.source === START_ID ? runs.visitsByName.has(to)
+        : edge.target === END_ID ? statuses.get(edge.source) === "succeeded" && execution?.status === "SUCCEEDED"
+        : runs.transitions.has(transitionKey(from, to));
+      if (lit) result.add(edge.id);
+    }
+    return result;
+  }, [model, runs, statuses, execution?.status]);
+
   if (data.error) return <ErrorBox error={data.error} />;
   if (!execution) return <p className="muted">Loading…</p>;
 
@@ -92,7 +108,7 @@ export function ExecutionPage({ arn }: { arn: string }) {
       <div className="execution-body">
         <div className="execution-graph">
           <Legend />
-          <GraphView model={model} statuses={statuses} selected={selected} onSelect={setSelected} />
+          <GraphView model={model} statuses={statuses} taken={taken} selected={selected} onSelect={setSelected} />
         </div>
         <aside className="side" data-testid="state-panel">
           {selectedNode ? (
