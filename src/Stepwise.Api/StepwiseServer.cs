@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Stepwise.Api.Console;
 using Stepwise.Api.Protocol;
 using Stepwise.Hosting.Durable;
 
 namespace Stepwise.Api;
 
 /// <summary>
-/// The HTTP server of <c>stepwise serve</c>: the AWS-compatible API on <c>POST /</c> over a <see cref="DurableEngine"/>.
+/// The HTTP server of <c>stepwise serve</c>: the AWS-compatible API on <c>POST /</c> over a <see cref="DurableEngine"/>,
+/// and the web console on <c>GET /</c> (it calls the same API from the browser).
 /// The engine is the caller's: start it before the server and stop it after.
 /// </summary>
 public static class StepwiseServer
@@ -32,6 +34,8 @@ public static class StepwiseServer
         var app = builder.Build();
         var endpoint = app.Services.GetRequiredService<ApiEndpoint>();
         app.MapPost("/", endpoint.HandleAsync);
+        var console = ConsoleFiles.Load(typeof(StepwiseServer).Assembly);
+        app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], console.ServeAsync);
         return app;
     }
 

@@ -22,5 +22,6 @@ public static class StepwiseCli
         RunCommand.Create(),
         JsonataCommand.Create(),
         ServeCommand.Create(),
+        GraphCommand.Create(),
     };
 }

@@ -42,6 +42,9 @@ internal sealed class ApiServer : IAsyncDisposable
         return ((int)response.StatusCode, JsonValue.Parse(text).AsObject());
     }
 
+    /// <summary>Sends <paramref name="request"/> (a GET of the console, say) to the server as it is.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     /// <summary>Calls <paramref name="action"/> and asserts it succeeded; returns the response.</summary>
     public async Task<JsonObject> CallOkAsync(string action, string body = "{}")
     {

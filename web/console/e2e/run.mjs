@@ -1,0 +1,165 @@
+// End-to-end tests of the console in a real browser: playwright-core driving Debian's chromium against a live
+// `stepwise serve` (its URL in STEPWISE_URL). Prints one line per test and, last, "N passed, N failed, N skipped".
+
+import { readFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const examples = join(here, "../../../examples");
+const base = process.env.STEPWISE_URL ?? "http://127.0.0.1:8083";
+const artifacts = join(here, "artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+/** Thrown by a test whose precondition the server cannot meet (an API action it does not serve yet). */
+class Skip extends Error {}
+
+async function call(action, body) {
+  const response = await fetch(`${base}/`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": `AWSStepFunctions.${action}` },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) {
+    if (String(json.__type).endsWith("UnknownOperationException")) throw new Skip(`the server does not serve ${action} yet`);
+    throw new Error(`${action}: ${json.__type}: ${json.message}`);
+  }
+  return json;
+}
+
+const suffix = Date.now().toString(36);
+async function createMachine(name, definition) {
+  const { stateMachineArn } = await call("CreateStateMachine", {
+    name: `${name}-${suffix}`,
+    definition: typeof definition === "string" ? definition : JSON.stringify(definition),
+    roleArn: "arn:aws:iam::123456789012:role/stepwise",
+  });
+  return stateMachineArn;
+}
+
+const pipelineDefinition = readFileSync(join(examples, "order-pipeline/order-pipeline.asl.json"), "utf8");
+const pipelineInput = readFileSync(join(examples, "order-pipeline/input.json"), "utf8");
+let pipelineArn;
+/** The order pipeline, named as its mock file names it (Step Functions Local picks mocks by state machine name). */
+async function pipeline() {
+  if (pipelineArn) return pipelineArn;
+  try {
+    ({ stateMachineArn: pipelineArn } = await call("CreateStateMachine", { name: "order-pipeline", definition: pipelineDefinition, roleArn: "arn:aws:iam::123456789012:role/stepwise" }));
+  } catch (e) {
+    if (!String(e.message).includes("StateMachineAlreadyExists")) throw e;
+    pipelineArn = (await call("ListStateMachines", {})).stateMachines.find((m) => m.name === "order-pipeline").stateMachineArn;
+  }
+  return pipelineArn;
+}
+
+function overlap(a, b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+const tests = [
+  ["the list shows the state machines, and search narrows it", async (page) => {
+    await pipeline();
+    await createMachine("other-machine", { StartAt: "A", States: { A: { Type: "Pass", End: true } } });
+    await page.goto(`${base}/`);
+    await page.getByRole("link", { name: "order-pipeline", exact: true }).waitFor();
+    await page.getByLabel("Search state machines").fill("order-pipeline");
+    await page.getByRole("link", { name: `other-machine-${suffix}` }).waitFor({ state: "detached" });
+  }],
+
+  ["the order pipeline's graph draws every state, nested, with no two nodes overlapping", async (page) => {
+    await page.goto(`${base}/#/state-machine/${encodeURIComponent(await pipeline())}`);
+    await page.locator('[data-state="Confirm"]').waitFor();
+    const names = await page.locator("[data-state]").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+    for (const state of ["PrepareOrder", "RouteByValue", "ManualReview", "Rejected", "Fulfil", "ReserveLines", "ReserveStock", "ChargeCard", "Confirm"]) {
+      if (!names.includes(state)) throw new Error(`no node for ${state}: ${names.join(", ")}`);
+    }
+    const boxes = await page.locator("g.node").evaluateAll((els) => els.map((e) => ({ name: e.getAttribute("data-state"), ...e.getBoundingClientRect().toJSON() })));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        if (overlap(boxes[i], boxes[j])) throw new Error(`${boxes[i].name} overlaps ${boxes[j].name}`);
+    const labels = await page.locator(".edge-label text").allTextContents();
+    if (!labels.includes("$.total > 1000") || !labels.includes("Default")) throw new Error(`Choice labels: ${labels.join(" | ")}`);
+    await page.getByRole("tab", { name: "Definition" }).click();
+    await page.getByTestId("definition").getByText('"RouteByValue"').first().waitFor();
+  }],
+
+  ["start an execution with a checked input and watch its states turn green", async (page) => {
+    await page.goto(`${base}/#/state-machine/${encodeURIComponent(await pipeline())}`);
+    await page.getByRole("button", { name: "Start execution" }).click();
+    const input = page.getByTestId("start-execution").locator("textarea");
+    await input.fill("{ not json");
+    await page.getByText(/Invalid JSON/).waitFor();
+    const start = page.getByTestId("start-execution").getByRole("button", { name: "Start" });
+    if (await start.isEnabled()) throw new Error("Start is enabled with invalid JSON input");
+    await input.fill(pipelineInput);
+    await page.getByLabel("Mock test case (optional)").fill("Standard");
+    await start.click();
+    await page.waitForURL(/#\/execution\//);
+    await page.locator('[data-state="PrepareOrder"][data-status="succeeded"]').waitFor();
+    await page.locator('[data-state="Confirm"][data-status="succeeded"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId("execution-status").getByText("SUCCEEDED").waitFor();
+    const lit = await page.locator("g.edge.taken").evaluateAll((els) => els.map((e) => e.getAttribute("data-edge")));
+    if (!lit.includes("RouteByValue->Fulfil") || lit.includes("RouteByValue->ManualReview")) throw new Error(`lit edges: ${lit.join(", ")}`);
+    const notReached = await page.locator('[data-state="ManualReview"]').getAttribute("data-status");
+    if (notReached !== "notReached") throw new Error(`ManualReview is ${notReached}`);
+    await page.locator('[data-state="ChargeCard"]').click();
+    await page.getByTestId("state-status").getByText("succeeded").waitFor();
+    await page.screenshot({ path: join(artifacts, "execution-succeeded.png") });
+  }],
+
+  ["a failed execution shows the red state with its error and cause, as text", async (page) => {
+    const arn = await createMachine("failing", {
+      StartAt: "<b>Check</b>",
+      States: {
+        "<b>Check</b>": { Type: "Pass", Next: "Reject" },
+        Reject: { Type: "Fail", Error: "Order.Rejected", Cause: "<img src=x onerror=\"window.__pwned=1\">" },
+      },
+    });
+    const { executionArn } = await call("StartExecution", { stateMachineArn: arn, input: "{}" });
+    await page.goto(`${base}/#/execution/${encodeURIComponent(executionArn)}`);
+    await page.getByTestId("execution-status").getByText("FAILED").waitFor({ timeout: 20_000 });
+    await page.locator('[data-state="Reject"][data-status="failed"]').waitFor();
+    await page.locator('[data-state="<b>Check</b>"][data-status="succeeded"]').waitFor();
+    await page.locator('[data-state="Reject"]').click();
+    await page.getByTestId("state-error").getByText("Order.Rejected").waitFor();
+    await page.getByTestId("execution-cause").getByText('<img src=x onerror="window.__pwned=1">').waitFor();
+    if ((await page.locator("main img, main b").count()) !== 0) throw new Error("user text was rendered as HTML");
+    if (await page.evaluate(() => window.__pwned)) throw new Error("user text ran as script");
+    await page.getByRole("combobox", { name: "Event filter" }).selectOption("errors");
+    await page.getByTestId("history").getByText("ExecutionFailed").click();
+    await page.getByTestId("event-details").getByText("Order.Rejected").first().waitFor();
+  }],
+];
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const [name, test] of tests) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const started = Date.now();
+  try {
+    await test(page);
+    if (errors.length) throw new Error(`the page threw: ${errors.join("; ")}`);
+    passed++;
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    if (e instanceof Skip) {
+      skipped++;
+      console.log(`  - ${name}: skipped, ${e.message}`);
+    } else {
+      failed++;
+      console.log(`  ✗ ${name}\n    ${String(e.message ?? e).split("\n").slice(0, 6).join("\n    ")}`);
+      await page.screenshot({ path: join(artifacts, `failed-${passed + failed + skipped}.png`) }).catch(() => {});
+    }
+  }
+  await context.close();
+}
+await browser.close();
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
