@@ -10,7 +10,7 @@ add() { # adds the counts of a "N passed, N failed, N skipped" line
   passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0})) skipped=$((skipped + ${s:-0}))
 }
 
-[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+[ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error
 
 echo "== Vitest"
 report="$(mktemp)"
