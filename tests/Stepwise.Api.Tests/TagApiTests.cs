@@ -40,6 +40,22 @@ public sealed class TagApiTests
     }
 
     [Fact]
+    public async Task Tags_given_to_CreateStateMachine_are_listed_and_leave_with_the_deleted_machine()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string create = $$"""{"name":"tagged","definition":{{Quoted(Definition)}},"roleArn":"arn:aws:iam::123456789012:role/r","tags":[{"key":"owner","value":"ops"}]}""";
+
+        string arn = (await server.CallOkAsync("CreateStateMachine", create))["stateMachineArn"]!.AsString();
+        var listed = await server.CallOkAsync("ListTagsForResource", $$"""{"resourceArn":{{Quoted(arn)}}}""");
+        await server.CallOkAsync("DeleteStateMachine", $$"""{"stateMachineArn":{{Quoted(arn)}}}""");
+        await server.CallOkAsync("CreateStateMachine", create.Replace(""","tags":[{"key":"owner","value":"ops"}]""", "", StringComparison.Ordinal));
+        var relisted = await server.CallOkAsync("ListTagsForResource", $$"""{"resourceArn":{{Quoted(arn)}}}""");
+
+        Assert.Equal(JsonValue.Parse("""[{"key":"owner","value":"ops"}]"""), listed["tags"]);
+        Assert.Equal(JsonValue.Parse("[]"), relisted["tags"]);
+    }
+
+    [Fact]
     public async Task Tagging_a_state_machine_version_answers_ResourceNotFound_as_AWS_recorded()
     {
         await using var server = await ApiServer.StartAsync();

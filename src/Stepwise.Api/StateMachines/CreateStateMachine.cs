@@ -1,6 +1,6 @@
 namespace Stepwise.Api.StateMachines;
 
-/// <summary>The <c>CreateStateMachine</c> request (tags are accepted and left to the tagging actions).</summary>
+/// <summary>The <c>CreateStateMachine</c> request.</summary>
 public sealed record CreateStateMachineRequest(
     string? Name = null,
     string? Definition = null,
@@ -10,7 +10,8 @@ public sealed record CreateStateMachineRequest(
     TracingConfiguration? TracingConfiguration = null,
     EncryptionConfiguration? EncryptionConfiguration = null,
     bool? Publish = null,
-    string? VersionDescription = null);
+    string? VersionDescription = null,
+    IReadOnlyList<Stepwise.Api.Tags.Tag>? Tags = null);
 
 /// <summary>The <c>CreateStateMachine</c> response.</summary>
 public sealed record CreateStateMachineResponse(string StateMachineArn, DateTimeOffset CreationDate, string? StateMachineVersionArn);

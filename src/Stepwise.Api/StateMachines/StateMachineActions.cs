@@ -1,4 +1,5 @@
 using Stepwise.Api.Protocol;
+using Stepwise.Api.Tags;
 using Stepwise.Api.Validation;
 using Stepwise.Storage;
 using Stepwise.Storage.StateMachines;
@@ -35,6 +36,7 @@ internal static class StateMachineActions
         StateMachineSettings.ValidateVersionDescription(request.VersionDescription, request.Publish);
         StateMachineSettings.ValidateLogging(request.LoggingConfiguration);
         StateMachineSettings.ValidateDefinition(definition, type);
+        var tags = TagRules.Validate(request.Tags, "tags");
 
         var engine = context.Engine;
         var machines = engine.Store.StateMachines;
@@ -63,6 +65,11 @@ internal static class StateMachineActions
         }
 
         await machines.CreateAsync(record, cancellationToken).ConfigureAwait(false);
+        if (tags.Count > 0)
+        {
+            await engine.TagResourceAsync(record.StateMachineArn, tags, cancellationToken).ConfigureAwait(false);
+        }
+
         string? versionArn = null;
         if (request.Publish == true)
         {
@@ -187,6 +194,7 @@ internal static class StateMachineActions
 
         // Deleting a state machine that does not exist succeeds: AWS's delete is idempotent.
         await context.Engine.Store.StateMachines.DeleteAsync(arn.Arn, cancellationToken).ConfigureAwait(false);
+        await context.Engine.Store.Tags.RemoveAllAsync(arn.Arn, cancellationToken).ConfigureAwait(false);
         return new EmptyResponse();
     }
 
