@@ -1,8 +1,11 @@
+using Stepwise.Api.Activities;
 using Stepwise.Api.Aliases;
 using Stepwise.Api.Definitions;
 using Stepwise.Api.Executions;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
+using Stepwise.Api.Tags;
+using Stepwise.Api.Tasks;
 using Stepwise.Api.TestState;
 using Stepwise.Api.Versions;
 
@@ -21,6 +24,9 @@ public static class ApiActions
         VersionActions.Register(catalog);
         AliasActions.Register(catalog);
         TestStateActions.Register(catalog);
+        ActivityActions.Register(catalog);
+        TaskActions.Register(catalog);
+        TagActions.Register(catalog);
         return catalog;
     }
 }

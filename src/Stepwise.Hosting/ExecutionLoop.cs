@@ -115,7 +115,8 @@ internal sealed class ExecutionLoop
         {
             if (_inflight.Count == 0)
             {
-                throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
+                // A .waitForTaskToken task whose call went out waits for SendTaskSuccess, which only the durable engine receives.
+                throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due (a task token is answered only through the durable engine).");
             }
 
             await _completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
@@ -167,6 +168,10 @@ internal sealed class ExecutionLoop
         if (stimulus is TaskSucceededStimulus { TaskId: var succeeded })
         {
             ForgetTask(succeeded);
+        }
+        else if (stimulus is TaskSubmittedStimulus { TaskId: var submitted })
+        {
+            ForgetTask(submitted);
         }
         else if (stimulus is TaskFailedStimulus { TaskId: var failed })
         {
@@ -278,7 +283,10 @@ internal sealed class ExecutionLoop
         _completions.Writer.TryWrite(ToStimulus(taskId, outcome));
     }
 
-    private static Stimulus ToStimulus(long taskId, TaskOutcome outcome) => outcome.IsFailure
-        ? new TaskFailedStimulus(taskId, outcome.Error!, outcome.Cause)
-        : new TaskSucceededStimulus(taskId, outcome.Output!);
+    private static Stimulus ToStimulus(long taskId, TaskOutcome outcome) => outcome switch
+    {
+        { IsFailure: true } => new TaskFailedStimulus(taskId, outcome.Error!, outcome.Cause),
+        { IsSubmitted: true } => new TaskSubmittedStimulus(taskId, outcome.Output!),
+        _ => new TaskSucceededStimulus(taskId, outcome.Output!),
+    };
 }

@@ -24,7 +24,7 @@ public sealed class StepwiseEngine : IAsyncDisposable
     public StepwiseEngine(StepwiseEngineOptions? options = null)
     {
         _options = options ?? new StepwiseEngineOptions();
-        _dispatcher = new TaskDispatcher(_options.Mocks);
+        _dispatcher = new TaskDispatcher(_options.Mocks, _options.Integrations, _options.Time);
     }
 
     /// <summary>Serves Task states whose <c>Resource</c> is exactly <paramref name="resourceArn"/>.</summary>

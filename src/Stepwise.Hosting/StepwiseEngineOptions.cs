@@ -1,4 +1,5 @@
 using Stepwise.Integrations;
+using Stepwise.Integrations.Configuration;
 
 namespace Stepwise.Hosting;
 
@@ -28,4 +29,10 @@ public sealed class StepwiseEngineOptions
 
     /// <summary>The execution role ARN recorded in ExecutionStarted and <c>$$.Execution.RoleArn</c>; default <c>arn:aws:iam::&lt;account&gt;:role/stepwise-execution</c>.</summary>
     public string? ExecutionRoleArn { get; set; }
+
+    /// <summary>
+    /// What Task states may reach beyond registered handlers: Lambda commands and endpoints, AWS service endpoints, the
+    /// HTTP Task's hosts (<c>stepwise.json</c> and the environment; see <see cref="IntegrationsConfiguration.Load"/>).
+    /// </summary>
+    public IntegrationsConfiguration? Integrations { get; set; }
 }

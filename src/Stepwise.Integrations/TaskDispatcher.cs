@@ -1,3 +1,5 @@
+using Stepwise.Integrations.Aws;
+using Stepwise.Integrations.Configuration;
 using Stepwise.Integrations.Lambda;
 using Stepwise.Json;
 
@@ -6,18 +8,47 @@ namespace Stepwise.Integrations;
 /// <summary>
 /// The one seam between Task states and what serves them. Resolution order: the mock configuration's response for
 /// the selected test case and state, then a handler registered for the exact resource ARN, then (for Lambda
-/// resources) a handler registered for the function name. Handler exceptions become ASL errors here, once.
+/// resources) a handler registered for the function name, a function the configuration serves by command or
+/// endpoint, and the configured Lambda endpoint; for AWS service integrations, the configured service endpoint.
+/// Handler and backend exceptions become ASL errors here, once.
 /// </summary>
 public sealed class TaskDispatcher
 {
     private const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
 
     private readonly Dictionary<string, TaskHandler> _tasks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TaskHandler> _lambdas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LambdaBackend> _lambdas = new(StringComparer.Ordinal);
+    private readonly LambdaBackend? _lambdaEndpoint;
+    private readonly ServiceIntegrations? _services;
     private readonly Lock _lock = new();
 
-    /// <summary>Creates a dispatcher that consults <paramref name="mocks"/> first, when given.</summary>
-    public TaskDispatcher(MockConfiguration? mocks = null) => Mocks = mocks;
+    /// <summary>
+    /// Creates a dispatcher that consults <paramref name="mocks"/> first, when given, and serves what
+    /// <paramref name="integrations"/> configures (Lambda commands and endpoints); <paramref name="time"/> dates signed requests.
+    /// </summary>
+    public TaskDispatcher(MockConfiguration? mocks = null, IntegrationsConfiguration? integrations = null, TimeProvider? time = null)
+    {
+        Mocks = mocks;
+        if (integrations is null)
+        {
+            return;
+        }
+
+        var client = new AwsHttpClient(SharedHttp.Client, integrations.Credentials, integrations.Region, time ?? TimeProvider.System);
+        foreach (var (name, function) in integrations.Functions)
+        {
+            _lambdas[LambdaFunctionName.Normalize(name)] = function.Endpoint is { } endpoint
+                ? new EndpointLambdaBackend(client, endpoint)
+                : new CommandLambdaBackend(function);
+        }
+
+        if (integrations.LambdaEndpoint is { } lambdaEndpoint)
+        {
+            _lambdaEndpoint = new EndpointLambdaBackend(client, lambdaEndpoint);
+        }
+
+        _services = new ServiceIntegrations(integrations, new AwsServiceClient(client));
+    }
 
     /// <summary>The mock configuration consulted before any handler.</summary>
     public MockConfiguration? Mocks { get; }
@@ -35,7 +66,7 @@ public sealed class TaskDispatcher
 
     /// <summary>
     /// Serves the Lambda function <paramref name="functionName"/> (a name or ARN; qualifiers are ignored) for bare
-    /// function ARNs and for <c>arn:aws:states:::lambda:invoke</c>.
+    /// function ARNs and for <c>arn:aws:states:::lambda:invoke</c>, in place of any configured backend.
     /// </summary>
     public void RegisterLambda(string functionName, TaskHandler handler)
     {
@@ -43,7 +74,7 @@ public sealed class TaskDispatcher
         ArgumentNullException.ThrowIfNull(handler);
         lock (_lock)
         {
-            _lambdas[LambdaFunctionName.Normalize(functionName)] = handler;
+            _lambdas[LambdaFunctionName.Normalize(functionName)] = new InProcessLambdaBackend(handler);
         }
     }
 
@@ -67,7 +98,15 @@ public sealed class TaskDispatcher
 
         if (handler is not null)
         {
-            return await RunAsync(handler, new TaskRequest(resource, invocation.Parameters, invocation.TaskToken, invocation.Context), lambdaStyle: null, invocation, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var output = await handler(new TaskRequest(resource, invocation.Parameters, invocation.TaskToken, invocation.Context), cancellationToken).ConfigureAwait(false);
+                return TaskOutcome.Success(output ?? JsonValue.Null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Failure(e, lambdaStyle: null, invocation.RequestId);
+            }
         }
 
         bool isInvoke = resource.StartsWith(LambdaInvoke, StringComparison.Ordinal);
@@ -78,14 +117,21 @@ public sealed class TaskDispatcher
             return await InvokeLambdaAsync(invocation, isInvoke, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_services is not null && await _services.TryInvokeAsync(invocation, cancellationToken).ConfigureAwait(false) is { } serviceOutcome)
+        {
+            return serviceOutcome;
+        }
+
         return TaskOutcome.Failure("States.TaskFailed", $"No handler is registered for the resource '{resource}'.");
     }
 
     private async ValueTask<TaskOutcome> InvokeLambdaAsync(TaskInvocation invocation, bool isInvoke, CancellationToken cancellationToken)
     {
         string functionName;
+        string? qualifier;
         JsonValue payload;
         bool tailLog = false;
+        string invocationType = "RequestResponse";
         if (isInvoke)
         {
             if (invocation.Parameters is not JsonObject parameters || !parameters.TryGetValue("FunctionName", out var nameValue) || nameValue is not JsonString name)
@@ -94,9 +140,15 @@ public sealed class TaskDispatcher
             }
 
             functionName = LambdaFunctionName.Normalize(name.Value);
+            qualifier = parameters["Qualifier"] is JsonString q ? q.Value : LambdaFunctionName.Qualifier(name.Value);
             // No payload (or a null one) reaches the function as an empty event.
             payload = parameters.TryGetValue("Payload", out var p) && !p.IsNull ? p : JsonObject.Empty;
             tailLog = parameters.TryGetValue("LogType", out var logType) && logType is JsonString { Value: "Tail" };
+            if (parameters["InvocationType"] is JsonString type)
+            {
+                invocationType = type.Value;
+            }
+
             // A string Payload is sent as the request body itself: the function receives the JSON it spells.
             if (payload is JsonString text && JsonValue.TryParse(text.Value, out var parsed, out _))
             {
@@ -106,55 +158,59 @@ public sealed class TaskDispatcher
         else
         {
             functionName = LambdaFunctionName.Normalize(invocation.Resource);
+            qualifier = LambdaFunctionName.Qualifier(invocation.Resource);
             payload = invocation.Parameters;
         }
 
-        TaskHandler? handler;
+        LambdaBackend? backend;
         lock (_lock)
         {
-            _lambdas.TryGetValue(functionName, out handler);
+            _lambdas.TryGetValue(functionName, out backend);
         }
 
-        if (handler is null)
+        backend ??= _lambdaEndpoint;
+        if (backend is null)
         {
             return TaskOutcome.Failure("Lambda.ResourceNotFoundException",
                 LambdaResponses.NotFoundCause(functionName, invocation.Region, invocation.AccountId, invocation.RequestId));
         }
 
         var request = new TaskRequest(invocation.Resource, payload, invocation.TaskToken, invocation.Context);
-        var outcome = await RunAsync(handler, request, lambdaStyle: !isInvoke, invocation, cancellationToken).ConfigureAwait(false);
-        return isInvoke && !outcome.IsFailure
-            ? TaskOutcome.Success(LambdaResponses.InvokeResponse(outcome.Output!, invocation.RequestId, invocation.Now, tailLog))
-            : outcome;
-    }
-
-    /// <summary>Runs a handler and converts its exceptions to ASL errors (lambdaStyle: null = not a Lambda; true = bare ARN).</summary>
-    private static async ValueTask<TaskOutcome> RunAsync(TaskHandler handler, TaskRequest request, bool? lambdaStyle, TaskInvocation invocation, CancellationToken cancellationToken)
-    {
+        JsonValue output;
         try
         {
-            var output = await handler(request, cancellationToken).ConfigureAwait(false);
-            return TaskOutcome.Success(output ?? JsonValue.Null);
+            output = await backend.InvokeAsync(new LambdaInvocation(functionName, qualifier, payload, invocationType, request, invocation.Region, invocation.RequestId),
+                cancellationToken).ConfigureAwait(false) ?? JsonValue.Null;
         }
-        catch (TaskFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return TaskOutcome.Failure(e.Error, e.Cause);
+            return Failure(e, lambdaStyle: !isInvoke, invocation.RequestId);
         }
-        catch (LambdaFunctionException e)
+
+        if (!isInvoke)
         {
-            return TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, e.FunctionStackTrace, invocation.RequestId, lambdaStyle ?? false));
+            return TaskOutcome.Success(output);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        int statusCode = invocationType switch
         {
-            throw;
-        }
-#pragma warning disable CA1031 // A handler's unexpected exception is the task's failure, not the host's.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return lambdaStyle is bool python
-                ? TaskOutcome.Failure(e.GetType().Name, LambdaResponses.ErrorCause(e.GetType().Name, e.Message, [], invocation.RequestId, python))
-                : TaskOutcome.Failure(e.GetType().Name, e.Message);
-        }
+            "Event" => 202,
+            "DryRun" => 204,
+            _ => 200,
+        };
+        return TaskOutcome.Success(LambdaResponses.InvokeResponse(output, invocation.RequestId, invocation.Now, tailLog, statusCode));
     }
+
+    /// <summary>
+    /// A handler's or backend's exception as an ASL error (lambdaStyle: null = not a Lambda; true = a bare function
+    /// ARN, whose causes AWS writes Python-spaced).
+    /// </summary>
+    private static TaskOutcome Failure(Exception exception, bool? lambdaStyle, string requestId) => exception switch
+    {
+        TaskFailedException e => TaskOutcome.Failure(e.Error, e.Cause),
+        LambdaFunctionException e => TaskOutcome.Failure(e.ErrorType, LambdaResponses.ErrorCause(e.ErrorType, e.ErrorMessage, e.FunctionStackTrace, requestId, lambdaStyle ?? false)),
+        // A handler's unexpected exception is the task's failure, not the host's.
+        _ when lambdaStyle is bool python => TaskOutcome.Failure(exception.GetType().Name, LambdaResponses.ErrorCause(exception.GetType().Name, exception.Message, [], requestId, python)),
+        _ => TaskOutcome.Failure(exception.GetType().Name, exception.Message),
+    };
 }

@@ -36,6 +36,12 @@ public sealed class ExecutionSnapshot
     /// <summary>True once the execution has finished.</summary>
     public bool IsFinished => Outcome is not null;
 
+    /// <summary>
+    /// True while the task <paramref name="taskId"/> (an <see cref="InvokeTaskCommand.TaskId"/>) still waits for its
+    /// outcome; false once it succeeded, failed, timed out or was abandoned (its state was left).
+    /// </summary>
+    public bool IsTaskPending(long taskId) => Tasks.ContainsKey(taskId);
+
     internal ImmutableDictionary<int, Frame> Frames { get; set; } = ImmutableDictionary<int, Frame>.Empty;
 
     internal ImmutableDictionary<long, PendingTimer> Timers { get; set; } = ImmutableDictionary<long, PendingTimer>.Empty;

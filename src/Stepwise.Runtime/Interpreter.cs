@@ -17,8 +17,13 @@ public static class Interpreter
     /// <param name="stimulus">What happened.</param>
     /// <param name="now">The time of the decision; every event recorded gets it.</param>
     /// <param name="random">The execution's seeded random source (jitter, task tokens, States.UUID).</param>
+    /// <param name="missingActivities">
+    /// Activity ARNs the definition names that do not exist (the host looks them up): a Task state scheduling one fails
+    /// with <c>States.Runtime</c> before anything is scheduled, as on AWS. Null: every activity exists.
+    /// </param>
     /// <exception cref="ArgumentException">When a stimulus other than ExecutionStarted comes without a snapshot.</exception>
-    public static Decision Decide(StateMachine definition, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now, Random random)
+    public static Decision Decide(StateMachine definition, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now, Random random,
+        IReadOnlySet<string>? missingActivities = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(stimulus);
@@ -33,7 +38,7 @@ public static class Interpreter
             next = snapshot?.Clone() ?? throw new ArgumentException("Only ExecutionStarted may come without a snapshot.", nameof(snapshot));
         }
 
-        var stepper = new Stepper(definition, next, now, random);
+        var stepper = new Stepper(definition, next, now, random, missingActivities);
         stepper.Apply(stimulus);
         return new Decision(next, stepper.Events, stepper.Commands);
     }

@@ -142,6 +142,16 @@ internal static class SqliteSchema
         ALTER TABLE executions ADD COLUMN redrive_status TEXT;
         ALTER TABLE executions ADD COLUMN redrive_status_reason TEXT;
         """,
+
+        // 4: tags of state machines and activities; seq keeps the order keys were first added.
+        """
+        CREATE TABLE resource_tags (
+            resource_arn TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (resource_arn, key)) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
 using Stepwise.Storage.Work;
@@ -48,6 +49,7 @@ public sealed class SqliteStore : IStepwiseStore
         Timers = new SqliteTimerStore(this);
         TaskTokens = new SqliteTaskTokenIndex(this);
         Activities = new SqliteActivityStore(this);
+        Tags = new SqliteTagStore(this);
     }
 
     /// <inheritdoc/>
@@ -70,6 +72,9 @@ public sealed class SqliteStore : IStepwiseStore
 
     /// <inheritdoc/>
     public IActivityStore Activities { get; }
+
+    /// <inheritdoc/>
+    public ITagStore Tags { get; }
 
     /// <summary>
     /// Write transactions committed since this store was opened: each is one fsync of the write-ahead log. Compare with

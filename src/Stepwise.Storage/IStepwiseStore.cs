@@ -1,6 +1,7 @@
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
 using Stepwise.Storage.Work;
@@ -33,6 +34,9 @@ public interface IStepwiseStore : IAsyncDisposable
 
     /// <summary>Activities and their task queues.</summary>
     IActivityStore Activities { get; }
+
+    /// <summary>Tags of state machines and activities.</summary>
+    ITagStore Tags { get; }
 
     /// <summary>Creates the schema, or migrates an older one to the current version. Idempotent.</summary>
     ValueTask InitializeAsync(CancellationToken cancellationToken = default);

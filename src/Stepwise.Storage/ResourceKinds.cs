@@ -9,4 +9,7 @@ public static class ResourceKinds
     public const string Execution = "Execution";
     public const string Activity = "Activity";
     public const string WorkItem = "WorkItem";
+
+    /// <summary>A taggable resource (state machine or activity) named by an ARN of either kind.</summary>
+    public const string Resource = "Resource";
 }

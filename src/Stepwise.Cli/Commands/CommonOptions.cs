@@ -11,4 +11,9 @@ internal static class CommonOptions
     {
         Description = description + " Inline JSON, or @path to read it from a file.",
     };
+
+    public static Option<string?> Config() => new("--config")
+    {
+        Description = "The integrations configuration (default: stepwise.json in the working directory, when present); environment variables such as LAMBDA_ENDPOINT win over it.",
+    };
 }

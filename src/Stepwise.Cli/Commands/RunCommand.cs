@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using Stepwise.Cli.Output;
 using Stepwise.Hosting;
-using Stepwise.Integrations;
 using Stepwise.Json;
 
 namespace Stepwise.Cli.Commands;
@@ -23,7 +22,8 @@ internal static class RunCommand
         var fastTime = new Option<bool>("--fast-time") { Description = "Waits, retries and timeouts take no real time (timestamps advance as if they did)." };
         var json = CommonOptions.Json();
         var history = new Option<bool>("--history") { Description = "With --json: include the execution history as AWS's GetExecutionHistory returns it." };
-        var command = new Command("run", "Run a state machine once, in memory.") { file, input, name, mockConfig, testCase, fastTime, json, history };
+        var config = CommonOptions.Config();
+        var command = new Command("run", "Run a state machine once, in memory.") { file, input, name, mockConfig, testCase, fastTime, json, history, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -43,16 +43,29 @@ internal static class RunCommand
 
             string? testCaseName = parse.GetValue(testCase);
             string? mockPath = parse.GetValue(mockConfig);
-            if ((testCaseName is null) != (mockPath is null))
+            if (mockPath is not null && testCaseName is null)
             {
-                parse.InvocationConfiguration.Error.WriteLine("--mock-config and --test-case go together.");
+                parse.InvocationConfiguration.Error.WriteLine("--mock-config needs --test-case.");
+                return StepwiseCli.Failure;
+            }
+
+            if (!ConfigurationFile.TryLoad(parse.GetValue(config), mockPath, out var integrations, out var mocks, out string? configError))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"stepwise: {configError}");
+                return StepwiseCli.Failure;
+            }
+
+            if (testCaseName is not null && mocks is null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("--test-case needs a mock configuration: --mock-config, SFN_MOCK_CONFIG or mockConfig in stepwise.json.");
                 return StepwiseCli.Failure;
             }
 
             await using var engine = new StepwiseEngine(new StepwiseEngineOptions
             {
                 FastTime = parse.GetValue(fastTime),
-                Mocks = mockPath is null ? null : MockConfiguration.Load(mockPath),
+                Mocks = mocks,
+                Integrations = integrations,
             });
 
             bool machine = parse.GetValue(json);

@@ -21,6 +21,7 @@ internal static class ServeCommand
             Description = "The folder of the SQLite database (created when missing).",
             DefaultValueFactory = _ => ".stepwise",
         };
+        var config = CommonOptions.Config();
         var port = new Option<int>("--port")
         {
             Description = "The port of the API (0 picks a free one).",
@@ -31,7 +32,7 @@ internal static class ServeCommand
             Description = "The address to listen on; loopback by default (use 0.0.0.0 to accept other machines).",
             DefaultValueFactory = _ => new StepwiseServerOptions().Host,
         };
-        var command = new Command("serve", "Run the durable engine and its AWS-compatible API until stopped.") { port, host, data };
+        var command = new Command("serve", "Run the durable engine and its AWS-compatible API until stopped.") { port, host, data, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = Path.GetFullPath(parse.GetRequiredValue(data));
@@ -41,9 +42,15 @@ internal static class ServeCommand
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
+            if (!ConfigurationFile.TryLoad(parse.GetValue(config), null, out var integrations, out var mocks, out string? configError))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"stepwise: {configError}");
+                return StepwiseCli.Failure;
+            }
+
             Directory.CreateDirectory(folder);
             await using var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "stepwise.db") });
-            await using var engine = new DurableEngine(store);
+            await using var engine = new DurableEngine(store, new DurableEngineOptions { Integrations = integrations, Mocks = mocks });
             engine.OnError = e => parse.InvocationConfiguration.Error.WriteLine($"stepwise: {e.GetType().Name}: {e.Message}");
             await engine.StartAsync(CancellationToken.None).ConfigureAwait(false);
             var server = StepwiseServer.Create(engine, new StepwiseServerOptions { Port = parse.GetValue(port), Host = parse.GetRequiredValue(host) });

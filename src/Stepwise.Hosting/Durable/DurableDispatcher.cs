@@ -95,6 +95,11 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             Signal();
         }
 
+        if (outcome.QueuedActivityTasks)
+        {
+            ActivityTasksQueued?.Invoke();
+        }
+
         LeasedWorkItem? mine = null;
         if (outcome.LeasedWork is { } leased)
         {
@@ -115,6 +120,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 
         return mine;
     }
+
+    /// <summary>Invoked after a step queued activity tasks: wakes workers long-polling in GetActivityTask.</summary>
+    public Action? ActivityTasksQueued { get; set; }
 
     /// <summary>
     /// Graceful shutdown: lease nothing more, let running steps and tasks finish (up to
@@ -441,9 +449,16 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             _inflightTasks.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cts));
         }
 
-        Stimulus stimulus = outcome.IsFailure
-            ? new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause)
-            : new TaskSucceededStimulus(command.TaskId, outcome.Output!);
+        Stimulus stimulus = outcome switch
+        {
+            { IsFailure: true } => new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause),
+            // The call went out (an integration says so, or an in-process handler served a .waitForTaskToken resource):
+            // the task now waits, durably, for SendTaskSuccess/Failure with its token (indexed when it was scheduled).
+            // A mocked response is the task's result, as in Step Functions Local.
+            { IsSubmitted: true } => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
+            _ when command.TaskToken is not null && !IsMocked(work) => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
+            _ => new TaskSucceededStimulus(command.TaskId, outcome.Output!),
+        };
         var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, Claim(held: 1), _hard.Token).ConfigureAwait(false);
         return AfterStep(work.ExecutionArn, step, holdsSlot: true);
     }
@@ -469,6 +484,11 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             return TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
     }
+
+    /// <summary>Whether the mock configuration answers the task (then its response is the result, even for .waitForTaskToken).</summary>
+    private bool IsMocked(TaskWork work) =>
+        _tasks.Mocks is { } mocks && work.MockTestCase is not null
+        && mocks.TryGetResponse(work.StateMachineName, work.MockTestCase, work.Command.StateName, MockAttempt(work.Command.Context), out _);
 
     /// <summary>
     /// The mock file's repetition index: the in-memory loop counts invocations of the state; here the state's retry

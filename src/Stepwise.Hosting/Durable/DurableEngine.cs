@@ -34,10 +34,12 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _store = store;
         _options = options ?? new DurableEngineOptions();
         _time = _options.Time ?? TimeProvider.System;
-        _tasks = new TaskDispatcher(_options.Mocks);
+        _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
         _definitions = new DefinitionCache(store.StateMachines);
         _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
+        _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
+        RegisterNestedExecutions();
     }
 
     /// <summary>The store the engine runs on.</summary>
@@ -291,21 +293,6 @@ public sealed partial class DurableEngine : IAsyncDisposable
         return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Answers <c>SendTaskSuccess</c>: the task waiting with <paramref name="taskToken"/> succeeds with <paramref name="output"/>.</summary>
-    /// <returns>False when no running task has the token (AWS answers <c>TaskDoesNotExist</c>).</returns>
-    public Task<bool> SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, taskId => new TaskSucceededStimulus(taskId, output), cancellationToken);
-
-    /// <summary>Answers <c>SendTaskFailure</c>.</summary>
-    /// <returns>False when no running task has the token.</returns>
-    public Task<bool> SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, taskId => new TaskFailedStimulus(taskId, error ?? string.Empty, cause), cancellationToken);
-
-    /// <summary>Answers <c>SendTaskHeartbeat</c>.</summary>
-    /// <returns>False when no running task has the token.</returns>
-    public Task<bool> SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, static taskId => new TaskHeartbeatStimulus(taskId), cancellationToken);
-
     /// <summary>
     /// One page of the execution's history as <c>GetExecutionHistory</c> returns its <c>events</c>: oldest first or,
     /// with <paramref name="reverseOrder"/>, newest first; without <paramref name="includeExecutionData"/> the events
@@ -360,21 +347,6 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
     /// <summary>Stops gracefully (see <see cref="StopAsync"/>) and releases the engine; the store stays open (it is the caller's).</summary>
     public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync().ConfigureAwait(false);
-
-    private async Task<bool> SendToTaskAsync(string taskToken, Func<long, Stimulus> stimulus, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(taskToken);
-        var entry = await _store.TaskTokens.FindAsync(taskToken, cancellationToken).ConfigureAwait(false);
-        if (entry is null)
-        {
-            return false;
-        }
-
-        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus(entry.TaskId), null, 0, _dispatcher.Claim(held: 0), cancellationToken)
-            .ConfigureAwait(false);
-        _dispatcher.AfterStep(entry.ExecutionArn, outcome);
-        return true;
-    }
 
     private void OnCompleted(string executionArn, ExecutionCompletion completion)
     {

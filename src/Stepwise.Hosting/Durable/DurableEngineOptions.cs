@@ -1,4 +1,5 @@
 using Stepwise.Integrations;
+using Stepwise.Integrations.Configuration;
 
 namespace Stepwise.Hosting.Durable;
 
@@ -43,4 +44,10 @@ public sealed class DurableEngineOptions
 
     /// <summary>A Step Functions Local mock configuration, for executions started with a mock test case.</summary>
     public MockConfiguration? Mocks { get; set; }
+
+    /// <summary>
+    /// What Task states may reach beyond registered handlers: Lambda commands and endpoints, AWS service endpoints, the
+    /// HTTP Task's hosts (<c>stepwise.json</c> and the environment; see <see cref="IntegrationsConfiguration.Load"/>).
+    /// </summary>
+    public IntegrationsConfiguration? Integrations { get; set; }
 }

@@ -5,7 +5,8 @@ namespace Stepwise.Hosting.Durable;
 
 /// <summary>
 /// What one committed step did: whether it left work or timers in the store for the dispatcher to find, how it ended
-/// the execution (if it did), which tasks it cancelled, and the work its commit leased to this node to run at once.
+/// the execution (if it did), which tasks it cancelled, the work its commit leased to this node to run at once, and
+/// whether it queued activity tasks for workers.
 /// </summary>
 internal readonly record struct StepOutcome(bool Committed, bool ScheduledSomething, ExecutionCompletion? Completion, IReadOnlyList<long> CancelledTasks,
-    IReadOnlyList<LeasedWorkItem>? LeasedWork);
+    IReadOnlyList<LeasedWorkItem>? LeasedWork, bool QueuedActivityTasks = false);

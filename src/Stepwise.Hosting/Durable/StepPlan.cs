@@ -1,5 +1,6 @@
 using Stepwise.Definition.Model;
 using Stepwise.Runtime;
+using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
@@ -19,6 +20,7 @@ internal sealed class StepPlan
     private readonly List<long> _timersToCancel = [];
     private readonly List<WorkItem> _work = [];
     private readonly List<TaskTokenEntry> _tokens = [];
+    private readonly List<ActivityTask> _activityTasks = [];
     private readonly List<long> _cancelledTasks = [];
     private ExecutionCompletion? _completion;
     private ExecutionRedrive? _redrive;
@@ -42,9 +44,11 @@ internal sealed class StepPlan
     /// <summary>
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
     /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
-    /// exactly what the lost attempt drew (same jitter, same task tokens).
+    /// exactly what the lost attempt drew (same jitter, same task tokens). <paramref name="missingActivities"/> are the
+    /// definition's activities that do not exist (see <see cref="ActivityResources"/>).
     /// </summary>
-    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now)
+    public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
+        IReadOnlySet<string>? missingActivities = null)
     {
         if (stimulus is RedriveRequestedStimulus redrive)
         {
@@ -57,7 +61,7 @@ internal sealed class StepPlan
         while (pending.TryDequeue(out var next))
         {
             var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
-            var decision = Interpreter.Decide(machine, snapshot, next, now, random);
+            var decision = Interpreter.Decide(machine, snapshot, next, now, random, missingActivities);
             snapshot = decision.Snapshot;
             if (next is RedriveRequestedStimulus)
             {
@@ -73,9 +77,11 @@ internal sealed class StepPlan
 
     /// <summary>
     /// The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the
-    /// fired timer, leasing enqueued work as <paramref name="grant"/> allows.
+    /// fired timer, leasing enqueued work as <paramref name="grant"/> allows, and dropping <paramref name="answeredToken"/>.
+    /// The token of a task that timed out or was abandoned stays indexed until the execution ends, so a late answer is
+    /// told the task timed out (AWS's TaskTimedOut).
     /// </summary>
-    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, WorkLeaseGrant? grant)
+    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, WorkLeaseGrant? grant, string? answeredToken = null)
     {
         if (firedTimerId != 0 && !_timersToCancel.Contains(firedTimerId))
         {
@@ -95,6 +101,8 @@ internal sealed class StepPlan
             WorkToEnqueue = _work,
             LeaseWork = grant,
             TaskTokensToAdd = _tokens,
+            TaskTokensToRemove = answeredToken is null ? [] : [answeredToken],
+            ActivityTasksToEnqueue = _activityTasks,
             CompletesWork = lease,
         };
     }
@@ -102,7 +110,7 @@ internal sealed class StepPlan
     /// <summary>What the committed step did, given the work its commit leased to this node.</summary>
     public StepOutcome Outcome(IReadOnlyList<LeasedWorkItem> leasedWork) =>
         // Only timers and work left in the store need the dispatcher to look at the store again.
-        new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork);
+        new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork, _activityTasks.Count > 0);
 
     private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
     {
@@ -116,6 +124,11 @@ internal sealed class StepPlan
         {
             switch (command)
             {
+                case InvokeTaskCommand { IsActivity: true } activity:
+                    // An activity task waits in its activity's queue; it starts when a worker takes it (GetActivityTask).
+                    _activityTasks.Add(new ActivityTask(activity.Resource, activity.TaskToken!, activity.Input.ToJsonString(), info.ExecutionArn, now));
+                    _tokens.Add(new TaskTokenEntry(activity.TaskToken!, info.ExecutionArn, activity.TaskId, activity.StateName, now));
+                    break;
                 case InvokeTaskCommand invoke:
                     pending.Enqueue(new TaskStartedStimulus(invoke.TaskId));
                     var work = new TaskWork(info.ExecutionArn, info.StateMachineName, Header.MockTestCase, invoke);

@@ -15,11 +15,12 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
     private const int MaxAttempts = 16;
 
     /// <summary>
-    /// Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/> and cancels
-    /// <paramref name="firedTimerId"/> with it, and leases the work it enqueues for which <paramref name="claim"/> has slots.
+    /// Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/>, cancels <paramref name="firedTimerId"/>
+    /// and drops <paramref name="answeredToken"/> (a task token SendTaskSuccess or SendTaskFailure used up) with it, and
+    /// leases the work it enqueues for which <paramref name="claim"/> has slots.
     /// </summary>
     public async ValueTask<StepOutcome> StepAsync(string executionArn, Stimulus stimulus, WorkLease? lease, long firedTimerId,
-        WorkClaim? claim, CancellationToken cancellationToken)
+        WorkClaim? claim, CancellationToken cancellationToken, string? answeredToken = null)
     {
         var gate = locks.For(executionArn);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -43,11 +44,12 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                 var current = DurableSnapshot.Deserialize(stored.Json);
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
                 var now = time.GetUtcNow();
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now);
+                var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, missing);
                 try
                 {
                     var grant = claim?.Reserve(plan.WorkCount, now);
-                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant), cancellationToken)
+                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant, answeredToken), cancellationToken)
                         .ConfigureAwait(false);
                     leased = result.LeasedWork.Count;
                     return plan.Outcome(result.LeasedWork);
@@ -73,7 +75,8 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
         CancellationToken cancellationToken)
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
-        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate);
+        var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
+        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, missing);
         int leased = 0;
         try
         {

@@ -6,12 +6,26 @@ namespace Stepwise.Integrations.Lambda;
 /// </summary>
 internal static class LambdaFunctionName
 {
+    private const string Marker = "function:";
+
     public static string Normalize(string functionName)
     {
-        const string Marker = "function:";
-        int start = functionName.IndexOf(Marker, StringComparison.Ordinal);
-        var rest = start >= 0 ? functionName.AsSpan(start + Marker.Length) : functionName.AsSpan();
+        var rest = AfterMarker(functionName);
         int qualifier = rest.IndexOf(':');
         return (qualifier >= 0 ? rest[..qualifier] : rest).ToString();
+    }
+
+    /// <summary>The version or alias after the name (<c>name:prod</c>, <c>arn:…:function:name:3</c>), or null.</summary>
+    public static string? Qualifier(string functionName)
+    {
+        var rest = AfterMarker(functionName);
+        int qualifier = rest.IndexOf(':');
+        return qualifier >= 0 ? rest[(qualifier + 1)..].ToString() : null;
+    }
+
+    private static ReadOnlySpan<char> AfterMarker(string functionName)
+    {
+        int start = functionName.IndexOf(Marker, StringComparison.Ordinal);
+        return start >= 0 ? functionName.AsSpan(start + Marker.Length) : functionName.AsSpan();
     }
 }

@@ -14,7 +14,8 @@ internal static class LambdaResponses
     /// <param name="requestId">The invocation's request id.</param>
     /// <param name="now">The invocation time (the <c>Date</c> header).</param>
     /// <param name="tailLog">True for <c>"LogType": "Tail"</c>: the response then carries a base64 <c>LogResult</c>.</param>
-    public static JsonObject InvokeResponse(JsonValue payload, string requestId, DateTimeOffset now, bool tailLog)
+    /// <param name="statusCode">200, or 202 for an <c>Event</c> invocation and 204 for a <c>DryRun</c>.</param>
+    public static JsonObject InvokeResponse(JsonValue payload, string requestId, DateTimeOffset now, bool tailLog, int statusCode = 200)
     {
         string? logResult = tailLog
             ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
@@ -65,10 +66,10 @@ internal static class LambdaResponses
             .Set("SdkHttpMetadata", new JsonObjectBuilder(3)
                 .Set("AllHttpHeaders", allHeaders.ToObject())
                 .Set("HttpHeaders", headers.ToObject())
-                .Set("HttpStatusCode", 200)
+                .Set("HttpStatusCode", statusCode)
                 .ToObject())
             .Set("SdkResponseMetadata", JsonObject.Create(("RequestId", (JsonValue)requestId)))
-            .Set("StatusCode", 200)
+            .Set("StatusCode", statusCode)
             .ToObject();
     }
 
@@ -88,6 +89,23 @@ internal static class LambdaResponses
             .Set("stackTrace", JsonArray.TakeOwnership(lines))
             .ToObject();
         return cause.ToJsonString(pythonStyle ? JsonLayout.Spaced : JsonLayout.Compact);
+    }
+
+    /// <summary>The lines of a Lambda error's <c>stackTrace</c> (non-string entries as their JSON text).</summary>
+    public static string[] StackTrace(JsonValue? value)
+    {
+        if (value is not JsonArray lines)
+        {
+            return [];
+        }
+
+        var result = new string[lines.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = lines[i] is JsonString s ? s.Value : lines[i].ToJsonString();
+        }
+
+        return result;
     }
 
     public static string NotFoundCause(string functionName, string region, string accountId, string requestId) =>

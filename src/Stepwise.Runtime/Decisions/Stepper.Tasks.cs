@@ -78,7 +78,17 @@ internal sealed partial class Stepper
             }
         }
 
+        if (resource.IsActivity && _missingActivities is { } missing && missing.Contains(resource.Arn))
+        {
+            // AWS fails the state before it schedules anything (activities/test_activity_task_on_deleted).
+            StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError($"The activity {resource.Arn} does not exist.")));
+            return;
+        }
+
         long taskId = _snapshot.NextTaskId++;
+        // A worker answers an activity task with the token GetActivityTask hands it; the state's context has no
+        // Task.Token (that is the .waitForTaskToken pattern's), so the token is drawn only now.
+        token ??= resource.IsActivity ? NewTaskToken() : null;
         if (resource.IsLambdaFunction || resource.IsActivity)
         {
             // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
@@ -143,15 +153,10 @@ internal sealed partial class Stepper
             frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(beat));
         }
 
-        Commands.Add(new InvokeTaskCommand(taskId, state.Name, state.Resource, parameters, token, context, timeout, heartbeat));
+        Commands.Add(new InvokeTaskCommand(taskId, state.Name, state.Resource, parameters, token, context, timeout, heartbeat, resource.IsActivity));
     }
 
-    private string NewTaskToken()
-    {
-        Span<byte> bytes = stackalloc byte[48];
-        _random.NextBytes(bytes);
-        return Convert.ToBase64String(bytes);
-    }
+    private string NewTaskToken() => TaskTokens.New(_random, _snapshot.Info.ExecutionArn);
 
     private bool TryGetTaskFrame(long taskId, out Frame frame, out PendingTask task)
     {
@@ -200,6 +205,19 @@ internal sealed partial class Stepper
         // A heartbeat restarts the heartbeat clock.
         CancelTimer(frame.HeartbeatTimerId);
         frame.HeartbeatTimerId = StartTimer(frame.Id, TimerPurpose.HeartbeatTimeout, TimeSpan.FromSeconds(frame.HeartbeatSeconds));
+    }
+
+    private void OnTaskSubmitted(long taskId, JsonValue output)
+    {
+        if (!TryGetTaskFrame(taskId, out var frame, out var task))
+        {
+            return;
+        }
+
+        EmitTaskEvent(frame, task.Resource, "Submitted", DetailsFor(task.Resource)
+            .Set("output", output.ToJsonString())
+            .Set("outputDetails", NotTruncated)
+            .ToObject());
     }
 
     private void OnTaskSucceeded(long taskId, JsonValue output)

@@ -28,17 +28,19 @@ internal sealed partial class Stepper
     private readonly ExecutionSnapshot _snapshot;
     private readonly DateTimeOffset _now;
     private readonly Random _random;
+    private readonly IReadOnlySet<string>? _missingActivities;
     private readonly Queue<int> _runnable = new();
 
     /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
     private readonly HashSet<int> _owned = [];
 
-    public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random)
+    public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random, IReadOnlySet<string>? missingActivities = null)
     {
         _definition = definition;
         _snapshot = snapshot;
         _now = now;
         _random = random;
+        _missingActivities = missingActivities;
     }
 
     public List<HistoryEvent> Events { get; } = [];
@@ -73,6 +75,9 @@ internal sealed partial class Stepper
                 break;
             case TaskStartedStimulus s:
                 OnTaskStarted(s.TaskId, s.WorkerName);
+                break;
+            case TaskSubmittedStimulus s:
+                OnTaskSubmitted(s.TaskId, s.Output);
                 break;
             case TaskSucceededStimulus s:
                 OnTaskSucceeded(s.TaskId, s.Output);

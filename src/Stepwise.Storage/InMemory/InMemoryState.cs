@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
 using Stepwise.Storage.Work;
@@ -50,6 +51,10 @@ internal sealed record InMemoryState
     public ImmutableSortedDictionary<long, ActivityTask> ActivityTasks { get; init; } = ImmutableSortedDictionary<long, ActivityTask>.Empty;
 
     public ImmutableDictionary<string, long> ActivityTaskTokens { get; init; } = ImmutableDictionary.Create<string, long>(StringComparer.Ordinal);
+
+    /// <summary>Tags by resource ARN, each list in the order its keys were first added.</summary>
+    public ImmutableDictionary<string, ImmutableList<ResourceTag>> Tags { get; init; } =
+        ImmutableDictionary.Create<string, ImmutableList<ResourceTag>>(StringComparer.Ordinal);
 
     internal readonly record struct Sequenced<T>(long Sequence, T Value);
 

@@ -1,6 +1,7 @@
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
 using Stepwise.Storage.Work;
@@ -26,6 +27,7 @@ public sealed class InMemoryStore : IStepwiseStore
         Timers = new InMemoryTimerStore(this);
         TaskTokens = new InMemoryTaskTokenIndex(this);
         Activities = new InMemoryActivityStore(this);
+        Tags = new InMemoryTagStore(this);
     }
 
     /// <inheritdoc/>
@@ -48,6 +50,9 @@ public sealed class InMemoryStore : IStepwiseStore
 
     /// <inheritdoc/>
     public IActivityStore Activities { get; }
+
+    /// <inheritdoc/>
+    public ITagStore Tags { get; }
 
     /// <summary>Test hook called at each <see cref="CommitStages"/> point of a step commit; it may throw to inject a fault.</summary>
     internal Action<string>? CommitStageHook { get; set; }

@@ -17,7 +17,6 @@ internal static class ExecutionCaseRunner
     public static async Task<string?> RunAsync(string caseId)
     {
         var recorded = AwsRecordedCorpus.Load(caseId);
-        var expected = recorded["expected"]!.AsObject();
         if (recorded["input"] is not { } input)
         {
             return "the case has no JSON input (inputRaw): StartExecution rejects it before any execution exists";
@@ -58,21 +57,31 @@ internal static class ExecutionCaseRunner
             return $"the engine threw {e.GetType().Name}: {e.Message}";
         }
 
+        return Compare(recorded, result.Status.ToAwsString(), result.Output, result.Error, result.Cause,
+            result.History.Select(e => e.ToAwsJson()).ToList());
+    }
+
+    /// <summary>
+    /// Null when an execution's status, output, error, cause and history (<paramref name="events"/>, oldest first, as
+    /// GetExecutionHistory returns them) are what AWS recorded for the case; otherwise the first difference.
+    /// </summary>
+    public static string? Compare(JsonObject recorded, string status, JsonValue? output, string? error, string? cause, List<JsonObject> events)
+    {
+        var expected = recorded["expected"]!.AsObject();
         var comparison = RecordedComparison.For(recorded);
-        string status = result.Status.ToAwsString();
         if (status != expected["status"]!.AsString())
         {
-            return $"status: expected {expected["status"]}, got {status} (error {result.Error}, cause {result.Cause})";
+            return $"status: expected {expected["status"]}, got {status} (error {error}, cause {cause})";
         }
 
-        if (expected["output"] is { } output && comparison.Compare(output, result.Output, "output") is { } outputDifference)
+        if (expected["output"] is { } expectedOutput && comparison.Compare(expectedOutput, output, "output") is { } outputDifference)
         {
             return outputDifference;
         }
 
         // outputText pins key order and number spelling. Some recorders kept Python's rendering or a field name instead
         // of AWS's text, so only a text that is JSON counts, and it is compared in AWS's compact form.
-        if (expected["outputText"] is JsonString outputText && result.Output is { } actualOutput
+        if (expected["outputText"] is JsonString outputText && output is { } actualOutput
             && JsonValue.TryParse(outputText.Value, out var recordedOutput, out _)
             && !comparison.Matches(recordedOutput.ToJsonString(), actualOutput.ToJsonString()))
         {
@@ -81,12 +90,12 @@ internal static class ExecutionCaseRunner
 
         if (status is "FAILED" or "TIMED_OUT")
         {
-            if (CompareOptional(comparison, expected["error"], result.Error, "error") is { } errorDifference)
+            if (CompareOptional(comparison, expected["error"], error, "error") is { } errorDifference)
             {
                 return errorDifference;
             }
 
-            if (CompareOptional(comparison, expected["cause"], result.Cause, "cause") is { } causeDifference)
+            if (CompareOptional(comparison, expected["cause"], cause, "cause") is { } causeDifference)
             {
                 return causeDifference;
             }
@@ -95,7 +104,6 @@ internal static class ExecutionCaseRunner
         if (recorded["history"] is JsonArray history)
         {
             bool dropped = recorded["recorderArtifacts"] is JsonObject artifacts && artifacts.ContainsKey("droppedParallelOutcomeEvents");
-            var events = result.History.Select(e => e.ToAwsJson()).ToList();
             if (IsReversed(history))
             {
                 // The test read the history with reverseOrder=true.

@@ -1,0 +1,117 @@
+using Stepwise.Runtime;
+using Stepwise.Storage;
+using Stepwise.Storage.Activities;
+using Stepwise.Storage.Paging;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>Activities: Task states whose resource is an activity ARN wait in the activity's queue for a worker.</summary>
+public sealed partial class DurableEngine
+{
+    private TaskCompletionSource _activityWake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long <see cref="GetActivityTaskAsync"/> waits for a task before answering with none: 60 s, as AWS's long poll.</summary>
+    public static TimeSpan ActivityPollTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Creates the activity <paramref name="name"/>, or returns the existing one (AWS's <c>CreateActivity</c> is
+    /// idempotent). The caller validates the name.
+    /// </summary>
+    public async Task<ActivityRecord> CreateActivityAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var activity = new ActivityRecord(ActivityArn(name), name, TruncateToMilliseconds(_time.GetUtcNow()));
+        return await _store.Activities.CreateAsync(activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The ARN of the activity <paramref name="name"/> in this engine's region and account.</summary>
+    public string ActivityArn(string name) => $"arn:aws:states:{_options.Region}:{_options.AccountId}:activity:{name}";
+
+    /// <summary>The activity as <c>DescribeActivity</c> reports it.</summary>
+    /// <exception cref="ResourceNotFoundException">The activity does not exist.</exception>
+    public async Task<ActivityRecord> DescribeActivityAsync(string activityArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activityArn);
+        return await _store.Activities.GetAsync(activityArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.Activity, activityArn);
+    }
+
+    /// <summary>One page of activities, oldest first.</summary>
+    public async Task<Page<ActivityRecord>> ListActivitiesAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+        await _store.Activities.ListAsync(page, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Deletes the activity, its tags and the tasks waiting in its queue (AWS answers success for an activity that does
+    /// not exist). Executions waiting on those tasks keep waiting until their timeouts.
+    /// </summary>
+    public async Task DeleteActivityAsync(string activityArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activityArn);
+        await _store.Activities.DeleteAsync(activityArn, cancellationToken).ConfigureAwait(false);
+        await _store.Tags.RemoveAllAsync(activityArn, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>GetActivityTask</c>: hands the oldest task waiting on the activity to a worker, waiting up to
+    /// <see cref="ActivityPollTimeout"/> for one; null when none came (AWS then answers with an empty token). Taking a
+    /// task records <c>ActivityStarted</c> with <paramref name="workerName"/>; the worker then answers with the token.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">The activity does not exist.</exception>
+    public async Task<ActivityTaskAssignment?> GetActivityTaskAsync(string activityArn, string? workerName = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activityArn);
+        _ = await DescribeActivityAsync(activityArn, cancellationToken).ConfigureAwait(false);
+        var deadline = _time.GetUtcNow() + ActivityPollTimeout;
+        while (true)
+        {
+            // Take the wake signal before looking, so a task queued during the look is not missed.
+            var wake = Volatile.Read(ref _activityWake).Task;
+            while (await _store.Activities.DequeueTaskAsync(activityArn, cancellationToken).ConfigureAwait(false) is { } task)
+            {
+                if (await StartActivityTaskAsync(task, workerName, cancellationToken).ConfigureAwait(false))
+                {
+                    return new ActivityTaskAssignment(task.TaskToken, task.Input);
+                }
+            }
+
+            var left = deadline - _time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            // Another process may queue tasks: look again after a poll interval even without a signal.
+            var wait = left < _options.PollInterval ? left : _options.PollInterval;
+            try
+            {
+                await wake.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Records ActivityStarted for a dequeued task; false when its execution no longer waits for it (timed out, stopped).</summary>
+    private async Task<bool> StartActivityTaskAsync(ActivityTask task, string? workerName, CancellationToken cancellationToken)
+    {
+        var entry = await _store.TaskTokens.FindAsync(task.TaskToken, cancellationToken).ConfigureAwait(false);
+        if (entry is null || !await IsTaskPendingAsync(entry, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, new TaskStartedStimulus(entry.TaskId, workerName), null, 0,
+            _dispatcher.Claim(held: 0), cancellationToken)
+            .ConfigureAwait(false);
+        _dispatcher.AfterStep(entry.ExecutionArn, outcome);
+        return true;
+    }
+
+    private void WakeActivityWorkers()
+    {
+        var woken = Interlocked.Exchange(ref _activityWake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        woken.TrySetResult();
+    }
+}

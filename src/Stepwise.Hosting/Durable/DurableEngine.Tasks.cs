@@ -1,0 +1,65 @@
+using Stepwise.Json;
+using Stepwise.Runtime;
+using Stepwise.Storage.TaskTokens;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>Task-token callbacks: the answers of activity workers and of <c>.waitForTaskToken</c> integrations.</summary>
+public sealed partial class DurableEngine
+{
+    /// <summary>Answers <c>SendTaskSuccess</c>: the task waiting with <paramref name="taskToken"/> succeeds with <paramref name="output"/>.</summary>
+    public Task<TaskTokenAnswer> SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return SendToTaskAsync(taskToken, new TaskAnswer(output, null, null, Heartbeat: false), cancellationToken);
+    }
+
+    /// <summary>Answers <c>SendTaskFailure</c>: the task fails with <paramref name="error"/> and <paramref name="cause"/> (Retry and Catch see them).</summary>
+    public Task<TaskTokenAnswer> SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default) =>
+        SendToTaskAsync(taskToken, new TaskAnswer(null, error, cause, Heartbeat: false), cancellationToken);
+
+    /// <summary>Answers <c>SendTaskHeartbeat</c>: a task with <c>HeartbeatSeconds</c> restarts its heartbeat clock.</summary>
+    public Task<TaskTokenAnswer> SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
+        SendToTaskAsync(taskToken, new TaskAnswer(null, null, null, Heartbeat: true), cancellationToken);
+
+    private async Task<TaskTokenAnswer> SendToTaskAsync(string taskToken, TaskAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(taskToken);
+        if (!TaskTokens.IsWellFormed(taskToken))
+        {
+            return TaskTokenAnswer.InvalidToken;
+        }
+
+        var entry = await _store.TaskTokens.FindAsync(taskToken, cancellationToken).ConfigureAwait(false);
+        if (entry is null)
+        {
+            return TaskTokenAnswer.TaskDoesNotExist;
+        }
+
+        if (!await IsTaskPendingAsync(entry, cancellationToken).ConfigureAwait(false))
+        {
+            return TaskTokenAnswer.TaskTimedOut;
+        }
+
+        Stimulus stimulus = answer switch
+        {
+            { Heartbeat: true } => new TaskHeartbeatStimulus(entry.TaskId),
+            { Output: { } output } => new TaskSucceededStimulus(entry.TaskId, output),
+            // AWS records a failure sent without an error with no error field; Retry and Catch match it as an empty name.
+            _ => new TaskFailedStimulus(entry.TaskId, answer.Error ?? string.Empty, answer.Cause),
+        };
+        var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus, null, 0, _dispatcher.Claim(held: 0), cancellationToken,
+            answer.Heartbeat ? null : taskToken).ConfigureAwait(false);
+        _dispatcher.AfterStep(entry.ExecutionArn, outcome);
+        return TaskTokenAnswer.Accepted;
+    }
+
+    /// <summary>Whether the task the token leads to still waits (it may have timed out, or its state been left).</summary>
+    private async Task<bool> IsTaskPendingAsync(TaskTokenEntry entry, CancellationToken cancellationToken)
+    {
+        var stored = await _store.Executions.GetSnapshotAsync(entry.ExecutionArn, cancellationToken).ConfigureAwait(false);
+        return stored is not null && DurableSnapshot.Deserialize(stored.Json).Snapshot.IsTaskPending(entry.TaskId);
+    }
+
+    private readonly record struct TaskAnswer(JsonValue? Output, string? Error, string? Cause, bool Heartbeat);
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Stepwise.Testing;
+
+/// <summary>
+/// A <c>moto_server</c> on a free loopback port, the local stand-in for AWS services in tests: started by the fixture,
+/// killed on dispose. Missing moto fails the tests that need it with a message saying how to install it.
+/// </summary>
+public sealed class MotoServer : IDisposable
+{
+    private static readonly HttpClient s_http = new();
+    private readonly Process _process;
+
+    /// <summary>Starts moto with account 111111111111 in its ARNs and queue URLs (the account of the AWS-recorded corpus).</summary>
+    public MotoServer()
+    {
+        int port = FreePort();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("moto_server")
+        {
+            ArgumentList = { "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["MOTO_ACCOUNT_ID"] = AccountId;
+        try
+        {
+            _process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"These tests need moto_server on the PATH (pip install 'moto[server]'): {e.Message}", e);
+        }
+
+        // Drain its logs so a full pipe never blocks it.
+        _process.OutputDataReceived += static (_, _) => { };
+        _process.ErrorDataReceived += static (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        WaitUntilListening(port);
+    }
+
+    public const string AccountId = "111111111111";
+
+    public Uri Endpoint { get; }
+
+    /// <summary>
+    /// Calls a JSON-protocol action directly (test setup: create a table or a queue). Moto serves every service on one
+    /// port and tells them apart by the signature's scope, so the request carries one (unchecked by moto).
+    /// </summary>
+    public async Task<string> CallJsonAsync(string signingName, string target, string json, string jsonVersion = "1.0")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(json, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-" + jsonVersion);
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        Sign(request, signingName);
+        using var response = await s_http.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"moto answered {target} with {(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>Calls a query-protocol action (SNS) directly; <paramref name="form"/> is the encoded form body after Action and Version.</summary>
+    public async Task<string> CallQueryAsync(string signingName, string action, string version, string form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent($"Action={action}&Version={version}&{form}", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        Sign(request, signingName);
+        using var response = await s_http.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"moto answered {action} with {(int)response.StatusCode}: {body}");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Sign(HttpRequestMessage request, string signingName) =>
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/{signingName}/aws4_request, SignedHeaders=host, Signature=0");
+
+    private void WaitUntilListening(int port)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode} before it listened on port {port}.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        throw new InvalidOperationException($"moto_server did not listen on port {port} within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

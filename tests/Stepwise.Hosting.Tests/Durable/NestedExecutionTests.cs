@@ -1,0 +1,129 @@
+using Stepwise.Hosting.Durable;
+using Stepwise.Hosting.Tests.TestSupport;
+using Stepwise.Json;
+using Stepwise.Storage.Executions;
+
+namespace Stepwise.Hosting.Tests.Durable;
+
+public sealed class NestedExecutionTests
+{
+    private const string Child = "{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'Arg1':'argument1'},'End':true}}}";
+
+    private const string FailingChild = "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'SomeFailure','Cause':'It had to fail.'}}}";
+
+    private static string Parent(string resource, string parameters = "'StateMachineArn.$':'$.arn','Input.$':'$.input','Name':'child-run'") =>
+        "{'StartAt':'Start','States':{'Start':{'Type':'Task','Resource':'" + resource + "','Parameters':{" + parameters + "},'End':true}}}";
+
+    private static async Task<(ExecutionRecord Parent, string ChildArn)> RunParentAsync(DurableHarness harness, string parentDefinition, string childDefinition,
+        string childInput = "{'n':1}")
+    {
+        string child = await harness.CreateAsync(childDefinition, "child");
+        string parent = await harness.CreateAsync(parentDefinition, "parent");
+        var result = await harness.RunAsync(parent, "{\"arn\":\"" + child + "\",\"input\":" + childInput.Replace('\'', '"') + "}");
+        return (result, child.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":child-run");
+    }
+
+    [Fact]
+    public async Task A_sync_task_waits_for_the_child_and_returns_its_description_with_input_and_output_as_JSON_text()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+
+        var (parent, childArn) = await RunParentAsync(harness, Parent("arn:aws:states:::states:startExecution.sync"), Child);
+
+        Assert.Equal(ExecutionStatuses.Succeeded, parent.Status);
+        var output = JsonValue.Parse(parent.Output!).AsObject();
+        Assert.Equal(childArn, output["ExecutionArn"]!.AsString());
+        Assert.Equal("{\"n\":1}", output["Input"]!.AsString());
+        Assert.Equal("{\"Arg1\":\"argument1\"}", output["Output"]!.AsString());
+        Assert.Equal("SUCCEEDED", output["Status"]!.AsString());
+        Assert.Equal("child-run", output["Name"]!.AsString());
+        Assert.Equal(JsonValueKind.Number, output["StopDate"]!.Kind);
+        Assert.Equal(ExecutionStatuses.Succeeded, (await harness.Engine.DescribeExecutionAsync(childArn))!.Status);
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
+    public async Task A_sync2_task_returns_the_child_s_input_and_output_as_JSON()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+
+        var (parent, _) = await RunParentAsync(harness, Parent("arn:aws:states:::states:startExecution.sync:2"), Child);
+
+        var output = JsonValue.Parse(parent.Output!).AsObject();
+        Assert.Equal(JsonValue.Parse("{\"n\":1}"), output["Input"]);
+        Assert.Equal(JsonValue.Parse("{\"Arg1\":\"argument1\"}"), output["Output"]);
+    }
+
+    [Fact]
+    public async Task A_failed_child_fails_the_sync_task_with_States_TaskFailed_and_the_child_s_description_as_cause()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+
+        var (parent, childArn) = await RunParentAsync(harness, Parent("arn:aws:states:::states:startExecution.sync"), FailingChild);
+
+        Assert.Equal(ExecutionStatuses.Failed, parent.Status);
+        Assert.Equal("States.TaskFailed", parent.Error);
+        var cause = JsonValue.Parse(parent.Cause!).AsObject();
+        Assert.Equal("SomeFailure", cause["Error"]!.AsString());
+        Assert.Equal("It had to fail.", cause["Cause"]!.AsString());
+        Assert.Equal("FAILED", cause["Status"]!.AsString());
+        Assert.Equal(childArn, cause["ExecutionArn"]!.AsString());
+        Assert.Null(cause["Output"]);
+    }
+
+    [Fact]
+    public async Task A_request_response_task_returns_the_StartExecution_response_without_waiting()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+
+        var (parent, childArn) = await RunParentAsync(harness, Parent("arn:aws:states:::states:startExecution"), Child);
+
+        var output = JsonValue.Parse(parent.Output!).AsObject();
+        Assert.Equal(childArn, output["ExecutionArn"]!.AsString());
+        Assert.Equal(200, output["SdkHttpMetadata"]!.AsObject()["HttpStatusCode"]!.AsNumber().ToDouble());
+        Assert.Equal(output["SdkResponseMetadata"]!.AsObject()["RequestId"], output["SdkHttpMetadata"]!.AsObject()["HttpHeaders"]!.AsObject()["x-amzn-RequestId"]);
+        Assert.Null(output["Output"]);
+        Assert.NotNull(await harness.Engine.DescribeExecutionAsync(childArn));
+    }
+
+    [Fact]
+    public async Task A_waitForTaskToken_task_starts_the_child_and_waits_for_the_callback_with_the_token_the_child_received()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string child = await harness.CreateAsync(Child, "child");
+        string parent = await harness.CreateAsync(
+            Parent("arn:aws:states:::states:startExecution.waitForTaskToken", "'StateMachineArn.$':'$.arn','Input':{'token.$':'$$.Task.Token'},'Name':'child-run'"),
+            "parent");
+        var started = await harness.Engine.StartExecutionAsync(parent, JsonValue.Parse("{\"arn\":\"" + child + "\"}"));
+        string childArn = child.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":child-run";
+
+        await harness.AdvanceUntilAsync(async () => await harness.Engine.DescribeExecutionAsync(childArn) is not null, TimeSpan.FromSeconds(30));
+        var childRun = await harness.WaitAsync(childArn);
+        string token = JsonValue.Parse(childRun.Input).AsObject()["token"]!.AsString();
+        Assert.Equal(ExecutionStatuses.Running, (await harness.Engine.DescribeExecutionAsync(started.ExecutionArn))!.Status);
+        Assert.Equal(TaskTokenAnswer.Accepted, await harness.Engine.SendTaskSuccessAsync(token, JsonValue.Parse(childRun.Output!)));
+        var result = await harness.WaitAsync(started.ExecutionArn);
+
+        Assert.Equal(childRun.Output, result.Output);
+    }
+
+    [Fact]
+    public async Task Starting_a_state_machine_that_does_not_exist_fails_the_task_as_the_AWS_SDK_reports_it()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string parent = await harness.CreateAsync(Parent("arn:aws:states:::states:startExecution"), "parent");
+        string missing = parent.Replace(":parent", ":nowhere", StringComparison.Ordinal);
+
+        var result = await harness.RunAsync(parent, "{\"arn\":\"" + missing + "\",\"input\":null}");
+
+        Assert.Equal("StepFunctions.StateMachineDoesNotExistException", result.Error);
+        Assert.StartsWith($"State Machine Does Not Exist: '{missing}' (Service: AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist;",
+            result.Cause, StringComparison.Ordinal);
+    }
+}
