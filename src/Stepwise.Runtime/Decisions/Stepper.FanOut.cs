@@ -541,6 +541,7 @@ internal sealed partial class Stepper
         }
 
         RemoveChildren(frame);
+        EndMapRun(fan, MapRunStatuses.Aborted);
         frame.FanOut = null;
         frame.Phase = FramePhase.Executing;
     }

@@ -32,7 +32,10 @@ internal sealed partial class Stepper
         }
     }
 
-    /// <summary>Ends <paramref name="fan"/>'s map run: the child executions still running count as aborted.</summary>
+    /// <summary>
+    /// Ends <paramref name="fan"/>'s map run: the child executions still running count as aborted. A run that failed is
+    /// first ended as aborted (its children are aborted), then as failed; the later status wins.
+    /// </summary>
     private void EndMapRun(FanOut fan, string status)
     {
         if (fan.MapRunArn is not null && FindMapRun(fan.MapRunArn) is (int index, MapRunSummary run))
@@ -45,6 +48,27 @@ internal sealed partial class Stepper
                 Aborted = run.Aborted + run.Running,
             });
         }
+    }
+
+    /// <summary>When the execution ends, a run still running ends with it, aborted (AWS aborts a finished execution's map runs).</summary>
+    private void AbortRunningMapRuns()
+    {
+        var runs = _snapshot.MapRuns;
+        for (int i = 0; i < runs.Count; i++)
+        {
+            if (string.Equals(runs[i].Status, MapRunStatuses.Running, StringComparison.Ordinal))
+            {
+                runs = runs.SetItem(i, runs[i] with
+                {
+                    Status = MapRunStatuses.Aborted,
+                    StopDate = _now,
+                    Running = 0,
+                    Aborted = runs[i].Aborted + runs[i].Running,
+                });
+            }
+        }
+
+        _snapshot.MapRuns = runs;
     }
 
     private (int Index, MapRunSummary Run)? FindMapRun(string mapRunArn)

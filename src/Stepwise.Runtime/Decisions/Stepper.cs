@@ -269,6 +269,8 @@ internal sealed partial class Stepper
             return;
         }
 
+        AbortRunningMapRuns();
+
         switch (outcome)
         {
             case ExecutionOutcome.Succeeded:

@@ -99,4 +99,19 @@ public sealed class MapRunUpdateTests
             new MapRunUpdateRequestedStimulus(restored.MapRuns[0].MapRunArn, MaxConcurrency: 0), Asl.Start, new Random(1));
         Assert.Equal(2, decision.Commands.OfType<InvokeTaskCommand>().Count());
     }
+
+    [Fact]
+    public void A_run_still_running_when_the_execution_times_out_ends_aborted()
+    {
+        var driver = new Driver(Asl.Machine(Definition.Replace("{'StartAt':'M',", "{'TimeoutSeconds':10,'StartAt':'M',", StringComparison.Ordinal)));
+        driver.Start(Asl.Json("[1,2,3]"));
+
+        driver.FireLastTimer();
+
+        var run = driver.Snapshot!.MapRuns[0];
+        Assert.Equal(ExecutionOutcome.TimedOut, driver.Snapshot.Outcome);
+        Assert.Equal(MapRunStatuses.Aborted, run.Status);
+        Assert.Equal((1, 0, 2), (run.Aborted, run.Running, run.Pending));
+        Assert.Equal(driver.Now, run.StopDate);
+    }
 }
