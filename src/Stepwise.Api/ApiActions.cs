@@ -2,6 +2,7 @@ using Stepwise.Api.Activities;
 using Stepwise.Api.Aliases;
 using Stepwise.Api.Definitions;
 using Stepwise.Api.Executions;
+using Stepwise.Api.MapRuns;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.StateMachines;
 using Stepwise.Api.Tags;
@@ -21,6 +22,7 @@ public static class ApiActions
         StateMachineActions.Register(catalog);
         DefinitionActions.Register(catalog);
         ExecutionActions.Register(catalog);
+        MapRunActions.Register(catalog);
         VersionActions.Register(catalog);
         AliasActions.Register(catalog);
         TestStateActions.Register(catalog);

@@ -42,6 +42,9 @@ public sealed class ExecutionSnapshot
     /// </summary>
     public bool IsTaskPending(long taskId) => Tasks.ContainsKey(taskId);
 
+    /// <summary>The map runs of the execution's distributed Map states, oldest first (ListMapRuns, DescribeMapRun).</summary>
+    public ImmutableList<MapRunSummary> MapRuns { get; internal set; } = ImmutableList<MapRunSummary>.Empty;
+
     internal ImmutableDictionary<int, Frame> Frames { get; set; } = ImmutableDictionary<int, Frame>.Empty;
 
     internal ImmutableDictionary<long, PendingTimer> Timers { get; set; } = ImmutableDictionary<long, PendingTimer>.Empty;
@@ -82,6 +85,7 @@ public sealed class ExecutionSnapshot
             NextTaskId = NextTaskId,
             ExecutionTimerId = ExecutionTimerId,
             ContextParts = ContextParts,
+            MapRuns = MapRuns,
         };
     }
 }

@@ -10,6 +10,9 @@ public static class ResourceKinds
     public const string Activity = "Activity";
     public const string WorkItem = "WorkItem";
 
+    /// <summary>A map run of a distributed Map state.</summary>
+    public const string MapRun = "MapRun";
+
     /// <summary>A taggable resource (state machine or activity) named by an ARN of either kind.</summary>
     public const string Resource = "Resource";
 }

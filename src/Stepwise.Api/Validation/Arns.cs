@@ -12,6 +12,9 @@ internal static class Arns
 {
     public const int MaxLength = 256;
 
+    /// <summary>The model's longer limit for map run ARNs (its LongArn shape).</summary>
+    public const int MaxMapRunLength = 2000;
+
     /// <summary>A state machine ARN: unqualified, or with a version number or alias name when <paramref name="allowQualified"/>.</summary>
     public static StatesArn StateMachine(string? arn, string member, bool allowQualified = false)
     {
@@ -93,11 +96,21 @@ internal static class Arns
         return parsed.Parts.Length == 1 ? parsed : throw Invalid(parsed.Arn);
     }
 
+    /// <summary>
+    /// A map run ARN (<c>…:mapRun:&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>); the model allows these up to 2,000 characters.
+    /// </summary>
+    public static StatesArn MapRun(string? arn, string member)
+    {
+        var parsed = Parse(arn, member, MaxMapRunLength);
+        RequireType(parsed, ArnResourceTypes.MapRun);
+        return parsed.Parts.Length == 2 && parsed.Parts[0].Contains('/', StringComparison.Ordinal) ? parsed : throw Invalid(parsed.Arn);
+    }
+
     /// <summary>Any Step Functions ARN, taken apart; the caller checks the resource type.</summary>
-    public static StatesArn Parse(string? arn, string member)
+    public static StatesArn Parse(string? arn, string member, int maxLength = MaxLength)
     {
         string text = Constraints.Required(arn, member);
-        Constraints.Length(text, member, 1, MaxLength);
+        Constraints.Length(text, member, 1, maxLength);
         string[] pieces = text.Split(':');
         if (pieces.Length < 7 || pieces[0] != "arn" || !pieces[1].StartsWith("aws", StringComparison.Ordinal) || pieces[2] != "states")
         {

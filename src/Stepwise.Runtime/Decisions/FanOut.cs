@@ -19,12 +19,15 @@ internal sealed class FanOut
     /// <summary>The state's effective input (after InputPath), which ItemSelector reads as <c>$</c>.</summary>
     public required JsonValue EffectiveInput { get; init; }
 
-    /// <summary>Map: how many iterations may run at once (0 = no limit).</summary>
-    public long MaxConcurrency { get; init; }
+    /// <summary>Map: how many iterations may run at once (0 = no limit); UpdateMapRun changes a distributed run's.</summary>
+    public long MaxConcurrency { get; set; }
 
-    public long ToleratedFailureCount { get; init; } = -1;
+    public long ToleratedFailureCount { get; set; } = -1;
 
-    public double ToleratedFailurePercentage { get; init; } = -1;
+    public double ToleratedFailurePercentage { get; set; } = -1;
+
+    /// <summary>A distributed Map's map run (its <see cref="MapRunSummary"/> in the snapshot); null otherwise.</summary>
+    public string? MapRunArn { get; init; }
 
     /// <summary>Map: the items whose iteration failed within the tolerated failures (their result is the error output).</summary>
     public ImmutableHashSet<int> FailedItems { get; set; } = [];
@@ -55,5 +58,6 @@ internal sealed class FanOut
         Completed = Completed,
         Failures = Failures,
         LastCompletionEventId = LastCompletionEventId,
+        MapRunArn = MapRunArn,
     };
 }

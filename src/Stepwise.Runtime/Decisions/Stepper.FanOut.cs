@@ -185,6 +185,7 @@ internal sealed partial class Stepper
     /// <summary>After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages).</summary>
     private void LaunchMap(Frame frame, MapState state, JsonValue effective, JsonArray items, long maxConcurrency, long toleratedCount, double toleratedPercentage)
     {
+        string? runArn = null;
         if (state.ItemProcessor.ProcessorConfig.IsDistributed)
         {
             // A distributed Map runs its iterations as a map run of child executions: the parent history records only
@@ -192,10 +193,12 @@ internal sealed partial class Stepper
             string label = state.Label ?? NewId();
             string mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
             Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
+            runArn = mapRunArn;
         }
 
         var fan = new FanOut
         {
+            MapRunArn = runArn,
             Items = items.AsSpan().ToArray(),
             // A redrive keeps the iterations that succeeded; StartIterations skips them.
             Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count),
@@ -216,6 +219,11 @@ internal sealed partial class Stepper
 
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
+        if (runArn is not null)
+        {
+            StartMapRun(fan, runArn);
+        }
+
         if (TryMockFanOut(frame, state))
         {
             return;
@@ -278,6 +286,7 @@ internal sealed partial class Stepper
             }
 
             fan.Running++;
+            CountMapRunItem(fan, running: 1, succeeded: 0, failed: 0);
             bool silent = frame.Silent || state.ItemProcessor.ProcessorConfig.IsDistributed;
             fan.ChildIds = fan.ChildIds.SetItem(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id);
         }
@@ -386,6 +395,7 @@ internal sealed partial class Stepper
     {
         // The map run's events chain from MapRunStarted, whatever the (silent) iterations did.
         parent.LastEventId = fan.LastCompletionEventId;
+        CountMapRunItem(fan, running: -1, succeeded: child.Failed ? 0 : 1, failed: child.Failed ? 1 : 0);
         if (child.Failed)
         {
             fan.Failures++;
@@ -395,6 +405,7 @@ internal sealed partial class Stepper
                 string error = StatesErrors.ExceedToleratedFailureThreshold;
                 string cause = "The specified tolerated failure threshold was exceeded";
                 Emit(parent, "MapRunFailed", "mapRunFailedEventDetails", ErrorDetails(error, cause));
+                EndMapRun(fan, MapRunStatuses.Failed);
                 StateFailed(parent, state, error, cause);
                 return;
             }
@@ -428,6 +439,7 @@ internal sealed partial class Stepper
     private void CompleteMapRun(Frame frame, MapState state)
     {
         long runSucceeded = Emit(frame, "MapRunSucceeded", null, null);
+        EndMapRun(frame.FanOut!, MapRunStatuses.Succeeded);
         frame.LastEventId = runSucceeded;
         Emit(frame, "MapStateSucceeded", null, null, advance: false);
         CompleteFanOut(frame, state);
@@ -529,6 +541,7 @@ internal sealed partial class Stepper
         }
 
         RemoveChildren(frame);
+        EndMapRun(fan, MapRunStatuses.Aborted);
         frame.FanOut = null;
         frame.Phase = FramePhase.Executing;
     }

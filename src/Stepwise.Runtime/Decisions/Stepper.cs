@@ -94,6 +94,9 @@ internal sealed partial class Stepper
             case StopRequestedStimulus s:
                 Stop(s.Error, s.Cause);
                 break;
+            case MapRunUpdateRequestedStimulus s:
+                UpdateMapRun(s);
+                break;
             default:
                 throw new ArgumentException($"Unknown stimulus {stimulus.GetType().Name}.", nameof(stimulus));
         }
@@ -266,6 +269,8 @@ internal sealed partial class Stepper
             return;
         }
 
+        AbortRunningMapRuns();
+
         switch (outcome)
         {
             case ExecutionOutcome.Succeeded:
@@ -369,6 +374,7 @@ internal sealed partial class Stepper
                 if (distributed)
                 {
                     Emit(frame, "MapRunAborted", null, null);
+                    EndMapRun(fan, MapRunStatuses.Aborted);
                 }
 
                 Emit(frame, state.Type + "StateAborted", null, null);

@@ -1,0 +1,117 @@
+using Stepwise.Json;
+
+namespace Stepwise.Api.Tests.MapRuns;
+
+public sealed class MapRunApiTests
+{
+    private static string DistributedMap(string itemState) => """
+        {"StartAt":"Fan","States":{"Fan":{"Type":"Map","Label":"Fan","MaxConcurrency":1,"End":true,
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Item",
+            "States":{"Item":
+        """ + itemState + "}}}}}";
+
+    private static async Task<string> StartAsync(ApiServer server, string machineArn, string input) =>
+        (await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{machineArn}}","input":{{ApiServer.Quote(input)}}}"""))
+            ["executionArn"]!.AsString();
+
+    [Fact]
+    public async Task A_finished_map_run_is_listed_and_described_with_its_item_counts()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string machineArn = await server.CreateStateMachineAsync("fan", DistributedMap("""{"Type":"Pass","End":true}"""));
+        string executionArn = await StartAsync(server, machineArn, "[1,2,3]");
+        await server.Engine.WaitForExecutionAsync(executionArn);
+
+        var listed = await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}"}""");
+        var run = Assert.Single(listed["mapRuns"]!.AsArray()).AsObject();
+        string mapRunArn = run["mapRunArn"]!.AsString();
+        var described = await server.CallOkAsync("DescribeMapRun", $$"""{"mapRunArn":"{{mapRunArn}}"}""");
+
+        Assert.Equal(executionArn, run["executionArn"]!.AsString());
+        Assert.Equal(machineArn, run["stateMachineArn"]!.AsString());
+        Assert.StartsWith("arn:aws:states:us-east-1:123456789012:mapRun:fan/Fan:", mapRunArn, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, run["stopDate"]!.Kind);
+        Assert.Equal("SUCCEEDED", described["status"]!.AsString());
+        Assert.Equal(executionArn, described["executionArn"]!.AsString());
+        Assert.Equal(1, described["maxConcurrency"]!.AsNumber().ToDouble());
+        var items = described["itemCounts"]!.AsObject();
+        Assert.Equal((3.0, 3.0, 0.0, 0.0), (items["succeeded"]!.AsNumber().ToDouble(), items["total"]!.AsNumber().ToDouble(),
+            items["pending"]!.AsNumber().ToDouble(), items["running"]!.AsNumber().ToDouble()));
+        Assert.Equal(items.ToJsonString(), described["executionCounts"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task UpdateMapRun_raises_a_running_runs_MaxConcurrency_so_the_queued_item_starts()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string activityArn = (await server.CallOkAsync("CreateActivity", """{"name":"work"}"""))["activityArn"]!.AsString();
+        string machineArn = await server.CreateStateMachineAsync("fan",
+            DistributedMap($$"""{"Type":"Task","Resource":"{{activityArn}}","End":true}"""));
+        string executionArn = await StartAsync(server, machineArn, "[1,2]");
+        var first = await server.CallOkAsync("GetActivityTask", $$"""{"activityArn":"{{activityArn}}"}""");
+        string mapRunArn = (await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}"}"""))
+            ["mapRuns"]!.AsArray()[0].AsObject()["mapRunArn"]!.AsString();
+        var before = await server.CallOkAsync("DescribeMapRun", $$"""{"mapRunArn":"{{mapRunArn}}"}""");
+
+        await server.CallOkAsync("UpdateMapRun", $$"""{"mapRunArn":"{{mapRunArn}}","maxConcurrency":5,"toleratedFailureCount":1}""");
+        var second = await server.CallOkAsync("GetActivityTask", $$"""{"activityArn":"{{activityArn}}"}""");
+        var after = await server.CallOkAsync("DescribeMapRun", $$"""{"mapRunArn":"{{mapRunArn}}"}""");
+
+        Assert.Equal("RUNNING", before["status"]!.AsString());
+        Assert.Equal(1, before["itemCounts"]!.AsObject()["pending"]!.AsNumber().ToDouble());
+        Assert.Equal("RUNNING", after["status"]!.AsString());
+        Assert.Equal(5, after["maxConcurrency"]!.AsNumber().ToDouble());
+        Assert.Equal(1, after["toleratedFailureCount"]!.AsNumber().ToDouble());
+        Assert.Equal(2, after["itemCounts"]!.AsObject()["running"]!.AsNumber().ToDouble());
+        Assert.NotEqual(first["taskToken"]!.AsString(), second["taskToken"]!.AsString());
+        Assert.Equal("2", second["input"]!.AsString());
+    }
+
+    [Fact]
+    public async Task Map_run_actions_answer_AWS_errors_for_unknown_malformed_and_finished_runs()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string machineArn = await server.CreateStateMachineAsync("fan", DistributedMap("""{"Type":"Pass","End":true}"""));
+        string executionArn = await StartAsync(server, machineArn, "[1]");
+        await server.Engine.WaitForExecutionAsync(executionArn);
+        string finished = (await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}"}"""))
+            ["mapRuns"]!.AsArray()[0].AsObject()["mapRunArn"]!.AsString();
+        string unknown = machineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/Fan:00000000-0000-0000-0000-000000000000";
+
+        string missing = await server.CallFailsAsync("DescribeMapRun", $$"""{"mapRunArn":"{{unknown}}"}""", "ResourceNotFound");
+        await server.CallFailsAsync("UpdateMapRun", $$"""{"mapRunArn":"{{unknown}}","maxConcurrency":2}""", "ResourceNotFound");
+        await server.CallFailsAsync("DescribeMapRun", """{"mapRunArn":"not-an-arn"}""", "InvalidArn");
+        await server.CallFailsAsync("DescribeMapRun", $$"""{"mapRunArn":"{{executionArn}}"}""", "InvalidArn");
+        await server.CallFailsAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}x"}""", "ExecutionDoesNotExist");
+        string negative = await server.CallFailsAsync("UpdateMapRun", $$"""{"mapRunArn":"{{finished}}","maxConcurrency":-1}""", "ValidationException");
+        await server.CallFailsAsync("UpdateMapRun", $$"""{"mapRunArn":"{{finished}}","toleratedFailurePercentage":101}""", "ValidationException");
+        string closed = await server.CallFailsAsync("UpdateMapRun", $$"""{"mapRunArn":"{{finished}}","maxConcurrency":2}""", "ValidationException");
+
+        Assert.Contains(unknown, missing, StringComparison.Ordinal);
+        Assert.Contains("'maxConcurrency' failed to satisfy constraint: Member must have value greater than or equal to 0", negative, StringComparison.Ordinal);
+        Assert.Contains("SUCCEEDED", closed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListMapRuns_pages_with_maxResults_and_nextToken()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string twoRuns = """
+            {"StartAt":"A","States":{
+              "A":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"Next":"B"},
+              "B":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Q","States":{"Q":{"Type":"Pass","End":true}}},"End":true}}}
+            """;
+        string machineArn = await server.CreateStateMachineAsync("twice", twoRuns);
+        string executionArn = await StartAsync(server, machineArn, "[1]");
+        await server.Engine.WaitForExecutionAsync(executionArn);
+
+        var first = await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}","maxResults":1}""");
+        string token = first["nextToken"]!.AsString();
+        var second = await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}","maxResults":1,"nextToken":"{{token}}"}""");
+
+        Assert.Single(first["mapRuns"]!.AsArray());
+        Assert.Single(second["mapRuns"]!.AsArray());
+        Assert.Null(second["nextToken"]);
+        Assert.NotEqual(first["mapRuns"]!.ToJsonString(), second["mapRuns"]!.ToJsonString());
+    }
+}
