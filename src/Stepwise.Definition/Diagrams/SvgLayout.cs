@@ -13,8 +13,9 @@ internal static class SvgLayout
     public const double TitleHeight = 20;
     public const double LineHeight = 15;
 
-    /// <summary>Room to the right of the content for the lane of edges that go back up (loops).</summary>
-    public const double BackLane = 28;
+    /// <summary>Room to the right of the content for the lane of edges that go back up (loops), and to the left for the
+    /// lane of edges that skip ranks (so they pass beside the states in between, not through them).</summary>
+    public const double Lane = 28;
 
     /// <summary>An estimate of the width of 12px sans-serif text; no font metrics without a renderer.</summary>
     public static double TextWidth(string text) => text.Length * 7.0;
@@ -31,7 +32,8 @@ internal static class SvgLayout
             }
 
             bool marker = box.StateName is null;
-            box.Width = marker ? widest + 28 : Math.Max(96, widest + 28);
+            // A Choice's corner rhombus needs room beside its centred name.
+            box.Width = marker ? widest + 28 : Math.Max(96, widest + 28) + (box.Type == Model.StateType.Choice ? 24 : 0);
             box.Height = marker ? 26 : 16 + box.Lines.Length * LineHeight;
             return;
         }
@@ -54,7 +56,9 @@ internal static class SvgLayout
             contentWidth = Math.Max(contentWidth, rowWidth);
         }
 
-        double lane = HasBackEdge(box) ? BackLane : 0;
+        double backLane = Has(box, back: true) ? Lane : 0;
+        double longLane = Has(box, back: false) ? Lane : 0;
+        double lane = backLane + longLane;
         double title = root ? 0 : TitleHeight;
         double width = Math.Max(contentWidth + lane, TextWidth(box.Lines[0]) + 12);
         double y = Padding + title;
@@ -68,7 +72,7 @@ internal static class SvgLayout
                 rowHeight = Math.Max(rowHeight, child.Height);
             }
 
-            double x = Padding + (width - lane - rowWidth) / 2;
+            double x = Padding + longLane + (width - lane - rowWidth) / 2;
             foreach (var child in row)
             {
                 child.X = x;
@@ -97,11 +101,14 @@ internal static class SvgLayout
     /// <summary>An edge that does not go down a rank: drawn in the lane at the container's right.</summary>
     public static bool GoesBack(SvgEdge edge) => edge.To.Rank <= edge.From.Rank;
 
-    private static bool HasBackEdge(SvgBox box)
+    /// <summary>An edge that goes down more than one rank: drawn in the lane at the container's left.</summary>
+    public static bool SkipsRanks(SvgEdge edge) => edge.To.Rank > edge.From.Rank + 1;
+
+    private static bool Has(SvgBox box, bool back)
     {
         foreach (var edge in box.Edges)
         {
-            if (GoesBack(edge))
+            if (back ? GoesBack(edge) : SkipsRanks(edge))
             {
                 return true;
             }

@@ -182,7 +182,17 @@ internal sealed class SvgWriter(IReadOnlyDictionary<string, StateRunStatus>? sta
             y1 = from.CentreY;
             x2 = to.X + to.Width;
             y2 = to.CentreY;
-            bx = container.X + container.Width - SvgLayout.Padding - SvgLayout.BackLane / 2;
+            bx = container.X + container.Width - SvgLayout.Padding - SvgLayout.Lane / 2;
+            by = (y1 + y2) / 2;
+        }
+        else if (SvgLayout.SkipsRanks(edge))
+        {
+            // Out of the left side, down the left lane, into the target's left side: past the ranks in between.
+            x1 = from.X;
+            y1 = from.CentreY;
+            x2 = to.X;
+            y2 = to.CentreY;
+            bx = container.X + SvgLayout.Padding + SvgLayout.Lane / 2;
             by = (y1 + y2) / 2;
         }
         else
@@ -210,10 +220,18 @@ internal sealed class SvgWriter(IReadOnlyDictionary<string, StateRunStatus>? sta
             labelsAt.TryGetValue(from, out int stacked);
             labelsAt[from] = stacked + 1;
             double width = SvgLayout.TextWidth(label) * 11 / 12 + 8;
-            double ly = by - 8 + stacked * 17 - (SvgLayout.GoesBack(edge) ? 0 : 6);
+            // A label centred on its bend; in a lane it would hang outside the picture, so it goes in the gap below its
+            // source instead, flush with the lane's outer edge.
+            double lx = bx - width / 2, ly = by - 14 + stacked * 17;
+            if (SvgLayout.GoesBack(edge) || SvgLayout.SkipsRanks(edge))
+            {
+                lx = SvgLayout.GoesBack(edge) ? bx + SvgLayout.Lane / 2 - width : bx - SvgLayout.Lane / 2;
+                ly = from.Y + from.Height + 4 + stacked * 17;
+            }
+
             string textColour = edge.Style == EdgeStyle.Dashed ? "#a05f00" : "#4a5260";
-            Text.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(bx - width / 2)}\" y=\"{N(ly)}\" width=\"{N(width)}\" height=\"15\" rx=\"3\" fill=\"#ffffff\" stroke=\"#d5d9e0\"/>");
-            Text.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(bx)}\" y=\"{N(ly + 11)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{textColour}\">{Escape(label)}</text>");
+            Text.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(lx)}\" y=\"{N(ly)}\" width=\"{N(width)}\" height=\"15\" rx=\"3\" fill=\"#ffffff\" stroke=\"#d5d9e0\"/>");
+            Text.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(lx + width / 2)}\" y=\"{N(ly + 11)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{textColour}\">{Escape(label)}</text>");
         }
 
         Text.Append("</g>\n");
