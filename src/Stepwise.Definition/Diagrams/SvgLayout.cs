@@ -144,10 +144,11 @@ internal static class SvgLayout
         // Depth-first from each child in definition order: an edge to a child still on the stack closes a loop and is
         // left out of the ranking; the reverse post-order of the rest is a topological order.
         var state = new byte[children.Count];
+        var looping = new bool[children.Count];
         var postOrder = new List<int>(children.Count);
         for (int i = 0; i < children.Count; i++)
         {
-            Visit(i, successors, predecessors, state, postOrder);
+            Visit(i, successors, predecessors, state, looping, postOrder);
         }
 
         for (int k = postOrder.Count - 1; k >= 0; k--)
@@ -191,11 +192,11 @@ internal static class SvgLayout
             ranks[child.Rank].Add(child);
         }
 
-        Sweep(ranks, children, index, predecessors);
+        Sweep(ranks, children, index, predecessors, looping);
         return ranks;
     }
 
-    private static void Visit(int i, List<int>[] successors, List<int>[] predecessors, byte[] state, List<int> postOrder)
+    private static void Visit(int i, List<int>[] successors, List<int>[] predecessors, byte[] state, bool[] looping, List<int> postOrder)
     {
         const byte OnStack = 1, Done = 2;
         if (state[i] != 0)
@@ -206,20 +207,27 @@ internal static class SvgLayout
         state[i] = OnStack;
         foreach (int j in successors[i])
         {
-            if (state[j] != OnStack && !predecessors[j].Contains(i))
+            if (state[j] == OnStack)
+            {
+                looping[i] = looping[j] = true;
+            }
+            else if (!predecessors[j].Contains(i))
             {
                 predecessors[j].Add(i);
             }
 
-            Visit(j, successors, predecessors, state, postOrder);
+            Visit(j, successors, predecessors, state, looping, postOrder);
         }
 
         state[i] = Done;
         postOrder.Add(i);
     }
 
-    /// <summary>One top-down sweep: each rank sorted by the mean position of its predecessors in the ranks above.</summary>
-    private static void Sweep(List<List<SvgBox>> ranks, List<SvgBox> children, Dictionary<SvgBox, int> index, List<int>[] predecessors)
+    /// <summary>
+    /// One top-down sweep: each rank sorted by the mean position of its predecessors in the ranks above. The ends of a
+    /// loop's back edge go to the right of their rank, next to the lane the edge runs in, so it crosses no state there.
+    /// </summary>
+    private static void Sweep(List<List<SvgBox>> ranks, List<SvgBox> children, Dictionary<SvgBox, int> index, List<int>[] predecessors, bool[] looping)
     {
         var position = new double[children.Count];
         for (int r = 0; r < ranks.Count; r++)
@@ -240,7 +248,8 @@ internal static class SvgLayout
                     }
                 }
 
-                keys[k] = (count == 0 ? k - (row.Count - 1) / 2.0 : sum / count, k, row[k]);
+                double barycentre = count == 0 ? k - (row.Count - 1) / 2.0 : sum / count;
+                keys[k] = (looping[i] ? barycentre + children.Count : barycentre, k, row[k]);
             }
 
             Array.Sort(keys, static (a, b) => a.Barycentre != b.Barycentre ? a.Barycentre.CompareTo(b.Barycentre) : a.Order.CompareTo(b.Order));
