@@ -17,6 +17,26 @@ public sealed class GraphCommandTests
     }
 
     [Fact]
+    public async Task Graph_draws_an_SVG_picture_by_default()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("graph", CliRunner.InRepo("examples/order-pipeline/order-pipeline.asl.json"));
+        Assert.True(exit == 0, error);
+        var document = new System.Xml.XmlDocument();
+        document.LoadXml(output);
+        Assert.Equal("svg", document.DocumentElement!.LocalName);
+        Assert.Contains("Fulfil · Parallel", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Graph_with_an_unknown_format_lists_the_formats_it_accepts()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("graph", CliRunner.InRepo("examples/order-pipeline/order-pipeline.asl.json"), "--format", "png");
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain("<svg", output, StringComparison.Ordinal);
+        Assert.Contains("'svg'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Graph_with_an_execution_but_no_endpoint_says_they_go_together()
     {
         var (exit, _, error) = await CliRunner.RunAsync("graph", CliRunner.InRepo("examples/saga/saga.asl.json"), "--execution", "arn:aws:states:us-east-1:123456789012:execution:x:y");

@@ -6,7 +6,7 @@ using Stepwise.Definition.Model;
 namespace Stepwise.Cli.Commands;
 
 /// <summary>
-/// <c>stepwise graph &lt;file&gt; [--format mermaid|dot] [--execution ARN --endpoint URL]</c>: the console's picture of a
+/// <c>stepwise graph &lt;file&gt; [--format svg|mermaid|dot] [--execution ARN --endpoint URL]</c>: the console's picture of a
 /// state machine without a browser, for docs and CI artefacts; with an execution (read from a running server's API),
 /// each state coloured by what happened.
 /// </summary>
@@ -17,13 +17,13 @@ internal static class GraphCommand
         var file = new Argument<string>("file") { Description = "The state machine definition (JSON or YAML)." };
         var format = new Option<string>("--format")
         {
-            Description = "mermaid (renders in GitHub Markdown) or dot (Graphviz: `dot -Tsvg`).",
-            DefaultValueFactory = _ => "mermaid",
+            Description = "svg (a picture, the default), mermaid (renders in GitHub Markdown) or dot (Graphviz: `dot -Tsvg`).",
+            DefaultValueFactory = _ => "svg",
         };
-        format.AcceptOnlyFromAmong("mermaid", "dot");
+        format.AcceptOnlyFromAmong("svg", "mermaid", "dot");
         var execution = new Option<string?>("--execution") { Description = "Colour the states by what happened in this execution (its ARN)." };
         var endpoint = new Option<string?>("--endpoint") { Description = "The API that ran the execution, e.g. http://127.0.0.1:8083." };
-        var command = new Command("graph", "Draw a state machine as a Mermaid or DOT diagram, optionally coloured by an execution.") { file, format, execution, endpoint };
+        var command = new Command("graph", "Draw a state machine as an SVG picture or a Mermaid or DOT diagram, optionally coloured by an execution.") { file, format, execution, endpoint };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -62,7 +62,12 @@ internal static class GraphCommand
                 }
             }
 
-            var diagramFormat = parse.GetRequiredValue(format) == "dot" ? DiagramFormat.Dot : DiagramFormat.Mermaid;
+            var diagramFormat = parse.GetRequiredValue(format) switch
+            {
+                "dot" => DiagramFormat.Dot,
+                "mermaid" => DiagramFormat.Mermaid,
+                _ => DiagramFormat.Svg,
+            };
             parse.InvocationConfiguration.Output.Write(StateDiagram.Write(StateMachine.FromJson(definition), diagramFormat, statuses));
             return 0;
         });

@@ -8,4 +8,7 @@ public enum DiagramFormat
 
     /// <summary>Graphviz DOT (<c>dot -Tsvg</c> draws it).</summary>
     Dot,
+
+    /// <summary>A self-contained SVG picture, laid out here (no Graphviz needed).</summary>
+    Svg,
 }

@@ -14,12 +14,18 @@ public static class StateDiagram
 {
     /// <summary>Writes <paramref name="machine"/> in <paramref name="format"/>.</summary>
     /// <param name="machine">The definition.</param>
-    /// <param name="format">Mermaid or DOT.</param>
+    /// <param name="format">Mermaid, DOT or SVG.</param>
     /// <param name="statuses">What happened to each state, by state name (state names are unique in a definition); null draws the definition alone.</param>
     public static string Write(StateMachine machine, DiagramFormat format, IReadOnlyDictionary<string, StateRunStatus>? statuses = null)
     {
         ArgumentNullException.ThrowIfNull(machine);
-        DiagramWriter writer = format == DiagramFormat.Mermaid ? new MermaidWriter(statuses) : new DotWriter(statuses);
+        DiagramWriter writer = format switch
+        {
+            DiagramFormat.Mermaid => new MermaidWriter(statuses),
+            DiagramFormat.Dot => new DotWriter(statuses),
+            DiagramFormat.Svg => new SvgWriter(statuses),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a diagram format."),
+        };
         writer.Begin();
         var ids = new Dictionary<State, string>(ReferenceEqualityComparer.Instance);
         var terminals = new List<string>();
