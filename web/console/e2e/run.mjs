@@ -131,6 +131,16 @@ const tests = [
     await page.getByTestId("history").getByText("ExecutionFailed").click();
     await page.getByTestId("event-details").getByText("Order.Rejected").first().waitFor();
   }],
+
+  ["the activities page lists an activity with the task an execution is waiting on", async (page) => {
+    const { activityArn } = await call("CreateActivity", { name: "review-e2e" });
+    const arn = await createMachine("waits-for-review", { StartAt: "Review", States: { Review: { Type: "Task", Resource: activityArn, End: true } } });
+    const { executionArn } = await call("StartExecution", { stateMachineArn: arn, input: "{}" });
+    await page.goto(`${base}/#/activities`);
+    const row = page.getByTestId("activities").locator("tr", { hasText: "review-e2e" });
+    await row.getByTestId("pending").getByText("1:").waitFor({ timeout: 20_000 });
+    await call("StopExecution", { executionArn });
+  }],
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
