@@ -13,6 +13,7 @@ import os
 import sys
 
 import boto3
+from botocore.exceptions import ClientError
 
 MOTO = os.environ.get("MOTO_ENDPOINT", "http://127.0.0.1:5000")
 STEPWISE = os.environ.get("STEPWISE_ENDPOINT", "http://127.0.0.1:8083")
@@ -48,7 +49,11 @@ def serve(once):
             order = json.loads(message["Body"])
             smoothie = {"robotId": order["robotId"], "smoothie": order["order"], "status": "SERVED"}
             print(f"{order['robotId']} blends {json.dumps(order['order'])}", flush=True)
-            sfn.send_task_success(taskToken=order["taskToken"], output=json.dumps(smoothie))
+            try:
+                sfn.send_task_success(taskToken=order["taskToken"], output=json.dumps(smoothie))
+            except ClientError as error:
+                # An order left in the queue after its task timed out (or its execution ended) is dropped, not retried.
+                print(f"{order['robotId']} was too late: {error.response['Error']['Code']}", flush=True)
             sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
             if once:
                 return

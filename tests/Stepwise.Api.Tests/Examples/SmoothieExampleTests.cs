@@ -45,6 +45,12 @@ public sealed class SmoothieExampleTests : IDisposable
         Assert.Equal("RobotTimedOut", finished.Error);
         Assert.Equal("BROKEN", await RobotStatusAsync("robo-1"));
         Assert.True(finished.StopDate!.Value - finished.StartDate >= TimeSpan.FromSeconds(10), $"It failed after {finished.StopDate - finished.StartDate}.");
+
+        // The order still waits in the queue; a robot that wakes up now is told its task is gone (the API answers
+        // TaskTimedOut or TaskDoesNotExist) and drops the order instead of crashing.
+        var (exit, output) = await RunRobotAsync(server, "serve", "--once");
+        Assert.True(exit == 0, output);
+        Assert.Contains("robo-1 was too late: Task", output, StringComparison.Ordinal);
     }
 
     [Fact]
