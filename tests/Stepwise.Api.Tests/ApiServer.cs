@@ -22,6 +22,9 @@ internal sealed class ApiServer : IAsyncDisposable
 
     public DurableEngine Engine { get; }
 
+    /// <summary>The server's address, for clients outside the test process (an SDK in a script).</summary>
+    public Uri BaseAddress => _http.BaseAddress!;
+
     public static async Task<ApiServer> StartAsync(DurableEngineOptions? options = null)
     {
         var engine = new DurableEngine(new InMemoryStore(), options);
