@@ -106,15 +106,7 @@ public static class SnapshotSerializer
 
     private static JsonArray WriteFrames(ImmutableDictionary<int, Frame> frames)
     {
-        // Ordered by id so that equal snapshots give equal documents.
-        var ids = new int[frames.Count];
-        int n = 0;
-        foreach (var pair in frames)
-        {
-            ids[n++] = pair.Key;
-        }
-
-        Array.Sort(ids);
+        var ids = SortedKeys(frames);
         var items = new JsonValue[ids.Length];
         for (int i = 0; i < ids.Length; i++)
         {
@@ -295,14 +287,7 @@ public static class SnapshotSerializer
 
     private static JsonArray WriteTimers(ImmutableDictionary<long, PendingTimer> timers)
     {
-        var ids = new long[timers.Count];
-        int n = 0;
-        foreach (var pair in timers)
-        {
-            ids[n++] = pair.Key;
-        }
-
-        Array.Sort(ids);
+        var ids = SortedKeys(timers);
         var items = new JsonValue[ids.Length];
         for (int i = 0; i < ids.Length; i++)
         {
@@ -320,14 +305,7 @@ public static class SnapshotSerializer
 
     private static JsonArray WriteTasks(ImmutableDictionary<long, PendingTask> tasks)
     {
-        var ids = new long[tasks.Count];
-        int n = 0;
-        foreach (var pair in tasks)
-        {
-            ids[n++] = pair.Key;
-        }
-
-        Array.Sort(ids);
+        var ids = SortedKeys(tasks);
         var items = new JsonValue[ids.Length];
         for (int i = 0; i < ids.Length; i++)
         {
@@ -458,5 +436,20 @@ public static class SnapshotSerializer
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>The keys in ascending order, so that equal snapshots give equal documents.</summary>
+    private static TKey[] SortedKeys<TKey, TValue>(ImmutableDictionary<TKey, TValue> map)
+        where TKey : notnull
+    {
+        var keys = new TKey[map.Count];
+        int n = 0;
+        foreach (var pair in map)
+        {
+            keys[n++] = pair.Key;
+        }
+
+        Array.Sort(keys);
+        return keys;
     }
 }
