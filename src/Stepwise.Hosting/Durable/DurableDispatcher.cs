@@ -29,6 +29,8 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private readonly CancellationTokenSource _hard = new();
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _inflightTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<LeasedWorkItem, CancellationToken, Task<LeasedWorkItem?>>> _workHandlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>> _engineTasks = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRunId;
     private Task? _loop;
@@ -51,6 +53,19 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     public Action<Exception>? OnError { get; set; }
 
     public void Start() => _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+
+    /// <summary>
+    /// Does work items of <paramref name="kind"/> with <paramref name="handler"/> (register before <see cref="Start"/>).
+    /// The handler completes the item's lease (with its step's commit, or on its own) and returns the work that step
+    /// leased for this slot, as <see cref="AfterStep"/> hands it back; an exception gives the item back for another delivery.
+    /// </summary>
+    public void RegisterWork(string kind, Func<LeasedWorkItem, CancellationToken, Task<LeasedWorkItem?>> handler) => _workHandlers.Add(kind, handler);
+
+    /// <summary>
+    /// Serves Task states whose resource is exactly <paramref name="resource"/> with a handler of the engine's own that
+    /// sees whose task it is (register before <see cref="Start"/>); a mocked response still wins, as for every task.
+    /// </summary>
+    public void RegisterEngineTask(string resource, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>> handler) => _engineTasks.Add(resource, handler);
 
     /// <summary>Wakes the loop: something was committed that may be runnable now.</summary>
     public void Signal() => _wake.TrySetResult();
@@ -371,6 +386,10 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             {
                 return await InvokeTaskAsync(item).ConfigureAwait(false);
             }
+            else if (_workHandlers.TryGetValue(item.Item.Kind, out var handler))
+            {
+                return await handler(item, _hard.Token).ConfigureAwait(false);
+            }
             else
             {
                 // Work of a kind this build does not know (a newer node's): leave it for a node that does.
@@ -471,7 +490,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             RandomIds.NewUuid(new Random(StableHash.ToSeed(StableHash.Of(key)))), _time.GetUtcNow());
         try
         {
-            return await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return _engineTasks.TryGetValue(command.Resource, out var own) && !IsMocked(work)
+                ? await own(work, cancellationToken).ConfigureAwait(false)
+                : await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
