@@ -42,6 +42,9 @@ public sealed class ExecutionSnapshot
     /// </summary>
     public bool IsTaskPending(long taskId) => Tasks.ContainsKey(taskId);
 
+    /// <summary>The <c>Resource</c> of the pending task <paramref name="taskId"/>; null once it no longer waits.</summary>
+    public string? PendingTaskResource(long taskId) => Tasks.TryGetValue(taskId, out var task) ? task.Resource.Arn : null;
+
     /// <summary>The map runs of the execution's distributed Map states, oldest first (ListMapRuns, DescribeMapRun).</summary>
     public ImmutableList<MapRunSummary> MapRuns { get; internal set; } = ImmutableList<MapRunSummary>.Empty;
 

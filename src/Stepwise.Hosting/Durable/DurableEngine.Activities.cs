@@ -97,7 +97,7 @@ public sealed partial class DurableEngine
     private async Task<bool> StartActivityTaskAsync(ActivityTask task, string? workerName, CancellationToken cancellationToken)
     {
         var entry = await _store.TaskTokens.FindAsync(task.TaskToken, cancellationToken).ConfigureAwait(false);
-        if (entry is null || !await IsTaskPendingAsync(entry, cancellationToken).ConfigureAwait(false))
+        if (entry is null || !await IsTaskPendingAsync(entry.ExecutionArn, entry.TaskId, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

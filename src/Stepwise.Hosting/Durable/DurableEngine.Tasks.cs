@@ -36,7 +36,7 @@ public sealed partial class DurableEngine
             return TaskTokenAnswer.TaskDoesNotExist;
         }
 
-        if (!await IsTaskPendingAsync(entry, cancellationToken).ConfigureAwait(false))
+        if (!await IsTaskPendingAsync(entry.ExecutionArn, entry.TaskId, cancellationToken).ConfigureAwait(false))
         {
             return TaskTokenAnswer.TaskTimedOut;
         }
@@ -55,10 +55,10 @@ public sealed partial class DurableEngine
     }
 
     /// <summary>Whether the task the token leads to still waits (it may have timed out, or its state been left).</summary>
-    private async Task<bool> IsTaskPendingAsync(TaskTokenEntry entry, CancellationToken cancellationToken)
+    private async Task<bool> IsTaskPendingAsync(string executionArn, long taskId, CancellationToken cancellationToken)
     {
-        var stored = await _store.Executions.GetSnapshotAsync(entry.ExecutionArn, cancellationToken).ConfigureAwait(false);
-        return stored is not null && DurableSnapshot.Deserialize(stored.Json).Snapshot.IsTaskPending(entry.TaskId);
+        var stored = await _store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false);
+        return stored is not null && DurableSnapshot.Deserialize(stored.Json).Snapshot.IsTaskPending(taskId);
     }
 
     private readonly record struct TaskAnswer(JsonValue? Output, string? Error, string? Cause, bool Heartbeat);

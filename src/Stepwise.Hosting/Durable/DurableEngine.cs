@@ -113,11 +113,18 @@ public sealed partial class DurableEngine : IAsyncDisposable
     /// <exception cref="ResourceNotFoundException">The state machine does not exist.</exception>
     /// <exception cref="ResourceAlreadyExistsException">An execution with that name exists.</exception>
     /// <exception cref="NotSupportedException">The state machine is an Express one (run it with <see cref="StepwiseEngine"/>) or uses JSONata.</exception>
-    public async Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue input, string? name = null, string? mockTestCase = null,
+    public Task<ExecutionRecord> StartExecutionAsync(string stateMachineArn, JsonValue input, string? name = null, string? mockTestCase = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stateMachineArn);
         ArgumentNullException.ThrowIfNull(input);
+        return StartStandardAsync(stateMachineArn, input, name, mockTestCase, null, cancellationToken);
+    }
+
+    /// <summary>Starts a Standard execution; a child of a nested <c>.sync</c> task names the <paramref name="parent"/> task its completion answers.</summary>
+    private async Task<ExecutionRecord> StartStandardAsync(string stateMachineArn, JsonValue input, string? name, string? mockTestCase, ParentTask? parent,
+        CancellationToken cancellationToken)
+    {
         var target = await ResolveStartAsync(stateMachineArn, cancellationToken).ConfigureAwait(false);
         var stateMachine = target.StateMachine;
         if (string.Equals(stateMachine.Type, StateMachineTypes.Express, StringComparison.Ordinal))
@@ -145,7 +152,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
             RedriveStatus = ExecutionRedriveStatuses.NotRedrivable,
             RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
         };
-        var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase);
+        var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase, Parent: parent);
         var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
             .ConfigureAwait(false);
         _dispatcher.AfterStep(executionArn, outcome);

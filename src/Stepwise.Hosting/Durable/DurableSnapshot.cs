@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Stepwise.Json;
 using Stepwise.Runtime;
 using Stepwise.Runtime.Serialization;
@@ -23,6 +25,27 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             builder.Set("redriveClientToken", Header.RedriveClientToken);
         }
 
+        if (Header.Parent is { } parent)
+        {
+            builder.Set("parent", JsonObject.Create(
+                ("executionArn", (JsonValue)parent.ExecutionArn),
+                ("taskId", JsonNumber.FromInt64(parent.TaskId)),
+                ("parsed", parent.Parsed ? JsonValue.True : JsonValue.False),
+                ("requestId", parent.RequestId)));
+        }
+
+        if (Header.Children is { Count: > 0 } children)
+        {
+            var map = new JsonObjectBuilder(children.Count);
+            foreach (var (taskId, child) in children)
+            {
+                map.Set(taskId.ToString(CultureInfo.InvariantCulture),
+                    JsonObject.Create(("executionArn", (JsonValue)child.ExecutionArn), ("submitted", child.Submitted ? JsonValue.True : JsonValue.False)));
+            }
+
+            builder.Set("children", map.ToObject());
+        }
+
         return builder.Set("snapshot", SnapshotSerializer.ToJson(Snapshot)).ToObject().ToJsonString();
     }
 
@@ -34,7 +57,27 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             obj["revisionId"]!.AsString(),
             obj["seed"]!.AsNumber().TryGetInt32(out int seed) ? seed : throw new FormatException("Stored snapshot has an invalid seed."),
             obj["mockTestCase"]?.AsString(),
-            obj["redriveClientToken"]?.AsString());
+            obj["redriveClientToken"]?.AsString(),
+            obj["parent"] is JsonObject parent ? ReadParent(parent) : null,
+            obj["children"] is JsonObject children ? ReadChildren(children) : null);
         return new DurableSnapshot(header, SnapshotSerializer.FromJson(obj["snapshot"] ?? throw new FormatException("Stored snapshot has no 'snapshot'.")));
+    }
+
+    private static ParentTask ReadParent(JsonObject parent) => new(
+        parent["executionArn"]!.AsString(),
+        parent["taskId"]!.AsNumber().TryGetInt64(out long taskId) ? taskId : throw new FormatException("Stored snapshot has an invalid parent task id."),
+        parent["parsed"] is { Kind: JsonValueKind.True },
+        parent["requestId"]!.AsString());
+
+    private static ImmutableSortedDictionary<long, NestedChild> ReadChildren(JsonObject children)
+    {
+        var builder = ImmutableSortedDictionary.CreateBuilder<long, NestedChild>();
+        foreach (var (taskId, child) in children)
+        {
+            var obj = child.AsObject();
+            builder[long.Parse(taskId, CultureInfo.InvariantCulture)] = new NestedChild(obj["executionArn"]!.AsString(), obj["submitted"] is { Kind: JsonValueKind.True });
+        }
+
+        return builder.ToImmutable();
     }
 }

@@ -14,12 +14,16 @@ namespace Stepwise.Hosting.Durable;
 /// </summary>
 internal static class NestedExecutionShapes
 {
-    public static JsonObject StartResponse(ExecutionRecord child, string requestId, DateTimeOffset now)
+    /// <summary>
+    /// The StartExecution response; its Date is the child's start, so a redelivered task and a child that answers
+    /// before its parent recorded the start produce the same response.
+    /// </summary>
+    public static JsonObject StartResponse(ExecutionRecord child, string requestId)
     {
         // The body AWS answered StartExecution with: its length is the Content-Length the metadata reports.
         string body = $"{{\"executionArn\":\"{child.ExecutionArn}\",\"startDate\":{Seconds(child.StartDate)}}}";
         var answer = SdkResponseMetadata.Append(JsonObject.Create(("ExecutionArn", (JsonValue)child.ExecutionArn)), "application/x-amz-json-1.0",
-            requestId, Encoding.UTF8.GetByteCount(body), now);
+            requestId, Encoding.UTF8.GetByteCount(body), child.StartDate);
         // AWS writes StartDate after the metadata (its members are in alphabetical order).
         return answer.With("StartDate", Milliseconds(child.StartDate));
     }

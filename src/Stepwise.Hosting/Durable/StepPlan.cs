@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Runtime;
 using Stepwise.Storage.Activities;
@@ -27,7 +28,7 @@ internal sealed class StepPlan
 
     private StepPlan(ExecutionHeader header) => Header = header;
 
-    public ExecutionHeader Header { get; }
+    public ExecutionHeader Header { get; private set; }
 
     /// <summary>The snapshot after the step.</summary>
     public ExecutionSnapshot Snapshot { get; private set; } = null!;
@@ -55,6 +56,17 @@ internal sealed class StepPlan
             header = header with { RedriveClientToken = redrive.ClientToken };
         }
 
+        if (stimulus is TaskSubmittedStimulus submitted && header.Children is { } children && children.TryGetValue(submitted.TaskId, out var child))
+        {
+            if (child.Submitted)
+            {
+                // The child finished first and its answer recorded this TaskSubmitted already: nothing is left to do.
+                return new StepPlan(header) { Snapshot = snapshot! };
+            }
+
+            header = header with { Children = children.SetItem(submitted.TaskId, child with { Submitted = true }) };
+        }
+
         var plan = new StepPlan(header);
         var pending = new Queue<Stimulus>();
         pending.Enqueue(stimulus);
@@ -72,6 +84,7 @@ internal sealed class StepPlan
         }
 
         plan.Snapshot = snapshot!;
+        plan.ReleaseChildren(stimulus, now);
         return plan;
     }
 
@@ -112,6 +125,42 @@ internal sealed class StepPlan
         // Only timers and work left in the store need the dispatcher to look at the store again.
         new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork, _activityTasks.Count > 0);
 
+    /// <summary>
+    /// Forgets the children of nested <c>.sync</c> tasks that no longer wait, and stops those whose task did not end by
+    /// the child's own answer (the task timed out, its branch or the execution ended): AWS stops a child whose parent
+    /// stops waiting for it.
+    /// </summary>
+    private void ReleaseChildren(Stimulus stimulus, DateTimeOffset now)
+    {
+        if (Header.Children is not { Count: > 0 } children)
+        {
+            return;
+        }
+
+        long? answered = stimulus switch
+        {
+            TaskSucceededStimulus s => s.TaskId,
+            TaskFailedStimulus f => f.TaskId,
+            _ => null,
+        };
+        var remaining = children;
+        foreach (var (taskId, child) in children)
+        {
+            if (_completion is null && Snapshot.IsTaskPending(taskId))
+            {
+                continue;
+            }
+
+            remaining = remaining.Remove(taskId);
+            if (taskId != answered)
+            {
+                _work.Add(NestedExecutionWork.StopChild(Snapshot.Info.ExecutionArn, taskId, child.ExecutionArn, now));
+            }
+        }
+
+        Header = Header with { Children = remaining };
+    }
+
     private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
     {
         var info = decision.Snapshot.Info;
@@ -134,6 +183,17 @@ internal sealed class StepPlan
                     var work = new TaskWork(info.ExecutionArn, info.StateMachineName, Header.MockTestCase, invoke);
                     _work.Add(new WorkItem(TaskWork.IdempotencyKey(info.ExecutionArn, invoke.TaskId), WorkKinds.InvokeTask,
                         info.ExecutionArn, work.Serialize(), now));
+                    if (NestedExecutionWork.IsSyncStart(invoke.Resource) && NestedStart.TryRead(invoke.Input, invoke.Context) is { } start)
+                    {
+                        // The parent knows its child from the start, so a parent that stops waiting before the task
+                        // even ran still stops the child the task may yet start.
+                        Header = Header with
+                        {
+                            Children = (Header.Children ?? ImmutableSortedDictionary<long, NestedChild>.Empty)
+                                .SetItem(invoke.TaskId, new NestedChild(start.ChildExecutionArn, Submitted: false)),
+                        };
+                    }
+
                     if (invoke.TaskToken is not null)
                     {
                         _tokens.Add(new TaskTokenEntry(invoke.TaskToken, info.ExecutionArn, invoke.TaskId, invoke.StateName, now));
@@ -157,6 +217,12 @@ internal sealed class StepPlan
                     break;
                 case FinishExecutionCommand finish:
                     _completion = ToCompletion(finish, now, decision.Snapshot.NextEventId - 1);
+                    if (Header.Parent is { } parent)
+                    {
+                        // Enqueued with the completion itself, so the parent's task is answered even after a crash.
+                        _work.Add(NestedExecutionWork.AnswerParent(parent, info.ExecutionArn, decision.Snapshot.NextEventId - 1, now));
+                    }
+
                     break;
             }
         }

@@ -5,4 +5,10 @@ internal static class WorkKinds
 {
     /// <summary>Invoke a Task state's resource, then feed the outcome to the execution.</summary>
     public const string InvokeTask = "invoke-task";
+
+    /// <summary>A child of a nested <c>.sync</c> task finished: answer the parent's task with its description.</summary>
+    public const string AnswerParent = "answer-parent";
+
+    /// <summary>A nested <c>.sync</c> task is no longer awaited (its parent stopped, failed or left the state): stop its child.</summary>
+    public const string StopChild = "stop-child";
 }

@@ -2,6 +2,7 @@ using Stepwise.Hosting.Durable;
 using Stepwise.Hosting.Tests.TestSupport;
 using Stepwise.Json;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.Sqlite;
 
 namespace Stepwise.Hosting.Tests.Durable;
 
@@ -10,6 +11,10 @@ public sealed class NestedExecutionTests
     private const string Child = "{'StartAt':'P','States':{'P':{'Type':'Pass','Result':{'Arg1':'argument1'},'End':true}}}";
 
     private const string FailingChild = "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'SomeFailure','Cause':'It had to fail.'}}}";
+
+    private const string WaitingChild = "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'Next':'P'},'P':{'Type':'Pass','Result':{'waited':true},'End':true}}}";
+
+    private const string Sync = "arn:aws:states:::states:startExecution.sync";
 
     private static string Parent(string resource, string parameters = "'StateMachineArn.$':'$.arn','Input.$':'$.input','Name':'child-run'") =>
         "{'StartAt':'Start','States':{'Start':{'Type':'Task','Resource':'" + resource + "','Parameters':{" + parameters + "},'End':true}}}";
@@ -125,5 +130,144 @@ public sealed class NestedExecutionTests
         Assert.Equal("StepFunctions.StateMachineDoesNotExistException", result.Error);
         Assert.StartsWith($"State Machine Does Not Exist: '{missing}' (Service: AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist;",
             result.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sync_task_records_the_StartExecution_response_as_TaskSubmitted_between_TaskStarted_and_its_outcome()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+
+        var (parent, childArn) = await RunParentAsync(harness, Parent(Sync), Child);
+
+        var history = await harness.HistoryAsync(parent.ExecutionArn);
+        Assert.Equal(["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded"], TaskEvents(history));
+        var submitted = JsonValue.Parse(history.Single(e => e["type"]!.AsString() == "TaskSubmitted")["taskSubmittedEventDetails"]!.AsObject()["output"]!.AsString()).AsObject();
+        Assert.Equal(childArn, submitted["ExecutionArn"]!.AsString());
+        Assert.NotNull(submitted["SdkHttpMetadata"]);
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
+    public async Task Waiting_sync_tasks_hold_no_dispatcher_slot_so_more_parents_than_slots_all_start_their_children()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string child = await harness.CreateAsync(WaitingChild, "child");
+        string parentMachine = await harness.CreateAsync(Parent(Sync, "'StateMachineArn.$':'$.arn','Input':{}"), "parent");
+        int parents = DurableHarness.Options(harness.Clock).MaxConcurrency + 2;
+        var started = new List<string>();
+        for (int i = 0; i < parents; i++)
+        {
+            started.Add((await harness.Engine.StartExecutionAsync(parentMachine, JsonValue.Parse("{\"arn\":\"" + child + "\"}"))).ExecutionArn);
+        }
+
+        await harness.AdvanceUntilAsync(async () => await CountSubmittedAsync(harness, started) == parents, TimeSpan.FromSeconds(30));
+        Assert.True(harness.Clock.GetUtcNow() < DurableHarness.Start + TimeSpan.FromSeconds(60), "Every child started before the first could finish.");
+        await harness.AdvanceUntilAsync(async () => await AllFinishedAsync(harness, started), TimeSpan.FromSeconds(120));
+
+        foreach (string arn in started)
+        {
+            var result = (await harness.Engine.DescribeExecutionAsync(arn))!;
+            Assert.Equal(ExecutionStatuses.Succeeded, result.Status);
+            Assert.Equal("{\"waited\":true}", JsonValue.Parse(result.Output!).AsObject()["Output"]!.AsString());
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_the_parent_stops_the_child_its_sync_task_waits_for()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string child = await harness.CreateAsync(WaitingChild, "child");
+        string parentMachine = await harness.CreateAsync(Parent(Sync), "parent");
+        var parent = await harness.Engine.StartExecutionAsync(parentMachine, JsonValue.Parse("{\"arn\":\"" + child + "\",\"input\":{}}"));
+        await harness.AdvanceUntilAsync(async () => await CountSubmittedAsync(harness, [parent.ExecutionArn]) == 1, TimeSpan.FromSeconds(30));
+
+        await harness.Engine.StopExecutionAsync(parent.ExecutionArn);
+        var childRun = await harness.WaitAsync(ChildArn(child));
+
+        Assert.Equal(ExecutionStatuses.Aborted, childRun.Status);
+        Assert.Equal(ExecutionStatuses.Aborted, (await harness.Engine.DescribeExecutionAsync(parent.ExecutionArn))!.Status);
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
+    public async Task A_sync_task_s_TimeoutSeconds_still_applies_and_its_child_is_stopped_when_it_lapses()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string child = await harness.CreateAsync(WaitingChild, "child");
+        string parentMachine = await harness.CreateAsync(
+            "{'StartAt':'Start','States':{'Start':{'Type':'Task','Resource':'" + Sync + "','TimeoutSeconds':5,"
+            + "'Parameters':{'StateMachineArn.$':'$.arn','Name':'child-run'},'End':true}}}", "parent");
+        var parent = await harness.Engine.StartExecutionAsync(parentMachine, JsonValue.Parse("{\"arn\":\"" + child + "\"}"));
+
+        await harness.AdvanceUntilAsync(() => harness.IsFinishedAsync(parent.ExecutionArn), TimeSpan.FromSeconds(30));
+        var childRun = await harness.WaitAsync(ChildArn(child));
+
+        Assert.Equal("States.Timeout", (await harness.Engine.DescribeExecutionAsync(parent.ExecutionArn))!.Error);
+        Assert.Equal(ExecutionStatuses.Aborted, childRun.Status);
+    }
+
+    [Fact]
+    public async Task On_SQLite_a_parent_whose_process_is_killed_while_its_child_runs_is_answered_once_after_the_restart()
+    {
+        string database = Path.Combine(Path.GetTempPath(), $"stepwise-nested-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var harness = new DurableHarness(new SqliteStore(new SqliteStoreOptions { Path = database }));
+            await harness.Engine.StartAsync();
+            string child = await harness.CreateAsync(WaitingChild, "child");
+            string parentMachine = await harness.CreateAsync(Parent("arn:aws:states:::states:startExecution.sync:2"), "parent");
+            var parent = await harness.Engine.StartExecutionAsync(parentMachine, JsonValue.Parse("{\"arn\":\"" + child + "\",\"input\":{}}"));
+            await harness.AdvanceUntilAsync(async () => await CountSubmittedAsync(harness, [parent.ExecutionArn]) == 1, TimeSpan.FromSeconds(30));
+
+            var restarted = await harness.CrashAndReplaceAsync();
+            await restarted.StartAsync();
+            await harness.AdvanceUntilAsync(() => harness.IsFinishedAsync(parent.ExecutionArn), TimeSpan.FromSeconds(180));
+
+            var result = (await harness.Engine.DescribeExecutionAsync(parent.ExecutionArn))!;
+            Assert.Equal(ExecutionStatuses.Succeeded, result.Status);
+            Assert.Equal(JsonValue.Parse("{\"waited\":true}"), JsonValue.Parse(result.Output!).AsObject()["Output"]);
+            Assert.Equal(["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded"], TaskEvents(await harness.HistoryAsync(parent.ExecutionArn)));
+            Assert.Single(await harness.HistoryAsync(ChildArn(child)), e => e["type"]!.AsString() == "ExecutionStarted");
+        }
+        finally
+        {
+            File.Delete(database);
+        }
+    }
+
+    private static string ChildArn(string childMachine) => childMachine.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":child-run";
+
+    private static List<string> TaskEvents(List<JsonObject> history) =>
+        [.. history.Select(e => e["type"]!.AsString()).Where(t => t.StartsWith("Task", StringComparison.Ordinal) && t != "TaskStateEntered" && t != "TaskStateExited")];
+
+    private static async Task<int> CountSubmittedAsync(DurableHarness harness, List<string> executions)
+    {
+        int submitted = 0;
+        foreach (string arn in executions)
+        {
+            if ((await harness.HistoryAsync(arn)).Any(e => e["type"]!.AsString() == "TaskSubmitted"))
+            {
+                submitted++;
+            }
+        }
+
+        return submitted;
+    }
+
+    private static async Task<bool> AllFinishedAsync(DurableHarness harness, List<string> executions)
+    {
+        foreach (string arn in executions)
+        {
+            if (!await harness.IsFinishedAsync(arn))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
