@@ -60,24 +60,25 @@ internal sealed class SqliteActivityStore(SqliteStore store) : IActivityStore
         }).ConfigureAwait(false);
     }
 
-    public ValueTask<ActivityTask?> DequeueTaskAsync(string activityArn, CancellationToken cancellationToken = default)
+    public ValueTask<ActivityTask?> ClaimTaskAsync(string activityArn, DateTimeOffset now, DateTimeOffset claimedUntil, CancellationToken cancellationToken = default)
     {
-        return store.WriteAsync(activityArn, static (connection, arn) =>
+        return store.WriteAsync((activityArn, now, claimedUntil), static (connection, request) =>
         {
             ActivityTask? task = null;
             using (var select = Command(connection,
-                "SELECT token, input, execution_arn, scheduled_at FROM activity_tasks WHERE activity_arn = $p0 ORDER BY seq LIMIT 1", arn))
+                "SELECT token, input, execution_arn, scheduled_at FROM activity_tasks WHERE activity_arn = $p0 AND claimed_until <= $p1 ORDER BY seq LIMIT 1",
+                request.activityArn, ToStored(request.now)))
             using (var reader = select.ExecuteReader())
             {
                 if (reader.Read())
                 {
-                    task = new ActivityTask(arn, reader.GetString(0), reader.GetString(1), reader.GetString(2), Instant(reader, 3));
+                    task = new ActivityTask(request.activityArn, reader.GetString(0), reader.GetString(1), reader.GetString(2), Instant(reader, 3));
                 }
             }
 
             if (task is not null)
             {
-                Execute(connection, "DELETE FROM activity_tasks WHERE token = $p0", task.TaskToken);
+                Execute(connection, "UPDATE activity_tasks SET claimed_until = $p1 WHERE token = $p0", task.TaskToken, ToStored(request.claimedUntil));
             }
 
             return task;

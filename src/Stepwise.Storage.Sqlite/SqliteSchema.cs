@@ -152,6 +152,12 @@ internal static class SqliteSchema
             seq INTEGER NOT NULL,
             PRIMARY KEY (resource_arn, key)) WITHOUT ROWID;
         """,
+
+        // 5: an activity task handed to a worker stays queued under a claim until the commit recording its
+        // ActivityStarted removes it (UTC ticks; 0 = unclaimed).
+        """
+        ALTER TABLE activity_tasks ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>

@@ -54,7 +54,9 @@ public sealed partial class DurableEngine
     /// <summary>
     /// <c>GetActivityTask</c>: hands the oldest task waiting on the activity to a worker, waiting up to
     /// <see cref="ActivityPollTimeout"/> for one; null when none came (AWS then answers with an empty token). Taking a
-    /// task records <c>ActivityStarted</c> with <paramref name="workerName"/>; the worker then answers with the token.
+    /// task records <c>ActivityStarted</c> with <paramref name="workerName"/> in the same commit that takes it off the
+    /// queue (a poll that dies before that commit leaves the task to be handed out again once its claim lapses); the
+    /// worker then answers with the token.
     /// </summary>
     /// <exception cref="ResourceNotFoundException">The activity does not exist.</exception>
     public async Task<ActivityTaskAssignment?> GetActivityTaskAsync(string activityArn, string? workerName = null,
@@ -67,7 +69,8 @@ public sealed partial class DurableEngine
         {
             // Take the wake signal before looking, so a task queued during the look is not missed.
             var wake = Volatile.Read(ref _activityWake).Task;
-            while (await _store.Activities.DequeueTaskAsync(activityArn, cancellationToken).ConfigureAwait(false) is { } task)
+            var now = _time.GetUtcNow();
+            while (await _store.Activities.ClaimTaskAsync(activityArn, now, now + _options.LeaseDuration, cancellationToken).ConfigureAwait(false) is { } task)
             {
                 if (await StartActivityTaskAsync(task, workerName, cancellationToken).ConfigureAwait(false))
                 {
@@ -93,20 +96,24 @@ public sealed partial class DurableEngine
         }
     }
 
-    /// <summary>Records ActivityStarted for a dequeued task; false when its execution no longer waits for it (timed out, stopped).</summary>
+    /// <summary>
+    /// Records ActivityStarted for a claimed task and takes it off the queue, in one commit; false when its execution no
+    /// longer waits for it (timed out): then the commit only takes it off the queue.
+    /// </summary>
     private async Task<bool> StartActivityTaskAsync(ActivityTask task, string? workerName, CancellationToken cancellationToken)
     {
-        var entry = await _store.TaskTokens.FindAsync(task.TaskToken, cancellationToken).ConfigureAwait(false);
-        if (entry is null || !await IsTaskPendingAsync(entry.ExecutionArn, entry.TaskId, cancellationToken).ConfigureAwait(false))
+        // A task's token stays indexed while its execution runs, and a finished execution's tasks leave the queue with it.
+        if (await _store.TaskTokens.FindAsync(task.TaskToken, cancellationToken).ConfigureAwait(false) is not { } entry)
         {
             return false;
         }
 
+        bool pending = await IsTaskPendingAsync(entry.ExecutionArn, entry.TaskId, cancellationToken).ConfigureAwait(false);
         var outcome = await _runner.StepAsync(entry.ExecutionArn, new TaskStartedStimulus(entry.TaskId, workerName), null, 0,
-            _dispatcher.Claim(held: 0), cancellationToken)
+            _dispatcher.Claim(held: 0), cancellationToken, takenActivityTask: task.TaskToken)
             .ConfigureAwait(false);
         _dispatcher.AfterStep(entry.ExecutionArn, outcome);
-        return true;
+        return pending;
     }
 
     private void WakeActivityWorkers()

@@ -90,11 +90,13 @@ internal sealed class StepPlan
 
     /// <summary>
     /// The commit of this step after <paramref name="expectedLastEventId"/>, completing <paramref name="lease"/> and the
-    /// fired timer, leasing enqueued work as <paramref name="grant"/> allows, and dropping <paramref name="answeredToken"/>.
+    /// fired timer, leasing enqueued work as <paramref name="grant"/> allows, and dropping <paramref name="answeredToken"/>
+    /// and the claimed activity task <paramref name="takenActivityTask"/> (whose ActivityStarted this step records).
     /// The token of a task that timed out or was abandoned stays indexed until the execution ends, so a late answer is
     /// told the task timed out (AWS's TaskTimedOut).
     /// </summary>
-    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, WorkLeaseGrant? grant, string? answeredToken = null)
+    public StepCommit ToCommit(long expectedLastEventId, WorkLease? lease, long firedTimerId, WorkLeaseGrant? grant, string? answeredToken = null,
+        string? takenActivityTask = null)
     {
         if (firedTimerId != 0 && !_timersToCancel.Contains(firedTimerId))
         {
@@ -116,6 +118,7 @@ internal sealed class StepPlan
             TaskTokensToAdd = _tokens,
             TaskTokensToRemove = answeredToken is null ? [] : [answeredToken],
             ActivityTasksToEnqueue = _activityTasks,
+            ActivityTasksToRemove = takenActivityTask is null ? [] : [takenActivityTask],
             CompletesWork = lease,
         };
     }

@@ -16,11 +16,12 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
 
     /// <summary>
     /// Applies <paramref name="stimulus"/> and commits; completes <paramref name="lease"/>, cancels <paramref name="firedTimerId"/>
-    /// and drops <paramref name="answeredToken"/> (a task token SendTaskSuccess or SendTaskFailure used up) with it, and
-    /// leases the work it enqueues for which <paramref name="claim"/> has slots.
+    /// and drops <paramref name="answeredToken"/> (a task token SendTaskSuccess or SendTaskFailure used up) and
+    /// <paramref name="takenActivityTask"/> (the token of the activity task a worker claimed) with it, and leases the
+    /// work it enqueues for which <paramref name="claim"/> has slots.
     /// </summary>
     public async ValueTask<StepOutcome> StepAsync(string executionArn, Stimulus stimulus, WorkLease? lease, long firedTimerId,
-        WorkClaim? claim, CancellationToken cancellationToken, string? answeredToken = null)
+        WorkClaim? claim, CancellationToken cancellationToken, string? answeredToken = null, string? takenActivityTask = null)
     {
         var gate = locks.For(executionArn);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                 try
                 {
                     var grant = claim?.Reserve(plan.WorkCount, now);
-                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant, answeredToken), cancellationToken)
+                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant, answeredToken, takenActivityTask), cancellationToken)
                         .ConfigureAwait(false);
                     leased = result.LeasedWork.Count;
                     return plan.Outcome(result.LeasedWork);

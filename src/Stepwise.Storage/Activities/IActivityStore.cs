@@ -26,8 +26,11 @@ public interface IActivityStore
     ValueTask EnqueueTaskAsync(ActivityTask task, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Takes the oldest waiting task of the activity off the queue (each task is handed to one worker); null when none
-    /// waits. Long polling is the caller's: it waits and asks again.
+    /// Claims the oldest task of the activity that no claim holds at <paramref name="now"/> (each task is handed to one
+    /// worker) until <paramref name="claimedUntil"/>; null when none waits. The task stays queued under the claim: the
+    /// step commit that records its ActivityStarted removes it (<c>StepCommit.ActivityTasksToRemove</c>), so handing a
+    /// task over and recording that it started are one transaction; a claim that expires first (the process died in
+    /// between) makes the task available again. Long polling is the caller's: it waits and asks again.
     /// </summary>
-    ValueTask<ActivityTask?> DequeueTaskAsync(string activityArn, CancellationToken cancellationToken = default);
+    ValueTask<ActivityTask?> ClaimTaskAsync(string activityArn, DateTimeOffset now, DateTimeOffset claimedUntil, CancellationToken cancellationToken = default);
 }

@@ -74,15 +74,16 @@ internal sealed class InMemoryActivityStore(InMemoryStore store) : IActivityStor
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<ActivityTask?> DequeueTaskAsync(string activityArn, CancellationToken cancellationToken = default)
+    public ValueTask<ActivityTask?> ClaimTaskAsync(string activityArn, DateTimeOffset now, DateTimeOffset claimedUntil, CancellationToken cancellationToken = default)
     {
-        return ValueTask.FromResult(store.Write(activityArn, static (state, arn) =>
+        return ValueTask.FromResult(store.Write((activityArn, now, claimedUntil), static (state, request) =>
         {
             foreach (var task in state.ActivityTasks.Values)
             {
-                if (string.Equals(task.ActivityArn, arn, StringComparison.Ordinal))
+                if (string.Equals(task.ActivityArn, request.activityArn, StringComparison.Ordinal)
+                    && (!state.ActivityTaskClaims.TryGetValue(task.TaskToken, out var claimed) || claimed <= request.now))
                 {
-                    return (RemoveTask(state, task.TaskToken), task);
+                    return (state with { ActivityTaskClaims = state.ActivityTaskClaims.SetItem(task.TaskToken, request.claimedUntil) }, task);
                 }
             }
 
@@ -117,6 +118,7 @@ internal sealed class InMemoryActivityStore(InMemoryStore store) : IActivityStor
         {
             ActivityTasks = state.ActivityTasks.Remove(sequence),
             ActivityTaskTokens = state.ActivityTaskTokens.Remove(taskToken),
+            ActivityTaskClaims = state.ActivityTaskClaims.Remove(taskToken),
         };
     }
 }

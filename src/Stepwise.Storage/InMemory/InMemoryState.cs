@@ -52,6 +52,9 @@ internal sealed record InMemoryState
 
     public ImmutableDictionary<string, long> ActivityTaskTokens { get; init; } = ImmutableDictionary.Create<string, long>(StringComparer.Ordinal);
 
+    /// <summary>Until when a worker's claim holds a queued activity task, by token (see <c>IActivityStore.ClaimTaskAsync</c>).</summary>
+    public ImmutableDictionary<string, DateTimeOffset> ActivityTaskClaims { get; init; } = ImmutableDictionary.Create<string, DateTimeOffset>(StringComparer.Ordinal);
+
     /// <summary>Tags by resource ARN, each list in the order its keys were first added.</summary>
     public ImmutableDictionary<string, ImmutableList<ResourceTag>> Tags { get; init; } =
         ImmutableDictionary.Create<string, ImmutableList<ResourceTag>>(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using Stepwise.Hosting.Tests.TestSupport;
 using Stepwise.Json;
 using Stepwise.Storage;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.Sqlite;
 
 namespace Stepwise.Hosting.Tests.Durable;
 
@@ -34,6 +35,45 @@ public sealed class ActivityTests
         Assert.Equal("worker-7", history[3]["activityStartedEventDetails"]!.AsObject()["workerName"]!.AsString());
         Assert.Equal(TaskTokenAnswer.TaskDoesNotExist, await harness.Engine.SendTaskSuccessAsync(task.TaskToken, JsonValue.Parse("{}")));
         Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
+    public async Task On_SQLite_a_task_claimed_by_a_poll_killed_before_recording_ActivityStarted_is_handed_out_again_once_the_claim_lapses()
+    {
+        string database = Path.Combine(Path.GetTempPath(), $"stepwise-activity-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var harness = new DurableHarness(new SqliteStore(new SqliteStoreOptions { Path = database }));
+            await harness.Engine.StartAsync();
+            var activity = await harness.Engine.CreateActivityAsync("resize");
+            string machine = await harness.CreateAsync(Machine(activity.ActivityArn));
+            var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("{\"size\":3}"));
+            // The first half of GetActivityTask (the claim), in a process killed before the commit that records ActivityStarted.
+            var claimedAt = harness.Clock.GetUtcNow();
+            var lease = DurableHarness.Options(harness.Clock).LeaseDuration;
+            var claimed = await harness.Store.Activities.ClaimTaskAsync(activity.ActivityArn, claimedAt, claimedAt + lease);
+            Assert.NotNull(claimed);
+
+            var restarted = await harness.CrashAndReplaceAsync();
+            await restarted.StartAsync();
+            var poll = restarted.GetActivityTaskAsync(activity.ActivityArn, "after-restart");
+            await harness.AdvanceUntilAsync(() => Task.FromResult(poll.IsCompleted), lease + TimeSpan.FromSeconds(10));
+            var task = await poll;
+
+            Assert.NotNull(task);
+            Assert.Equal(claimed.TaskToken, task.TaskToken);
+            Assert.True(harness.Clock.GetUtcNow() >= claimedAt + lease, "The task was handed out again while the dead poll's claim held.");
+            Assert.Equal(TaskTokenAnswer.Accepted, await restarted.SendTaskSuccessAsync(task.TaskToken, JsonValue.Parse("{\"size\":6}")));
+            Assert.Equal(ExecutionStatuses.Succeeded, (await harness.WaitAsync(started.ExecutionArn)).Status);
+            var history = await harness.HistoryAsync(started.ExecutionArn);
+            var activityStarted = Assert.Single(history, e => e["type"]!.AsString() == "ActivityStarted");
+            Assert.Equal("after-restart", activityStarted["activityStartedEventDetails"]!.AsObject()["workerName"]!.AsString());
+            Assert.Null(await harness.Store.Activities.ClaimTaskAsync(activity.ActivityArn, harness.Clock.GetUtcNow() + lease, harness.Clock.GetUtcNow() + lease * 2));
+        }
+        finally
+        {
+            File.Delete(database);
+        }
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public abstract partial class StoreContract
         Assert.Equal([Timer(arn, 1, At(10))], await store.Timers.ListAsync(arn));
         Assert.NotNull(await store.TaskTokens.FindAsync("old-token"));
         Assert.Null(await store.TaskTokens.FindAsync("new-token"));
-        Assert.Null(await store.Activities.DequeueTaskAsync(activity.ActivityArn));
+        Assert.Null(await store.Activities.ClaimTaskAsync(activity.ActivityArn, T0, T0 + ClaimTime));
         Assert.True(await store.Work.CompleteAsync(lease), "the consumed item is still leased to node-a");
         Assert.Null(await store.Work.GetNextAvailableAtAsync());
     }
@@ -244,7 +244,7 @@ public abstract partial class StoreContract
         }, stored);
         Assert.Empty(await store.Timers.ListAsync(arn));
         Assert.Null(await store.TaskTokens.FindAsync("t1"));
-        Assert.Null(await store.Activities.DequeueTaskAsync(activity.ActivityArn));
+        Assert.Null(await store.Activities.ClaimTaskAsync(activity.ActivityArn, T0, T0 + ClaimTime));
     }
 
     [Fact]

@@ -82,6 +82,29 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_claimed_activity_task_is_handed_out_again_once_its_claim_lapses_unless_a_commit_took_it()
+    {
+        var (store, execution) = await StoreWithExecutionAsync();
+        var a = await store.Activities.CreateAsync(Activity("a"));
+        await store.Activities.EnqueueTaskAsync(ActivityTask(a.ActivityArn, "t1", execution.ExecutionArn));
+        await store.Activities.EnqueueTaskAsync(ActivityTask(a.ActivityArn, "t2", execution.ExecutionArn));
+
+        Assert.Equal("t1", (await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime))!.TaskToken);
+        Assert.Equal("t2", (await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime))!.TaskToken);
+        await store.Executions.CommitAsync(new StepCommit
+        {
+            ExecutionArn = execution.ExecutionArn,
+            ExpectedLastEventId = 2,
+            Events = Events(3, 1),
+            ActivityTasksToRemove = ["t2"],
+        });
+
+        Assert.Null(await store.Activities.ClaimTaskAsync(a.ActivityArn, T0 + ClaimTime - TimeSpan.FromTicks(1), T0 + ClaimTime * 2));
+        Assert.Equal("t1", (await store.Activities.ClaimTaskAsync(a.ActivityArn, T0 + ClaimTime, T0 + ClaimTime * 2))!.TaskToken);
+        Assert.Null(await store.Activities.ClaimTaskAsync(a.ActivityArn, T0 + ClaimTime, T0 + ClaimTime * 2));
+    }
+
+    [Fact]
     public async Task Activity_tasks_are_handed_out_first_in_first_out_once_each_per_activity()
     {
         var (store, execution) = await StoreWithExecutionAsync();
@@ -99,11 +122,11 @@ public abstract partial class StoreContract
         await store.Activities.EnqueueTaskAsync(ActivityTask(a.ActivityArn, "t4", arn));
         await store.Activities.EnqueueTaskAsync(ActivityTask(a.ActivityArn, "t1", arn));
 
-        Assert.Equal(ActivityTask(a.ActivityArn, "t1", arn), await store.Activities.DequeueTaskAsync(a.ActivityArn));
-        Assert.Equal("t3", (await store.Activities.DequeueTaskAsync(a.ActivityArn))!.TaskToken);
-        Assert.Equal("t4", (await store.Activities.DequeueTaskAsync(a.ActivityArn))!.TaskToken);
-        Assert.Null(await store.Activities.DequeueTaskAsync(a.ActivityArn));
-        Assert.Equal("t2", (await store.Activities.DequeueTaskAsync(b.ActivityArn))!.TaskToken);
+        Assert.Equal(ActivityTask(a.ActivityArn, "t1", arn), await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime));
+        Assert.Equal("t3", (await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime))!.TaskToken);
+        Assert.Equal("t4", (await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime))!.TaskToken);
+        Assert.Null(await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime));
+        Assert.Equal("t2", (await store.Activities.ClaimTaskAsync(b.ActivityArn, T0, T0 + ClaimTime))!.TaskToken);
     }
 
     [Fact]
@@ -121,7 +144,7 @@ public abstract partial class StoreContract
             ActivityTasksToRemove = ["t1"],
         });
 
-        Assert.Null(await store.Activities.DequeueTaskAsync(a.ActivityArn));
+        Assert.Null(await store.Activities.ClaimTaskAsync(a.ActivityArn, T0, T0 + ClaimTime));
     }
 
     [Fact]
@@ -137,7 +160,7 @@ public abstract partial class StoreContract
         Assert.Equal(created, await store.Activities.GetAsync(created.ActivityArn));
         Assert.True(await store.Activities.DeleteAsync(created.ActivityArn));
         Assert.Null(await store.Activities.GetAsync(created.ActivityArn));
-        Assert.Null(await store.Activities.DequeueTaskAsync(created.ActivityArn));
+        Assert.Null(await store.Activities.ClaimTaskAsync(created.ActivityArn, T0, T0 + ClaimTime));
         Assert.False(await store.Activities.DeleteAsync(created.ActivityArn));
     }
 

@@ -15,6 +15,9 @@ internal static class StoreFixtures
 
     public static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(1_763_700_000_000);
 
+    /// <summary>How long a worker's claim on an activity task holds in the contract suite.</summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromSeconds(30);
+
     public static DateTimeOffset At(double seconds) => T0.AddMilliseconds(Math.Round(seconds * 1000));
 
     public static string MachineArn(string name) => $"{Account}:stateMachine:{name}";

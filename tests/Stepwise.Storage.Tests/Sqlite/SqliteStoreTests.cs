@@ -46,7 +46,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(Events(1, 2), (await reopened.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(10))).Items);
         Assert.Equal([Timer(execution.ExecutionArn, 1, At(10))], await reopened.Timers.ListAsync(execution.ExecutionArn));
         Assert.Equal(Token(execution.ExecutionArn, "t1"), await reopened.TaskTokens.FindAsync("t1"));
-        Assert.Equal("t1", (await reopened.Activities.DequeueTaskAsync(Activity("a").ActivityArn))!.TaskToken);
+        Assert.Equal("t1", (await reopened.Activities.ClaimTaskAsync(Activity("a").ActivityArn, T0, T0 + ClaimTime))!.TaskToken);
         Assert.Equal([Item("w1")], (await reopened.Work.LeaseAsync("node", T0, TimeSpan.FromSeconds(1), 10)).Select(w => w.Item));
     }
 
