@@ -52,6 +52,18 @@ internal static class NestedExecutionShapes
                 .Set("OutputDetails", JsonObject.Create(("Included", JsonValue.True)));
         }
 
+        // AWS added the redrive fields in November 2023 (recorded since: credentials/, local_mocking/ cases).
+        builder.Set("RedriveCount", child.RedriveCount);
+        if (child.RedriveStatus is not null)
+        {
+            builder.Set("RedriveStatus", child.RedriveStatus);
+        }
+
+        if (child.RedriveStatusReason is not null)
+        {
+            builder.Set("RedriveStatusReason", child.RedriveStatusReason);
+        }
+
         builder.Set("StartDate", Milliseconds(child.StartDate))
             .Set("StateMachineArn", child.StateMachineArn)
             .Set("Status", child.Status);

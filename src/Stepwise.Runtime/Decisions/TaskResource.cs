@@ -27,7 +27,8 @@ internal sealed record TaskResource(string Arn, bool IsLambdaFunction, bool IsAc
         if (service >= 0)
         {
             string rest = arn[(service + ServicePrefix.Length)..];
-            int lastColon = rest.LastIndexOf(':');
+            // A version suffix belongs to the resource: "states:startExecution.sync:2" is type "states", resource "startExecution.sync:2".
+            int lastColon = rest.EndsWith(".sync:2", StringComparison.Ordinal) ? rest.LastIndexOf(':', rest.Length - 3) : rest.LastIndexOf(':');
             string type = lastColon > 0 ? rest[..lastColon] : rest;
             string resource = lastColon > 0 ? rest[(lastColon + 1)..] : rest;
             return new TaskResource(arn, false, false, type, resource, resource.EndsWith(".waitForTaskToken", StringComparison.Ordinal));

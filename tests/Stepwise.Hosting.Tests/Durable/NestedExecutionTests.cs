@@ -44,6 +44,9 @@ public sealed class NestedExecutionTests
         Assert.Equal("SUCCEEDED", output["Status"]!.AsString());
         Assert.Equal("child-run", output["Name"]!.AsString());
         Assert.Equal(JsonValueKind.Number, output["StopDate"]!.Kind);
+        Assert.Equal(0, output["RedriveCount"]!.AsNumber().ToDouble());
+        Assert.Equal("NOT_REDRIVABLE", output["RedriveStatus"]!.AsString());
+        Assert.Equal("Execution is SUCCEEDED and cannot be redriven", output["RedriveStatusReason"]!.AsString());
         Assert.Equal(ExecutionStatuses.Succeeded, (await harness.Engine.DescribeExecutionAsync(childArn))!.Status);
         Assert.Empty(harness.Errors);
     }
@@ -230,7 +233,9 @@ public sealed class NestedExecutionTests
             var result = (await harness.Engine.DescribeExecutionAsync(parent.ExecutionArn))!;
             Assert.Equal(ExecutionStatuses.Succeeded, result.Status);
             Assert.Equal(JsonValue.Parse("{\"waited\":true}"), JsonValue.Parse(result.Output!).AsObject()["Output"]);
-            Assert.Equal(["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded"], TaskEvents(await harness.HistoryAsync(parent.ExecutionArn)));
+            var history = await harness.HistoryAsync(parent.ExecutionArn);
+            Assert.Equal(["TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded"], TaskEvents(history));
+            Assert.Equal("startExecution.sync:2", history.Single(e => e["type"]!.AsString() == "TaskScheduled")["taskScheduledEventDetails"]!.AsObject()["resource"]!.AsString());
             Assert.Single(await harness.HistoryAsync(ChildArn(child)), e => e["type"]!.AsString() == "ExecutionStarted");
         }
         finally
