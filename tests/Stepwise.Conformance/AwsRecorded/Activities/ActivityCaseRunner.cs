@@ -96,7 +96,7 @@ internal static class ActivityCaseRunner
     }
 
     /// <summary>Waits for the execution to end, moving the manual clock a second at a time while it waits on a timer.</summary>
-    private static async Task<ExecutionRecord> RunOutAsync(DurableEngine engine, ManualTimeProvider clock, string executionArn, CancellationToken cancellationToken)
+    internal static async Task<ExecutionRecord> RunOutAsync(DurableEngine engine, ManualTimeProvider clock, string executionArn, CancellationToken cancellationToken)
     {
         for (int second = 0; second < 600; second++)
         {

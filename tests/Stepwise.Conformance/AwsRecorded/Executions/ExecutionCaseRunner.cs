@@ -15,11 +15,12 @@ internal static class ExecutionCaseRunner
     private static readonly TimeSpan s_realTimeLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Whether the runner can run the case: an execution that needs nothing but Lambda mocks and the services it forwards
-    /// to moto (SQS, SNS, DynamoDB, EventBridge).
+    /// Whether the runner can run the case: an execution that needs nothing but Lambda mocks, the services it forwards
+    /// to moto (SQS, SNS, DynamoDB, EventBridge) and the child state machines of nested executions.
     /// </summary>
     public static bool InScope(AwsRecordedCorpus.IndexEntry entry) =>
-        entry.Kind == "execution" && entry.Needs.All(need => need.StartsWith("lambda", StringComparison.Ordinal) || ServiceSetup.IsServiceNeed(need));
+        entry.Kind == "execution" && entry.Needs.All(need => need.StartsWith("lambda", StringComparison.Ordinal) || ServiceSetup.IsServiceNeed(need)
+            || need == NestedStateMachines.Need);
 
     /// <summary>Null when the case behaves as AWS recorded it; otherwise the first difference.</summary>
     public static async Task<string?> RunAsync(string caseId, MotoServer moto)
@@ -28,6 +29,11 @@ internal static class ExecutionCaseRunner
         if (recorded["input"] is not { } input)
         {
             return "the case has no JSON input (inputRaw): StartExecution rejects it before any execution exists";
+        }
+
+        if (recorded["needs"] is JsonArray nested && nested.Any(need => need.AsString() == NestedStateMachines.Need))
+        {
+            return await NestedExecutionCaseRunner.RunAsync(caseId, recorded, input);
         }
 
         if (recorded["expected"] is JsonObject { } expected && expected["status"] is JsonString { Value: "ABORTED" })
