@@ -23,6 +23,7 @@ public sealed class TaskState : State
         HeartbeatSecondsExpression = heartbeatExpression;
         HeartbeatSecondsPath = ModelReader.ReadOptionalPath(json, "HeartbeatSecondsPath", where);
         Credentials = json["Credentials"];
+        CredentialsTemplate = ModelReader.ReadOptionalTemplate(json, "Credentials", where);
         Arguments = json["Arguments"];
     }
 
@@ -67,6 +68,9 @@ public sealed class TaskState : State
 
     /// <summary><c>Credentials</c>, kept raw.</summary>
     public JsonValue? Credentials { get; }
+
+    /// <summary><c>Credentials</c> compiled as a payload template (<c>"RoleArn.$"</c>), for JSONPath states.</summary>
+    public PayloadTemplate? CredentialsTemplate { get; }
 
     /// <summary>JSONata <c>Arguments</c>, kept raw.</summary>
     public JsonValue? Arguments { get; }

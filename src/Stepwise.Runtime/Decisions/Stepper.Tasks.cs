@@ -59,7 +59,19 @@ internal sealed partial class Stepper
             heartbeat = h;
         }
 
-        ScheduleTask(frame, state, resource, token, context, parameters, timeout, heartbeat);
+        JsonObject? credentials = null;
+        if (state.CredentialsTemplate is not null)
+        {
+            // AWS records the evaluated role as the scheduled event's taskCredentials (credentials/test_credentials_base).
+            if (!TryApplyTemplate(frame, state, state.CredentialsTemplate, new PathScope(effective, context, frame.Variables, _random), out var evaluated))
+            {
+                return;
+            }
+
+            credentials = TaskCredentials(evaluated);
+        }
+
+        ScheduleTask(frame, state, resource, token, context, parameters, timeout, heartbeat, credentials);
     }
 
     /// <summary>Records the task's scheduling event and asks the host to run it (both query languages end here).</summary>

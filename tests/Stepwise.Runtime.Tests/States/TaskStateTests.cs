@@ -65,6 +65,19 @@ public sealed class TaskStateTests
     }
 
     [Fact]
+    public async Task JSONPath_Credentials_are_evaluated_and_recorded_as_the_scheduled_event_s_taskCredentials()
+    {
+        var result = await Engines.RunAsync("""
+            {'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::my:thing',
+              'Credentials':{'RoleArn.$':'$.role'},'End':true}}}
+            """, "{'role':'arn:aws:iam::222222222222:role/trusted'}", engine => engine.RegisterTask("arn:aws:states:::my:thing", (_, _) => ValueTask.FromResult(Asl.Json("{}"))));
+
+        var scheduled = result.History[2];
+        Assert.Equal("TaskScheduled", scheduled.Type);
+        Assert.Equal(Asl.Json("{'roleArn':'arn:aws:iam::222222222222:role/trusted'}"), scheduled.Details!["taskCredentials"]);
+    }
+
+    [Fact]
     public async Task An_unknown_Lambda_function_fails_with_Lambda_ResourceNotFoundException()
     {
         var result = await Engines.RunAsync("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FunctionArn + "','End':true}}}");
