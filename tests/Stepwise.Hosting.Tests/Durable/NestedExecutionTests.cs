@@ -196,6 +196,24 @@ public sealed class NestedExecutionTests
     }
 
     [Fact]
+    public async Task A_child_its_task_starts_after_the_parent_was_stopped_is_stopped_too()
+    {
+        await using var harness = new DurableHarness();
+        string child = await harness.CreateAsync(WaitingChild, "child");
+        string parentMachine = await harness.CreateAsync(Parent(Sync), "parent");
+        // Not dispatching yet: the parent's task waits in the queue, so the stop comes before the task runs.
+        var parent = await harness.Engine.StartExecutionAsync(parentMachine, JsonValue.Parse("{\"arn\":\"" + child + "\",\"input\":{}}"));
+        await harness.Engine.StopExecutionAsync(parent.ExecutionArn);
+
+        await harness.Engine.StartAsync();
+        await harness.AdvanceUntilAsync(async () => await harness.Engine.DescribeExecutionAsync(ChildArn(child)) is { Status: not ExecutionStatuses.Running },
+            TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExecutionStatuses.Aborted, (await harness.Engine.DescribeExecutionAsync(ChildArn(child)))!.Status);
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
     public async Task A_sync_task_s_TimeoutSeconds_still_applies_and_its_child_is_stopped_when_it_lapses()
     {
         await using var harness = new DurableHarness();
