@@ -82,6 +82,25 @@ internal sealed partial class Stepper
         return TryReadCount(value, out count);
     }
 
+    /// <summary>
+    /// A Map percentage read through a path: a number, or a string holding one ("1" from a variable is accepted, as the
+    /// corpus's MAP_STATE_REFERENCE_IN_TOLERATED_FAILURE_PATH case shows; "NoNumber" is not).
+    /// </summary>
+    private static bool TryReadMapPercentage(JsonValue value, out double percentage)
+    {
+        switch (value)
+        {
+            case JsonNumber number:
+                percentage = number.ToDouble();
+                return true;
+            case JsonString text:
+                return double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out percentage) && double.IsFinite(percentage);
+            default:
+                percentage = 0;
+                return false;
+        }
+    }
+
     private void ExecuteMap(Frame frame, MapState state)
     {
         if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
@@ -163,20 +182,18 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (value is not JsonNumber n)
+            if (!TryReadMapPercentage(value, out toleratedPercentage))
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
                     $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid float: {state.ToleratedFailurePercentagePath.Text}")));
                 return;
             }
 
-            if (n.ToDouble() is < 0 or > 100)
+            if (toleratedPercentage is < 0 or > 100)
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("ToleratedFailurePercentage must be between 0 and 100.")));
                 return;
             }
-
-            toleratedPercentage = n.ToDouble();
         }
 
         LaunchMap(frame, state, effective, items, maxConcurrency, toleratedCount, toleratedPercentage);
@@ -436,12 +453,18 @@ internal sealed partial class Stepper
         (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
         || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
 
+    /// <summary>
+    /// Every item ran: MapRunSucceeded follows MapRunStarted, MapStateSucceeded follows it, and MapStateExited chains
+    /// from MapRunStarted again. AWS changed that last link in 2024: every recording since November 2024 has it (the
+    /// corpus's MAP_STATE_REFERENCE_IN_* and nested_config_distributed cases), older ones chained it from MapRunSucceeded.
+    /// </summary>
     private void CompleteMapRun(Frame frame, MapState state)
     {
-        long runSucceeded = Emit(frame, "MapRunSucceeded", null, null);
+        long runStarted = frame.LastEventId;
+        Emit(frame, "MapRunSucceeded", null, null);
         EndMapRun(frame.FanOut!, MapRunStatuses.Succeeded);
-        frame.LastEventId = runSucceeded;
         Emit(frame, "MapStateSucceeded", null, null, advance: false);
+        frame.LastEventId = runStarted;
         CompleteFanOut(frame, state);
     }
 

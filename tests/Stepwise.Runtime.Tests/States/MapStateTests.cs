@@ -110,5 +110,22 @@ public sealed class MapStateTests
         Assert.Equal("""["x","y"]""", Engines.OutputText(result));
         Assert.Equal("ExecutionStarted MapStateEntered MapStateStarted MapRunStarted MapRunSucceeded MapStateSucceeded MapStateExited ExecutionSucceeded", Asl.Types(result.History));
         Assert.Contains(":mapRun:StateMachine/L:", result.History[3].Details!["mapRunArn"]!.AsString(), StringComparison.Ordinal);
+        // MapStateSucceeded follows MapRunSucceeded, but MapStateExited chains from MapRunStarted (AWS since late 2024).
+        Assert.Equal(result.History[4].Id, result.History[5].PreviousEventId);
+        Assert.Equal(result.History[3].Id, result.History[6].PreviousEventId);
+    }
+
+    [Theory]
+    [InlineData("'50'", "SUCCEEDED")]
+    [InlineData("50", "SUCCEEDED")]
+    [InlineData("'half'", "FAILED")]
+    public async Task ToleratedFailurePercentagePath_reads_a_number_or_a_string_holding_one(string percentage, string status)
+    {
+        var result = await Engines.RunAsync("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items','ToleratedFailurePercentagePath':'$.p','End':true,
+              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'I','States':{'I':{'Type':'Pass','End':true}}}}}}
+            """, "{'items':[1,2],'p':" + percentage + "}");
+
+        Assert.Equal(status, result.Status.ToAwsString());
     }
 }
