@@ -202,6 +202,12 @@ internal sealed partial class Stepper
     /// <summary>After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages).</summary>
     private void LaunchMap(Frame frame, MapState state, JsonValue effective, JsonArray items, long maxConcurrency, long toleratedCount, double toleratedPercentage)
     {
+        // With an ItemBatcher each iteration (child execution) runs one batch of items.
+        if (state.ItemBatcher is { } batcher && !TryBatchItems(frame, state, batcher, effective, items, out items))
+        {
+            return;
+        }
+
         string? runArn = null;
         if (state.ItemProcessor.ProcessorConfig.IsDistributed)
         {
@@ -281,25 +287,11 @@ internal sealed partial class Stepper
             long started = state.ItemProcessor.ProcessorConfig.IsDistributed
                 ? frame.LastEventId
                 : Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
+            // Batches hold items that went through ItemSelector already.
             var input = item;
-            if (IsJsonata(state))
+            if (state.ItemBatcher is null && !TrySelectItem(frame, state, fan.EffectiveInput, index, item, out input))
             {
-                if (state.Json.TryGetValue("ItemSelector", out var selector) && !TrySelectJsonataItem(frame, state, selector, index, item, out input))
-                {
-                    return;
-                }
-            }
-            else if (state.ItemSelector is not null)
-            {
-                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), frame.Variables, _random);
-                if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
-                {
-                    AbortChildren(frame);
-                    StateFailed(frame, state, WithStatePrefix(frame, state, error));
-                    return;
-                }
-
-                input = selected;
+                return;
             }
 
             fan.Running++;
