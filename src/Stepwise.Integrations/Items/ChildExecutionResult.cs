@@ -13,4 +13,8 @@ namespace Stepwise.Integrations.Items;
 /// <param name="StartDate">When the child started.</param>
 /// <param name="StopDate">When the child stopped.</param>
 public sealed record ChildExecutionResult(string ExecutionArn, string Name, string Status, JsonValue Input,
-    JsonValue? Output, string? Error, string? Cause, DateTimeOffset StartDate, DateTimeOffset StopDate);
+    JsonValue? Output, string? Error, string? Cause, DateTimeOffset StartDate, DateTimeOffset StopDate)
+{
+    /// <summary>The ARN of the state machine the child ran (the Map Run's child state machine); null omits it from the export.</summary>
+    public string? StateMachineArn { get; init; }
+}
