@@ -5,8 +5,8 @@ namespace Stepwise.Integrations.Items;
 
 /// <summary>
 /// Objects as files under the operator's local root: bucket <c>b</c> key <c>k</c> is <c>&lt;root&gt;/b/k</c>, so a
-/// definition written for S3 runs unchanged against local files. Every path is confined to the root: a bucket or key
-/// that resolves outside it (<c>..</c>, an absolute path) is refused, never followed. Missing files answer as S3 does
+/// definition written for S3 runs unchanged against local files. Every path is confined: a key that resolves outside
+/// its bucket's directory, or a bucket outside the root (<c>..</c>, an absolute path) is refused, never followed. Missing files answer as S3 does
 /// (<c>NoSuchBucket</c>, <c>NoSuchKey</c>).
 /// </summary>
 internal sealed class LocalObjectStore : IObjectStore
@@ -84,7 +84,7 @@ internal sealed class LocalObjectStore : IObjectStore
             throw new AwsServiceException(400, "InvalidBucketName", "InvalidBucketName", "The specified bucket is not valid.", null);
         }
 
-        return Confine(Path.Combine(_root, bucket), bucket);
+        return Confine(Path.Combine(_root, bucket), _root, bucket);
     }
 
     private string Resolve(string bucket, string key)
@@ -94,15 +94,17 @@ internal sealed class LocalObjectStore : IObjectStore
             throw NoSuchKey();
         }
 
-        return Confine(Path.Combine(BucketDirectory(bucket), key), key);
+        string directory = BucketDirectory(bucket);
+        return Confine(Path.Combine(directory, key), directory + Path.DirectorySeparatorChar, key);
     }
 
-    private string Confine(string path, string name)
+    /// <summary>The full path, which must lie under <paramref name="within"/> (a key never leaves its bucket, a bucket never the root).</summary>
+    private static string Confine(string path, string within, string name)
     {
         string full = Path.GetFullPath(path);
-        return full.StartsWith(_root, StringComparison.Ordinal)
+        return full.StartsWith(within, StringComparison.Ordinal)
             ? full
-            : throw new AwsServiceException(403, "AccessDenied", "AccessDenied", $"'{name}' resolves outside the local root.", null);
+            : throw new AwsServiceException(403, "AccessDenied", "AccessDenied", $"'{name}' resolves outside its place in the local root.", null);
     }
 
     /// <summary>
