@@ -114,6 +114,11 @@ internal sealed partial class Stepper
         {
             itemsValue = read;
         }
+        else if (ReadsItems(state))
+        {
+            // The reader's items are not known yet: MapStateStarted records length 0, as on AWS.
+            itemsValue = JsonArray.Empty;
+        }
         else if (state.ItemsPath.IsNull)
         {
             itemsValue = JsonObject.Empty;
@@ -199,11 +204,16 @@ internal sealed partial class Stepper
         LaunchMap(frame, state, effective, items, maxConcurrency, toleratedCount, toleratedPercentage);
     }
 
-    /// <summary>After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages).</summary>
+    /// <summary>
+    /// After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages). A Map
+    /// whose ItemReader reads its items waits for them after MapRunStarted.
+    /// </summary>
     private void LaunchMap(Frame frame, MapState state, JsonValue effective, JsonArray items, long maxConcurrency, long toleratedCount, double toleratedPercentage)
     {
+        bool reads = ReadsItems(state);
+
         // With an ItemBatcher each iteration (child execution) runs one batch of items.
-        if (state.ItemBatcher is { } batcher && !TryBatchItems(frame, state, batcher, effective, items, out items))
+        if (!reads && state.ItemBatcher is { } batcher && !TryBatchItems(frame, state, batcher, effective, items, out items))
         {
             return;
         }
@@ -222,16 +232,33 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             MapRunArn = runArn,
-            Items = items.AsSpan().ToArray(),
-            // A redrive keeps the iterations that succeeded; StartIterations skips them.
-            Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count),
-            ChildIds = EmptyList<int>(items.Count),
+            Items = [],
+            Results = [],
+            ChildIds = [],
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
             LastCompletionEventId = frame.LastEventId,
         };
+        frame.FanOut = fan;
+        if (reads)
+        {
+            StartItemRead(frame, state, effective);
+            return;
+        }
+
+        frame.Phase = FramePhase.WaitingChildren;
+        RunMapItems(frame, state, fan, items);
+    }
+
+    /// <summary>The Map's items are known (from the input or its ItemReader): record the run and start the iterations.</summary>
+    private void RunMapItems(Frame frame, MapState state, FanOut fan, JsonArray items)
+    {
+        fan.Items = items.AsSpan().ToArray();
+        // A redrive keeps the iterations that succeeded; StartIterations skips them.
+        fan.Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count);
+        fan.ChildIds = EmptyList<int>(items.Count);
         foreach (var result in fan.Results)
         {
             if (result is not null)
@@ -240,9 +267,7 @@ internal sealed partial class Stepper
             }
         }
 
-        frame.FanOut = fan;
-        frame.Phase = FramePhase.WaitingChildren;
-        if (runArn is not null)
+        if (fan.MapRunArn is { } runArn)
         {
             StartMapRun(fan, runArn);
         }
