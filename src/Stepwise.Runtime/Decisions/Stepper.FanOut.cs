@@ -295,11 +295,26 @@ internal sealed partial class Stepper
         StartIterations(frame, state);
     }
 
-    /// <summary>Starts queued iterations while MaxConcurrency allows (0 = all at once).</summary>
+    /// <summary>
+    /// How many child executions a distributed Map runs at once at most, whatever its MaxConcurrency (0 included): AWS's
+    /// quota of 10,000 parallel child workflow executions per Map Run.
+    /// </summary>
+    private const long MaxDistributedConcurrency = 10_000;
+
+    /// <summary>
+    /// Starts queued iterations while MaxConcurrency allows (0 = all at once for an inline Map, up to
+    /// <see cref="MaxDistributedConcurrency"/> for a distributed one).
+    /// </summary>
     private void StartIterations(Frame frame, MapState state)
     {
         var fan = frame.FanOut!;
-        while (fan.NextItem < fan.Items.Length && (fan.MaxConcurrency == 0 || fan.Running < fan.MaxConcurrency))
+        long limit = fan.MaxConcurrency;
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed && (limit == 0 || limit > MaxDistributedConcurrency))
+        {
+            limit = MaxDistributedConcurrency;
+        }
+
+        while (fan.NextItem < fan.Items.Length && (limit == 0 || fan.Running < limit))
         {
             int index = fan.NextItem++;
             if (fan.Results[index] is not null)
@@ -321,8 +336,9 @@ internal sealed partial class Stepper
 
             fan.Running++;
             CountMapRunItem(fan, running: 1, succeeded: 0, failed: 0);
-            bool silent = frame.Silent || state.ItemProcessor.ProcessorConfig.IsDistributed;
-            fan.ChildIds = fan.ChildIds.SetItem(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id);
+            bool distributed = state.ItemProcessor.ProcessorConfig.IsDistributed;
+            fan.ChildIds = fan.ChildIds.SetItem(index,
+                NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, frame.Silent || distributed, distributed).Id);
         }
     }
 

@@ -1,3 +1,4 @@
+using Stepwise.Json;
 using Stepwise.Hosting;
 using Stepwise.Runtime.Tests.TestSupport;
 
@@ -127,5 +128,39 @@ public sealed class MapStateTests
             """, "{'items':[1,2],'p':" + percentage + "}");
 
         Assert.Equal(status, result.Status.ToAwsString());
+    }
+
+    [Fact]
+    public async Task A_distributed_child_cannot_read_the_parent_s_variables_but_the_ItemSelector_can()
+    {
+        const string Machine = """
+            {'StartAt':'A','States':{'A':{'Type':'Pass','Assign':{'x':7},'Next':'M'},
+              'M':{'Type':'Map','End':true,'ItemSelector':{'fromSelector.$':'$x'},
+                'ItemProcessor':{'ProcessorConfig':{'Mode':'MODE'},'StartAt':'I',
+                  'States':{'I':{'Type':'Pass','Parameters':{'fromChild.$':'$x'},'End':true}}}}}}
+            """;
+
+        var inline = await Engines.RunAsync(Machine.Replace("MODE", "INLINE", StringComparison.Ordinal), "[1]");
+        var distributed = await Engines.RunAsync(Machine.Replace("MODE", "DISTRIBUTED", StringComparison.Ordinal), "[1]");
+
+        Assert.Equal("""[{"fromChild":7}]""", Engines.OutputText(inline));
+        Assert.Equal("FAILED", distributed.Status.ToAwsString());
+        Assert.Equal("States.ExceedToleratedFailureThreshold", distributed.Error);
+    }
+
+    [Fact]
+    public void A_distributed_map_without_MaxConcurrency_runs_at_most_10000_children_at_once()
+    {
+        var driver = new Driver(Asl.Machine("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','End':true,
+              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'W',
+                'States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}}}}
+            """));
+
+        var decision = driver.Start(JsonArray.TakeOwnership(Enumerable.Range(0, 10_001).Select(i => (JsonValue)i).ToArray()));
+
+        Assert.Equal(10_000, decision.Commands.OfType<StartTimerCommand>().Count());
+        var run = Assert.Single(decision.Snapshot.MapRuns);
+        Assert.Equal((0L, 10_000, 1), (run.MaxConcurrency, run.Running, run.Pending));
     }
 }
