@@ -32,9 +32,10 @@ internal static class JsonArrayItems
                 yield return items[i];
             }
 
+            // The reader throws on a final block that ends early; this guard only keeps a surprise from looping forever.
             if (window.Final && !scan.Done)
             {
-                throw new ItemReaderFailedException(scan.InArray ? "The JSON array in the file is not terminated." : NotIterable);
+                throw new ItemReaderFailedException("The file is not valid JSON: it ends inside the array.");
             }
         }
     }
