@@ -89,8 +89,8 @@ public sealed class MotoServer : IDisposable
         }
     }
 
-    /// <summary>Stores an S3 object (path-style); <paramref name="key"/> may contain '/'.</summary>
-    public async Task PutObjectAsync(string bucket, string key, byte[] body)
+    /// <summary>Stores an S3 object (path-style); <paramref name="key"/> may contain '/'. Returns its version id (null when unversioned).</summary>
+    public async Task<string?> PutObjectAsync(string bucket, string key, byte[] body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Endpoint, Uri.EscapeDataString(bucket) + "/" + key)) { Content = new ByteArrayContent(body) };
         Sign(request, "s3");
@@ -98,6 +98,20 @@ public sealed class MotoServer : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"moto answered PutObject {bucket}/{key} with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return response.Headers.TryGetValues("x-amz-version-id", out var versions) ? versions.First() : null;
+    }
+
+    /// <summary>Sends an S3 REST request (path-style, e.g. <c>bucket?versioning</c>) with an XML body.</summary>
+    public async Task CallRestAsync(HttpMethod method, string pathAndQuery, string body)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Endpoint, pathAndQuery)) { Content = new StringContent(body, Encoding.UTF8, "application/xml") };
+        Sign(request, "s3");
+        using var response = await s_http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"moto answered {method} {pathAndQuery} with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
 

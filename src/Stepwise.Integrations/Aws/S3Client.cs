@@ -19,10 +19,16 @@ internal sealed class S3Client(HttpClient http, Uri endpoint, AwsCredentials? cr
     // S3 accepts an unsigned payload over any transport; it spares hashing a streamed or large body twice.
     private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
-    /// <summary>Opens the object's body as a stream read from the network as it is consumed.</summary>
-    public async Task<Stream> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+    /// <summary>Opens the object's body (the given version, else the latest) as a stream read from the network as it is consumed.</summary>
+    public async Task<Stream> GetObjectAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, ObjectUri(bucket, key));
+        var uri = ObjectUri(bucket, key);
+        if (versionId is not null)
+        {
+            uri = new Uri(uri + "?versionId=" + Uri.EscapeDataString(versionId));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         Sign(request);
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

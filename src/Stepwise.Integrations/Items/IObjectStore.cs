@@ -8,9 +8,9 @@ namespace Stepwise.Integrations.Items;
 /// </summary>
 internal interface IObjectStore
 {
-    /// <summary>Opens the object for streaming.</summary>
-    /// <exception cref="AwsServiceException">The object or bucket does not exist (S3's <c>NoSuchKey</c>/<c>NoSuchBucket</c>).</exception>
-    Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken);
+    /// <summary>Opens the object (the given version, else the latest) for streaming.</summary>
+    /// <exception cref="AwsServiceException">The object, version or bucket does not exist (S3's <c>NoSuchKey</c>, <c>NoSuchVersion</c>, <c>NoSuchBucket</c>).</exception>
+    Task<Stream> OpenReadAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken);
 
     /// <summary>One page of the objects under <paramref name="prefix"/>, in key order.</summary>
     Task<S3ObjectPage> ListAsync(string bucket, string? prefix, string? continuationToken, CancellationToken cancellationToken);

@@ -55,14 +55,14 @@ public sealed class ItemSource : IItemSource
         ReaderAction.ListObjectsV2 => ListObjectsAsync(options.Bucket, options.Prefix, ct),
         _ => options.InputType switch
         {
-            "MANIFEST" => ManifestAsync(options.Bucket, options.Key!, ct),
+            "MANIFEST" => ManifestAsync(options.Bucket, options.Key!, options.VersionId, ct),
             _ => FileAsync(options, ct),
         },
     };
 
     private async IAsyncEnumerable<JsonValue> FileAsync(ReaderOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
-        var stream = await _store.OpenReadAsync(options.Bucket, options.Key!, ct).ConfigureAwait(false);
+        var stream = await _store.OpenReadAsync(options.Bucket, options.Key!, options.VersionId, ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var items = options.InputType switch
@@ -104,10 +104,10 @@ public sealed class ItemSource : IItemSource
     /// An S3 inventory: <c>manifest.json</c> names CSV data files (gzip-compressed when their key ends in <c>.gz</c>) in
     /// its destination bucket, whose columns <c>fileSchema</c> names; each row becomes an item keyed by those names.
     /// </summary>
-    private async IAsyncEnumerable<JsonValue> ManifestAsync(string bucket, string key, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<JsonValue> ManifestAsync(string bucket, string key, string? versionId, [EnumeratorCancellation] CancellationToken ct)
     {
         JsonObject manifest;
-        var stream = await _store.OpenReadAsync(bucket, key, ct).ConfigureAwait(false);
+        var stream = await _store.OpenReadAsync(bucket, key, versionId, ct).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             using var text = new StreamReader(stream);
@@ -128,7 +128,7 @@ public sealed class ItemSource : IItemSource
         {
             string dataKey = (files[i] as JsonObject)?["key"] is JsonString k ? k.Value
                 : throw new ItemReaderFailedException($"The manifest '{key}' lists a file without a key.");
-            var data = await _store.OpenReadAsync(dataBucket, dataKey, ct).ConfigureAwait(false);
+            var data = await _store.OpenReadAsync(dataBucket, dataKey, null, ct).ConfigureAwait(false);
             await using (data.ConfigureAwait(false))
             {
                 Stream rows = dataKey.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(data, CompressionMode.Decompress, leaveOpen: true) : data;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Stepwise.Json;
@@ -11,62 +10,33 @@ namespace Stepwise.Integrations.Items;
 /// </summary>
 internal static class JsonArrayItems
 {
-    private const int InitialBuffer = 1 << 16;
-
     /// <summary>AWS's cause when the file is valid JSON but not an array.</summary>
     public const string NotIterable = "Attempting to map over non-iterable node.";
 
     public static async IAsyncEnumerable<JsonValue> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        using var window = new ReadWindow();
         var items = new List<JsonValue>();
         var scan = new ScanState();
-        int start = 0;
-        int end = 0;
-        bool final = false;
-        try
+        while (!scan.Done)
         {
-            while (!scan.Done)
+            if (!window.Final)
             {
-                if (!final)
-                {
-                    if (start > 0)
-                    {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        end -= start;
-                        start = 0;
-                    }
-
-                    if (end == buffer.Length)
-                    {
-                        // One element is larger than the buffer: grow to hold it whole.
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    int read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
-                    final = read == 0;
-                    end += read;
-                }
-
-                items.Clear();
-                start += Scan(buffer.AsSpan(start, end - start), final, ref scan, items);
-                for (int i = 0; i < items.Count; i++)
-                {
-                    yield return items[i];
-                }
-
-                if (final && !scan.Done)
-                {
-                    throw new ItemReaderFailedException(scan.InArray ? "The JSON array in the file is not terminated." : NotIterable);
-                }
+                await window.FillAsync(stream, cancellationToken).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            items.Clear();
+            window.Consume(Scan(window.Data, window.Final, ref scan, items));
+            for (int i = 0; i < items.Count; i++)
+            {
+                yield return items[i];
+            }
+
+            // The reader throws on a final block that ends early; this guard only keeps a surprise from looping forever.
+            if (window.Final && !scan.Done)
+            {
+                throw new ItemReaderFailedException("The file is not valid JSON: it ends inside the array.");
+            }
         }
     }
 

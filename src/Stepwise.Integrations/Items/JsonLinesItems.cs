@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Stepwise.Json;
@@ -8,49 +7,20 @@ namespace Stepwise.Integrations.Items;
 /// <summary>Streams a JSON Lines file (InputType JSONL): one JSON value per line; blank lines are skipped.</summary>
 internal static class JsonLinesItems
 {
-    private const int InitialBuffer = 1 << 16;
-
     public static async IAsyncEnumerable<JsonValue> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        using var window = new ReadWindow();
         var items = new List<JsonValue>();
         long line = 0;
-        int start = 0;
-        int end = 0;
-        bool final = false;
-        try
+        while (!window.Final)
         {
-            while (!final)
+            await window.FillAsync(stream, cancellationToken).ConfigureAwait(false);
+            items.Clear();
+            window.Consume(Split(window.Data, window.Final, ref line, items));
+            for (int i = 0; i < items.Count; i++)
             {
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-
-                if (end == buffer.Length)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, larger, 0, end);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                int read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false);
-                final = read == 0;
-                end += read;
-                items.Clear();
-                start += Split(buffer.AsSpan(start, end - start), final, ref line, items);
-                for (int i = 0; i < items.Count; i++)
-                {
-                    yield return items[i];
-                }
+                yield return items[i];
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Stepwise.Integrations.Items;
 /// Objects as files under the operator's local root: bucket <c>b</c> key <c>k</c> is <c>&lt;root&gt;/b/k</c>, so a
 /// definition written for S3 runs unchanged against local files. Every path is confined: a key that resolves outside
 /// its bucket's directory, or a bucket outside the root (<c>..</c>, an absolute path) is refused, never followed. Missing files answer as S3 does
-/// (<c>NoSuchBucket</c>, <c>NoSuchKey</c>).
+/// (<c>NoSuchBucket</c>, <c>NoSuchKey</c>). A file has one version, <c>null</c>, as an object in an unversioned bucket.
 /// </summary>
 internal sealed class LocalObjectStore : IObjectStore
 {
@@ -19,9 +19,15 @@ internal sealed class LocalObjectStore : IObjectStore
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
     }
 
-    public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)
+    public Task<Stream> OpenReadAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken)
     {
         string path = Resolve(bucket, key);
+        // A file has one version, which S3 calls "null" (the only version of an object in an unversioned bucket).
+        if (versionId is not null && versionId != "null")
+        {
+            throw new AwsServiceException(404, "NoSuchVersion", "NoSuchVersion", "The specified version does not exist.", null);
+        }
+
         if (!File.Exists(path))
         {
             throw Directory.Exists(BucketDirectory(bucket)) ? NoSuchKey() : NoSuchBucket();

@@ -7,6 +7,7 @@ internal sealed record ReaderOptions(
     ReaderAction Action,
     string Bucket,
     string? Key,
+    string? VersionId,
     string? Prefix,
     string InputType,
     char Delimiter,
@@ -36,7 +37,7 @@ internal sealed record ReaderOptions(
 
             if (inputType is not ("JSON" or "JSONL" or "CSV" or "MANIFEST"))
             {
-                throw new ItemReaderFailedException($"The ReaderConfig InputType '{inputType}' is not one of JSON, JSONL, CSV and MANIFEST.");
+                throw new ItemReaderFailedException($"The ReaderConfig InputType '{inputType}' is not one Stepwise reads: JSON, JSONL, CSV or MANIFEST.");
             }
         }
 
@@ -45,7 +46,7 @@ internal sealed record ReaderOptions(
             throw new ItemReaderFailedException($"The ReaderConfig ManifestType '{manifestType}' is not supported; Stepwise reads S3_INVENTORY manifests.");
         }
 
-        return new ReaderOptions(action, bucket, key, Text(request.Arguments, "Prefix"), inputType, ReadDelimiter(config), ReadHeaders(config), ReadMaxItems(config));
+        return new ReaderOptions(action, bucket, key, Text(request.Arguments, "VersionId"), Text(request.Arguments, "Prefix"), inputType, ReadDelimiter(config), ReadHeaders(config), ReadMaxItems(config));
     }
 
     private static char ReadDelimiter(JsonObject config) => Text(config, "CSVDelimiter") switch

@@ -5,8 +5,8 @@ namespace Stepwise.Integrations.Items;
 /// <summary>Objects at the configured S3 endpoint.</summary>
 internal sealed class S3ObjectStore(S3Client client) : IObjectStore
 {
-    public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken) =>
-        client.GetObjectAsync(bucket, key, cancellationToken);
+    public Task<Stream> OpenReadAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken) =>
+        client.GetObjectAsync(bucket, key, versionId, cancellationToken);
 
     public Task<S3ObjectPage> ListAsync(string bucket, string? prefix, string? continuationToken, CancellationToken cancellationToken) =>
         client.ListObjectsV2Async(bucket, prefix, continuationToken, cancellationToken);

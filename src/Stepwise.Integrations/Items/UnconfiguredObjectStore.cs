@@ -8,7 +8,7 @@ internal sealed class UnconfiguredObjectStore : IObjectStore
     public const string Message = "No S3 endpoint or local root is configured: set \"s3\": {\"endpoint\": …} or \"s3\": {\"localRoot\": …} in stepwise.json, "
         + "or STEPWISE_S3_ENDPOINT or STEPWISE_S3_LOCAL_ROOT.";
 
-    public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken) => throw new IOException(Message);
+    public Task<Stream> OpenReadAsync(string bucket, string key, string? versionId, CancellationToken cancellationToken) => throw new IOException(Message);
 
     public Task<S3ObjectPage> ListAsync(string bucket, string? prefix, string? continuationToken, CancellationToken cancellationToken) =>
         throw new IOException(Message);

@@ -134,6 +134,39 @@ public sealed class ItemReaderTests : IDisposable
         Assert.Equal("CSV headers cannot contain duplicates.", failure.Message);
     }
 
+    [Fact]
+    public async Task CSV_headers_past_10_KiB_fail_the_reader()
+    {
+        var headers = new List<string>();
+        for (int i = 0; headers.Sum(h => h.Length + 1) <= 10 * 1024; i++)
+        {
+            headers.Add("header_" + i.ToString("D5", CultureInfo.InvariantCulture));
+        }
+
+        _root.Write("wide.csv", string.Join(',', headers) + "\n" + string.Join(',', headers.Select(_ => "v")) + "\n");
+        _root.Write("narrow.csv", string.Join(',', headers.Skip(1)) + "\n" + string.Join(',', headers.Skip(1).Select(_ => "v")) + "\n");
+
+        var failure = await Assert.ThrowsAsync<ItemReaderFailedException>(() => _root.ReadAllAsync(LocalRoot.GetObject("wide.csv", "CSV")));
+        var items = await _root.ReadAllAsync(LocalRoot.GetObject("narrow.csv", "CSV"));
+
+        Assert.Contains("10240 bytes", failure.Message, StringComparison.Ordinal);
+        Assert.Single(items);
+    }
+
+    [Theory]
+    [InlineData("[1, 2, {\"a\":")]
+    [InlineData("[1, 2")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_JSON_file_cut_short_or_empty_fails_the_reader(string text)
+    {
+        _root.Write("cut.json", text);
+
+        var failure = await Assert.ThrowsAsync<ItemReaderFailedException>(() => _root.ReadAllAsync(LocalRoot.GetObject("cut.json", "JSON")));
+
+        Assert.StartsWith("The file is not valid JSON", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("COMMA", ',')]
     [InlineData("PIPE", '|')]
@@ -231,6 +264,20 @@ public sealed class ItemReaderTests : IDisposable
         var failure = await Assert.ThrowsAsync<ItemReaderFailedException>(() => _root.ReadAllAsync(LocalRoot.GetObject(key, "JSON")));
 
         Assert.Contains("AccessDenied", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_local_file_has_only_the_null_version()
+    {
+        _root.Write("file.json", "[1]");
+        static ItemReaderRequest Versioned(string version) => new("arn:aws:states:::s3:getObject",
+            JsonObject.Create(("Bucket", LocalRoot.Bucket), ("Key", "file.json"), ("VersionId", version)), JsonObject.Create(("InputType", "JSON")));
+
+        var items = await _root.ReadAllAsync(Versioned("null"));
+        var failure = await Assert.ThrowsAsync<ItemReaderFailedException>(() => _root.ReadAllAsync(Versioned("3HL4kqtJlcpXroDTDmjVBH40Nrjfkd")));
+
+        Assert.Single(items);
+        Assert.Contains("Error Code: NoSuchVersion", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

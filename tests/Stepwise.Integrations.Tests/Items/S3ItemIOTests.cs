@@ -95,4 +95,22 @@ public sealed class S3ItemIOTests(MotoServer moto) : IClassFixture<MotoServer>
             await moto.GetObjectAsync("results", "jobs/0b5d2c1a-1111-4222-8333-444455556666/SUCCEEDED_0.json")));
         Assert.Equal("2", ((JsonObject)entries[0])["Output"]!.AsString());
     }
+
+    [Fact]
+    public async Task A_VersionId_reads_that_version_of_the_object()
+    {
+        await moto.CreateBucketAsync("items-versions");
+        await moto.CallRestAsync(HttpMethod.Put, "items-versions?versioning", "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>");
+        string first = await moto.PutObjectAsync("items-versions", "file.json", Encoding.UTF8.GetBytes("[1]")) ?? throw new InvalidOperationException("moto kept no version");
+        await moto.PutObjectAsync("items-versions", "file.json", Encoding.UTF8.GetBytes("[2]"));
+        var source = ItemIO.CreateItemSource(Configuration(), "us-east-1");
+
+        var old = await ReadAllAsync(source, new ItemReaderRequest("arn:aws:states:::s3:getObject",
+            JsonObject.Create(("Bucket", "items-versions"), ("Key", "file.json"), ("VersionId", first)), JsonObject.Create(("InputType", "JSON"))));
+        var latest = await ReadAllAsync(source, new ItemReaderRequest("arn:aws:states:::s3:getObject",
+            JsonObject.Create(("Bucket", "items-versions"), ("Key", "file.json")), JsonObject.Create(("InputType", "JSON"))));
+
+        Assert.Equal("[1]", JsonArray.Create(old).ToJsonString());
+        Assert.Equal("[2]", JsonArray.Create(latest).ToJsonString());
+    }
 }
