@@ -555,7 +555,7 @@ internal sealed partial class Stepper
                 AbortChildren(frame);
             }
 
-            Emit(frame, CurrentState(frame).Type + "StateAborted", null, null, previous: previous);
+            Emit(frame, StateEventTypes.Aborted(CurrentState(frame).Type), null, null, previous: previous);
         }
 
         if (frame.TaskId != 0)

@@ -94,7 +94,7 @@ internal sealed partial class Stepper
             // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
             var details = new JsonObjectBuilder(5)
                 .Set("resource", resource.Arn)
-                .Set("input", parameters.ToJsonString())
+                .Set("input", JsonString.TextOf(parameters))
                 .Set("inputDetails", NotTruncated);
             if (timeout is long lt)
             {
@@ -119,7 +119,7 @@ internal sealed partial class Stepper
                 .Set("resourceType", resource.ResourceType)
                 .Set("resource", resource.Resource)
                 .Set("region", _snapshot.Info.Region)
-                .Set("parameters", parameters.ToJsonString());
+                .Set("parameters", JsonString.TextOf(parameters));
             if (timeout is long tt)
             {
                 details.Set("timeoutInSeconds", tt);
@@ -215,7 +215,7 @@ internal sealed partial class Stepper
         }
 
         EmitTaskEvent(frame, task.Resource, "Submitted", DetailsFor(task.Resource)
-            .Set("output", output.ToJsonString())
+            .Set("output", JsonString.TextOf(output))
             .Set("outputDetails", NotTruncated)
             .ToObject());
     }
@@ -241,7 +241,7 @@ internal sealed partial class Stepper
         }
 
         EmitTaskEvent(frame, task.Resource, "Succeeded", DetailsFor(task.Resource)
-            .Set("output", output.ToJsonString())
+            .Set("output", JsonString.TextOf(output))
             .Set("outputDetails", NotTruncated)
             .ToObject());
         Inspector?.Data.Result = output;
