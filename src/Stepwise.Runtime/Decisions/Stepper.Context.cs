@@ -10,7 +10,7 @@ internal sealed partial class Stepper
     /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
     /// that can retry (Task, Parallel, Map) carry <c>State.RetryCount</c>, as AWS shows it.
     /// </summary>
-    private JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
+    internal JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
     {
         if (Inspector?.Context is JsonObject given)
         {
@@ -62,7 +62,7 @@ internal sealed partial class Stepper
         return (executionBuilder.ToObject(), stateMachine);
     }
 
-    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), frame.Variables, _random);
+    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, new LazyContextObject(this, frame, state), frame.Variables, _random);
 
     /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
     private static AslError WithStatePrefix(Frame frame, State state, AslError error)
@@ -93,7 +93,7 @@ internal sealed partial class Stepper
             return true;
         }
 
-        if (field.Path!.TryEvaluate(new PathScope(value, BuildContext(frame, state), frame.Variables, _random), out var selected, out var error))
+        if (field.Path!.TryEvaluate(Scope(frame, state, value), out var selected, out var error))
         {
             result = selected;
             return true;

@@ -274,7 +274,7 @@ internal sealed partial class Stepper
             }
             else if (state.ItemSelector is not null)
             {
-                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), frame.Variables, _random);
+                var scope = new PathScope(fan.EffectiveInput, new LazyContextObject(this, frame, state, index, item), frame.Variables, _random);
                 if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
                 {
                     AbortChildren(frame);
