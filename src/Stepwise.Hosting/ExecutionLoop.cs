@@ -30,7 +30,11 @@ internal sealed class ExecutionLoop
     private readonly List<HistoryEvent> _history = [];
     private readonly Queue<Stimulus> _local = new();
     private readonly List<Stimulus> _batch = [];
-    private readonly Channel<Stimulus> _completions = Channel.CreateUnbounded<Stimulus>();
+    /// <summary>
+    /// Where tasks that complete asynchronously report; made on first need, as most executions (Pass states, handlers
+    /// that answer synchronously) never wait and a channel is most of what a short execution allocates.
+    /// </summary>
+    private Channel<Stimulus>? _completions;
     private readonly Dictionary<long, DateTimeOffset> _timers = [];
     private readonly Dictionary<long, CancellationTokenSource> _inflight = [];
 
@@ -55,6 +59,8 @@ internal sealed class ExecutionLoop
 
     private DateTimeOffset Now => _virtual?.Now ?? _time.GetUtcNow();
 
+    private Channel<Stimulus> Completions => _completions ??= Channel.CreateUnbounded<Stimulus>();
+
     public async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
     {
         _cancellationToken = cancellationToken;
@@ -70,7 +76,7 @@ internal sealed class ExecutionLoop
                     continue;
                 }
 
-                if (_completions.Reader.TryRead(out var stimulus))
+                if (_completions is { } completions && completions.Reader.TryRead(out var stimulus))
                 {
                     Apply(stimulus);
                     continue;
@@ -130,7 +136,7 @@ internal sealed class ExecutionLoop
                 throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
             }
 
-            await _completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            await Completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -159,7 +165,7 @@ internal sealed class ExecutionLoop
     private async Task<bool> WaitForCompletionAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var read = _completions.Reader.WaitToReadAsync(linked.Token).AsTask();
+        var read = Completions.Reader.WaitToReadAsync(linked.Token).AsTask();
         // Under FastTime the grace is real time: the given clock may be a fake that never moves on its own.
         var delay = Task.Delay(timeout, _virtual is null ? _time : TimeProvider.System, linked.Token);
         var winner = await Task.WhenAny(read, delay).ConfigureAwait(false);
@@ -299,10 +305,10 @@ internal sealed class ExecutionLoop
         }
 
         _inflight[command.TaskId] = cts;
-        _ = CompleteAsync(command.TaskId, pending.AsTask(), cts.Token);
+        _ = CompleteAsync(Completions.Writer, command.TaskId, pending.AsTask(), cts.Token);
     }
 
-    private async Task CompleteAsync(long taskId, Task<TaskOutcome> pending, CancellationToken cancellationToken)
+    private static async Task CompleteAsync(ChannelWriter<Stimulus> completions, long taskId, Task<TaskOutcome> pending, CancellationToken cancellationToken)
     {
         TaskOutcome outcome;
         try
@@ -320,7 +326,7 @@ internal sealed class ExecutionLoop
             outcome = TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
 
-        _completions.Writer.TryWrite(ToStimulus(taskId, outcome));
+        completions.TryWrite(ToStimulus(taskId, outcome));
     }
 
     private static Stimulus ToStimulus(long taskId, TaskOutcome outcome) => outcome switch

@@ -19,18 +19,10 @@ internal sealed partial class Stepper
         }
 
         var (execution, stateMachine) = _snapshot.ContextParts ??= BuildContextParts(_snapshot.Info);
-        var stateBuilder = new JsonObjectBuilder(3)
-            .Set("Name", state.Name)
-            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
-        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
-        {
-            stateBuilder.Set("RetryCount", frame.RetryCount);
-        }
-
         var context = new JsonObjectBuilder(5)
             .Set("Execution", execution)
             .Set("StateMachine", stateMachine)
-            .Set("State", stateBuilder.ToObject());
+            .Set("State", StateContext(frame, state));
         if (taskToken is not null)
         {
             context.Set("Task", JsonObject.Create(("Token", (JsonValue)taskToken)));
@@ -43,6 +35,30 @@ internal sealed partial class Stepper
         }
 
         return context.ToObject();
+    }
+
+    /// <summary>
+    /// The context's <c>State</c> member. It depends only on the state, its entry time and the retry count, so the last
+    /// one built is reused while those stay the same: a Map's ItemSelector builds a context per item, all in one entry.
+    /// </summary>
+    private JsonObject StateContext(Frame frame, State state)
+    {
+        if (_stateContext is { } last && ReferenceEquals(last.State, state) && last.Entered == frame.EnteredTime && last.RetryCount == frame.RetryCount)
+        {
+            return last.Value;
+        }
+
+        var builder = new JsonObjectBuilder(3)
+            .Set("Name", state.Name)
+            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
+        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
+        {
+            builder.Set("RetryCount", frame.RetryCount);
+        }
+
+        var value = builder.ToObject();
+        _stateContext = (state, frame.EnteredTime, frame.RetryCount, value);
+        return value;
     }
 
     internal static (JsonObject Execution, JsonObject StateMachine) BuildContextParts(ExecutionInfo info)

@@ -29,6 +29,9 @@ internal sealed partial class Stepper
     private readonly int _maxPayloadBytes;
     private readonly Queue<int> _runnable = new();
 
+    /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
+    private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
+
     /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
     private readonly HashSet<int> _owned = [];
 
@@ -220,8 +223,8 @@ internal sealed partial class Stepper
         Record(frame, type, detailsName, details, null, advance, previous);
 
     /// <summary>As <see cref="Emit"/>, for an event whose details are built when read (see <see cref="LazyEventDetails"/>).</summary>
-    private long EmitLazy(Frame frame, string type, string detailsName, LazyEventDetails details) =>
-        Record(frame, type, detailsName, null, details, advance: true, previous: null);
+    private long EmitLazy(Frame frame, string type, string detailsName, LazyEventDetails details, bool advance = true) =>
+        Record(frame, type, detailsName, null, details, advance, previous: null);
 
     private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails? lazyDetails, bool advance,
         long? previous)
@@ -375,7 +378,7 @@ internal sealed partial class Stepper
                     // the iteration's own aborted state.
                     if (state is MapState && !child.Silent)
                     {
-                        Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
                     }
 
                     RecordStopped(child);
