@@ -146,7 +146,7 @@ internal sealed partial class Stepper
             return true;
         }
 
-        var scope = new PathScope(effective, BuildContext(frame, state, null, index, item), frame.Variables, _random);
+        var scope = new PathScope(effective, new LazyContextObject(this, frame, state, index, item), frame.Variables, _random);
         if (state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
         {
             input = selected;
