@@ -76,6 +76,55 @@ public sealed class MotoServer : IDisposable
         return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"moto answered {action} with {(int)response.StatusCode}: {body}");
     }
 
+    /// <summary>Creates an S3 bucket (path-style); an existing one is kept.</summary>
+    public async Task CreateBucketAsync(string bucket)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Endpoint, Uri.EscapeDataString(bucket)));
+        Sign(request, "s3");
+        using var response = await s_http.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode && !body.Contains("BucketAlreadyOwnedByYou", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"moto answered CreateBucket {bucket} with {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Stores an S3 object (path-style); <paramref name="key"/> may contain '/'. Returns its version id (null when unversioned).</summary>
+    public async Task<string?> PutObjectAsync(string bucket, string key, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(Endpoint, Uri.EscapeDataString(bucket) + "/" + key)) { Content = new ByteArrayContent(body) };
+        Sign(request, "s3");
+        using var response = await s_http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"moto answered PutObject {bucket}/{key} with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return response.Headers.TryGetValues("x-amz-version-id", out var versions) ? versions.First() : null;
+    }
+
+    /// <summary>Sends an S3 REST request (path-style, e.g. <c>bucket?versioning</c>) with an XML body.</summary>
+    public async Task CallRestAsync(HttpMethod method, string pathAndQuery, string body)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Endpoint, pathAndQuery)) { Content = new StringContent(body, Encoding.UTF8, "application/xml") };
+        Sign(request, "s3");
+        using var response = await s_http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"moto answered {method} {pathAndQuery} with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Reads an S3 object's bytes (path-style).</summary>
+    public async Task<byte[]> GetObjectAsync(string bucket, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Endpoint, Uri.EscapeDataString(bucket) + "/" + key));
+        Sign(request, "s3");
+        using var response = await s_http.SendAsync(request);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync()
+            : throw new InvalidOperationException($"moto answered GetObject {bucket}/{key} with {(int)response.StatusCode}.");
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -13,7 +13,7 @@ internal sealed class AwsHttpClient(HttpClient http, AwsCredentials? credentials
     /// Signs requests when no credentials are configured: local stand-ins accept any signature, and one that serves
     /// every service on one port (moto, LocalStack) tells the services apart by the signature's scope.
     /// </summary>
-    private static readonly AwsCredentials s_placeholder = new("STEPWISELOCAL", "stepwise-local-placeholder");
+    internal static AwsCredentials Placeholder { get; } = new("STEPWISELOCAL", "stepwise-local-placeholder");
 
     /// <summary>Sends one request, signed for the configured region or else <paramref name="defaultRegion"/> (the engine's).</summary>
     public async Task<AwsHttpResponse> SendAsync(HttpMethod method, Uri uri, string signingName, string defaultRegion, byte[] body, string? contentType,
@@ -32,7 +32,7 @@ internal sealed class AwsHttpClient(HttpClient http, AwsCredentials? credentials
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        SigV4Signer.Sign(request, body, signingName, region ?? defaultRegion, credentials ?? s_placeholder, time.GetUtcNow());
+        SigV4Signer.Sign(request, body, signingName, region ?? defaultRegion, credentials ?? Placeholder, time.GetUtcNow());
 
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,16 @@ internal static class SigV4Signer
     private const string Algorithm = "AWS4-HMAC-SHA256";
 
     /// <summary>Adds <c>X-Amz-Date</c>, <c>X-Amz-Security-Token</c> (with a session token) and <c>Authorization</c>.</summary>
-    public static void Sign(HttpRequestMessage request, ReadOnlySpan<byte> body, string service, string region, AwsCredentials credentials, DateTimeOffset now)
+    public static void Sign(HttpRequestMessage request, ReadOnlySpan<byte> body, string service, string region, AwsCredentials credentials, DateTimeOffset now) =>
+        Sign(request, Hex(SHA256.HashData(body)), service, region, credentials, now, encodePathTwice: true);
+
+    /// <summary>
+    /// Signs with a precomputed <paramref name="payloadHash"/> (hex SHA-256, or S3's <c>UNSIGNED-PAYLOAD</c>).
+    /// S3 signs the request path as sent (<paramref name="encodePathTwice"/> false); every other service signs the
+    /// encoding of the encoded path.
+    /// </summary>
+    public static void Sign(HttpRequestMessage request, string payloadHash, string service, string region, AwsCredentials credentials, DateTimeOffset now,
+        bool encodePathTwice)
     {
         var uri = request.RequestUri ?? throw new ArgumentException("The request has no URI.", nameof(request));
         string amzDate = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -48,7 +57,15 @@ internal static class SigV4Signer
 
         var canonical = new StringBuilder();
         canonical.Append(request.Method.Method).Append('\n');
-        AppendCanonicalPath(canonical, uri.AbsolutePath);
+        if (encodePathTwice)
+        {
+            AppendCanonicalPath(canonical, uri.AbsolutePath);
+        }
+        else
+        {
+            canonical.Append(uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath);
+        }
+
         canonical.Append('\n');
         AppendCanonicalQuery(canonical, uri.Query);
         canonical.Append('\n');
@@ -58,7 +75,7 @@ internal static class SigV4Signer
         }
 
         string signedHeaders = string.Join(';', headers.Keys);
-        canonical.Append('\n').Append(signedHeaders).Append('\n').Append(Hex(SHA256.HashData(body)));
+        canonical.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
 
         string scope = $"{date}/{region}/{service}/aws4_request";
         string stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())))}";

@@ -65,6 +65,19 @@ internal sealed class ConfigurationReader(string source, string baseDirectory)
             }
         }
 
+        if (Object(root, "s3") is { } s3)
+        {
+            if (s3["endpoint"] is { } endpoint)
+            {
+                configuration.SetEndpoint("s3", Endpoint(endpoint, "s3.endpoint"));
+            }
+
+            if (s3["localRoot"] is { } localRoot)
+            {
+                configuration.S3LocalRoot = Path.GetFullPath(String(localRoot, "s3.localRoot"), baseDirectory);
+            }
+        }
+
         if (root["mockConfig"] is { } mockConfig)
         {
             configuration.MockConfigPath = Path.GetFullPath(String(mockConfig, "mockConfig"), baseDirectory);

@@ -8,6 +8,8 @@ internal static class EnvironmentNames
     public const string StepwiseLambdaEndpoint = "STEPWISE_LAMBDA_ENDPOINT";
     public const string AllowedHosts = "STEPWISE_HTTP_ALLOWED_HOSTS";
     public const string MockConfig = "SFN_MOCK_CONFIG";
+    public const string StepwiseS3Endpoint = "STEPWISE_S3_ENDPOINT";
+    public const string S3LocalRoot = "STEPWISE_S3_LOCAL_ROOT";
 
     /// <summary>
     /// The service of a Step Functions Local endpoint variable (<c>SQS_ENDPOINT</c> → <c>sqs</c>), or null. These are
@@ -24,6 +26,7 @@ internal static class EnvironmentNames
         "GLUE_ENDPOINT" => "glue",
         "SAGE_MAKER_ENDPOINT" => "sagemaker",
         "STEP_FUNCTIONS_ENDPOINT" => "states",
+        "S3_ENDPOINT" => "s3",
         _ => null,
     };
 }

@@ -48,6 +48,13 @@ public sealed class IntegrationsConfiguration
     /// <summary>A Step Functions Local mock configuration file (<c>SFN_MOCK_CONFIG</c>).</summary>
     public string? MockConfigPath { get; set; }
 
+    /// <summary>
+    /// A directory that stands in for S3 in distributed Map ItemReaders and ResultWriters: bucket <c>b</c> key <c>k</c> is
+    /// the file <c>&lt;root&gt;/b/k</c>, and no path may leave it. Null = objects come from the <c>s3</c> endpoint.
+    /// From <c>stepwise.json</c> <c>"s3": {"localRoot": …}</c> or <c>STEPWISE_S3_LOCAL_ROOT</c>.
+    /// </summary>
+    public string? S3LocalRoot { get; set; }
+
     /// <summary>Sets the endpoint of <paramref name="service"/> (a name such as <c>dynamodb</c> or <c>eventbridge</c>).</summary>
     public void SetEndpoint(string service, Uri endpoint)
     {
@@ -112,7 +119,8 @@ public sealed class IntegrationsConfiguration
     /// <c>LAMBDA_ENDPOINT</c>/<c>STEPWISE_LAMBDA_ENDPOINT</c>, <c>STEPWISE_ENDPOINT_&lt;SERVICE&gt;</c>,
     /// <c>SQS_ENDPOINT</c>, <c>SNS_ENDPOINT</c>, <c>DYNAMODB_ENDPOINT</c>, <c>EVENTBRIDGE_ENDPOINT</c>…,
     /// <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>, <c>AWS_DEFAULT_REGION</c>/<c>AWS_REGION</c>,
-    /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), and <c>SFN_MOCK_CONFIG</c>.
+    /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), <c>S3_ENDPOINT</c>/<c>STEPWISE_S3_ENDPOINT</c>,
+    /// <c>STEPWISE_S3_LOCAL_ROOT</c>, and <c>SFN_MOCK_CONFIG</c>.
     /// </summary>
     /// <exception cref="FormatException">A variable's value is not a valid URL; the message names the variable.</exception>
     public void ApplyEnvironment(IReadOnlyDictionary<string, string> environment, string baseDirectory)
@@ -125,14 +133,19 @@ public sealed class IntegrationsConfiguration
                 continue;
             }
 
-            if (name.StartsWith(EnvironmentNames.EndpointPrefix, StringComparison.Ordinal))
+            if (name == EnvironmentNames.StepwiseS3Endpoint)
+            {
+                SetEndpoint("s3", EnvironmentUri(name, value));
+            }
+            else if (name.StartsWith(EnvironmentNames.EndpointPrefix, StringComparison.Ordinal))
             {
                 SetEndpoint(name[EnvironmentNames.EndpointPrefix.Length..].ToLowerInvariant(), EnvironmentUri(name, value));
             }
             else if (EnvironmentNames.StepFunctionsLocalEndpoint(name) is { } service)
             {
                 // Stepwise's own STEPWISE_ENDPOINT_* wins over Step Functions Local's names.
-                if (!environment.ContainsKey(EnvironmentNames.EndpointPrefix + service.ToUpperInvariant()))
+                if (!environment.ContainsKey(EnvironmentNames.EndpointPrefix + service.ToUpperInvariant())
+                    && !(service == "s3" && environment.ContainsKey(EnvironmentNames.StepwiseS3Endpoint)))
                 {
                     SetEndpoint(service, EnvironmentUri(name, value));
                 }
@@ -160,6 +173,11 @@ public sealed class IntegrationsConfiguration
             {
                 _allowedHosts.Add(host);
             }
+        }
+
+        if (Value(environment, EnvironmentNames.S3LocalRoot) is { } localRoot)
+        {
+            S3LocalRoot = Path.GetFullPath(localRoot, baseDirectory);
         }
 
         if (Value(environment, EnvironmentNames.MockConfig) is { } mocks)

@@ -29,6 +29,9 @@ internal sealed partial class Stepper
     private readonly int _maxPayloadBytes;
     private readonly Queue<int> _runnable = new();
 
+    /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
+    private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
+
     /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
     private readonly HashSet<int> _owned = [];
 
@@ -124,7 +127,7 @@ internal sealed partial class Stepper
     {
         var info = _snapshot.Info;
         Emit(null, "ExecutionStarted", "executionStartedEventDetails", new JsonObjectBuilder(3)
-            .Set("input", info.Input.ToJsonString())
+            .Set("input", JsonString.TextOf(info.Input))
             .Set("inputDetails", NotTruncated)
             .Set("roleArn", info.RoleArn)
             .ToObject());
@@ -160,7 +163,9 @@ internal sealed partial class Stepper
         }
     }
 
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false)
+    // isolated: a distributed Map's iteration is a child execution of its own, which cannot read the parent's variables.
+    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false,
+        bool isolated = false)
     {
         var frame = new Frame
         {
@@ -175,7 +180,9 @@ internal sealed partial class Stepper
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
-            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty : _snapshot.Frames[parentId].Variables.NewInner(),
+            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
+                : isolated ? VariableScope.Empty
+                : _snapshot.Frames[parentId].Variables.NewInner(),
         };
         _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
         _owned.Add(frame.Id);
@@ -209,14 +216,22 @@ internal sealed partial class Stepper
 
     private State CurrentState(Frame frame) => _definition.Graphs[frame.GraphIndex][frame.StateName];
 
-    private static readonly JsonObject NotTruncated = JsonObject.Create(("truncated", JsonValue.False));
+    internal static readonly JsonObject NotTruncated = JsonObject.Create(("truncated", JsonValue.False));
 
     /// <summary>
     /// Records an event in <paramref name="frame"/>'s chain (previousEventId = the frame's last event, unless
     /// <paramref name="previous"/> overrides it). <paramref name="advance"/> false leaves the chain where it was:
     /// AWS records some bookkeeping events (MapIterationSucceeded, ParallelStateSucceeded, ...) beside the chain.
     /// </summary>
-    private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null)
+    private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null) =>
+        Record(frame, type, detailsName, details, null, advance, previous);
+
+    /// <summary>As <see cref="Emit"/>, for an event whose details are built when read (see <see cref="LazyEventDetails"/>).</summary>
+    private long EmitLazy(Frame frame, string type, string detailsName, LazyEventDetails details, bool advance = true) =>
+        Record(frame, type, detailsName, null, details, advance, previous: null);
+
+    private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails? lazyDetails, bool advance,
+        long? previous)
     {
         if (frame is { Silent: true } || _snapshot.IsFinished)
         {
@@ -234,7 +249,9 @@ internal sealed partial class Stepper
         }
 
         long id = _snapshot.NextEventId++;
-        Events.Add(new HistoryEvent(type, id, prev, _now, detailsName, details));
+        Events.Add(lazyDetails is null
+            ? new HistoryEvent(type, id, prev, _now, detailsName, details)
+            : new HistoryEvent(type, id, prev, _now, detailsName!, lazyDetails));
         if (advance && frame is not null)
         {
             frame.LastEventId = id;
@@ -275,7 +292,7 @@ internal sealed partial class Stepper
         {
             case ExecutionOutcome.Succeeded:
                 Emit(null, "ExecutionSucceeded", "executionSucceededEventDetails", new JsonObjectBuilder(2)
-                    .Set("output", output!.ToJsonString())
+                    .Set("output", JsonString.TextOf(output!))
                     .Set("outputDetails", NotTruncated)
                     .ToObject(), previous: previous);
                 break;
@@ -365,7 +382,7 @@ internal sealed partial class Stepper
                     // the iteration's own aborted state.
                     if (state is MapState && !child.Silent)
                     {
-                        Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
                     }
 
                     RecordStopped(child);
@@ -377,10 +394,10 @@ internal sealed partial class Stepper
                     EndMapRun(fan, MapRunStatuses.Aborted);
                 }
 
-                Emit(frame, state.Type + "StateAborted", null, null);
+                Emit(frame, StateEventTypes.Aborted(state.Type), null, null);
                 break;
             case FramePhase.WaitingTask or FramePhase.WaitingRetry or FramePhase.WaitingChildren:
-                Emit(frame, state.Type + "StateAborted", null, null);
+                Emit(frame, StateEventTypes.Aborted(state.Type), null, null);
                 break;
 
             // A stopped Wait state records no WaitStateAborted (api/test_sfn_api__test_stop_execution).

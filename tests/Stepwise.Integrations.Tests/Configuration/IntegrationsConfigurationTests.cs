@@ -87,4 +87,29 @@ public sealed class IntegrationsConfigurationTests
 
         Assert.Equal("LAMBDA_ENDPOINT: 'localhost:3001' is not an absolute http or https URL.", error.Message);
     }
+
+    [Fact]
+    public void The_s3_section_sets_the_endpoint_and_a_local_root_relative_to_the_file()
+    {
+        var configuration = Read("""{"s3": {"endpoint": "http://127.0.0.1:5002", "localRoot": "data"}}""");
+
+        Assert.Equal(new Uri("http://127.0.0.1:5002"), configuration.GetEndpoint("s3"));
+        Assert.Equal(Path.Combine(s_base, "data"), configuration.S3LocalRoot);
+    }
+
+    [Fact]
+    public void S3_variables_set_the_endpoint_and_the_local_root_and_the_Stepwise_name_wins()
+    {
+        var configuration = new IntegrationsConfiguration();
+
+        configuration.ApplyEnvironment(new Dictionary<string, string>
+        {
+            ["S3_ENDPOINT"] = "http://127.0.0.1:1",
+            ["STEPWISE_S3_ENDPOINT"] = "http://127.0.0.1:2",
+            ["STEPWISE_S3_LOCAL_ROOT"] = "items",
+        }, s_base);
+
+        Assert.Equal(new Uri("http://127.0.0.1:2"), configuration.GetEndpoint("s3"));
+        Assert.Equal(Path.Combine(s_base, "items"), configuration.S3LocalRoot);
+    }
 }

@@ -16,11 +16,12 @@ internal static class ExecutionCaseRunner
 
     /// <summary>
     /// Whether the runner can run the case: an execution that needs nothing but Lambda mocks, the services it forwards
-    /// to moto (SQS, SNS, DynamoDB, EventBridge) and the child state machines of nested executions.
+    /// to moto (SQS, SNS, DynamoDB, EventBridge, and S3 for Distributed Map ItemReaders and ResultWriters) and the child
+    /// state machines of nested executions.
     /// </summary>
     public static bool InScope(AwsRecordedCorpus.IndexEntry entry) =>
         entry.Kind == "execution" && entry.Needs.All(need => need.StartsWith("lambda", StringComparison.Ordinal) || ServiceSetup.IsServiceNeed(need)
-            || need == NestedStateMachines.Need);
+            || S3Fixtures.IsS3Need(need) || need == NestedStateMachines.Need);
 
     /// <summary>Null when the case behaves as AWS recorded it; otherwise the first difference.</summary>
     public static async Task<string?> RunAsync(string caseId, MotoServer moto)
@@ -49,6 +50,12 @@ internal static class ExecutionCaseRunner
             {
                 integrations.SetEndpoint(service, moto.Endpoint);
             }
+        }
+
+        if (recorded["needs"] is JsonArray s3Needs && s3Needs.Any(need => S3Fixtures.IsS3Need(need.AsString())))
+        {
+            await S3Fixtures.UploadAsync(moto, caseId);
+            integrations.SetEndpoint("s3", moto.Endpoint);
         }
 
         await using var engine = new StepwiseEngine(new StepwiseEngineOptions
