@@ -33,7 +33,7 @@ public sealed class MapState : State
         ToleratedFailurePercentageExpression = percentageExpression;
         ToleratedFailurePercentagePath = ModelReader.ReadOptionalPath(json, "ToleratedFailurePercentagePath", where);
         ItemReader = json["ItemReader"];
-        ItemBatcher = json["ItemBatcher"];
+        ItemBatcher = ItemBatcher.Read(json, where);
         ResultWriter = json["ResultWriter"];
         Label = ModelReader.ReadOptionalString(json, "Label", where);
     }
@@ -95,8 +95,8 @@ public sealed class MapState : State
     /// <summary>Distributed-map <c>ItemReader</c>, kept raw.</summary>
     public JsonValue? ItemReader { get; }
 
-    /// <summary>Distributed-map <c>ItemBatcher</c>, kept raw.</summary>
-    public JsonValue? ItemBatcher { get; }
+    /// <summary>Distributed-map <c>ItemBatcher</c>: items are grouped into batches, one child execution each.</summary>
+    public ItemBatcher? ItemBatcher { get; }
 
     /// <summary>Distributed-map <c>ResultWriter</c>, kept raw.</summary>
     public JsonValue? ResultWriter { get; }

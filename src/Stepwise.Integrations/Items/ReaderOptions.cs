@@ -1,3 +1,4 @@
+using System.Globalization;
 using Stepwise.Json;
 
 namespace Stepwise.Integrations.Items;
@@ -95,12 +96,15 @@ internal sealed record ReaderOptions(
             return ItemLimit;
         }
 
-        if (value is not JsonNumber number)
+        // MaxItemsPath may select a string that holds the number: AWS reads a variable assigned "2" as 2 (the corpus's
+        // test_reference_in_map_state_max_items_path).
+        double max = value switch
         {
-            throw new ItemReaderFailedException("field MaxItems must be a number");
-        }
-
-        double max = Math.Truncate(number.ToDouble());
+            JsonNumber number => number.ToDouble(),
+            JsonString text when double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => parsed,
+            _ => throw new ItemReaderFailedException("field MaxItems must be a number"),
+        };
+        max = Math.Truncate(max);
         return max < 0 ? throw new ItemReaderFailedException("field MaxItems must be positive")
             : max == 0 || max > ItemLimit ? ItemLimit
             : (long)max;

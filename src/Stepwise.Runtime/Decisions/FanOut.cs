@@ -9,7 +9,7 @@ namespace Stepwise.Runtime.Decisions;
 /// </summary>
 internal sealed class FanOut
 {
-    public required JsonValue[] Items { get; init; }
+    public required JsonValue[] Items { get; set; }
 
     public required ImmutableList<JsonValue?> Results { get; set; }
 

@@ -82,6 +82,25 @@ internal sealed partial class Stepper
         return TryReadCount(value, out count);
     }
 
+    /// <summary>
+    /// A Map percentage read through a path: a number, or a string holding one ("1" from a variable is accepted, as the
+    /// corpus's MAP_STATE_REFERENCE_IN_TOLERATED_FAILURE_PATH case shows; "NoNumber" is not).
+    /// </summary>
+    private static bool TryReadMapPercentage(JsonValue value, out double percentage)
+    {
+        switch (value)
+        {
+            case JsonNumber number:
+                percentage = number.ToDouble();
+                return true;
+            case JsonString text:
+                return double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out percentage) && double.IsFinite(percentage);
+            default:
+                percentage = 0;
+                return false;
+        }
+    }
+
     private void ExecuteMap(Frame frame, MapState state)
     {
         if (!TryApplyPath(frame, state, state.InputPath, frame.StateInput, out var effective))
@@ -94,6 +113,11 @@ internal sealed partial class Stepper
         if (ItemReaderDataInTest(state) is { } read)
         {
             itemsValue = read;
+        }
+        else if (ReadsItems(state))
+        {
+            // The reader's items are not known yet: MapStateStarted records length 0, as on AWS.
+            itemsValue = JsonArray.Empty;
         }
         else if (state.ItemsPath.IsNull)
         {
@@ -163,28 +187,37 @@ internal sealed partial class Stepper
                 return;
             }
 
-            if (value is not JsonNumber n)
+            if (!TryReadMapPercentage(value, out toleratedPercentage))
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
                     $"The ToleratedFailurePercentagePath field refers to value \"{Display(value)}\" which is not a valid float: {state.ToleratedFailurePercentagePath.Text}")));
                 return;
             }
 
-            if (n.ToDouble() is < 0 or > 100)
+            if (toleratedPercentage is < 0 or > 100)
             {
                 StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError("ToleratedFailurePercentage must be between 0 and 100.")));
                 return;
             }
-
-            toleratedPercentage = n.ToDouble();
         }
 
         LaunchMap(frame, state, effective, items, maxConcurrency, toleratedCount, toleratedPercentage);
     }
 
-    /// <summary>After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages).</summary>
+    /// <summary>
+    /// After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages). A Map
+    /// whose ItemReader reads its items waits for them after MapRunStarted.
+    /// </summary>
     private void LaunchMap(Frame frame, MapState state, JsonValue effective, JsonArray items, long maxConcurrency, long toleratedCount, double toleratedPercentage)
     {
+        bool reads = ReadsItems(state);
+
+        // With an ItemBatcher each iteration (child execution) runs one batch of items.
+        if (!reads && state.ItemBatcher is { } batcher && !TryBatchItems(frame, state, batcher, effective, items, out items))
+        {
+            return;
+        }
+
         string? runArn = null;
         if (state.ItemProcessor.ProcessorConfig.IsDistributed)
         {
@@ -199,16 +232,33 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             MapRunArn = runArn,
-            Items = items.AsSpan().ToArray(),
-            // A redrive keeps the iterations that succeeded; StartIterations skips them.
-            Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count),
-            ChildIds = EmptyList<int>(items.Count),
+            Items = [],
+            Results = [],
+            ChildIds = [],
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
             LastCompletionEventId = frame.LastEventId,
         };
+        frame.FanOut = fan;
+        if (reads)
+        {
+            StartItemRead(frame, state, effective);
+            return;
+        }
+
+        frame.Phase = FramePhase.WaitingChildren;
+        RunMapItems(frame, state, fan, items);
+    }
+
+    /// <summary>The Map's items are known (from the input or its ItemReader): record the run and start the iterations.</summary>
+    private void RunMapItems(Frame frame, MapState state, FanOut fan, JsonArray items)
+    {
+        fan.Items = items.AsSpan().ToArray();
+        // A redrive keeps the iterations that succeeded; StartIterations skips them.
+        fan.Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count);
+        fan.ChildIds = EmptyList<int>(items.Count);
         foreach (var result in fan.Results)
         {
             if (result is not null)
@@ -217,9 +267,7 @@ internal sealed partial class Stepper
             }
         }
 
-        frame.FanOut = fan;
-        frame.Phase = FramePhase.WaitingChildren;
-        if (runArn is not null)
+        if (fan.MapRunArn is { } runArn)
         {
             StartMapRun(fan, runArn);
         }
@@ -247,11 +295,26 @@ internal sealed partial class Stepper
         StartIterations(frame, state);
     }
 
-    /// <summary>Starts queued iterations while MaxConcurrency allows (0 = all at once).</summary>
+    /// <summary>
+    /// How many child executions a distributed Map runs at once at most, whatever its MaxConcurrency (0 included): AWS's
+    /// quota of 10,000 parallel child workflow executions per Map Run.
+    /// </summary>
+    private const long MaxDistributedConcurrency = 10_000;
+
+    /// <summary>
+    /// Starts queued iterations while MaxConcurrency allows (0 = all at once for an inline Map, up to
+    /// <see cref="MaxDistributedConcurrency"/> for a distributed one).
+    /// </summary>
     private void StartIterations(Frame frame, MapState state)
     {
         var fan = frame.FanOut!;
-        while (fan.NextItem < fan.Items.Length && (fan.MaxConcurrency == 0 || fan.Running < fan.MaxConcurrency))
+        long limit = fan.MaxConcurrency;
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed && (limit == 0 || limit > MaxDistributedConcurrency))
+        {
+            limit = MaxDistributedConcurrency;
+        }
+
+        while (fan.NextItem < fan.Items.Length && (limit == 0 || fan.Running < limit))
         {
             int index = fan.NextItem++;
             if (fan.Results[index] is not null)
@@ -264,31 +327,18 @@ internal sealed partial class Stepper
             long started = state.ItemProcessor.ProcessorConfig.IsDistributed
                 ? frame.LastEventId
                 : Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
+            // Batches hold items that went through ItemSelector already.
             var input = item;
-            if (IsJsonata(state))
+            if (state.ItemBatcher is null && !TrySelectItem(frame, state, fan.EffectiveInput, index, item, out input))
             {
-                if (state.Json.TryGetValue("ItemSelector", out var selector) && !TrySelectJsonataItem(frame, state, selector, index, item, out input))
-                {
-                    return;
-                }
-            }
-            else if (state.ItemSelector is not null)
-            {
-                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), frame.Variables, _random);
-                if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
-                {
-                    AbortChildren(frame);
-                    StateFailed(frame, state, WithStatePrefix(frame, state, error));
-                    return;
-                }
-
-                input = selected;
+                return;
             }
 
             fan.Running++;
             CountMapRunItem(fan, running: 1, succeeded: 0, failed: 0);
-            bool silent = frame.Silent || state.ItemProcessor.ProcessorConfig.IsDistributed;
-            fan.ChildIds = fan.ChildIds.SetItem(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, silent).Id);
+            bool distributed = state.ItemProcessor.ProcessorConfig.IsDistributed;
+            fan.ChildIds = fan.ChildIds.SetItem(index,
+                NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, frame.Silent || distributed, distributed).Id);
         }
     }
 
@@ -436,12 +486,18 @@ internal sealed partial class Stepper
         (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
         || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
 
+    /// <summary>
+    /// Every item ran: MapRunSucceeded follows MapRunStarted, MapStateSucceeded follows it, and MapStateExited chains
+    /// from MapRunStarted again. AWS changed that last link in 2024: every recording since November 2024 has it (the
+    /// corpus's MAP_STATE_REFERENCE_IN_* and nested_config_distributed cases), older ones chained it from MapRunSucceeded.
+    /// </summary>
     private void CompleteMapRun(Frame frame, MapState state)
     {
-        long runSucceeded = Emit(frame, "MapRunSucceeded", null, null);
+        long runStarted = frame.LastEventId;
+        Emit(frame, "MapRunSucceeded", null, null);
         EndMapRun(frame.FanOut!, MapRunStatuses.Succeeded);
-        frame.LastEventId = runSucceeded;
         Emit(frame, "MapStateSucceeded", null, null, advance: false);
+        frame.LastEventId = runStarted;
         CompleteFanOut(frame, state);
     }
 

@@ -367,7 +367,7 @@ internal sealed partial class Stepper
     private void ExecuteJsonataMap(Frame frame, MapState state)
     {
         var bindings = JsonataScope(frame, state);
-        JsonValue itemsValue = ItemReaderDataInTest(state) ?? frame.StateInput;
+        JsonValue itemsValue = ItemReaderDataInTest(state) ?? (ReadsItems(state) ? JsonArray.Empty : frame.StateInput);
         if (state.Items is not null && state.ItemReader is null)
         {
             if (!TryEvaluateJsonata(frame, state, state.Items, "Items", bindings, out itemsValue))

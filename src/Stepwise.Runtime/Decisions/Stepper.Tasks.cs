@@ -175,6 +175,12 @@ internal sealed partial class Stepper
         }
 
         _snapshot.Tasks = _snapshot.Tasks.SetItem(taskId, task with { Started = true });
+        if (CurrentState(frame) is MapState)
+        {
+            // A Map's item read records no task events.
+            return;
+        }
+
         if (task.Resource.IsLambdaFunction)
         {
             Emit(frame, "LambdaFunctionStarted", null, null);
@@ -224,6 +230,14 @@ internal sealed partial class Stepper
     {
         if (!TryGetTaskFrame(taskId, out var frame, out var task))
         {
+            return;
+        }
+
+        if (CurrentState(frame) is MapState map)
+        {
+            EndTask(frame, taskId);
+            OnItemsRead(frame, map, output);
+            _runnable.Enqueue(frame.Id);
             return;
         }
 
@@ -284,6 +298,13 @@ internal sealed partial class Stepper
         }
 
         EndTask(frame, taskId);
+        if (CurrentState(frame) is MapState map)
+        {
+            FailItemRead(frame, map, frame.FanOut!, error, cause);
+            _runnable.Enqueue(frame.Id);
+            return;
+        }
+
         RecordTaskFailure(frame, task.Resource, error, cause);
         StateFailed(frame, CurrentState(frame), error, cause);
         _runnable.Enqueue(frame.Id);

@@ -160,7 +160,9 @@ internal sealed partial class Stepper
         }
     }
 
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false)
+    // isolated: a distributed Map's iteration is a child execution of its own, which cannot read the parent's variables.
+    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false,
+        bool isolated = false)
     {
         var frame = new Frame
         {
@@ -175,7 +177,9 @@ internal sealed partial class Stepper
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
-            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty : _snapshot.Frames[parentId].Variables.NewInner(),
+            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
+                : isolated ? VariableScope.Empty
+                : _snapshot.Frames[parentId].Variables.NewInner(),
         };
         _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
         _owned.Add(frame.Id);

@@ -19,9 +19,14 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public DurableHarness(IStepwiseStore? store = null)
+    private readonly Action<DurableEngineOptions>? _configure;
+
+    /// <param name="store">The store; a new in-memory one by default.</param>
+    /// <param name="configure">Changes to <see cref="Options"/> for every engine the harness makes.</param>
+    public DurableHarness(IStepwiseStore? store = null, Action<DurableEngineOptions>? configure = null)
     {
         Store = store ?? new InMemoryStore();
+        _configure = configure;
         Engine = NewEngine();
     }
 
@@ -112,7 +117,9 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     private DurableEngine NewEngine()
     {
-        var engine = new DurableEngine(Store, Options(Clock));
+        var options = Options(Clock);
+        _configure?.Invoke(options);
+        var engine = new DurableEngine(Store, options);
         engine.OnError = e =>
         {
             lock (Errors)

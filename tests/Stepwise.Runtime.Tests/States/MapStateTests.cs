@@ -1,3 +1,4 @@
+using Stepwise.Json;
 using Stepwise.Hosting;
 using Stepwise.Runtime.Tests.TestSupport;
 
@@ -110,5 +111,56 @@ public sealed class MapStateTests
         Assert.Equal("""["x","y"]""", Engines.OutputText(result));
         Assert.Equal("ExecutionStarted MapStateEntered MapStateStarted MapRunStarted MapRunSucceeded MapStateSucceeded MapStateExited ExecutionSucceeded", Asl.Types(result.History));
         Assert.Contains(":mapRun:StateMachine/L:", result.History[3].Details!["mapRunArn"]!.AsString(), StringComparison.Ordinal);
+        // MapStateSucceeded follows MapRunSucceeded, but MapStateExited chains from MapRunStarted (AWS since late 2024).
+        Assert.Equal(result.History[4].Id, result.History[5].PreviousEventId);
+        Assert.Equal(result.History[3].Id, result.History[6].PreviousEventId);
+    }
+
+    [Theory]
+    [InlineData("'50'", "SUCCEEDED")]
+    [InlineData("50", "SUCCEEDED")]
+    [InlineData("'half'", "FAILED")]
+    public async Task ToleratedFailurePercentagePath_reads_a_number_or_a_string_holding_one(string percentage, string status)
+    {
+        var result = await Engines.RunAsync("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items','ToleratedFailurePercentagePath':'$.p','End':true,
+              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'I','States':{'I':{'Type':'Pass','End':true}}}}}}
+            """, "{'items':[1,2],'p':" + percentage + "}");
+
+        Assert.Equal(status, result.Status.ToAwsString());
+    }
+
+    [Fact]
+    public async Task A_distributed_child_cannot_read_the_parent_s_variables_but_the_ItemSelector_can()
+    {
+        const string Machine = """
+            {'StartAt':'A','States':{'A':{'Type':'Pass','Assign':{'x':7},'Next':'M'},
+              'M':{'Type':'Map','End':true,'ItemSelector':{'fromSelector.$':'$x'},
+                'ItemProcessor':{'ProcessorConfig':{'Mode':'MODE'},'StartAt':'I',
+                  'States':{'I':{'Type':'Pass','Parameters':{'fromChild.$':'$x'},'End':true}}}}}}
+            """;
+
+        var inline = await Engines.RunAsync(Machine.Replace("MODE", "INLINE", StringComparison.Ordinal), "[1]");
+        var distributed = await Engines.RunAsync(Machine.Replace("MODE", "DISTRIBUTED", StringComparison.Ordinal), "[1]");
+
+        Assert.Equal("""[{"fromChild":7}]""", Engines.OutputText(inline));
+        Assert.Equal("FAILED", distributed.Status.ToAwsString());
+        Assert.Equal("States.ExceedToleratedFailureThreshold", distributed.Error);
+    }
+
+    [Fact]
+    public void A_distributed_map_without_MaxConcurrency_runs_at_most_10000_children_at_once()
+    {
+        var driver = new Driver(Asl.Machine("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','End':true,
+              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'W',
+                'States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}}}}
+            """));
+
+        var decision = driver.Start(JsonArray.TakeOwnership(Enumerable.Range(0, 10_001).Select(i => (JsonValue)i).ToArray()));
+
+        Assert.Equal(10_000, decision.Commands.OfType<StartTimerCommand>().Count());
+        var run = Assert.Single(decision.Snapshot.MapRuns);
+        Assert.Equal((0L, 10_000, 1), (run.MaxConcurrency, run.Running, run.Pending));
     }
 }
