@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Json;
 
 namespace Stepwise.Integrations.Items;
@@ -96,15 +95,13 @@ internal sealed record ReaderOptions(
             return ItemLimit;
         }
 
-        // MaxItemsPath may select a string that holds the number: AWS reads a variable assigned "2" as 2 (the corpus's
-        // test_reference_in_map_state_max_items_path).
-        double max = value switch
+        // The interpreter already turned a MaxItemsPath string holding an integer into the number.
+        if (value is not JsonNumber number)
         {
-            JsonNumber number => number.ToDouble(),
-            JsonString text when double.TryParse(text.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => parsed,
-            _ => throw new ItemReaderFailedException("field MaxItems must be a number"),
-        };
-        max = Math.Truncate(max);
+            throw new ItemReaderFailedException("field MaxItems must be a number");
+        }
+
+        double max = Math.Truncate(number.ToDouble());
         return max < 0 ? throw new ItemReaderFailedException("field MaxItems must be positive")
             : max == 0 || max > ItemLimit ? ItemLimit
             : (long)max;

@@ -449,8 +449,11 @@ internal sealed partial class Stepper
         if (child.Failed)
         {
             fan.Failures++;
+            fan.FailedItems = fan.FailedItems.Add(child.Index);
             if (!IsTolerated(fan))
             {
+                // A redrive of the parent runs the failed and the unfinished items again, not the ones that succeeded.
+                KeepRedriveResults(parent, fan);
                 AbortChildren(parent);
                 string error = StatesErrors.ExceedToleratedFailureThreshold;
                 string cause = "The specified tolerated failure threshold was exceeded";

@@ -76,7 +76,14 @@ internal sealed partial class Stepper
                 return false;
             }
 
-            // The reader judges the value (AWS fails a negative or non-numeric one with States.ItemReaderFailed).
+            // A string holding an integer counts as that integer (the corpus's MAP_STATE_REFERENCE_IN_MAX_ITEMS_PATH reads
+            // "2" from a variable); the reader judges the rest (AWS fails a negative or non-numeric one with
+            // States.ItemReaderFailed).
+            if (maxItems is JsonString && TryReadMapCount(maxItems, out long count))
+            {
+                maxItems = count;
+            }
+
             var resolved = new JsonObjectBuilder(config.Count);
             foreach (var (key, value) in config)
             {

@@ -201,14 +201,12 @@ public sealed class ItemReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task MaxItems_may_be_a_string_holding_the_number_and_otherwise_must_be_a_number()
+    public async Task A_MaxItems_that_is_not_a_number_fails_the_reader()
     {
         _root.Write("file.json", "[1,2,3]");
 
-        var items = await _root.ReadAllAsync(LocalRoot.GetObject("file.json", "JSON", ("MaxItems", "2")));
         var failure = await Assert.ThrowsAsync<ItemReaderFailedException>(() => _root.ReadAllAsync(LocalRoot.GetObject("file.json", "JSON", ("MaxItems", "two"))));
 
-        Assert.Equal(2, items.Count);
         Assert.Equal("field MaxItems must be a number", failure.Message);
     }
 

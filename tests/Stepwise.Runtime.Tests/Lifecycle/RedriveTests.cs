@@ -83,6 +83,27 @@ public sealed class RedriveTests
     }
 
     [Fact]
+    public void A_distributed_Map_redrive_runs_only_the_failed_and_the_never_started_items_in_a_new_map_run()
+    {
+        var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'End':true,"
+            + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}}}}"));
+        driver.Start(Asl.Json("[10,20,30]"));
+        driver.Succeed(Asl.Json("'r10'"));
+        driver.Fail("Boom", null);
+        Assert.Equal(ExecutionOutcome.Failed, driver.Snapshot!.Outcome);
+
+        var decision = driver.Apply(new RedriveRequestedStimulus());
+        Assert.Equal("20", driver.LastInvoke().Input.ToJsonString());
+        driver.Succeed(Asl.Json("'r20'"));
+        Assert.Equal("30", driver.LastInvoke().Input.ToJsonString());
+        driver.Succeed(Asl.Json("'r30'"));
+
+        Assert.Contains(decision.Events, e => e.Type == "MapRunStarted");
+        Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot.Outcome);
+        Assert.Equal("[\"r10\",\"r20\",\"r30\"]", driver.Snapshot.Output!.ToJsonString());
+    }
+
+    [Fact]
     public void An_aborted_execution_redrives_the_task_the_stop_cut_short()
     {
         var driver = new Driver(Asl.Machine("{'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}"));
