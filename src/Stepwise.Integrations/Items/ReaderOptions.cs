@@ -95,6 +95,7 @@ internal sealed record ReaderOptions(
             return ItemLimit;
         }
 
+        // The interpreter already turned a MaxItemsPath string holding an integer into the number.
         if (value is not JsonNumber number)
         {
             throw new ItemReaderFailedException("field MaxItems must be a number");

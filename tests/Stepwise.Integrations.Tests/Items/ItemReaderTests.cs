@@ -201,6 +201,16 @@ public sealed class ItemReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_MaxItems_that_is_not_a_number_fails_the_reader()
+    {
+        _root.Write("file.json", "[1,2,3]");
+
+        var failure = await Assert.ThrowsAsync<ItemReaderFailedException>(() => _root.ReadAllAsync(LocalRoot.GetObject("file.json", "JSON", ("MaxItems", "two"))));
+
+        Assert.Equal("field MaxItems must be a number", failure.Message);
+    }
+
+    [Fact]
     public async Task A_negative_MaxItems_fails_with_AWSs_cause()
     {
         _root.Write("file.json", "[1,2]");
