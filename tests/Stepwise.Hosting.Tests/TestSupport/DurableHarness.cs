@@ -19,8 +19,12 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public DurableHarness(IStepwiseStore? store = null)
+    private readonly Action<DurableEngineOptions>? _configure;
+
+    /// <summary>A harness on <paramref name="store"/> (default a new in-memory one); <paramref name="configure"/> adjusts each engine's options.</summary>
+    public DurableHarness(IStepwiseStore? store = null, Action<DurableEngineOptions>? configure = null)
     {
+        _configure = configure;
         Store = store ?? new InMemoryStore();
         Engine = NewEngine();
     }
@@ -112,7 +116,9 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     private DurableEngine NewEngine()
     {
-        var engine = new DurableEngine(Store, Options(Clock));
+        var options = Options(Clock);
+        _configure?.Invoke(options);
+        var engine = new DurableEngine(Store, options);
         engine.OnError = e =>
         {
             lock (Errors)
