@@ -7,9 +7,9 @@ internal static class EnvironmentNames
     public const string LambdaEndpoint = "LAMBDA_ENDPOINT";
     public const string StepwiseLambdaEndpoint = "STEPWISE_LAMBDA_ENDPOINT";
     public const string AllowedHosts = "STEPWISE_HTTP_ALLOWED_HOSTS";
-    public const string MockConfig = "SFN_MOCK_CONFIG";
     public const string WaitTimeScale = "WAIT_TIME_SCALE";
     public const string StepwiseWaitTimeScale = "STEPWISE_WAIT_TIME_SCALE";
+    public const string MockConfig = "SFN_MOCK_CONFIG";
 
     /// <summary>
     /// The service of a Step Functions Local endpoint variable (<c>SQS_ENDPOINT</c> → <c>sqs</c>), or null. These are

@@ -45,9 +45,6 @@ public sealed class IntegrationsConfiguration
     /// </summary>
     public IList<string> AllowedHosts => _allowedHosts;
 
-    /// <summary>A Step Functions Local mock configuration file (<c>SFN_MOCK_CONFIG</c>).</summary>
-    public string? MockConfigPath { get; set; }
-
     /// <summary>
     /// Step Functions Local's <c>WAIT_TIME_SCALE</c>: Wait states wait this many times their time (0.5 halves it, 0
     /// skips it, 2 doubles it). Retry intervals and task, heartbeat and execution timeouts are not scaled, as in Step
@@ -57,7 +54,10 @@ public sealed class IntegrationsConfiguration
 
     /// <summary>A scale for <see cref="WaitTimeScale"/>, or a <see cref="FormatException"/> naming where it came from.</summary>
     internal static double ParseWaitTimeScale(string where, double value) =>
-        double.IsFinite(value) && value >= 0 ? value : throw new FormatException($"{where}: '{value}' is not a wait time scale (a number, 0 or more).");
+        double.IsFinite(value) && value >= 0 ? value : throw new FormatException($"{where}: '{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a wait time scale (a number, 0 or more).");
+
+    /// <summary>A Step Functions Local mock configuration file (<c>SFN_MOCK_CONFIG</c>).</summary>
+    public string? MockConfigPath { get; set; }
 
     /// <summary>Sets the endpoint of <paramref name="service"/> (a name such as <c>dynamodb</c> or <c>eventbridge</c>).</summary>
     public void SetEndpoint(string service, Uri endpoint)
@@ -123,8 +123,9 @@ public sealed class IntegrationsConfiguration
     /// <c>LAMBDA_ENDPOINT</c>/<c>STEPWISE_LAMBDA_ENDPOINT</c>, <c>STEPWISE_ENDPOINT_&lt;SERVICE&gt;</c>,
     /// <c>SQS_ENDPOINT</c>, <c>SNS_ENDPOINT</c>, <c>DYNAMODB_ENDPOINT</c>, <c>EVENTBRIDGE_ENDPOINT</c>…,
     /// <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>, <c>AWS_DEFAULT_REGION</c>/<c>AWS_REGION</c>,
-    /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), <c>SFN_MOCK_CONFIG</c>, and <c>WAIT_TIME_SCALE</c>/<c>STEPWISE_WAIT_TIME_SCALE</c>.
+    /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), and <c>SFN_MOCK_CONFIG</c>.
     /// </summary>
+    /// <remarks>Also <c>WAIT_TIME_SCALE</c>/<c>STEPWISE_WAIT_TIME_SCALE</c> (<see cref="WaitTimeScale"/>).</remarks>
     /// <exception cref="FormatException">A variable's value is not a valid URL or scale; the message names the variable.</exception>
     public void ApplyEnvironment(IReadOnlyDictionary<string, string> environment, string baseDirectory)
     {
