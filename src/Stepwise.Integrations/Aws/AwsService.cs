@@ -90,6 +90,8 @@ internal sealed record AwsService(
             "ResourceNumberLimitExceeded", "AccessDenied")));
         Add(new("codebuild", "codebuild", AwsProtocol.Json, "CodeBuild_20161006", "1.1", "CodeBuild", "AWSCodeBuild", "CodeBuild", Set(
             "ResourceNotFound", "InvalidInput", "AccountLimitExceeded", "ResourceAlreadyExists"), CamelCaseMembers: true));
+        // Batch speaks REST-JSON (POST /v1/submitjob…); ClientException and ServerException are all it models.
+        Add(new("batch", "batch", AwsProtocol.RestJson, "", "", "Batch", "AWSBatch", "Batch", Set("Client", "Server"), CamelCaseMembers: true));
         Add(new("athena", "athena", AwsProtocol.Json, "AmazonAthena", "1.1", "Athena", "AmazonAthena", "Athena", Set(
             "InvalidRequest", "InternalServer", "TooManyRequests", "ResourceNotFound")));
         return services;

@@ -6,9 +6,9 @@ namespace Stepwise.Integrations.Aws;
 
 /// <summary>
 /// AWS service integrations forwarded to the operator's endpoints: the optimized <c>dynamodb:getItem|putItem|updateItem|deleteItem</c>,
-/// <c>sqs:sendMessage</c>, <c>sns:publish</c>, <c>events:putEvents</c>, <c>ecs:runTask</c>, <c>glue:startJobRun</c>,
+/// <c>sqs:sendMessage</c>, <c>sns:publish</c>, <c>events:putEvents</c>, <c>ecs:runTask</c>, <c>batch:submitJob</c>, <c>glue:startJobRun</c>,
 /// <c>codebuild:startBuild</c> and <c>athena:startQueryExecution</c> (request-response and <c>.waitForTaskToken</c>; the
-/// last four also <c>.sync</c>, see <see cref="SyncJobs"/>), and <c>aws-sdk:&lt;service&gt;:&lt;action&gt;</c> for the JSON-
+/// last five also <c>.sync</c>, see <see cref="SyncJobs"/>), and <c>aws-sdk:&lt;service&gt;:&lt;action&gt;</c> for the JSON-
 /// and query-protocol services <see cref="AwsService"/> knows. Results and errors take the shapes Step Functions gives
 /// them (see the corpus's <c>services/</c> cases).
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed partial class ServiceIntegrations(IntegrationsConfiguration conf
         if (service is null)
         {
             return TaskOutcome.Failure("States.Runtime",
-                $"Stepwise cannot call the aws-sdk service '{serviceName}': it speaks the JSON and query protocols of dynamodb, sqs, sns, events, secretsmanager, kinesis, logs, ssm, kms, states, ecs, glue, codebuild and athena.");
+                $"Stepwise cannot call the aws-sdk service '{serviceName}': it speaks the protocols of dynamodb, sqs, sns, events, secretsmanager, kinesis, logs, ssm, kms, states, ecs, batch, glue, codebuild and athena.");
         }
 
         var job = pattern == Pattern.Sync ? SyncJobs.Find(service.Key, action!) : null;
@@ -46,9 +46,14 @@ internal sealed partial class ServiceIntegrations(IntegrationsConfiguration conf
         }
 
         var parameters = invocation.Parameters as JsonObject ?? JsonObject.Empty;
-        if (!sdk)
+        if (service.CamelCaseMembers)
         {
-            parameters = OptimizedRequest(service, action!, parameters);
+            // ASL spells parameters in PascalCase for every integration style; these services' wire is camelCase.
+            parameters = MemberNames.ToCamel(parameters).AsObject();
+        }
+        else if (!sdk)
+        {
+            parameters = OptimizedRequest(service.Key, action!, parameters);
         }
 
         var call = new ServiceCall(service, endpoint, sdk, invocation);
@@ -58,7 +63,7 @@ internal sealed partial class ServiceIntegrations(IntegrationsConfiguration conf
             return failure;
         }
 
-        JsonObject result = response.Body;
+        JsonObject result = service.CamelCaseMembers ? MemberNames.ToPascal(response.Body).AsObject() : response.Body;
         if (!sdk && service.Key == "events")
         {
             // putEvents answers 200 even when entries fail; the integration fails the task with the answer as cause.
@@ -69,7 +74,7 @@ internal sealed partial class ServiceIntegrations(IntegrationsConfiguration conf
         }
         else if (!sdk)
         {
-            result = SdkResponseMetadata.Append(service.CamelCaseMembers ? MemberNames.ToPascal(result).AsObject() : result, service, response, invocation.Now);
+            result = SdkResponseMetadata.Append(result, service, response, invocation.Now);
         }
 
         return pattern switch
@@ -127,6 +132,7 @@ internal sealed partial class ServiceIntegrations(IntegrationsConfiguration conf
             "publish" when parts[0] == "sns" => "Publish",
             "putEvents" when parts[0] == "events" => "PutEvents",
             "runTask" when parts[0] == "ecs" => "RunTask",
+            "submitJob" when parts[0] == "batch" => "SubmitJob",
             "startJobRun" when parts[0] == "glue" => "StartJobRun",
             "startBuild" when parts[0] == "codebuild" => "StartBuild",
             "startQueryExecution" when parts[0] == "athena" => "StartQueryExecution",
@@ -141,14 +147,9 @@ internal sealed partial class ServiceIntegrations(IntegrationsConfiguration conf
     /// What the optimized integrations do before calling: JSON given where the API takes text (an SQS MessageBody, an SNS
     /// Message, an EventBridge entry's Detail) is sent as its JSON text.
     /// </summary>
-    private static JsonObject OptimizedRequest(AwsService service, string action, JsonObject parameters)
+    private static JsonObject OptimizedRequest(string service, string action, JsonObject parameters)
     {
-        if (service.CamelCaseMembers)
-        {
-            return MemberNames.ToCamel(parameters).AsObject();
-        }
-
-        switch (service.Key, action)
+        switch (service, action)
         {
             case ("sqs", "SendMessage"):
                 return AsText(parameters, "MessageBody");

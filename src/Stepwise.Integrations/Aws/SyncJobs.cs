@@ -4,7 +4,7 @@ namespace Stepwise.Integrations.Aws;
 
 /// <summary>
 /// The "Run a Job (<c>.sync</c>)" integrations Stepwise offers, one row each (AWS's developer guide, "Run a Job" and the
-/// service pages): <c>ecs:runTask.sync</c>, <c>glue:startJobRun.sync</c>, <c>codebuild:startBuild.sync</c>,
+/// service pages): <c>ecs:runTask.sync</c>, <c>batch:submitJob.sync</c>, <c>glue:startJobRun.sync</c>, <c>codebuild:startBuild.sync</c>,
 /// <c>athena:startQueryExecution.sync</c>.
 /// </summary>
 internal static class SyncJobs
@@ -22,6 +22,13 @@ internal static class SyncJobs
             static answer => First(answer, "tasks"),
             static task => EcsStatus(task),
             static (_, task) => MemberNames.ToPascal(task).AsObject()),
+        // Batch: SUCCEEDED or FAILED; the result is the job as DescribeJobs describes it.
+        new("batch", "SubmitJob", "DescribeJobs", "TerminateJob",
+            static (_, answer) => answer["jobId"] is JsonString id ? JsonObject.Create(("jobs", JsonArray.Create(id))) : null,
+            static (_, answer) => JsonObject.Create(("jobId", answer["jobId"] ?? JsonValue.Null), ("reason", "Terminated by AWS Step Functions")),
+            static answer => First(answer, "jobs"),
+            static job => Status(job["status"], "SUCCEEDED", "FAILED"),
+            static (_, job) => MemberNames.ToPascal(job).AsObject()),
         new("glue", "StartJobRun", "GetJobRun", "BatchStopJobRun",
             static (request, answer) => answer["JobRunId"] is JsonString id
                 ? JsonObject.Create(("JobName", request["JobName"] ?? JsonValue.Null), ("RunId", id))
@@ -62,7 +69,7 @@ internal static class SyncJobs
     }
 
     /// <summary>The resources that have a <c>.sync</c> form, for messages.</summary>
-    public static string Names => "ecs:runTask, glue:startJobRun, codebuild:startBuild and athena:startQueryExecution";
+    public static string Names => "ecs:runTask, batch:submitJob, glue:startJobRun, codebuild:startBuild and athena:startQueryExecution";
 
     private static JobStatus EcsStatus(JsonObject task)
     {

@@ -16,7 +16,7 @@ public sealed class SyncJobTests(MotoServer moto) : IClassFixture<MotoServer>
     private static async Task<ExecutionResult> RunAsync(Uri endpoint, string resource, string parameters, string extra = "")
     {
         var configuration = new IntegrationsConfiguration();
-        foreach (string service in new[] { "ecs", "glue", "athena", "dynamodb" })
+        foreach (string service in new[] { "ecs", "batch", "glue", "codebuild", "athena", "dynamodb" })
         {
             configuration.SetEndpoint(service, endpoint);
         }
@@ -92,6 +92,24 @@ public sealed class SyncJobTests(MotoServer moto) : IClassFixture<MotoServer>
     }
 
     [Fact]
+    public async Task codebuild_startBuild_sync_returns_the_finished_build_under_Build()
+    {
+        string project = "p" + Guid.NewGuid().ToString("N");
+        await moto.CallJsonAsync("codebuild", "CodeBuild_20161006.CreateProject", """
+            {"name": "@project", "source": {"type": "S3", "location": "sources/app.zip"}, "artifacts": {"type": "NO_ARTIFACTS"},
+             "environment": {"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0", "computeType": "BUILD_GENERAL1_SMALL"},
+             "serviceRole": "arn:aws:iam::111111111111:role/codebuild"}
+            """.Replace("@project", project, StringComparison.Ordinal), "1.1");
+
+        var result = await RunAsync(moto.Endpoint, "arn:aws:states:::codebuild:startBuild.sync", $$"""{"ProjectName": "{{project}}"}""");
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        var build = result.Output!.AsObject()["Build"]!.AsObject();
+        Assert.Equal("SUCCEEDED", build["BuildStatus"]!.AsString());
+        Assert.Equal(project, build["ProjectName"]!.AsString());
+    }
+
+    [Fact]
     public async Task athena_startQueryExecution_sync_returns_the_GetQueryExecution_answer()
     {
         var result = await RunAsync(moto.Endpoint, "arn:aws:states:::athena:startQueryExecution.sync",
@@ -99,6 +117,18 @@ public sealed class SyncJobTests(MotoServer moto) : IClassFixture<MotoServer>
 
         Assert.Equal(ExecutionStatus.Succeeded, result.Status);
         Assert.Equal("SUCCEEDED", result.Output!.AsObject()["QueryExecution"]!.AsObject()["Status"]!.AsObject()["State"]!.AsString());
+    }
+
+    [Fact]
+    public async Task aws_sdk_ecs_calls_take_PascalCase_parameters_and_answer_in_PascalCase_as_on_AWS()
+    {
+        string cluster = await EcsClusterAsync();
+
+        var result = await RunAsync(moto.Endpoint, "arn:aws:states:::aws-sdk:ecs:describeClusters", $$"""{"Clusters": ["{{cluster}}"]}""");
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(cluster, result.Output!.AsObject()["Clusters"]!.AsArray()[0].AsObject()["ClusterName"]!.AsString());
+        Assert.False(result.Output!.AsObject().ContainsKey("SdkHttpMetadata"));
     }
 
     [Theory]
@@ -109,7 +139,7 @@ public sealed class SyncJobTests(MotoServer moto) : IClassFixture<MotoServer>
         var result = await RunAsync(moto.Endpoint, resource, "{}");
 
         Assert.Equal("States.Runtime", result.Error);
-        Assert.Contains("has no .sync (Run a Job) form: AWS offers it for ecs:runTask, glue:startJobRun", result.Cause, StringComparison.Ordinal);
+        Assert.Contains("has no .sync (Run a Job) form: AWS offers it for ecs:runTask, batch:submitJob, glue:startJobRun", result.Cause, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,6 +168,73 @@ public sealed class SyncJobTests(MotoServer moto) : IClassFixture<MotoServer>
 
         Assert.Equal("AmazonECS.Unknown", result.Error);
         Assert.Contains("RESOURCE:MEMORY", result.Cause, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SUCCEEDED", null)]
+    [InlineData("FAILED", "States.TaskFailed")]
+    public async Task batch_submitJob_sync_speaks_Batch_s_REST_protocol_and_ends_with_the_job(string status, string? error)
+    {
+        int describes = 0;
+        await using var batch = new LoopbackServer(request => request.PathAndQuery switch
+        {
+            "/v1/submitjob" => new(200, """{"jobArn": "arn:aws:batch:us-east-1:111111111111:job/j-1", "jobName": "nightly", "jobId": "j-1"}"""),
+            _ => new(200, Interlocked.Increment(ref describes) == 1
+                ? """{"jobs": [{"jobId": "j-1", "jobName": "nightly", "status": "RUNNING"}]}"""
+                : """{"jobs": [{"jobId": "j-1", "jobName": "nightly", "status": "@status", "statusReason": "Essential container in task exited"}]}""".Replace("@status", status, StringComparison.Ordinal)),
+        });
+
+        var result = await RunAsync(batch.Uri, "arn:aws:states:::batch:submitJob.sync", """{"JobName": "nightly", "JobQueue": "q", "JobDefinition": "d"}""");
+
+        Assert.Equal(error, result.Error);
+        Assert.Equal("""{"jobName":"nightly","jobQueue":"q","jobDefinition":"d"}""", batch.Requests[0].Body);
+        Assert.Equal(["/v1/submitjob", "/v1/describejobs", "/v1/describejobs"], batch.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal("""{"jobs":["j-1"]}""", batch.Requests[1].Body);
+        var job = JsonValue.Parse(error is null ? result.Output!.ToJsonString() : result.Cause!).AsObject();
+        Assert.Equal(status, job["Status"]!.AsString());
+        Assert.Contains("TaskSubmitted", Types(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_poll_describes_at_once_then_backs_off_doubling_from_one_second_up_to_thirty()
+    {
+        int describes = 0;
+        await using var ecs = new LoopbackServer(request => request.Headers["X-Amz-Target"] switch
+        {
+            "AmazonEC2ContainerServiceV20141113.RunTask" => new(200, """{"tasks": [{"taskArn": "arn:t/1"}], "failures": []}"""),
+            _ => new(200, Interlocked.Increment(ref describes) <= 7
+                ? """{"tasks": [{"taskArn": "arn:t/1", "lastStatus": "RUNNING"}]}"""
+                : """{"tasks": [{"taskArn": "arn:t/1", "lastStatus": "STOPPED", "stopCode": "EssentialContainerExited"}]}"""),
+        });
+        var configuration = new IntegrationsConfiguration();
+        configuration.SetEndpoint("ecs", ecs.Uri);
+        var time = new PauseRecordingTime();
+        await using var engine = new StepwiseEngine(new StepwiseEngineOptions { Integrations = configuration, FastTime = true, Time = time });
+
+        var result = await engine.RunAsync(JsonValue.Parse("""
+            {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync",
+              "Parameters": {"Cluster": "c", "TaskDefinition": "d"}, "End": true}}}
+            """), JsonObject.Empty);
+
+        Assert.Equal(ExecutionStatus.Succeeded, result.Status);
+        Assert.Equal(8, describes);
+        Assert.Equal([1, 2, 4, 8, 16, 30, 30], time.Pauses.Select(p => p.TotalSeconds));
+    }
+
+    /// <summary>The system clock, except that timers fire at once and their requested delays are recorded.</summary>
+    private sealed class PauseRecordingTime : TimeProvider
+    {
+        public List<TimeSpan> Pauses { get; } = [];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (Pauses)
+            {
+                Pauses.Add(dueTime);
+            }
+
+            return base.CreateTimer(callback, state, TimeSpan.Zero, period);
+        }
     }
 
     [Fact]
