@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Integrations.Configuration;
 using Stepwise.Json;
 
