@@ -7,9 +7,9 @@ using Stepwise.Testing;
 namespace Stepwise.Integrations.Tests.Aws;
 
 /// <summary>
-/// "Run a Job (.sync)" service integrations: on moto (which ends ECS tasks, Glue job runs and Athena queries as soon as
-/// they are described), and on a scripted stand-in for the paths moto cannot show (a failed container, a job that
-/// runs until the task is cancelled).
+/// "Run a Job (.sync)" service integrations: on moto (which ends Glue job runs, CodeBuild builds and Athena queries as
+/// soon as they are described, and moves an ECS task one status per describe), and on a scripted stand-in for the paths
+/// moto cannot show (a failed container, a job that runs until the task is cancelled, Batch).
 /// </summary>
 public sealed class SyncJobTests(MotoServer moto) : IClassFixture<MotoServer>
 {
