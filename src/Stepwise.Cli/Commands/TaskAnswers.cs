@@ -87,7 +87,7 @@ internal sealed class TaskAnswers(StepwiseEngine engine, TextReader source, Text
         WaitingTask? task = _waiting[0];
         if (answer["taskToken"] is { } tokenValue)
         {
-            task = tokenValue is JsonString token ? _waiting.Find(w => w.TaskToken == token.Value) ?? new WaitingTask("?", token.Value) : null;
+            task = tokenValue is JsonString token ? _waiting.Find(w => w.TaskToken == token.Value) ?? new WaitingTask("The task with that token", token.Value) : null;
             if (task is null)
             {
                 Report("\"taskToken\" must be a string.");
