@@ -21,11 +21,12 @@ internal sealed class DurableHarness : IAsyncDisposable
 
     private readonly Action<DurableEngineOptions>? _configure;
 
-    /// <summary>A harness on <paramref name="store"/> (default a new in-memory one); <paramref name="configure"/> adjusts each engine's options.</summary>
+    /// <param name="store">The store; a new in-memory one by default.</param>
+    /// <param name="configure">Changes to <see cref="Options"/> for every engine the harness makes.</param>
     public DurableHarness(IStepwiseStore? store = null, Action<DurableEngineOptions>? configure = null)
     {
-        _configure = configure;
         Store = store ?? new InMemoryStore();
+        _configure = configure;
         Engine = NewEngine();
     }
 
