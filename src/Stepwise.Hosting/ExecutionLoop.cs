@@ -30,7 +30,12 @@ internal sealed class ExecutionLoop
     private readonly Random _random;
     private readonly List<HistoryEvent> _history = [];
     private readonly Queue<Stimulus> _local = new();
-    private readonly Channel<Stimulus> _completions = Channel.CreateUnbounded<Stimulus>();
+    private readonly List<Stimulus> _batch = [];
+    /// <summary>
+    /// Where tasks that complete asynchronously report; made on first need, as most executions (Pass states, handlers
+    /// that answer synchronously) never wait and a channel is most of what a short execution allocates.
+    /// </summary>
+    private Channel<Stimulus>? _completions;
     private readonly Dictionary<long, DateTimeOffset> _timers = [];
     private readonly Dictionary<long, CancellationTokenSource> _inflight = [];
 
@@ -41,6 +46,9 @@ internal sealed class ExecutionLoop
     /// <summary>The tokens this execution issued, by task, routed in <see cref="_routes"/> until the execution ends.</summary>
     private readonly Dictionary<long, WaitingTask> _tokens = [];
     private readonly TaskTokenRoutes _routes;
+
+    /// <summary>Tasks of the stimuli being decided that now wait for their token, for <see cref="RunOptions.OnTaskWaiting"/>.</summary>
+    private readonly List<long> _submitted = [];
     private ExecutionSnapshot? _snapshot;
     private CancellationToken _cancellationToken;
 
@@ -64,7 +72,12 @@ internal sealed class ExecutionLoop
     public bool IsTaskPending(long taskId) => Volatile.Read(ref _snapshot)?.IsTaskPending(taskId) ?? false;
 
     /// <summary>Delivers a stimulus from outside the loop (a task-token answer); the loop applies it in turn.</summary>
-    public void Post(Stimulus stimulus) => _completions.Writer.TryWrite(stimulus);
+    public void Post(Stimulus stimulus) => Completions.Writer.TryWrite(stimulus);
+
+    /// <summary>Made on first need, by the loop or by a thread answering a task token or reporting a .sync job's start.</summary>
+    private Channel<Stimulus> Completions => Volatile.Read(ref _completions)
+        ?? Interlocked.CompareExchange(ref _completions, Channel.CreateUnbounded<Stimulus>(), null)
+        ?? _completions!;
 
     public async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +88,13 @@ internal sealed class ExecutionLoop
             while (!_snapshot!.IsFinished)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_local.TryDequeue(out var stimulus) || _completions.Reader.TryRead(out stimulus))
+                if (_local.Count > 0)
+                {
+                    ApplyLocal();
+                    continue;
+                }
+
+                if (Volatile.Read(ref _completions) is { } completions && completions.Reader.TryRead(out var stimulus))
                 {
                     Apply(stimulus);
                     continue;
@@ -139,7 +158,7 @@ internal sealed class ExecutionLoop
                 throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
             }
 
-            await _completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            await Completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -169,7 +188,7 @@ internal sealed class ExecutionLoop
     private async Task<bool> WaitForCompletionAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var read = _completions.Reader.WaitToReadAsync(linked.Token).AsTask();
+        var read = Completions.Reader.WaitToReadAsync(linked.Token).AsTask();
         // Under FastTime the grace is real time: the given clock may be a fake that never moves on its own.
         var delay = Task.Delay(timeout, _virtual is null ? _time : TimeProvider.System, linked.Token);
         var winner = await Task.WhenAny(read, delay).ConfigureAwait(false);
@@ -184,7 +203,33 @@ internal sealed class ExecutionLoop
         Apply(new TimerFiredStimulus(timerId));
     }
 
+    /// <summary>
+    /// Decides every stimulus the last decision's commands queued here (each task's TaskStarted, then the results of
+    /// tasks that completed synchronously) in one decision: they were all known before it, so deciding them together
+    /// gives the events of deciding them one by one, with one snapshot copy per task round trip instead of three.
+    /// </summary>
+    private void ApplyLocal()
+    {
+        _batch.Clear();
+        while (_local.TryDequeue(out var stimulus))
+        {
+            Track(stimulus);
+            _batch.Add(stimulus);
+        }
+
+        var now = Now;
+        Decide(Interpreter.DecideBatch(_definition, _snapshot!, _batch, now, _random, _options.MaxPayloadBytes), now);
+    }
+
     private void Apply(Stimulus stimulus)
+    {
+        Track(stimulus);
+        var now = Now;
+        Decide(Interpreter.Decide(_definition, _snapshot, stimulus, now, _random, _options.MaxPayloadBytes), now);
+    }
+
+    /// <summary>A task's outcome ends its in-flight bookkeeping (a submitted .waitForTaskToken task now waits for its token).</summary>
+    private void Track(Stimulus stimulus)
     {
         if (stimulus is TaskSucceededStimulus { TaskId: var succeeded })
         {
@@ -196,15 +241,18 @@ internal sealed class ExecutionLoop
             // A .waitForTaskToken call went out and returned; a .sync job's submission leaves its poll running.
             ForgetTask(submitted);
             _awaitingToken.Add(submitted);
+            _submitted.Add(submitted);
         }
         else if (stimulus is TaskFailedStimulus { TaskId: var failed })
         {
             ForgetTask(failed);
             _awaitingToken.Remove(failed);
         }
+    }
 
-        var now = Now;
-        var decision = Interpreter.Decide(_definition, _snapshot, stimulus, now, _random, _options.MaxPayloadBytes);
+    /// <summary>Takes <paramref name="decision"/>, made at <paramref name="now"/>: records its events and runs its commands.</summary>
+    private void Decide(Decision decision, DateTimeOffset now)
+    {
         Volatile.Write(ref _snapshot, decision.Snapshot);
         foreach (var e in decision.Events)
         {
@@ -212,11 +260,15 @@ internal sealed class ExecutionLoop
             _run.OnEvent?.Invoke(e);
         }
 
-        if (stimulus is TaskSubmittedStimulus { TaskId: var waitingId } && _run.OnTaskWaiting is { } onWaiting
-            && _tokens.TryGetValue(waitingId, out var waiting) && decision.Snapshot.IsTaskPending(waitingId))
+        foreach (long waitingId in _submitted)
         {
-            onWaiting(waiting);
+            if (_run.OnTaskWaiting is { } onWaiting && _tokens.TryGetValue(waitingId, out var waiting) && decision.Snapshot.IsTaskPending(waitingId))
+            {
+                onWaiting(waiting);
+            }
         }
+
+        _submitted.Clear();
 
         List<Stimulus>? completedNow = null;
         foreach (var command in decision.Commands)
@@ -299,17 +351,17 @@ internal sealed class ExecutionLoop
         }
 
         _inflight[command.TaskId] = cts;
-        _ = CompleteAsync(command.TaskId, pending.AsTask(), cts.Token);
+        _ = CompleteAsync(Completions.Writer, command.TaskId, pending.AsTask(), cts.Token);
     }
 
     /// <summary>How a .sync job's start reaches the history: as a TaskSubmitted stimulus ahead of the task's outcome.</summary>
     private Func<JsonValue, CancellationToken, ValueTask> ReportSubmitted(long taskId) => (output, _) =>
     {
-        _completions.Writer.TryWrite(new TaskSubmittedStimulus(taskId, output));
+        Completions.Writer.TryWrite(new TaskSubmittedStimulus(taskId, output));
         return ValueTask.CompletedTask;
     };
 
-    private async Task CompleteAsync(long taskId, Task<TaskOutcome> pending, CancellationToken cancellationToken)
+    private static async Task CompleteAsync(ChannelWriter<Stimulus> completions, long taskId, Task<TaskOutcome> pending, CancellationToken cancellationToken)
     {
         TaskOutcome outcome;
         try
@@ -327,7 +379,7 @@ internal sealed class ExecutionLoop
             outcome = TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
 
-        _completions.Writer.TryWrite(ToStimulus(taskId, outcome));
+        completions.TryWrite(ToStimulus(taskId, outcome));
     }
 
     private static Stimulus ToStimulus(long taskId, TaskOutcome outcome) => outcome switch

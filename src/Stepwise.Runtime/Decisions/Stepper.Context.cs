@@ -10,7 +10,7 @@ internal sealed partial class Stepper
     /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
     /// that can retry (Task, Parallel, Map) carry <c>State.RetryCount</c>, as AWS shows it.
     /// </summary>
-    private JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
+    internal JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
     {
         if (Inspector?.Context is JsonObject given)
         {
@@ -19,18 +19,10 @@ internal sealed partial class Stepper
         }
 
         var (execution, stateMachine) = _snapshot.ContextParts ??= BuildContextParts(_snapshot.Info);
-        var stateBuilder = new JsonObjectBuilder(3)
-            .Set("Name", state.Name)
-            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
-        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
-        {
-            stateBuilder.Set("RetryCount", frame.RetryCount);
-        }
-
         var context = new JsonObjectBuilder(5)
             .Set("Execution", execution)
             .Set("StateMachine", stateMachine)
-            .Set("State", stateBuilder.ToObject());
+            .Set("State", StateContext(frame, state));
         if (taskToken is not null)
         {
             context.Set("Task", JsonObject.Create(("Token", (JsonValue)taskToken)));
@@ -43,6 +35,30 @@ internal sealed partial class Stepper
         }
 
         return context.ToObject();
+    }
+
+    /// <summary>
+    /// The context's <c>State</c> member. It depends only on the state, its entry time and the retry count, so the last
+    /// one built is reused while those stay the same: a Map's ItemSelector builds a context per item, all in one entry.
+    /// </summary>
+    private JsonObject StateContext(Frame frame, State state)
+    {
+        if (_stateContext is { } last && ReferenceEquals(last.State, state) && last.Entered == frame.EnteredTime && last.RetryCount == frame.RetryCount)
+        {
+            return last.Value;
+        }
+
+        var builder = new JsonObjectBuilder(3)
+            .Set("Name", state.Name)
+            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
+        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
+        {
+            builder.Set("RetryCount", frame.RetryCount);
+        }
+
+        var value = builder.ToObject();
+        _stateContext = (state, frame.EnteredTime, frame.RetryCount, value);
+        return value;
     }
 
     internal static (JsonObject Execution, JsonObject StateMachine) BuildContextParts(ExecutionInfo info)
@@ -62,7 +78,7 @@ internal sealed partial class Stepper
         return (executionBuilder.ToObject(), stateMachine);
     }
 
-    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), frame.Variables, _random);
+    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, new LazyContextObject(this, frame, state), frame.Variables, _random);
 
     /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
     private static AslError WithStatePrefix(Frame frame, State state, AslError error)
@@ -93,7 +109,7 @@ internal sealed partial class Stepper
             return true;
         }
 
-        if (field.Path!.TryEvaluate(new PathScope(value, BuildContext(frame, state), frame.Variables, _random), out var selected, out var error))
+        if (field.Path!.TryEvaluate(Scope(frame, state, value), out var selected, out var error))
         {
             result = selected;
             return true;
