@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Stepwise.Definition.Model;
 using Stepwise.Hosting.Time;
 using Stepwise.Integrations;
+using Stepwise.Json;
 using Stepwise.Runtime;
 
 namespace Stepwise.Hosting;
@@ -41,12 +42,20 @@ internal sealed class ExecutionLoop
     /// <summary>.waitForTaskToken tasks whose call went out (TaskSubmitted): the execution waits on them though no call runs.</summary>
     private readonly HashSet<long> _awaitingToken = [];
     private readonly Dictionary<string, int> _mockAttempts = new(StringComparer.Ordinal);
+
+    /// <summary>The tokens this execution issued, by task, routed in <see cref="_routes"/> until the execution ends.</summary>
+    private readonly Dictionary<long, WaitingTask> _tokens = [];
+    private readonly TaskTokenRoutes _routes;
+
+    /// <summary>Tasks of the stimuli being decided that now wait for their token, for <see cref="RunOptions.OnTaskWaiting"/>.</summary>
+    private readonly List<long> _submitted = [];
     private ExecutionSnapshot? _snapshot;
     private CancellationToken _cancellationToken;
 
     public ExecutionLoop(StateMachine definition, TaskDispatcher dispatcher, ExecutionInfo info, RunOptions run,
-        StepwiseEngineOptions options, TimeProvider time, VirtualClock? virtualClock, Random random)
+        StepwiseEngineOptions options, TimeProvider time, VirtualClock? virtualClock, Random random, TaskTokenRoutes routes)
     {
+        _routes = routes;
         _definition = definition;
         _dispatcher = dispatcher;
         _info = info;
@@ -59,7 +68,16 @@ internal sealed class ExecutionLoop
 
     private DateTimeOffset Now => _virtual?.Now ?? _time.GetUtcNow();
 
-    private Channel<Stimulus> Completions => _completions ??= Channel.CreateUnbounded<Stimulus>();
+    /// <summary>Whether the task <paramref name="taskId"/> still waits; safe from any thread (snapshots are immutable).</summary>
+    public bool IsTaskPending(long taskId) => Volatile.Read(ref _snapshot)?.IsTaskPending(taskId) ?? false;
+
+    /// <summary>Delivers a stimulus from outside the loop (a task-token answer); the loop applies it in turn.</summary>
+    public void Post(Stimulus stimulus) => Completions.Writer.TryWrite(stimulus);
+
+    /// <summary>Made on first need, by the loop or by a thread answering a task token or reporting a .sync job's start.</summary>
+    private Channel<Stimulus> Completions => Volatile.Read(ref _completions)
+        ?? Interlocked.CompareExchange(ref _completions, Channel.CreateUnbounded<Stimulus>(), null)
+        ?? _completions!;
 
     public async Task<ExecutionResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +94,7 @@ internal sealed class ExecutionLoop
                     continue;
                 }
 
-                if (_completions is { } completions && completions.Reader.TryRead(out var stimulus))
+                if (Volatile.Read(ref _completions) is { } completions && completions.Reader.TryRead(out var stimulus))
                 {
                     Apply(stimulus);
                     continue;
@@ -94,6 +112,10 @@ internal sealed class ExecutionLoop
             }
 
             _inflight.Clear();
+            foreach (var waiting in _tokens.Values)
+            {
+                _routes.Remove(waiting.TaskToken);
+            }
         }
 
         var snapshot = _snapshot;
@@ -129,8 +151,8 @@ internal sealed class ExecutionLoop
 
         if (nextTimer == 0)
         {
-            // A submitted .waitForTaskToken task waits for its token as long as AWS would (here only cancellation ends it:
-            // the in-memory engine has no SendTaskSuccess).
+            // A submitted .waitForTaskToken task waits for its answer as long as AWS would: without a timeout, until
+            // SendTaskSuccess/Failure (StepwiseEngine.SendTask*) or cancellation.
             if (_inflight.Count == 0 && _awaitingToken.Count == 0)
             {
                 throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
@@ -142,7 +164,8 @@ internal sealed class ExecutionLoop
 
         if (_virtual is not null)
         {
-            if (_inflight.Count > 0 && await WaitForCompletionAsync(s_fastTimeGrace, cancellationToken).ConfigureAwait(false))
+            // A task waiting for its token gets the same grace as a running one: its answer may be on its way.
+            if ((_inflight.Count > 0 || _awaitingToken.Count > 0) && await WaitForCompletionAsync(s_fastTimeGrace, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
@@ -211,27 +234,41 @@ internal sealed class ExecutionLoop
         if (stimulus is TaskSucceededStimulus { TaskId: var succeeded })
         {
             ForgetTask(succeeded);
+            _awaitingToken.Remove(succeeded);
         }
-        else if (stimulus is TaskSubmittedStimulus { TaskId: var submitted })
+        else if (stimulus is TaskSubmittedStimulus { TaskId: var submitted } && _tokens.ContainsKey(submitted))
         {
+            // A .waitForTaskToken call went out and returned; a .sync job's submission leaves its poll running.
             ForgetTask(submitted);
             _awaitingToken.Add(submitted);
+            _submitted.Add(submitted);
         }
         else if (stimulus is TaskFailedStimulus { TaskId: var failed })
         {
             ForgetTask(failed);
+            _awaitingToken.Remove(failed);
         }
     }
 
     /// <summary>Takes <paramref name="decision"/>, made at <paramref name="now"/>: records its events and runs its commands.</summary>
     private void Decide(Decision decision, DateTimeOffset now)
     {
-        _snapshot = decision.Snapshot;
+        Volatile.Write(ref _snapshot, decision.Snapshot);
         foreach (var e in decision.Events)
         {
             _history.Add(e);
             _run.OnEvent?.Invoke(e);
         }
+
+        foreach (long waitingId in _submitted)
+        {
+            if (_run.OnTaskWaiting is { } onWaiting && _tokens.TryGetValue(waitingId, out var waiting) && decision.Snapshot.IsTaskPending(waitingId))
+            {
+                onWaiting(waiting);
+            }
+        }
+
+        _submitted.Clear();
 
         List<Stimulus>? completedNow = null;
         foreach (var command in decision.Commands)
@@ -243,7 +280,7 @@ internal sealed class ExecutionLoop
                     StartTask(invoke, now, ref completedNow);
                     break;
                 case StartTimerCommand timer:
-                    _timers[timer.TimerId] = timer.DueTime;
+                    _timers[timer.TimerId] = WaitTimeScale.Due(timer, now, _options.Integrations?.WaitTimeScale ?? 1);
                     break;
                 case CancelTimerCommand cancel:
                     _timers.Remove(cancel.TimerId);
@@ -281,9 +318,18 @@ internal sealed class ExecutionLoop
     {
         _mockAttempts.TryGetValue(command.StateName, out int attempt);
         _mockAttempts[command.StateName] = attempt + 1;
+        if (command.TaskToken is { } token)
+        {
+            _tokens[command.TaskId] = new WaitingTask(command.StateName, token);
+            _routes.Add(token, this, command.TaskId);
+        }
+
         var invocation = new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
             _info.StateMachineName, command.StateName, _run.MockTestCase, attempt, _options.Region, _options.AccountId,
-            RandomIds.NewUuid(_random), now);
+            RandomIds.NewUuid(_random), now)
+        {
+            Submitted = command.TaskToken is null ? ReportSubmitted(command.TaskId) : null,
+        };
         var cts = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
         ValueTask<TaskOutcome> pending;
         try
@@ -307,6 +353,13 @@ internal sealed class ExecutionLoop
         _inflight[command.TaskId] = cts;
         _ = CompleteAsync(Completions.Writer, command.TaskId, pending.AsTask(), cts.Token);
     }
+
+    /// <summary>How a .sync job's start reaches the history: as a TaskSubmitted stimulus ahead of the task's outcome.</summary>
+    private Func<JsonValue, CancellationToken, ValueTask> ReportSubmitted(long taskId) => (output, _) =>
+    {
+        Completions.Writer.TryWrite(new TaskSubmittedStimulus(taskId, output));
+        return ValueTask.CompletedTask;
+    };
 
     private static async Task CompleteAsync(ChannelWriter<Stimulus> completions, long taskId, Task<TaskOutcome> pending, CancellationToken cancellationToken)
     {

@@ -19,4 +19,10 @@ public sealed class RunOptions
 
     /// <summary>Called as each history event is recorded, in order.</summary>
     public Action<HistoryEvent>? OnEvent { get; set; }
+
+    /// <summary>
+    /// Called when a <c>.waitForTaskToken</c> task starts waiting for its answer (after its <c>TaskSubmitted</c> event),
+    /// on the execution's thread: answer it with the engine's <c>SendTask*</c> methods, from here or later.
+    /// </summary>
+    public Action<WaitingTask>? OnTaskWaiting { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Stepwise.Definition.Model;
+using Stepwise.Hosting.Durable;
 using Stepwise.Hosting.Time;
 using Stepwise.Integrations;
 using Stepwise.Json;
@@ -16,6 +17,7 @@ public sealed class StepwiseEngine : IAsyncDisposable
     private readonly StepwiseEngineOptions _options;
     private readonly TaskDispatcher _dispatcher;
     private readonly CancellationTokenSource _disposed = new();
+    private readonly TaskTokenRoutes _tokens = new();
 
     // Parse once, run many: a definition object run again reuses its compiled model (paths and templates included).
     private readonly ConditionalWeakTable<JsonValue, StateMachine> _compiled = new();
@@ -60,9 +62,28 @@ public sealed class StepwiseEngine : IAsyncDisposable
         var info = new ExecutionInfo(executionArn, executionName, stateMachineArn, run.StateMachineName,
             _options.ExecutionRoleArn ?? $"arn:aws:iam::{_options.AccountId}:role/stepwise-execution", _options.Region, start, input,
             RedriveCount: run.Type == StateMachineType.Express ? null : 0);
-        var loop = new ExecutionLoop(machine, _dispatcher, info, run, _options, time, clock, random);
+        var loop = new ExecutionLoop(machine, _dispatcher, info, run, _options, time, clock, random, _tokens);
         return RunLinkedAsync(loop, cancellationToken);
     }
+
+    /// <summary>
+    /// Answers <c>SendTaskSuccess</c>: the <c>.waitForTaskToken</c> task of a running execution that waits with
+    /// <paramref name="taskToken"/> succeeds with <paramref name="output"/>. The answer says, as the durable engine's
+    /// does, whether the task took it or why not (a malformed token, one no running task has, a task that timed out).
+    /// </summary>
+    public Task<TaskTokenAnswer> SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Task.FromResult(_tokens.Send(taskToken, TaskAnswer.Success(output)));
+    }
+
+    /// <summary>Answers <c>SendTaskFailure</c>: the task fails with <paramref name="error"/> and <paramref name="cause"/> (Retry and Catch see them).</summary>
+    public Task<TaskTokenAnswer> SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tokens.Send(taskToken, TaskAnswer.Failure(error, cause)));
+
+    /// <summary>Answers <c>SendTaskHeartbeat</c>: a task with <c>HeartbeatSeconds</c> restarts its heartbeat clock.</summary>
+    public Task<TaskTokenAnswer> SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tokens.Send(taskToken, TaskAnswer.Beat));
 
     private async Task<ExecutionResult> RunLinkedAsync(ExecutionLoop loop, CancellationToken cancellationToken)
     {

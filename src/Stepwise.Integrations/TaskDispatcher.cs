@@ -43,7 +43,8 @@ public sealed class TaskDispatcher
             return;
         }
 
-        var client = new AwsHttpClient(SharedHttp.Client, integrations.Credentials, integrations.Region, time ?? TimeProvider.System);
+        time ??= TimeProvider.System;
+        var client = new AwsHttpClient(SharedHttp.Client, integrations.Credentials, integrations.Region, time);
         foreach (var (name, function) in integrations.Functions)
         {
             _lambdas[LambdaFunctionName.Normalize(name)] = function.Endpoint is { } endpoint
@@ -56,7 +57,7 @@ public sealed class TaskDispatcher
             _lambdaEndpoint = new EndpointLambdaBackend(client, lambdaEndpoint);
         }
 
-        _services = new ServiceIntegrations(integrations, new AwsServiceClient(client));
+        _services = new ServiceIntegrations(integrations, new AwsServiceClient(client), time);
         _http = new HttpTask(integrations, SharedHttp.Client);
     }
 

@@ -10,4 +10,11 @@ namespace Stepwise.Integrations;
 /// </summary>
 public sealed record TaskInvocation(string Resource, JsonValue Parameters, string? TaskToken, JsonValue Context,
     string StateMachineName, string StateName, string? MockTestCase, int MockAttempt, string Region, string AccountId,
-    string RequestId, DateTimeOffset Now);
+    string RequestId, DateTimeOffset Now)
+{
+    /// <summary>
+    /// How a <c>.sync</c> integration reports that its job started (the history's <c>TaskSubmitted</c>, with the start
+    /// answer) before the task ends; null = the host records no such event.
+    /// </summary>
+    public Func<JsonValue, CancellationToken, ValueTask>? Submitted { get; init; }
+}

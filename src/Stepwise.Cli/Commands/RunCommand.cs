@@ -7,8 +7,9 @@ using Stepwise.Json;
 namespace Stepwise.Cli.Commands;
 
 /// <summary>
-/// <c>stepwise run &lt;file&gt; [--input JSON|@file] [--mock-config FILE --test-case NAME] [--fast-time] [--json [--history]]</c>:
+/// <c>stepwise run &lt;file&gt; [--input JSON|@file] [--mock-config FILE --test-case NAME] [--fast-time] [--answers FILE] [--json [--history]]</c>:
 /// runs a state machine in memory, showing each state as it ends, then the output or the error; exit code 1 unless SUCCEEDED.
+/// A <c>.waitForTaskToken</c> task prints its token on stderr and takes its answer from stdin or <c>--answers</c> (<see cref="TaskAnswers"/>).
 /// </summary>
 internal static class RunCommand
 {
@@ -20,10 +21,14 @@ internal static class RunCommand
         var mockConfig = new Option<string?>("--mock-config") { Description = "An AWS Step Functions Local mock configuration file." };
         var testCase = new Option<string?>("--test-case") { Description = "The test case of the mock configuration to run." };
         var fastTime = new Option<bool>("--fast-time") { Description = "Waits, retries and timeouts take no real time (timestamps advance as if they did)." };
+        var answers = new Option<string?>("--answers")
+        {
+            Description = "Answers to .waitForTaskToken tasks, one JSON object a line ({\"output\": …}, {\"error\": …, \"cause\": …}, {\"heartbeat\": true}), read as tasks wait (default: stdin; - is stdin).",
+        };
         var json = CommonOptions.Json();
         var history = new Option<bool>("--history") { Description = "With --json: include the execution history as AWS's GetExecutionHistory returns it." };
         var config = CommonOptions.Config();
-        var command = new Command("run", "Run a state machine once, in memory.") { file, input, name, mockConfig, testCase, fastTime, json, history, config };
+        var command = new Command("run", "Run a state machine once, in memory.") { file, input, name, mockConfig, testCase, fastTime, answers, json, history, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -68,14 +73,40 @@ internal static class RunCommand
                 Integrations = integrations,
             });
 
+            string? answersPath = parse.GetValue(answers);
+            if (answersPath is not null and not "-" && !File.Exists(answersPath))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"stepwise: the answers file '{answersPath}' does not exist.");
+                return StepwiseCli.Failure;
+            }
+
+            using var answersFile = answersPath is null or "-" ? null : File.OpenText(answersPath);
+            var taskAnswers = new TaskAnswers(engine, answersFile ?? Console.In, parse.InvocationConfiguration.Error);
+            using var runEnded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // Not awaited: a read from stdin may block past the run's end, and nothing then waits for an answer.
+            var answering = taskAnswers.RunAsync(runEnded.Token);
+
             bool machine = parse.GetValue(json);
             var progress = machine ? null : new RunProgressPrinter(console);
-            var result = await engine.RunAsync(definition, executionInput, new RunOptions
+            ExecutionResult result;
+            try
             {
-                StateMachineName = parse.GetValue(name) ?? StateMachineName(path),
-                MockTestCase = testCaseName,
-                OnEvent = progress is null ? null : progress.OnEvent,
-            }, cancellationToken);
+                result = await engine.RunAsync(definition, executionInput, new RunOptions
+                {
+                    StateMachineName = parse.GetValue(name) ?? StateMachineName(path),
+                    MockTestCase = testCaseName,
+                    OnEvent = progress is null ? null : progress.OnEvent,
+                    OnTaskWaiting = taskAnswers.OnTaskWaiting,
+                }, cancellationToken);
+            }
+            finally
+            {
+                await runEnded.CancelAsync();
+                if (answersFile is not null)
+                {
+                    await answering;
+                }
+            }
 
             string status = result.Status.ToAwsString();
             if (machine)

@@ -487,7 +487,10 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         var command = work.Command;
         var invocation = new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
             work.StateMachineName, command.StateName, work.MockTestCase, MockAttempt(command.Context), _options.Region, _options.AccountId,
-            RandomIds.NewUuid(new Random(StableHash.ToSeed(StableHash.Of(key)))), _time.GetUtcNow());
+            RandomIds.NewUuid(new Random(StableHash.ToSeed(StableHash.Of(key)))), _time.GetUtcNow())
+        {
+            Submitted = command.TaskToken is null ? (output, ct) => ReportSubmittedAsync(work.ExecutionArn, command.TaskId, output, ct) : null,
+        };
         try
         {
             return _engineTasks.TryGetValue(command.Resource, out var own) && !IsMocked(work)
@@ -504,6 +507,13 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         {
             return TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
+    }
+
+    /// <summary>A .sync job started: its TaskSubmitted is committed while the task goes on polling in its slot.</summary>
+    private async ValueTask ReportSubmittedAsync(string executionArn, long taskId, JsonValue output, CancellationToken cancellationToken)
+    {
+        var step = await _runner.StepAsync(executionArn, new TaskSubmittedStimulus(taskId, output), null, 0, null, cancellationToken).ConfigureAwait(false);
+        AfterStep(executionArn, step);
     }
 
     /// <summary>Whether the mock configuration answers the task (then its response is the result, even for .waitForTaskToken).</summary>

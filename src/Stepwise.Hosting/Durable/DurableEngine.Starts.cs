@@ -72,8 +72,10 @@ public sealed partial class DurableEngine
         var engineOptions = new StepwiseEngineOptions
         {
             Region = _options.Region, AccountId = _options.AccountId, Time = _time, Mocks = _options.Mocks, MaxPayloadBytes = _options.MaxPayloadBytes,
+            Integrations = _options.Integrations,
         };
-        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random);
+        // Express workflows take no task-token answers on AWS (no .waitForTaskToken), so its tokens route nowhere.
+        var loop = new ExecutionLoop(machine, _tasks, info, run, engineOptions, _time, null, random, new TaskTokenRoutes());
         return new ExpressRun(loop, executionArn, stateMachine.StateMachineArn, start, _time);
     }
 

@@ -11,16 +11,16 @@ public sealed partial class DurableEngine
     public Task<TaskTokenAnswer> SendTaskSuccessAsync(string taskToken, JsonValue output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return SendToTaskAsync(taskToken, new TaskAnswer(output, null, null, Heartbeat: false), cancellationToken);
+        return SendToTaskAsync(taskToken, TaskAnswer.Success(output), cancellationToken);
     }
 
     /// <summary>Answers <c>SendTaskFailure</c>: the task fails with <paramref name="error"/> and <paramref name="cause"/> (Retry and Catch see them).</summary>
     public Task<TaskTokenAnswer> SendTaskFailureAsync(string taskToken, string? error, string? cause, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, new TaskAnswer(null, error, cause, Heartbeat: false), cancellationToken);
+        SendToTaskAsync(taskToken, TaskAnswer.Failure(error, cause), cancellationToken);
 
     /// <summary>Answers <c>SendTaskHeartbeat</c>: a task with <c>HeartbeatSeconds</c> restarts its heartbeat clock.</summary>
     public Task<TaskTokenAnswer> SendTaskHeartbeatAsync(string taskToken, CancellationToken cancellationToken = default) =>
-        SendToTaskAsync(taskToken, new TaskAnswer(null, null, null, Heartbeat: true), cancellationToken);
+        SendToTaskAsync(taskToken, TaskAnswer.Beat, cancellationToken);
 
     private async Task<TaskTokenAnswer> SendToTaskAsync(string taskToken, TaskAnswer answer, CancellationToken cancellationToken)
     {
@@ -41,13 +41,7 @@ public sealed partial class DurableEngine
             return TaskTokenAnswer.TaskTimedOut;
         }
 
-        Stimulus stimulus = answer switch
-        {
-            { Heartbeat: true } => new TaskHeartbeatStimulus(entry.TaskId),
-            { Output: { } output } => new TaskSucceededStimulus(entry.TaskId, output),
-            // AWS records a failure sent without an error with no error field; Retry and Catch match it as an empty name.
-            _ => new TaskFailedStimulus(entry.TaskId, answer.Error ?? string.Empty, answer.Cause),
-        };
+        var stimulus = answer.ToStimulus(entry.TaskId);
         var outcome = await _runner.StepAsync(entry.ExecutionArn, stimulus, null, 0, _dispatcher.Claim(held: 0), cancellationToken,
             answer.Heartbeat ? null : taskToken).ConfigureAwait(false);
         _dispatcher.AfterStep(entry.ExecutionArn, outcome);
@@ -60,6 +54,4 @@ public sealed partial class DurableEngine
         var stored = await _store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false);
         return stored is not null && DurableSnapshot.Deserialize(stored.Json).Snapshot.IsTaskPending(taskId);
     }
-
-    private readonly record struct TaskAnswer(JsonValue? Output, string? Error, string? Cause, bool Heartbeat);
 }

@@ -36,7 +36,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _time = _options.Time ?? TimeProvider.System;
         _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
         _definitions = new DefinitionCache(store.StateMachines);
-        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes);
+        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes, _options.Integrations?.WaitTimeScale ?? 1);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
         _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
         RegisterNestedExecutions();

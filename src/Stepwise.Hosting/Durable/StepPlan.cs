@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Stepwise.Definition.Model;
+using Stepwise.Hosting.Time;
 using Stepwise.Runtime;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
@@ -46,10 +47,11 @@ internal sealed class StepPlan
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
     /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
     /// exactly what the lost attempt drew (same jitter, same task tokens). <paramref name="missingActivities"/> are the
-    /// definition's activities that do not exist (see <see cref="ActivityResources"/>).
+    /// definition's activities that do not exist (see <see cref="ActivityResources"/>); Wait states' timers are scaled by
+    /// <paramref name="waitTimeScale"/> (<see cref="Time.WaitTimeScale"/>).
     /// </summary>
     public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
-        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
+        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null, double waitTimeScale = 1)
     {
         if (stimulus is RedriveRequestedStimulus redrive)
         {
@@ -80,7 +82,7 @@ internal sealed class StepPlan
                 plan._redrive = new ExecutionRedrive(snapshot.Info.RedriveCount ?? 0, now);
             }
 
-            plan.Record(decision, pending, now);
+            plan.Record(decision, pending, now, waitTimeScale);
         }
 
         plan.Snapshot = snapshot!;
@@ -164,7 +166,7 @@ internal sealed class StepPlan
         Header = Header with { Children = remaining };
     }
 
-    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
+    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now, double waitTimeScale)
     {
         var info = decision.Snapshot.Info;
         foreach (var e in decision.Events)
@@ -205,7 +207,7 @@ internal sealed class StepPlan
                     break;
                 case StartTimerCommand timer:
                     _timersToCancel.Remove(timer.TimerId);
-                    _timersToStart.Add(new DurableTimer(info.ExecutionArn, timer.TimerId, timer.DueTime));
+                    _timersToStart.Add(new DurableTimer(info.ExecutionArn, timer.TimerId, WaitTimeScale.Due(timer, now, waitTimeScale)));
                     break;
                 case CancelTimerCommand cancel:
                     // A timer started and cancelled within the same step is simply never written.

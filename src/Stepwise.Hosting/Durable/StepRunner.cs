@@ -10,7 +10,8 @@ namespace Stepwise.Hosting.Durable;
 /// transaction. A step that loses a race (another writer committed first) is decided again on the fresh snapshot;
 /// a step interrupted before its commit left nothing behind, so doing it again is exact.
 /// </summary>
-internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitions, ExecutionLocks locks, TimeProvider time, int maxPayloadBytes)
+internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitions, ExecutionLocks locks, TimeProvider time, int maxPayloadBytes,
+    double waitTimeScale = 1)
 {
     private const int MaxAttempts = 16;
 
@@ -46,7 +47,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, maxPayloadBytes, missing);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, maxPayloadBytes, missing, waitTimeScale);
                 try
                 {
                     var grant = claim?.Reserve(plan.WorkCount, now);
@@ -77,7 +78,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
         var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
-        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, maxPayloadBytes, missing);
+        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, maxPayloadBytes, missing, waitTimeScale);
         int leased = 0;
         try
         {

@@ -6,6 +6,8 @@ namespace Stepwise.Integrations.Aws;
 /// the Java SDK v1: <c>DynamoDB.AmazonDynamoDBException</c>, "Service: AmazonDynamoDBv2; …"), <paramref name="SdkV2Name"/>
 /// for <c>aws-sdk:*</c> (the Java SDK v2: <c>DynamoDb.DynamoDbException</c>, "Service: DynamoDb, …"), and the error
 /// codes the SDKs model as their own exception classes (the others become the service's generic exception).
+/// <paramref name="CamelCaseMembers"/> marks a service whose wire names are camelCase (ECS, CodeBuild) while ASL spells
+/// the optimized integrations' parameters and results in PascalCase, as the Java SDK's models name them.
 /// </summary>
 internal sealed record AwsService(
     string Key,
@@ -16,7 +18,8 @@ internal sealed record AwsService(
     string OptimizedPrefix,
     string JavaV1Name,
     string SdkV2Name,
-    IReadOnlySet<string>? ModeledErrors)
+    IReadOnlySet<string>? ModeledErrors,
+    bool CamelCaseMembers = false)
 {
     private static readonly Dictionary<string, AwsService> s_services = Create();
 
@@ -78,6 +81,19 @@ internal sealed record AwsService(
             "ExecutionDoesNotExist", "ExecutionAlreadyExists", "ExecutionLimitExceeded", "InvalidArn", "InvalidExecutionInput",
             "InvalidName", "StateMachineDoesNotExist", "StateMachineDeleting", "TaskDoesNotExist", "TaskTimedOut", "InvalidToken",
             "InvalidOutput", "ActivityDoesNotExist", "ResourceNotFound", "Validation")));
+        // The services of the .sync integrations (SyncJobs).
+        Add(new("ecs", "ecs", AwsProtocol.Json, "AmazonEC2ContainerServiceV20141113", "1.1", "ECS", "AmazonECS", "Ecs", Set(
+            "ClusterNotFound", "InvalidParameter", "Client", "Server", "AccessDenied", "PlatformUnknown",
+            "PlatformTaskDefinitionIncompatibility", "UnsupportedFeature", "Blocked", "ServiceNotFound", "ServiceNotActive"), CamelCaseMembers: true));
+        Add(new("glue", "glue", AwsProtocol.Json, "AWSGlue", "1.1", "Glue", "AWSGlue", "Glue", Set(
+            "EntityNotFound", "InvalidInput", "ConcurrentRunsExceeded", "InternalService", "OperationTimeout",
+            "ResourceNumberLimitExceeded", "AccessDenied")));
+        Add(new("codebuild", "codebuild", AwsProtocol.Json, "CodeBuild_20161006", "1.1", "CodeBuild", "AWSCodeBuild", "CodeBuild", Set(
+            "ResourceNotFound", "InvalidInput", "AccountLimitExceeded", "ResourceAlreadyExists"), CamelCaseMembers: true));
+        // Batch speaks REST-JSON (POST /v1/submitjob…); ClientException and ServerException are all it models.
+        Add(new("batch", "batch", AwsProtocol.RestJson, "", "", "Batch", "AWSBatch", "Batch", Set("Client", "Server"), CamelCaseMembers: true));
+        Add(new("athena", "athena", AwsProtocol.Json, "AmazonAthena", "1.1", "Athena", "AmazonAthena", "Athena", Set(
+            "InvalidRequest", "InternalServer", "TooManyRequests", "ResourceNotFound")));
         return services;
     }
 

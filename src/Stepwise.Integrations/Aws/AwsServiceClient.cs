@@ -12,11 +12,13 @@ internal sealed class AwsServiceClient(AwsHttpClient http)
     public async Task<AwsServiceResponse> CallAsync(AwsService service, Uri endpoint, string action, JsonObject parameters, string defaultRegion,
         string fallbackRequestId, CancellationToken cancellationToken)
     {
-        bool json = service.Protocol == AwsProtocol.Json;
+        bool rest = service.Protocol == AwsProtocol.RestJson;
+        bool json = rest || service.Protocol == AwsProtocol.Json;
         string body = json ? WithoutNulls(parameters).ToJsonString() : QueryProtocol.Encode(action, service.Version, parameters);
-        var response = await http.SendAsync(HttpMethod.Post, endpoint, service.SigningName, defaultRegion, Encoding.UTF8.GetBytes(body),
-            json ? "application/x-amz-json-" + service.Version : "application/x-www-form-urlencoded; charset=utf-8",
-            json ? [new("X-Amz-Target", service.Target + "." + action)] : [], cancellationToken).ConfigureAwait(false);
+        var response = await http.SendAsync(HttpMethod.Post, rest ? new Uri(endpoint, "v1/" + action.ToLowerInvariant()) : endpoint,
+            service.SigningName, defaultRegion, Encoding.UTF8.GetBytes(body),
+            rest ? "application/json" : json ? "application/x-amz-json-" + service.Version : "application/x-www-form-urlencoded; charset=utf-8",
+            json && !rest ? [new("X-Amz-Target", service.Target + "." + action)] : [], cancellationToken).ConfigureAwait(false);
         string requestId = response.RequestId ?? fallbackRequestId;
         if (!response.IsSuccess)
         {

@@ -13,7 +13,12 @@ public static class SdkResponseMetadata
 {
     internal static JsonObject Append(JsonObject body, AwsService service, AwsServiceResponse response, DateTimeOffset now)
     {
-        string contentType = service.Protocol == AwsProtocol.Query ? "text/xml" : "application/x-amz-json-" + service.Version;
+        string contentType = service.Protocol switch
+        {
+            AwsProtocol.Query => "text/xml",
+            AwsProtocol.RestJson => "application/json",
+            _ => "application/x-amz-json-" + service.Version,
+        };
         if (service.Key != "dynamodb")
         {
             return Append(body, contentType, response.RequestId, response.ContentLength, now);

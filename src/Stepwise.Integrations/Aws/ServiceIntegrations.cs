@@ -1,4 +1,3 @@
-using System.Globalization;
 using Stepwise.Integrations.Configuration;
 using Stepwise.Json;
 
@@ -6,11 +5,13 @@ namespace Stepwise.Integrations.Aws;
 
 /// <summary>
 /// AWS service integrations forwarded to the operator's endpoints: the optimized <c>dynamodb:getItem|putItem|updateItem|deleteItem</c>,
-/// <c>sqs:sendMessage</c>, <c>sns:publish</c> and <c>events:putEvents</c> (request-response and <c>.waitForTaskToken</c>), and
-/// <c>aws-sdk:&lt;service&gt;:&lt;action&gt;</c> for the JSON- and query-protocol services <see cref="AwsService"/> knows.
-/// Results and errors take the shapes Step Functions gives them (see the corpus's <c>services/</c> cases).
+/// <c>sqs:sendMessage</c>, <c>sns:publish</c>, <c>events:putEvents</c>, <c>ecs:runTask</c>, <c>batch:submitJob</c>, <c>glue:startJobRun</c>,
+/// <c>codebuild:startBuild</c> and <c>athena:startQueryExecution</c> (request-response and <c>.waitForTaskToken</c>; the
+/// last five also <c>.sync</c>, see <see cref="SyncJobs"/>), and <c>aws-sdk:&lt;service&gt;:&lt;action&gt;</c> for the JSON-
+/// and query-protocol services <see cref="AwsService"/> knows. Results and errors take the shapes Step Functions gives
+/// them (see the corpus's <c>services/</c> cases).
 /// </summary>
-internal sealed class ServiceIntegrations(IntegrationsConfiguration configuration, AwsServiceClient client)
+internal sealed partial class ServiceIntegrations(IntegrationsConfiguration configuration, AwsServiceClient client, TimeProvider time)
 {
     private const string ServicePrefix = ":states:::";
     private const string WaitForTaskToken = ".waitForTaskToken";
@@ -18,7 +19,7 @@ internal sealed class ServiceIntegrations(IntegrationsConfiguration configuratio
     /// <summary>The outcome, or null when <paramref name="invocation"/>'s resource is not an AWS service integration.</summary>
     public async ValueTask<TaskOutcome?> TryInvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
-        if (!TryParse(invocation.Resource, out var service, out string? serviceName, out string? action, out bool sdk, out bool waits))
+        if (!TryParse(invocation.Resource, out var service, out string? serviceName, out string? action, out bool sdk, out var pattern))
         {
             return null;
         }
@@ -26,7 +27,14 @@ internal sealed class ServiceIntegrations(IntegrationsConfiguration configuratio
         if (service is null)
         {
             return TaskOutcome.Failure("States.Runtime",
-                $"Stepwise cannot call the aws-sdk service '{serviceName}': it speaks the JSON and query protocols of dynamodb, sqs, sns, events, secretsmanager, kinesis, logs, ssm, kms and states.");
+                $"Stepwise cannot call the aws-sdk service '{serviceName}': it speaks the protocols of dynamodb, sqs, sns, events, secretsmanager, kinesis, logs, ssm, kms, states, ecs, batch, glue, codebuild and athena.");
+        }
+
+        var job = pattern == Pattern.Sync ? SyncJobs.Find(service.Key, action!) : null;
+        if (pattern == Pattern.Sync && (sdk || job is null))
+        {
+            return TaskOutcome.Failure("States.Runtime",
+                $"The resource '{invocation.Resource}' has no .sync (Run a Job) form: AWS offers it for {SyncJobs.Names} (and states:startExecution).");
         }
 
         string errorPrefix = sdk ? service.SdkV2Name : service.OptimizedPrefix;
@@ -37,29 +45,24 @@ internal sealed class ServiceIntegrations(IntegrationsConfiguration configuratio
         }
 
         var parameters = invocation.Parameters as JsonObject ?? JsonObject.Empty;
-        if (!sdk)
+        if (service.CamelCaseMembers)
+        {
+            // ASL spells parameters in PascalCase for every integration style; these services' wire is camelCase.
+            parameters = MemberNames.ToCamel(parameters).AsObject();
+        }
+        else if (!sdk)
         {
             parameters = OptimizedRequest(service.Key, action!, parameters);
         }
 
-        AwsServiceResponse response;
-        try
+        var call = new ServiceCall(service, endpoint, sdk, invocation);
+        var (response, failure) = await call.SendAsync(client, action!, parameters, cancellationToken).ConfigureAwait(false);
+        if (response is null)
         {
-            response = await client.CallAsync(service, endpoint, action!, parameters, invocation.Region, invocation.RequestId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException e)
-        {
-            string status = e.StatusCode.ToString(CultureInfo.InvariantCulture);
-            return TaskOutcome.Failure(errorPrefix + "." + service.ExceptionName(e.Code, sdk), sdk
-                ? $"{e.Message} (Service: {service.SdkV2Name}, Status Code: {status}, Request ID: {e.RequestId})"
-                : $"{e.Message} (Service: {service.JavaV1Name}; Status Code: {status}; Error Code: {e.CauseCode}; Request ID: {e.RequestId}; Proxy: null)");
-        }
-        catch (HttpRequestException e)
-        {
-            return TaskOutcome.Failure(errorPrefix + ".SdkClientException", "Unable to execute HTTP request: " + e.Message);
+            return failure;
         }
 
-        JsonObject result = response.Body;
+        JsonObject result = service.CamelCaseMembers ? MemberNames.ToPascal(response.Body).AsObject() : response.Body;
         if (!sdk && service.Key == "events")
         {
             // putEvents answers 200 even when entries fail; the integration fails the task with the answer as cause.
@@ -73,14 +76,20 @@ internal sealed class ServiceIntegrations(IntegrationsConfiguration configuratio
             result = SdkResponseMetadata.Append(result, service, response, invocation.Now);
         }
 
-        return waits ? TaskOutcome.Submitted(result) : TaskOutcome.Success(result);
+        return pattern switch
+        {
+            Pattern.WaitForTaskToken => TaskOutcome.Submitted(result),
+            Pattern.Sync => await RunJobAsync(job!, call, parameters, response.Body, result, cancellationToken).ConfigureAwait(false),
+            _ => TaskOutcome.Success(result),
+        };
     }
 
-    private static bool TryParse(string resource, out AwsService? service, out string? serviceName, out string? action, out bool sdk, out bool waits)
+    private static bool TryParse(string resource, out AwsService? service, out string? serviceName, out string? action, out bool sdk, out Pattern pattern)
     {
         service = null;
         serviceName = action = null;
-        sdk = waits = false;
+        sdk = false;
+        pattern = Pattern.RequestResponse;
         int start = resource.IndexOf(ServicePrefix, StringComparison.Ordinal);
         if (start < 0 || !resource.StartsWith("arn:", StringComparison.Ordinal))
         {
@@ -88,10 +97,15 @@ internal sealed class ServiceIntegrations(IntegrationsConfiguration configuratio
         }
 
         string rest = resource[(start + ServicePrefix.Length)..];
-        waits = rest.EndsWith(WaitForTaskToken, StringComparison.Ordinal);
-        if (waits)
+        if (rest.EndsWith(WaitForTaskToken, StringComparison.Ordinal))
         {
+            pattern = Pattern.WaitForTaskToken;
             rest = rest[..^WaitForTaskToken.Length];
+        }
+        else if (rest.EndsWith(".sync", StringComparison.Ordinal) || rest.EndsWith(".sync:2", StringComparison.Ordinal))
+        {
+            pattern = Pattern.Sync;
+            rest = rest[..rest.LastIndexOf(".sync", StringComparison.Ordinal)];
         }
 
         var parts = rest.Split(':');
@@ -116,6 +130,11 @@ internal sealed class ServiceIntegrations(IntegrationsConfiguration configuratio
             "sendMessage" when parts[0] == "sqs" => "SendMessage",
             "publish" when parts[0] == "sns" => "Publish",
             "putEvents" when parts[0] == "events" => "PutEvents",
+            "runTask" when parts[0] == "ecs" => "RunTask",
+            "submitJob" when parts[0] == "batch" => "SubmitJob",
+            "startJobRun" when parts[0] == "glue" => "StartJobRun",
+            "startBuild" when parts[0] == "codebuild" => "StartBuild",
+            "startQueryExecution" when parts[0] == "athena" => "StartQueryExecution",
             _ => null,
         };
         serviceName = parts[0];

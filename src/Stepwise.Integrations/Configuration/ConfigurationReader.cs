@@ -83,6 +83,13 @@ internal sealed class ConfigurationReader(string source, string baseDirectory)
             configuration.MockConfigPath = Path.GetFullPath(String(mockConfig, "mockConfig"), baseDirectory);
         }
 
+        if (root["waitTimeScale"] is { } scale)
+        {
+            configuration.WaitTimeScale = scale is JsonNumber number
+                ? IntegrationsConfiguration.ParseWaitTimeScale($"{source}: 'waitTimeScale'", number.ToDouble())
+                : throw Error("waitTimeScale", "must be a number, 0 or more");
+        }
+
         return configuration;
     }
 

@@ -7,6 +7,8 @@ internal static class EnvironmentNames
     public const string LambdaEndpoint = "LAMBDA_ENDPOINT";
     public const string StepwiseLambdaEndpoint = "STEPWISE_LAMBDA_ENDPOINT";
     public const string AllowedHosts = "STEPWISE_HTTP_ALLOWED_HOSTS";
+    public const string WaitTimeScale = "WAIT_TIME_SCALE";
+    public const string StepwiseWaitTimeScale = "STEPWISE_WAIT_TIME_SCALE";
     public const string MockConfig = "SFN_MOCK_CONFIG";
     public const string StepwiseS3Endpoint = "STEPWISE_S3_ENDPOINT";
     public const string S3LocalRoot = "STEPWISE_S3_LOCAL_ROOT";

@@ -45,6 +45,17 @@ public sealed class IntegrationsConfiguration
     /// </summary>
     public IList<string> AllowedHosts => _allowedHosts;
 
+    /// <summary>
+    /// Step Functions Local's <c>WAIT_TIME_SCALE</c>: Wait states wait this many times their time (0.5 halves it, 0
+    /// skips it, 2 doubles it). Retry intervals and task, heartbeat and execution timeouts are not scaled, as in Step
+    /// Functions Local. Null = 1.
+    /// </summary>
+    public double? WaitTimeScale { get; set; }
+
+    /// <summary>A scale for <see cref="WaitTimeScale"/>, or a <see cref="FormatException"/> naming where it came from.</summary>
+    internal static double ParseWaitTimeScale(string where, double value) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new FormatException($"{where}: '{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a wait time scale (a number, 0 or more).");
+
     /// <summary>A Step Functions Local mock configuration file (<c>SFN_MOCK_CONFIG</c>).</summary>
     public string? MockConfigPath { get; set; }
 
@@ -122,7 +133,8 @@ public sealed class IntegrationsConfiguration
     /// <c>STEPWISE_HTTP_ALLOWED_HOSTS</c> (comma-separated), <c>S3_ENDPOINT</c>/<c>STEPWISE_S3_ENDPOINT</c>,
     /// <c>STEPWISE_S3_LOCAL_ROOT</c>, and <c>SFN_MOCK_CONFIG</c>.
     /// </summary>
-    /// <exception cref="FormatException">A variable's value is not a valid URL; the message names the variable.</exception>
+    /// <remarks>Also <c>WAIT_TIME_SCALE</c>/<c>STEPWISE_WAIT_TIME_SCALE</c> (<see cref="WaitTimeScale"/>).</remarks>
+    /// <exception cref="FormatException">A variable's value is not a valid URL or scale; the message names the variable.</exception>
     public void ApplyEnvironment(IReadOnlyDictionary<string, string> environment, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -183,6 +195,14 @@ public sealed class IntegrationsConfiguration
         if (Value(environment, EnvironmentNames.MockConfig) is { } mocks)
         {
             MockConfigPath = Path.GetFullPath(mocks, baseDirectory);
+        }
+
+        string scaleName = Value(environment, EnvironmentNames.StepwiseWaitTimeScale) is null ? EnvironmentNames.WaitTimeScale : EnvironmentNames.StepwiseWaitTimeScale;
+        if (Value(environment, scaleName) is { } scale)
+        {
+            WaitTimeScale = double.TryParse(scale, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed)
+                ? ParseWaitTimeScale(scaleName, parsed)
+                : throw new FormatException($"{scaleName}: '{scale}' is not a wait time scale (a number, 0 or more).");
         }
     }
 

@@ -265,7 +265,7 @@ internal sealed partial class Stepper
         long id = _snapshot.NextTimerId++;
         var due = _now + delay;
         _snapshot.Timers = _snapshot.Timers.SetItem(id, new PendingTimer(frameId, purpose, due));
-        Commands.Add(new StartTimerCommand(id, due));
+        Commands.Add(new StartTimerCommand(id, due, purpose == TimerPurpose.Wait));
         return id;
     }
 

@@ -42,6 +42,8 @@ public sealed class IntegrationsConfigurationTests
     [InlineData("""{"credentials": {"accessKeyId": "AK"}}""", "'credentials' needs secretAccessKey")]
     [InlineData("""{"http": {"allowedHosts": "example.com"}}""", "'http.allowedHosts' must be an array")]
     [InlineData("""[]""", "the configuration must be a JSON object")]
+    [InlineData("""{"waitTimeScale": "fast"}""", "'waitTimeScale' must be a number, 0 or more")]
+    [InlineData("""{"waitTimeScale": -1}""", "'waitTimeScale': '-1' is not a wait time scale")]
     public void A_bad_file_fails_with_a_message_naming_the_key(string json, string message)
     {
         var error = Assert.Throws<FormatException>(() => Read(json));
@@ -76,6 +78,33 @@ public sealed class IntegrationsConfigurationTests
         Assert.Equal("ap-south-1", configuration.Region);
         Assert.Equal(["a.example", "b.example:8080"], configuration.AllowedHosts);
         Assert.Equal(Path.Combine(s_base, "mocks.json"), configuration.MockConfigPath);
+    }
+
+    [Fact]
+    public void WAIT_TIME_SCALE_wins_over_the_file_s_waitTimeScale_and_STEPWISE_WAIT_TIME_SCALE_over_both()
+    {
+        var configuration = Read("""{"waitTimeScale": 0.5}""");
+        Assert.Equal(0.5, configuration.WaitTimeScale);
+
+        configuration.ApplyEnvironment(new Dictionary<string, string> { ["WAIT_TIME_SCALE"] = "0" }, s_base);
+        Assert.Equal(0, configuration.WaitTimeScale);
+
+        configuration.ApplyEnvironment(new Dictionary<string, string> { ["WAIT_TIME_SCALE"] = "0", ["STEPWISE_WAIT_TIME_SCALE"] = "2.5" }, s_base);
+        Assert.Equal(2.5, configuration.WaitTimeScale);
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-0.5")]
+    [InlineData("NaN")]
+    public void A_WAIT_TIME_SCALE_that_is_not_a_scale_names_the_variable(string value)
+    {
+        var configuration = new IntegrationsConfiguration();
+
+        var error = Assert.Throws<FormatException>(() => configuration.ApplyEnvironment(new Dictionary<string, string> { ["WAIT_TIME_SCALE"] = value }, s_base));
+
+        Assert.StartsWith("WAIT_TIME_SCALE: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a wait time scale", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
