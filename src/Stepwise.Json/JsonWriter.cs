@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Stepwise.Json;
@@ -10,6 +11,11 @@ internal static class JsonWriter
 {
     /// <summary>Builders longer than this (in chars) are not kept for reuse, so one huge payload does not pin its buffer.</summary>
     private const int MaxCachedBuilderCapacity = 16 * 1024;
+
+    /// <summary>The characters a JSON string escapes: <c>"</c>, <c>\</c> and the controls below U+0020.</summary>
+    private static readonly SearchValues<char> s_escaped = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     // One builder per thread, reused across writes: the engine writes a history event's JSON text on every
     // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. A nested write (a
@@ -223,16 +229,20 @@ internal static class JsonWriter
     {
         builder.Append('"');
         int start = 0;
-        for (int i = 0; i < text.Length; i++)
+        while (true)
         {
-            char c = text[i];
-            if (c >= 0x20 && c != '"' && c != '\\')
+            // A vectorized search for the next character to escape: history events carry whole payloads as JSON text,
+            // so most of what is written here is long runs that need no escape.
+            int found = text.AsSpan(start).IndexOfAny(s_escaped);
+            if (found < 0)
             {
-                continue;
+                break;
             }
 
+            int i = start + found;
             builder.Append(text, start, i - start);
             start = i + 1;
+            char c = text[i];
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
