@@ -1,4 +1,5 @@
 using Stepwise.Definition.Model;
+using Stepwise.Json;
 using Stepwise.Runtime;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
@@ -45,10 +46,12 @@ internal sealed class StepPlan
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
     /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
     /// exactly what the lost attempt drew (same jitter, same task tokens). <paramref name="missingActivities"/> are the
-    /// definition's activities that do not exist (see <see cref="ActivityResources"/>).
+    /// definition's activities that do not exist (see <see cref="ActivityResources"/>). <paramref name="invokeInline"/>
+    /// runs a task while the step is decided: when it answers at once, its result is applied in the same step and the task
+    /// leaves no work item behind.
     /// </summary>
     public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
-        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
+        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null, Func<TaskWork, Stimulus?>? invokeInline = null)
     {
         if (stimulus is RedriveRequestedStimulus redrive)
         {
@@ -68,7 +71,7 @@ internal sealed class StepPlan
                 plan._redrive = new ExecutionRedrive(snapshot.Info.RedriveCount ?? 0, now);
             }
 
-            plan.Record(decision, pending, now);
+            plan.Record(decision, pending, now, invokeInline);
         }
 
         plan.Snapshot = snapshot!;
@@ -112,12 +115,14 @@ internal sealed class StepPlan
         // Only timers and work left in the store need the dispatcher to look at the store again.
         new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork, _activityTasks.Count > 0);
 
-    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now)
+    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now, Func<TaskWork, Stimulus?>? invokeInline)
     {
         var info = decision.Snapshot.Info;
         foreach (var e in decision.Events)
         {
-            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, e.ToAwsJson().ToJsonString()));
+            // Written without caching: the event's text is kept in the store, and caching it (and its details' text)
+            // in the throwaway object would only copy the payload twice more.
+            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, e.ToAwsJson().ToJsonString(JsonLayout.Compact)));
         }
 
         foreach (var command in decision.Commands)
@@ -132,6 +137,12 @@ internal sealed class StepPlan
                 case InvokeTaskCommand invoke:
                     pending.Enqueue(new TaskStartedStimulus(invoke.TaskId));
                     var work = new TaskWork(info.ExecutionArn, info.StateMachineName, Header.MockTestCase, invoke);
+                    if (invokeInline?.Invoke(work) is { } answered)
+                    {
+                        pending.Enqueue(answered);
+                        break;
+                    }
+
                     _work.Add(new WorkItem(TaskWork.IdempotencyKey(info.ExecutionArn, invoke.TaskId), WorkKinds.InvokeTask,
                         info.ExecutionArn, work.Serialize(), now));
                     if (invoke.TaskToken is not null)
