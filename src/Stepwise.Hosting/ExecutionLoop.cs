@@ -227,10 +227,13 @@ internal sealed class ExecutionLoop
     private void Decide(Decision decision, DateTimeOffset now)
     {
         _snapshot = decision.Snapshot;
-        foreach (var e in decision.Events)
+        _history.AddRange(decision.Events);
+        if (_run.OnEvent is { } onEvent)
         {
-            _history.Add(e);
-            _run.OnEvent?.Invoke(e);
+            foreach (var e in decision.Events)
+            {
+                onEvent(e);
+            }
         }
 
         List<Stimulus>? completedNow = null;
