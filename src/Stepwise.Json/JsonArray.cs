@@ -13,6 +13,8 @@ public sealed class JsonArray : JsonValue, IReadOnlyList<JsonValue>
     // The compact text, written once (see JsonObject's).
     private string? _compactText;
 
+    private int _utf8Size;
+
     private JsonArray(JsonValue[] items) => _items = items;
 
     public override JsonValueKind Kind => JsonValueKind.Array;
@@ -25,6 +27,12 @@ public sealed class JsonArray : JsonValue, IReadOnlyList<JsonValue>
 
     /// <summary>The cached compact text, or null when nothing has asked for it yet.</summary>
     internal string? CachedCompactText => _compactText;
+
+    /// <summary>
+    /// The UTF-8 size of the compact text, measured once without writing it (a benign race, as for the text). Zero
+    /// means not measured yet: no compact text is empty.
+    /// </summary>
+    internal int Utf8Size => _utf8Size > 0 ? _utf8Size : _utf8Size = JsonWriter.MeasureContainer(this);
 
     public int Count => _items.Length;
 

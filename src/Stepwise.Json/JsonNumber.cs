@@ -136,6 +136,29 @@ public sealed class JsonNumber : JsonValue
         return false;
     }
 
+    /// <summary>The UTF-8 size of the number's JSON text (ASCII: its length).</summary>
+    internal int Utf8Size
+    {
+        get
+        {
+            if (Representation == NumberRepresentation.Int64)
+            {
+                // The digits, and a sign when negative (long.MinValue's 19 digits are counted from its absolute value).
+                ulong magnitude = _long < 0 ? (ulong)(-(_long + 1)) + 1 : (ulong)_long;
+                int digits = 1;
+                while (magnitude >= 10)
+                {
+                    magnitude /= 10;
+                    digits++;
+                }
+
+                return _long < 0 ? digits + 1 : digits;
+            }
+
+            return JsonWriter.Write(this).Length;
+        }
+    }
+
     /// <summary>Appends the number's JSON text.</summary>
     internal void WriteNumberTo(System.Text.StringBuilder builder)
     {

@@ -23,6 +23,8 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
     // serializing it once per value instead of once per use is most of an in-memory transition's cost.
     private string? _compactText;
 
+    private int _utf8Size;
+
     internal JsonObject(string[] keys, JsonValue[] values)
     {
         _keys = keys;
@@ -39,6 +41,12 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
 
     /// <summary>The cached compact text, or null when nothing has asked for it yet.</summary>
     internal string? CachedCompactText => _compactText;
+
+    /// <summary>
+    /// The UTF-8 size of the compact text, measured once without writing it (a benign race, as for the text). Zero
+    /// means not measured yet: no compact text is empty.
+    /// </summary>
+    internal int Utf8Size => _utf8Size > 0 ? _utf8Size : _utf8Size = JsonWriter.MeasureContainer(this);
 
     public int Count => _keys.Length;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Stepwise.Json;
@@ -12,16 +11,16 @@ internal static class JsonWriter
     /// <summary>Builders longer than this (in chars) are not kept for reuse, so one huge payload does not pin its buffer.</summary>
     private const int MaxCachedBuilderCapacity = 16 * 1024;
 
-    /// <summary>The characters a JSON string escapes: <c>"</c>, <c>\</c> and the controls below U+0020.</summary>
-    private static readonly SearchValues<char> s_escaped = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
-        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
-
     // One builder per thread, reused across writes: the engine writes a history event's JSON text on every
     // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. A nested write (a
     // child's cached text written while its parent is) finds the slot empty and uses a builder of its own.
     [ThreadStatic]
     private static StringBuilder? t_builder;
+
+    /// <summary>The characters <see cref="WriteString"/> escapes: the quote, the backslash and the control characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
@@ -56,17 +55,77 @@ internal static class JsonWriter
 
     public static int MeasureUtf8(JsonValue value)
     {
-        switch (value.Kind)
+        switch (value)
         {
-            case JsonValueKind.Null:
-            case JsonValueKind.True:
-                return 4;
-            case JsonValueKind.False:
-                return 5;
+            case JsonObject obj:
+                return obj.Utf8Size;
+            case JsonArray array:
+                return array.Utf8Size;
+            case JsonString s:
+                return s.Utf8Size;
+            case JsonNumber n:
+                return n.Utf8Size;
             default:
-                // Containers cache their text (the history records it anyway), so measuring costs one byte count.
-                return Encoding.UTF8.GetByteCount(value.ToJsonString());
+                return value.Kind == JsonValueKind.False ? 5 : 4;
         }
+    }
+
+    /// <summary>
+    /// The UTF-8 size of a container's compact text, from its children's sizes (cached on each container) rather than
+    /// by writing the text: a state's output shares most of its subtrees with its input, so measuring it against the
+    /// payload limit costs its top level only. An already written text is counted instead.
+    /// </summary>
+    internal static int MeasureContainer(JsonValue container)
+    {
+        switch (container)
+        {
+            case JsonObject { CachedCompactText: { } text }:
+                return Encoding.UTF8.GetByteCount(text);
+            case JsonArray { CachedCompactText: { } text }:
+                return Encoding.UTF8.GetByteCount(text);
+            case JsonObject obj:
+            {
+                // Braces, commas between members, a colon per member.
+                long size = 2 + Math.Max(0, obj.Count - 1) + obj.Count;
+                var keys = obj.Keys;
+                var values = obj.Values;
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    size += MeasureString(keys[i]) + MeasureUtf8(values[i]);
+                }
+
+                return (int)Math.Min(size, int.MaxValue);
+            }
+
+            default:
+            {
+                var items = ((JsonArray)container).AsSpan();
+                long size = 2 + Math.Max(0, items.Length - 1);
+                for (int i = 0; i < items.Length; i++)
+                {
+                    size += MeasureUtf8(items[i]);
+                }
+
+                return (int)Math.Min(size, int.MaxValue);
+            }
+        }
+    }
+
+    /// <summary>The UTF-8 size of <paramref name="text"/> written as <see cref="WriteString"/> writes it (quoted, escaped).</summary>
+    internal static int MeasureString(string text)
+    {
+        // Every escaped character is ASCII (one byte), and its escape adds one byte (\n, \", \\) or five (\u001f).
+        int size = 2 + Encoding.UTF8.GetByteCount(text);
+        var rest = text.AsSpan();
+        int i;
+        while ((i = rest.IndexOfAny(s_escaped)) >= 0)
+        {
+            char c = rest[i];
+            size += c is '"' or '\\' or '\n' or '\r' or '\t' or '\b' or '\f' ? 1 : 5;
+            rest = rest[(i + 1)..];
+        }
+
+        return size;
     }
 
     /// <summary>

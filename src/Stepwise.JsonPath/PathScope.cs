@@ -7,8 +7,46 @@ namespace Stepwise.JsonPath;
 /// object (<c>$$</c>), the variables in scope (<c>$name</c>) and the execution's seeded random source (States.UUID,
 /// States.MathRandom: the runtime is deterministic and never uses <c>Random.Shared</c> or <c>Guid.NewGuid</c>).
 /// </summary>
-/// <param name="Input">The value <c>$</c> denotes.</param>
-/// <param name="Context">The context object <c>$$</c> denotes.</param>
-/// <param name="Variables">The variables in scope; null when the state sees none.</param>
-/// <param name="Random">The execution's seeded random source; null where no intrinsic may draw from it.</param>
-public readonly record struct PathScope(JsonValue Input, JsonValue Context, IVariableReader? Variables = null, Random? Random = null);
+public readonly record struct PathScope
+{
+    private readonly JsonValue? _context;
+    private readonly IContextObjectSource? _contextSource;
+
+    /// <summary>A scope over a built context object.</summary>
+    /// <param name="input">The value <c>$</c> denotes.</param>
+    /// <param name="context">The context object <c>$$</c> denotes.</param>
+    /// <param name="variables">The variables in scope; null when the state sees none.</param>
+    /// <param name="random">The execution's seeded random source; null where no intrinsic may draw from it.</param>
+    public PathScope(JsonValue input, JsonValue context, IVariableReader? variables = null, Random? random = null)
+    {
+        Input = input;
+        _context = context;
+        Variables = variables;
+        Random = random;
+    }
+
+    /// <summary>A scope whose context object is built only if a path reads <c>$$</c>.</summary>
+    /// <param name="input">The value <c>$</c> denotes.</param>
+    /// <param name="context">Supplies the context object <c>$$</c> denotes, on first read.</param>
+    /// <param name="variables">The variables in scope; null when the state sees none.</param>
+    /// <param name="random">The execution's seeded random source; null where no intrinsic may draw from it.</param>
+    public PathScope(JsonValue input, IContextObjectSource context, IVariableReader? variables = null, Random? random = null)
+    {
+        Input = input;
+        _contextSource = context;
+        Variables = variables;
+        Random = random;
+    }
+
+    /// <summary>The value <c>$</c> denotes.</summary>
+    public JsonValue Input { get; init; }
+
+    /// <summary>The context object <c>$$</c> denotes (built now when the scope was given a source).</summary>
+    public JsonValue Context => _context ?? _contextSource!.GetContextObject();
+
+    /// <summary>The variables in scope; null when the state sees none.</summary>
+    public IVariableReader? Variables { get; init; }
+
+    /// <summary>The execution's seeded random source; null where no intrinsic may draw from it.</summary>
+    public Random? Random { get; init; }
+}

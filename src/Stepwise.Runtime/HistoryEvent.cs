@@ -9,6 +9,9 @@ namespace Stepwise.Runtime;
 /// </summary>
 public sealed class HistoryEvent
 {
+    private readonly LazyEventDetails? _lazyDetails;
+    private JsonObject? _details;
+
     /// <summary>Creates an event.</summary>
     public HistoryEvent(string type, long id, long previousEventId, DateTimeOffset timestamp, string? detailsName, JsonObject? details)
     {
@@ -17,7 +20,18 @@ public sealed class HistoryEvent
         PreviousEventId = previousEventId;
         Timestamp = timestamp;
         DetailsName = detailsName;
-        Details = details;
+        _details = details;
+    }
+
+    /// <summary>Creates an event whose details are built when first read.</summary>
+    internal HistoryEvent(string type, long id, long previousEventId, DateTimeOffset timestamp, string detailsName, LazyEventDetails details)
+    {
+        Type = type;
+        Id = id;
+        PreviousEventId = previousEventId;
+        Timestamp = timestamp;
+        DetailsName = detailsName;
+        _lazyDetails = details;
     }
 
     /// <summary>The AWS event type, e.g. <c>PassStateEntered</c>.</summary>
@@ -36,7 +50,7 @@ public sealed class HistoryEvent
     public string? DetailsName { get; }
 
     /// <summary>The details object; null for events without details.</summary>
-    public JsonObject? Details { get; }
+    public JsonObject? Details => _details ??= _lazyDetails?.Build();
 
     /// <summary>
     /// The event as one element of <c>GetExecutionHistory</c>'s <c>events</c>:

@@ -50,4 +50,40 @@ public static class Interpreter
         stepper.Apply(stimulus);
         return new Decision(next, stepper.Events, stepper.Commands);
     }
+
+    /// <summary>
+    /// Applies <paramref name="stimuli"/> in order as one decision: the events and commands are those of deciding them
+    /// one after the other, concatenated, at the same <paramref name="now"/>. A host that has several stimuli at hand
+    /// (a task's TaskStarted and its synchronous result) saves a snapshot copy per stimulus. The host runs the commands
+    /// after the whole batch, so only stimuli that do not depend on an earlier one's commands may go together.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="stimuli"/> is empty or holds an ExecutionStarted.</exception>
+    /// <inheritdoc cref="Decide(StateMachine, ExecutionSnapshot?, Stimulus, DateTimeOffset, Random, int, IReadOnlySet{string}?)"/>
+    public static Decision DecideBatch(StateMachine definition, ExecutionSnapshot snapshot, IReadOnlyList<Stimulus> stimuli, DateTimeOffset now, Random random,
+        int maxPayloadBytes = DefaultMaxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(stimuli);
+        ArgumentNullException.ThrowIfNull(random);
+        if (stimuli.Count == 0)
+        {
+            throw new ArgumentException("A decision needs at least one stimulus.", nameof(stimuli));
+        }
+
+        var next = snapshot.Clone();
+        var stepper = new Stepper(definition, next, now, random, maxPayloadBytes, missingActivities);
+        for (int i = 0; i < stimuli.Count; i++)
+        {
+            if (stimuli[i] is ExecutionStartedStimulus)
+            {
+                throw new ArgumentException("ExecutionStarted starts a decision of its own.", nameof(stimuli));
+            }
+
+            stepper.Apply(stimuli[i]);
+        }
+
+        return new Decision(next, stepper.Events, stepper.Commands);
+    }
 }

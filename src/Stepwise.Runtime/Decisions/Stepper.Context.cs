@@ -6,11 +6,19 @@ namespace Stepwise.Runtime.Decisions;
 
 internal sealed partial class Stepper
 {
+    private static readonly string[] s_contextKeys = ["Execution", "StateMachine", "State"];
+    private static readonly string[] s_contextTaskKeys = ["Execution", "StateMachine", "State", "Task"];
+    private static readonly string[] s_contextMapKeys = ["Execution", "StateMachine", "State", "Map"];
+    private static readonly string[] s_contextTaskMapKeys = ["Execution", "StateMachine", "State", "Task", "Map"];
+    private static readonly string[] s_taskKeys = ["Token"];
+    private static readonly string[] s_mapKeys = ["Item"];
+    private static readonly string[] s_itemKeys = ["Index", "Value"];
+
     /// <summary>
     /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
     /// that can retry (Task, Parallel, Map) carry <c>State.RetryCount</c>, as AWS shows it.
     /// </summary>
-    private JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
+    internal JsonObject BuildContext(Frame frame, State state, string? taskToken = null, int mapIndex = -1, JsonValue? mapValue = null)
     {
         if (Inspector?.Context is JsonObject given)
         {
@@ -19,30 +27,44 @@ internal sealed partial class Stepper
         }
 
         var (execution, stateMachine) = _snapshot.ContextParts ??= BuildContextParts(_snapshot.Info);
-        var stateBuilder = new JsonObjectBuilder(3)
+        var stateObject = StateContext(frame, state);
+
+        // Each shape's keys are one shared array: a Map's ItemSelector builds a context per item.
+        JsonValue? task = taskToken is null ? null : JsonObject.TakeOwnership(s_taskKeys, [(JsonValue)taskToken]);
+        JsonValue? map = mapIndex < 0
+            ? null
+            : JsonObject.TakeOwnership(s_mapKeys, [JsonObject.TakeOwnership(s_itemKeys, [(JsonValue)mapIndex, mapValue ?? JsonValue.Null])]);
+        return (task, map) switch
+        {
+            (null, null) => JsonObject.TakeOwnership(s_contextKeys, [execution, stateMachine, stateObject]),
+            (not null, null) => JsonObject.TakeOwnership(s_contextTaskKeys, [execution, stateMachine, stateObject, task]),
+            (null, not null) => JsonObject.TakeOwnership(s_contextMapKeys, [execution, stateMachine, stateObject, map]),
+            _ => JsonObject.TakeOwnership(s_contextTaskMapKeys, [execution, stateMachine, stateObject, task, map]),
+        };
+    }
+
+    /// <summary>
+    /// The context's <c>State</c> member. It depends only on the state, its entry time and the retry count, so the last
+    /// one built is reused while those stay the same: a Map's ItemSelector builds a context per item, all in one entry.
+    /// </summary>
+    private JsonObject StateContext(Frame frame, State state)
+    {
+        if (_stateContext is { } last && ReferenceEquals(last.State, state) && last.Entered == frame.EnteredTime && last.RetryCount == frame.RetryCount)
+        {
+            return last.Value;
+        }
+
+        var builder = new JsonObjectBuilder(3)
             .Set("Name", state.Name)
             .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
         if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
         {
-            stateBuilder.Set("RetryCount", frame.RetryCount);
+            builder.Set("RetryCount", frame.RetryCount);
         }
 
-        var context = new JsonObjectBuilder(5)
-            .Set("Execution", execution)
-            .Set("StateMachine", stateMachine)
-            .Set("State", stateBuilder.ToObject());
-        if (taskToken is not null)
-        {
-            context.Set("Task", JsonObject.Create(("Token", (JsonValue)taskToken)));
-        }
-
-        if (mapIndex >= 0)
-        {
-            var item = JsonObject.Create(("Index", (JsonValue)mapIndex), ("Value", mapValue ?? JsonValue.Null));
-            context.Set("Map", JsonObject.Create(("Item", (JsonValue)item)));
-        }
-
-        return context.ToObject();
+        var value = builder.ToObject();
+        _stateContext = (state, frame.EnteredTime, frame.RetryCount, value);
+        return value;
     }
 
     internal static (JsonObject Execution, JsonObject StateMachine) BuildContextParts(ExecutionInfo info)
@@ -62,7 +84,7 @@ internal sealed partial class Stepper
         return (executionBuilder.ToObject(), stateMachine);
     }
 
-    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, BuildContext(frame, state), frame.Variables, _random);
+    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, new LazyContextObject(this, frame, state), frame.Variables, _random);
 
     /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
     private static AslError WithStatePrefix(Frame frame, State state, AslError error)
@@ -93,7 +115,7 @@ internal sealed partial class Stepper
             return true;
         }
 
-        if (field.Path!.TryEvaluate(new PathScope(value, BuildContext(frame, state), frame.Variables, _random), out var selected, out var error))
+        if (field.Path!.TryEvaluate(Scope(frame, state, value), out var selected, out var error))
         {
             result = selected;
             return true;

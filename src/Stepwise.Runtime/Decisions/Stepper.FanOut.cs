@@ -263,7 +263,7 @@ internal sealed partial class Stepper
             var item = fan.Items[index];
             long started = state.ItemProcessor.ProcessorConfig.IsDistributed
                 ? frame.LastEventId
-                : Emit(frame, "MapIterationStarted", "mapIterationStartedEventDetails", IterationDetails(index, state.Name), advance: false);
+                : EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", new IterationEventDetails(index, state.Name), advance: false);
             var input = item;
             if (IsJsonata(state))
             {
@@ -274,7 +274,7 @@ internal sealed partial class Stepper
             }
             else if (state.ItemSelector is not null)
             {
-                var scope = new PathScope(fan.EffectiveInput, BuildContext(frame, state, null, index, item), frame.Variables, _random);
+                var scope = new PathScope(fan.EffectiveInput, new LazyContextObject(this, frame, state, index, item), frame.Variables, _random);
                 if (!state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
                 {
                     AbortChildren(frame);
@@ -294,9 +294,6 @@ internal sealed partial class Stepper
 
     /// <summary>A list of <paramref name="count"/> defaults; an immutable list so a snapshot copy shares it (O(log n) updates).</summary>
     private static ImmutableList<T> EmptyList<T>(int count) => ImmutableList.CreateRange(new T[count]);
-
-    private static JsonObject IterationDetails(int index, string name) =>
-        JsonObject.Create(("index", (JsonValue)index), ("name", (JsonValue)name));
 
     /// <summary>A branch or iteration finished (or failed): update the owning Parallel/Map state.</summary>
     private void OnChildDone(Frame parent, Frame child)
@@ -346,8 +343,7 @@ internal sealed partial class Stepper
 
         if (child.Failed)
         {
-            fan.LastCompletionEventId = Emit(child, "MapIterationFailed", "mapIterationFailedEventDetails",
-                IterationDetails(child.Index, state.Name), advance: false);
+            fan.LastCompletionEventId = EmitLazy(child, "MapIterationFailed", "mapIterationFailedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
             RecordFailedTaskAborted(parent, child);
             fan.Failures++;
             if (!IsTolerated(fan))
@@ -372,8 +368,7 @@ internal sealed partial class Stepper
         }
         else
         {
-            fan.LastCompletionEventId = Emit(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
-                IterationDetails(child.Index, state.Name), advance: false);
+            fan.LastCompletionEventId = EmitLazy(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
             fan.Results = fan.Results.SetItem(child.Index, child.Output);
         }
 
@@ -534,7 +529,7 @@ internal sealed partial class Stepper
             // AWS records each iteration's MapIterationAborted before the aborted state's own event.
             if (state is MapState)
             {
-                Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+                EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
             }
 
             AbortFrame(child, frame.LastEventId);
@@ -555,7 +550,7 @@ internal sealed partial class Stepper
                 AbortChildren(frame);
             }
 
-            Emit(frame, CurrentState(frame).Type + "StateAborted", null, null, previous: previous);
+            Emit(frame, StateEventTypes.Aborted(CurrentState(frame).Type), null, null, previous: previous);
         }
 
         if (frame.TaskId != 0)

@@ -19,11 +19,8 @@ internal sealed partial class Stepper
         }
 
         frame.EnteredPreviousEventId = frame.LastEventId;
-        frame.EnteredEventId = Emit(frame, state.Type + "StateEntered", "stateEnteredEventDetails", new JsonObjectBuilder(3)
-            .Set("input", frame.StateInput.ToJsonString())
-            .Set("inputDetails", NotTruncated)
-            .Set("name", state.Name)
-            .ToObject());
+        frame.EnteredEventId = EmitLazy(frame, StateEventTypes.Entered(state.Type), "stateEnteredEventDetails",
+            new StateEventDetails(state.Name, frame.StateInput, entered: true));
         ExecuteState(frame, state);
     }
 
@@ -354,8 +351,6 @@ internal sealed partial class Stepper
             return;
         }
 
-        var details = new JsonObjectBuilder(5);
-
         // An empty Assign ({}) records nothing (the corpus's BASE_EMPTY).
         if (assigned is { Count: > 0 })
         {
@@ -364,15 +359,21 @@ internal sealed partial class Stepper
                 return;
             }
 
-            details.Set("assignedVariables", record).Set("assignedVariablesDetails", NotTruncated);
+            Inspector?.Exited(output, next);
+            Emit(frame, StateEventTypes.Exited(state.Type), "stateExitedEventDetails", new JsonObjectBuilder(5)
+                .Set("assignedVariables", record)
+                .Set("assignedVariablesDetails", NotTruncated)
+                .Set("name", state.Name)
+                .Set("output", JsonString.TextOf(output))
+                .Set("outputDetails", NotTruncated)
+                .ToObject());
+        }
+        else
+        {
+            Inspector?.Exited(output, next);
+            EmitLazy(frame, StateEventTypes.Exited(state.Type), "stateExitedEventDetails", new StateEventDetails(state.Name, output, entered: false));
         }
 
-        Inspector?.Exited(output, next);
-        Emit(frame, state.Type + "StateExited", "stateExitedEventDetails", details
-            .Set("name", state.Name)
-            .Set("output", output.ToJsonString())
-            .Set("outputDetails", NotTruncated)
-            .ToObject());
         // next is null for terminal states; a catcher supplies its own Next even on an End state.
         if (next is null)
         {

@@ -92,9 +92,10 @@ internal sealed partial class Stepper
         if (resource.IsLambdaFunction || resource.IsActivity)
         {
             // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
-            var details = new JsonObjectBuilder(5)
+            // Sized exactly, so that building the object copies nothing.
+            var details = new JsonObjectBuilder(3 + (timeout is null ? 0 : 1) + (resource.IsActivity && heartbeat is not null ? 1 : 0) + (credentials is null ? 0 : 1))
                 .Set("resource", resource.Arn)
-                .Set("input", parameters.ToJsonString())
+                .Set("input", JsonString.TextOf(parameters))
                 .Set("inputDetails", NotTruncated);
             if (timeout is long lt)
             {
@@ -115,11 +116,11 @@ internal sealed partial class Stepper
         }
         else
         {
-            var details = new JsonObjectBuilder(6)
+            var details = new JsonObjectBuilder(4 + (timeout is null ? 0 : 1) + (heartbeat is null ? 0 : 1) + (credentials is null ? 0 : 1))
                 .Set("resourceType", resource.ResourceType)
                 .Set("resource", resource.Resource)
                 .Set("region", _snapshot.Info.Region)
-                .Set("parameters", parameters.ToJsonString());
+                .Set("parameters", JsonString.TextOf(parameters));
             if (timeout is long tt)
             {
                 details.Set("timeoutInSeconds", tt);
@@ -191,7 +192,7 @@ internal sealed partial class Stepper
         }
         else
         {
-            EmitTaskEvent(frame, task.Resource, "Started", ResourceDetails(task.Resource).ToObject());
+            EmitTaskEvent(frame, task.Resource, "Started", ResourceDetails(task.Resource, 0).ToObject());
         }
     }
 
@@ -214,8 +215,8 @@ internal sealed partial class Stepper
             return;
         }
 
-        EmitTaskEvent(frame, task.Resource, "Submitted", DetailsFor(task.Resource)
-            .Set("output", output.ToJsonString())
+        EmitTaskEvent(frame, task.Resource, "Submitted", DetailsFor(task.Resource, 2)
+            .Set("output", JsonString.TextOf(output))
             .Set("outputDetails", NotTruncated)
             .ToObject());
     }
@@ -240,8 +241,8 @@ internal sealed partial class Stepper
             return;
         }
 
-        EmitTaskEvent(frame, task.Resource, "Succeeded", DetailsFor(task.Resource)
-            .Set("output", output.ToJsonString())
+        EmitTaskEvent(frame, task.Resource, "Succeeded", DetailsFor(task.Resource, 2)
+            .Set("output", JsonString.TextOf(output))
             .Set("outputDetails", NotTruncated)
             .ToObject());
         Inspector?.Data.Result = output;
@@ -299,14 +300,14 @@ internal sealed partial class Stepper
 
         EndTask(frame, taskId);
         Commands.Add(new CancelTaskCommand(taskId));
-        EmitTaskEvent(frame, task.Resource, "TimedOut", DetailsFor(task.Resource).Set("error", error).ToObject());
+        EmitTaskEvent(frame, task.Resource, "TimedOut", DetailsFor(task.Resource, 1).Set("error", error).ToObject());
 
         StateFailed(frame, CurrentState(frame), error, null);
     }
 
     private void RecordTaskFailure(Frame frame, TaskResource resource, string error, string? cause)
     {
-        var details = DetailsFor(resource).Set("error", error);
+        var details = DetailsFor(resource, 2).Set("error", error);
         if (cause is not null)
         {
             details.Set("cause", cause);
@@ -333,20 +334,18 @@ internal sealed partial class Stepper
     /// </summary>
     private void EmitTaskEvent(Frame frame, TaskResource resource, string suffix, JsonObject details)
     {
-        var (type, detailsName) = resource switch
-        {
-            { IsLambdaFunction: true } => ("LambdaFunction" + suffix, "lambdaFunction" + suffix + "EventDetails"),
-            { IsActivity: true } => ("Activity" + suffix, "activity" + suffix + "EventDetails"),
-            _ => ("Task" + suffix, "task" + suffix + "EventDetails"),
-        };
+        var (type, detailsName) = TaskEventNames.Of(resource, suffix);
         Emit(frame, type, detailsName, details);
     }
 
-    /// <summary>Service-integration events name their resource; Lambda-function and activity outcome events do not.</summary>
-    private static JsonObjectBuilder DetailsFor(TaskResource resource) =>
-        resource.IsLambdaFunction || resource.IsActivity ? new JsonObjectBuilder(3) : ResourceDetails(resource);
+    /// <summary>
+    /// Service-integration events name their resource; Lambda-function and activity outcome events do not. The builder
+    /// has room for exactly <paramref name="members"/> more, so that building the object copies nothing.
+    /// </summary>
+    private static JsonObjectBuilder DetailsFor(TaskResource resource, int members) =>
+        resource.IsLambdaFunction || resource.IsActivity ? new JsonObjectBuilder(members) : ResourceDetails(resource, members);
 
-    private static JsonObjectBuilder ResourceDetails(TaskResource resource) => new JsonObjectBuilder(6)
+    private static JsonObjectBuilder ResourceDetails(TaskResource resource, int members) => new JsonObjectBuilder(2 + members)
         .Set("resourceType", resource.ResourceType)
         .Set("resource", resource.Resource);
 }

@@ -29,6 +29,9 @@ internal sealed partial class Stepper
     private readonly int _maxPayloadBytes;
     private readonly Queue<int> _runnable = new();
 
+    /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
+    private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
+
     /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
     private readonly HashSet<int> _owned = [];
 
@@ -124,7 +127,7 @@ internal sealed partial class Stepper
     {
         var info = _snapshot.Info;
         Emit(null, "ExecutionStarted", "executionStartedEventDetails", new JsonObjectBuilder(3)
-            .Set("input", info.Input.ToJsonString())
+            .Set("input", JsonString.TextOf(info.Input))
             .Set("inputDetails", NotTruncated)
             .Set("roleArn", info.RoleArn)
             .ToObject());
@@ -209,14 +212,22 @@ internal sealed partial class Stepper
 
     private State CurrentState(Frame frame) => _definition.Graphs[frame.GraphIndex][frame.StateName];
 
-    private static readonly JsonObject NotTruncated = JsonObject.Create(("truncated", JsonValue.False));
+    internal static readonly JsonObject NotTruncated = JsonObject.Create(("truncated", JsonValue.False));
 
     /// <summary>
     /// Records an event in <paramref name="frame"/>'s chain (previousEventId = the frame's last event, unless
     /// <paramref name="previous"/> overrides it). <paramref name="advance"/> false leaves the chain where it was:
     /// AWS records some bookkeeping events (MapIterationSucceeded, ParallelStateSucceeded, ...) beside the chain.
     /// </summary>
-    private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null)
+    private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null) =>
+        Record(frame, type, detailsName, details, null, advance, previous);
+
+    /// <summary>As <see cref="Emit"/>, for an event whose details are built when read (see <see cref="LazyEventDetails"/>).</summary>
+    private long EmitLazy(Frame frame, string type, string detailsName, LazyEventDetails details, bool advance = true) =>
+        Record(frame, type, detailsName, null, details, advance, previous: null);
+
+    private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails? lazyDetails, bool advance,
+        long? previous)
     {
         if (frame is { Silent: true } || _snapshot.IsFinished)
         {
@@ -234,7 +245,9 @@ internal sealed partial class Stepper
         }
 
         long id = _snapshot.NextEventId++;
-        Events.Add(new HistoryEvent(type, id, prev, _now, detailsName, details));
+        Events.Add(lazyDetails is null
+            ? new HistoryEvent(type, id, prev, _now, detailsName, details)
+            : new HistoryEvent(type, id, prev, _now, detailsName!, lazyDetails));
         if (advance && frame is not null)
         {
             frame.LastEventId = id;
@@ -275,7 +288,7 @@ internal sealed partial class Stepper
         {
             case ExecutionOutcome.Succeeded:
                 Emit(null, "ExecutionSucceeded", "executionSucceededEventDetails", new JsonObjectBuilder(2)
-                    .Set("output", output!.ToJsonString())
+                    .Set("output", JsonString.TextOf(output!))
                     .Set("outputDetails", NotTruncated)
                     .ToObject(), previous: previous);
                 break;
@@ -365,7 +378,7 @@ internal sealed partial class Stepper
                     // the iteration's own aborted state.
                     if (state is MapState && !child.Silent)
                     {
-                        Emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", IterationDetails(child.Index, state.Name), advance: false);
+                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
                     }
 
                     RecordStopped(child);
@@ -377,10 +390,10 @@ internal sealed partial class Stepper
                     EndMapRun(fan, MapRunStatuses.Aborted);
                 }
 
-                Emit(frame, state.Type + "StateAborted", null, null);
+                Emit(frame, StateEventTypes.Aborted(state.Type), null, null);
                 break;
             case FramePhase.WaitingTask or FramePhase.WaitingRetry or FramePhase.WaitingChildren:
-                Emit(frame, state.Type + "StateAborted", null, null);
+                Emit(frame, StateEventTypes.Aborted(state.Type), null, null);
                 break;
 
             // A stopped Wait state records no WaitStateAborted (api/test_sfn_api__test_stop_execution).

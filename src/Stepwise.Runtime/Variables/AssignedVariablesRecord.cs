@@ -22,7 +22,7 @@ internal static class AssignedVariablesRecord
         foreach (string name in names)
         {
             assigned.TryGetValue(name, out var value);
-            builder.Set(name, value!.ToJsonString());
+            builder.Set(name, JsonString.TextOf(value!));
         }
 
         return builder.ToObject();

@@ -60,6 +60,41 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void Deciding_a_batch_of_stimuli_gives_the_events_and_commands_of_deciding_them_one_by_one()
+    {
+        var machine = Asl.Machine("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':2,'End':true,
+              'ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::x:y','End':true}}}}}}
+            """);
+        var driver = new Driver(machine);
+        driver.Start(Asl.Json("[1,2,3]"));
+        var snapshot = driver.Snapshot!;
+        var tasks = driver.Commands.OfType<InvokeTaskCommand>().Select(c => c.TaskId).ToArray();
+        Stimulus[] stimuli =
+        [
+            new TaskStartedStimulus(tasks[0]), new TaskStartedStimulus(tasks[1]),
+            new TaskSucceededStimulus(tasks[0], Asl.Json("'one'")), new TaskSucceededStimulus(tasks[1], Asl.Json("'two'")),
+        ];
+
+        var oneByOne = new List<Decision>();
+        var current = snapshot;
+        var random = new Random(5);
+        foreach (var stimulus in stimuli)
+        {
+            oneByOne.Add(Interpreter.Decide(machine, current, stimulus, driver.Now, random));
+            current = oneByOne[^1].Snapshot;
+        }
+
+        var batch = Interpreter.DecideBatch(machine, snapshot, stimuli, driver.Now, new Random(5));
+
+        var events = oneByOne.SelectMany(d => d.Events).ToList();
+        Assert.Equal(events.Select(e => e.ToAwsJson()), batch.Events.Select(e => e.ToAwsJson()));
+        Assert.Equal(oneByOne.SelectMany(d => d.Commands), batch.Commands);
+        Assert.Equal(current.NextEventId, batch.Snapshot.NextEventId);
+        Assert.Contains("MapIterationStarted", Asl.Types(batch.Events), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Deciding_twice_from_the_same_snapshot_gives_the_same_decision()
     {
         var machine = Asl.Machine("""
