@@ -254,10 +254,13 @@ internal sealed class ExecutionLoop
     private void Decide(Decision decision, DateTimeOffset now)
     {
         Volatile.Write(ref _snapshot, decision.Snapshot);
-        foreach (var e in decision.Events)
+        _history.AddRange(decision.Events);
+        if (_run.OnEvent is { } onEvent)
         {
-            _history.Add(e);
-            _run.OnEvent?.Invoke(e);
+            foreach (var e in decision.Events)
+            {
+                onEvent(e);
+            }
         }
 
         foreach (long waitingId in _submitted)

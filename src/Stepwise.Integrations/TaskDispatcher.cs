@@ -89,6 +89,35 @@ public sealed class TaskDispatcher
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="InvokeAsync"/> would run <paramref name="invocation"/> with a handler registered in this process
+    /// (<see cref="RegisterTask"/>, or <see cref="RegisterLambda"/> for a Lambda resource) rather than a mock, a local
+    /// command or a call over the network: such a call leaves nothing outside the process to wait for.
+    /// </summary>
+    public bool IsServedInProcess(TaskInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        if (Mocks is not null && invocation.MockTestCase is not null)
+        {
+            return false;
+        }
+
+        string resource = invocation.Resource;
+        string? functionName = null;
+        if (IsLambda(resource, out bool isInvoke))
+        {
+            functionName = !isInvoke ? resource
+                : invocation.Parameters is JsonObject parameters && parameters["FunctionName"] is JsonString name ? name.Value : null;
+        }
+
+        lock (_lock)
+        {
+            return _tasks.ContainsKey(resource)
+                || (functionName is not null && _lambdas.TryGetValue(LambdaFunctionName.Normalize(functionName), out var backend)
+                    && backend is InProcessLambdaBackend);
+        }
+    }
+
     /// <summary>Runs one task. Never throws for task failures: they come back as a failed <see cref="TaskOutcome"/>.</summary>
     public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
@@ -125,10 +154,7 @@ public sealed class TaskDispatcher
             }
         }
 
-        bool isInvoke = resource.StartsWith(LambdaInvoke, StringComparison.Ordinal);
-        bool isFunctionArn = resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Contains(":lambda:", StringComparison.Ordinal)
-            && resource.Contains(":function:", StringComparison.Ordinal);
-        if (isInvoke || isFunctionArn)
+        if (IsLambda(resource, out bool isInvoke))
         {
             return await InvokeLambdaAsync(invocation, isInvoke, cancellationToken).ConfigureAwait(false);
         }
@@ -144,6 +170,14 @@ public sealed class TaskDispatcher
         }
 
         return TaskOutcome.Failure("States.TaskFailed", $"No handler is registered for the resource '{resource}'.");
+    }
+
+    /// <summary>Whether <paramref name="resource"/> invokes a Lambda function: <c>lambda:invoke</c> (<paramref name="isInvoke"/>) or a bare function ARN.</summary>
+    private static bool IsLambda(string resource, out bool isInvoke)
+    {
+        isInvoke = resource.StartsWith(LambdaInvoke, StringComparison.Ordinal);
+        return isInvoke || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Contains(":lambda:", StringComparison.Ordinal)
+            && resource.Contains(":function:", StringComparison.Ordinal));
     }
 
     private async ValueTask<TaskOutcome> InvokeLambdaAsync(TaskInvocation invocation, bool isInvoke, CancellationToken cancellationToken)

@@ -288,16 +288,20 @@ internal static class JsonWriter
     {
         builder.Append('"');
         int start = 0;
-        for (int i = 0; i < text.Length; i++)
+        while (true)
         {
-            char c = text[i];
-            if (c >= 0x20 && c != '"' && c != '\\')
+            // A vectorized search for the next character to escape: history events carry whole payloads as JSON text,
+            // so most of what is written here is long runs that need no escape.
+            int found = text.AsSpan(start).IndexOfAny(s_escaped);
+            if (found < 0)
             {
-                continue;
+                break;
             }
 
+            int i = start + found;
             builder.Append(text, start, i - start);
             start = i + 1;
+            char c = text[i];
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;

@@ -85,15 +85,51 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         var position = PageTokens.Parse(page.NextToken);
         return ValueTask.FromResult(store.Read((executionArn, reverseOrder, position, page.MaxResults), static (connection, request) =>
         {
+            // Steps hold consecutive runs of events: read the steps past the position, in order, until one more event
+            // than the page holds is found (it only says a next page exists).
             using var command = request.reverseOrder
                 ? Command(connection,
-                    "SELECT id, type, timestamp, json FROM history_events WHERE execution_arn = $p0 AND id < $p1 ORDER BY id DESC LIMIT $p2",
-                    request.executionArn, request.position ?? long.MaxValue, request.MaxResults + 1)
+                    "SELECT encoding, size, body FROM history_steps WHERE execution_arn = $p0 AND first_id < $p1 ORDER BY first_id DESC",
+                    request.executionArn, request.position ?? long.MaxValue)
                 : Command(connection,
-                    "SELECT id, type, timestamp, json FROM history_events WHERE execution_arn = $p0 AND id > $p1 ORDER BY id LIMIT $p2",
-                    request.executionArn, request.position ?? 0, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults,
-                static r => new StoredEvent(r.GetInt64(0), r.GetString(1), Instant(r, 2), r.GetString(3)), static r => r.GetInt64(0));
+                    "SELECT encoding, size, body FROM history_steps WHERE execution_arn = $p0 AND last_id > $p1 ORDER BY first_id",
+                    request.executionArn, request.position ?? 0);
+            var items = new List<StoredEvent>();
+            var step = new List<StoredEvent>();
+            using var reader = command.ExecuteReader();
+            while (items.Count <= request.MaxResults && reader.Read())
+            {
+                step.Clear();
+                SqliteHistoryStep.Decode((byte[])reader.GetValue(2), reader.GetInt32(1), reader.GetInt32(0), step);
+                if (request.reverseOrder)
+                {
+                    for (int i = step.Count - 1; i >= 0 && items.Count <= request.MaxResults; i--)
+                    {
+                        if (request.position is not { } before || step[i].Id < before)
+                        {
+                            items.Add(step[i]);
+                        }
+                    }
+                }
+                else
+                {
+                    for (int i = 0; i < step.Count && items.Count <= request.MaxResults; i++)
+                    {
+                        if (step[i].Id > (request.position ?? 0))
+                        {
+                            items.Add(step[i]);
+                        }
+                    }
+                }
+            }
+
+            if (items.Count <= request.MaxResults)
+            {
+                return new Page<StoredEvent>(items, null);
+            }
+
+            items.RemoveAt(items.Count - 1);
+            return new Page<StoredEvent>(items, PageTokens.From(items[^1].Id));
         }));
     }
 
@@ -151,16 +187,9 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         owner.OnCommitStage(CommitStages.Events);
         if (commit.Events.Count > 0)
         {
-            using var insert = Command(connection, "INSERT INTO history_events (execution_arn, id, type, timestamp, json) VALUES ($p0, $p1, $p2, $p3, $p4)",
-                arn, 0L, string.Empty, 0L, string.Empty);
-            foreach (var stored in commit.Events)
-            {
-                insert.Parameters[1].Value = stored.Id;
-                insert.Parameters[2].Value = stored.Type;
-                insert.Parameters[3].Value = ToStored(stored.Timestamp);
-                insert.Parameters[4].Value = stored.Json;
-                insert.ExecuteNonQuery();
-            }
+            var (body, size, encoding) = SqliteHistoryStep.Encode(commit.Events);
+            Execute(connection, "INSERT INTO history_steps (execution_arn, first_id, last_id, encoding, size, body) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)",
+                arn, commit.Events[0].Id, commit.Events[^1].Id, encoding, size, body);
         }
 
         owner.OnCommitStage(CommitStages.Snapshot);

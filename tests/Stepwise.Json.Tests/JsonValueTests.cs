@@ -51,6 +51,30 @@ public sealed class JsonValueTests
     }
 
     [Fact]
+    public void Every_control_character_escapes_in_its_short_or_unicode_form_wherever_it_falls_in_a_long_string()
+    {
+        var text = new StringBuilder();
+        var expected = new StringBuilder("\"");
+        for (int c = 0; c < 0x20; c++)
+        {
+            // Long unescaped runs between the escapes, as in a payload carried as JSON text.
+            string run = new('x', c * 7);
+            text.Append(run).Append((char)c);
+            string escaped = c switch
+            {
+                '\b' => "\\b", '\t' => "\\t", '\n' => "\\n", '\f' => "\\f", '\r' => "\\r",
+                _ => "\\u00" + c.ToString("X2", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            expected.Append(run).Append(escaped);
+        }
+
+        text.Append("\"\\ end");
+        expected.Append("\\\"\\\\ end\"");
+
+        Assert.Equal(expected.ToString(), JsonValue.Parse(((JsonValue)text.ToString()).ToJsonString()).ToJsonString());
+    }
+
+    [Fact]
     public void Equality_ignores_key_order_and_number_spelling()
     {
         Assert.Equal(JsonValue.Parse("""{"a":1,"b":[1.0,"x"]}"""), JsonValue.Parse("""{"b":[1,"x"],"a":1.0}"""));

@@ -31,6 +31,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _inflightTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<LeasedWorkItem, CancellationToken, Task<LeasedWorkItem?>>> _workHandlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>> _engineTasks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _startedInline = new(StringComparer.Ordinal);
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRunId;
     private Task? _loop;
@@ -75,7 +76,44 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     /// caller already holds and hands over. Null while the dispatcher is not running: then the work waits in the store.
     /// </summary>
     public WorkClaim? Claim(int held) =>
-        _loop is null || _stopping.IsCancellationRequested ? null : new WorkClaim(_slots, held, _owner, _options.LeaseDuration);
+        _loop is null || _stopping.IsCancellationRequested ? null : new WorkClaim(_slots, held, _owner, _options.LeaseDuration, TryInvokeInline);
+
+    /// <summary>
+    /// Runs a task served by a handler in this process while its step is being decided, so that a handler that answers
+    /// at once costs no commit of its own: its result is returned as the stimulus the step applies next, and the
+    /// scheduled, started and succeeded events share the step's one commit. A handler that does not answer at once keeps
+    /// running; the task's work item then picks it up instead of invoking it again (see <see cref="InvokeTaskAsync"/>).
+    /// The call is at-least-once, as every task call is: a crash before the commit runs the step, and the call, again.
+    /// Null when the task is not served in process, waits for a token, or has not answered yet.
+    /// </summary>
+    private Stimulus? TryInvokeInline(TaskWork work)
+    {
+        var command = work.Command;
+        string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
+        var invocation = Invocation(work, key);
+        if (command.TaskToken is not null || command.IsActivity || !_tasks.IsServedInProcess(invocation))
+        {
+            return null;
+        }
+
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
+        var pending = InvokeAsync(work, invocation, cts.Token);
+        if (pending.IsCompleted)
+        {
+            cts.Dispose();
+            return ToStimulus(work, pending.Result);
+        }
+
+        // A step decided again (after a conflict) starts the call again: the earlier one is no longer wanted.
+        if (_inflightTasks.TryRemove(key, out var earlier))
+        {
+            earlier.Cancel();
+        }
+
+        _inflightTasks[key] = cts;
+        _startedInline[key] = pending.AsTask();
+        return null;
+    }
 
     /// <summary>
     /// Reports what a step did: completions to waiters, cancelled tasks to their invocations, new work to the loop, and
@@ -99,6 +137,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
                 if (key.StartsWith(executionArn + "#", StringComparison.Ordinal))
                 {
                     cts.Cancel();
+                    _startedInline.TryRemove(key, out _);
                 }
             }
 
@@ -437,9 +476,11 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private async Task<LeasedWorkItem?> InvokeTaskAsync(LeasedWorkItem item)
     {
         var work = TaskWork.Deserialize(item.Item.Payload);
-        var command = work.Command;
         string key = item.Item.IdempotencyKey;
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
+        // A task its step started inline (and that did not answer at once) is awaited, not invoked a second time.
+        CancellationTokenSource? startedCts = null;
+        bool startedInline = _startedInline.TryRemove(key, out var started) && _inflightTasks.TryGetValue(key, out startedCts);
+        var cts = startedInline ? startedCts! : CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
         _inflightTasks[key] = cts;
         TaskOutcome outcome;
         try
@@ -448,7 +489,8 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             var renewing = RenewWhileRunningAsync(item.Lease, cts, renewal.Token);
             try
             {
-                outcome = await InvokeAsync(work, key, cts.Token).ConfigureAwait(false);
+                outcome = startedInline ? await started!.WaitAsync(cts.Token).ConfigureAwait(false)
+                    : await InvokeAsync(work, Invocation(work, key), cts.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -466,9 +508,18 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         finally
         {
             _inflightTasks.TryRemove(new KeyValuePair<string, CancellationTokenSource>(key, cts));
+            cts.Dispose();
         }
 
-        Stimulus stimulus = outcome switch
+        var step = await _runner.StepAsync(work.ExecutionArn, ToStimulus(work, outcome), item.Lease, 0, Claim(held: 1), _hard.Token).ConfigureAwait(false);
+        return AfterStep(work.ExecutionArn, step, holdsSlot: true);
+    }
+
+    /// <summary>The stimulus a task's outcome applies to its execution.</summary>
+    private Stimulus ToStimulus(TaskWork work, TaskOutcome outcome)
+    {
+        var command = work.Command;
+        return outcome switch
         {
             { IsFailure: true } => new TaskFailedStimulus(command.TaskId, outcome.Error!, outcome.Cause),
             // The call went out (an integration says so, or an in-process handler served a .waitForTaskToken resource):
@@ -478,22 +529,24 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             _ when command.TaskToken is not null && !IsMocked(work) => new TaskSubmittedStimulus(command.TaskId, outcome.Output!),
             _ => new TaskSucceededStimulus(command.TaskId, outcome.Output!),
         };
-        var step = await _runner.StepAsync(work.ExecutionArn, stimulus, item.Lease, 0, Claim(held: 1), _hard.Token).ConfigureAwait(false);
-        return AfterStep(work.ExecutionArn, step, holdsSlot: true);
     }
 
-    private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, string key, CancellationToken cancellationToken)
+    private TaskInvocation Invocation(TaskWork work, string key)
     {
         var command = work.Command;
-        var invocation = new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
+        return new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
             work.StateMachineName, command.StateName, work.MockTestCase, MockAttempt(command.Context), _options.Region, _options.AccountId,
             RandomIds.NewUuid(new Random(StableHash.ToSeed(StableHash.Of(key)))), _time.GetUtcNow())
         {
             Submitted = command.TaskToken is null ? (output, ct) => ReportSubmittedAsync(work.ExecutionArn, command.TaskId, output, ct) : null,
         };
+    }
+
+    private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, TaskInvocation invocation, CancellationToken cancellationToken)
+    {
         try
         {
-            return _engineTasks.TryGetValue(command.Resource, out var own) && !IsMocked(work)
+            return _engineTasks.TryGetValue(work.Command.Resource, out var own) && !IsMocked(work)
                 ? await own(work, cancellationToken).ConfigureAwait(false)
                 : await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }

@@ -36,7 +36,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _time = _options.Time ?? TimeProvider.System;
         _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
         _definitions = new DefinitionCache(store.StateMachines);
-        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes, _options.Integrations?.WaitTimeScale ?? 1);
+        // A cached snapshot belongs to a task running in a dispatcher slot, so there are never more than the slots.
+        _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes,
+            new SnapshotCache(Math.Max(1, _options.MaxConcurrency)), _options.Integrations?.WaitTimeScale ?? 1);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
         _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
         RegisterNestedExecutions();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Hosting.Time;
+using Stepwise.Json;
 using Stepwise.Runtime;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
@@ -47,11 +48,12 @@ internal sealed class StepPlan
     /// Decides <paramref name="stimulus"/> on <paramref name="snapshot"/> (null only for ExecutionStarted). Each decision's
     /// random source is derived from the execution's seed and its event count, so a step redone after a crash draws
     /// exactly what the lost attempt drew (same jitter, same task tokens). <paramref name="missingActivities"/> are the
-    /// definition's activities that do not exist (see <see cref="ActivityResources"/>); Wait states' timers are scaled by
-    /// <paramref name="waitTimeScale"/> (<see cref="Time.WaitTimeScale"/>).
+    /// definition's activities that do not exist (see <see cref="ActivityResources"/>). <paramref name="invokeInline"/>
+    /// runs a task while the step is decided: when it answers at once, its result is applied in the same step and the task
+    /// leaves no work item behind. Wait states' timers are scaled by <paramref name="waitTimeScale"/> (<see cref="Time.WaitTimeScale"/>).
     /// </summary>
     public static StepPlan Decide(StateMachine machine, ExecutionHeader header, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now,
-        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null, double waitTimeScale = 1)
+        int maxPayloadBytes, IReadOnlySet<string>? missingActivities = null, Func<TaskWork, Stimulus?>? invokeInline = null, double waitTimeScale = 1)
     {
         if (stimulus is RedriveRequestedStimulus redrive)
         {
@@ -82,7 +84,7 @@ internal sealed class StepPlan
                 plan._redrive = new ExecutionRedrive(snapshot.Info.RedriveCount ?? 0, now);
             }
 
-            plan.Record(decision, pending, now, waitTimeScale);
+            plan.Record(decision, pending, now, invokeInline, waitTimeScale);
         }
 
         plan.Snapshot = snapshot!;
@@ -166,12 +168,14 @@ internal sealed class StepPlan
         Header = Header with { Children = remaining };
     }
 
-    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now, double waitTimeScale)
+    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now, Func<TaskWork, Stimulus?>? invokeInline, double waitTimeScale)
     {
         var info = decision.Snapshot.Info;
         foreach (var e in decision.Events)
         {
-            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, e.ToAwsJson().ToJsonString()));
+            // Written without caching: the event's text is kept in the store, and caching it (and its details' text)
+            // in the throwaway object would only copy the payload twice more.
+            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, e.ToAwsJson().ToJsonString(JsonLayout.Compact)));
         }
 
         foreach (var command in decision.Commands)
@@ -186,6 +190,12 @@ internal sealed class StepPlan
                 case InvokeTaskCommand invoke:
                     pending.Enqueue(new TaskStartedStimulus(invoke.TaskId));
                     var work = new TaskWork(info.ExecutionArn, info.StateMachineName, Header.MockTestCase, invoke);
+                    if (invokeInline?.Invoke(work) is { } answered)
+                    {
+                        pending.Enqueue(answered);
+                        break;
+                    }
+
                     _work.Add(new WorkItem(TaskWork.IdempotencyKey(info.ExecutionArn, invoke.TaskId), WorkKinds.InvokeTask,
                         info.ExecutionArn, work.Serialize(), now));
                     if (NestedExecutionWork.IsSyncStart(invoke.Resource) && NestedStart.TryRead(invoke.Input, invoke.Context) is { } start)

@@ -8,10 +8,11 @@ namespace Stepwise.Hosting.Durable;
 /// <summary>
 /// Runs one step of a stored execution: load the snapshot, decide, commit snapshot + events + timers + work in one
 /// transaction. A step that loses a race (another writer committed first) is decided again on the fresh snapshot;
-/// a step interrupted before its commit left nothing behind, so doing it again is exact.
+/// a step interrupted before its commit left nothing behind, so doing it again is exact. A step that dispatched a task on
+/// this node leaves its snapshot in <paramref name="snapshots"/>, where the task's result step finds it.
 /// </summary>
 internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitions, ExecutionLocks locks, TimeProvider time, int maxPayloadBytes,
-    double waitTimeScale = 1)
+    SnapshotCache snapshots, double waitTimeScale = 1)
 {
     private const int MaxAttempts = 16;
 
@@ -31,29 +32,44 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
         {
             for (int attempt = 0; ; attempt++)
             {
-                var stored = await store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false);
-                if (stored is null)
+                // The cached snapshot is only a guess at the latest version: the commit's version check proves it, and a
+                // conflict decides again on what the store holds.
+                DurableSnapshot current;
+                long lastEventId;
+                if ((attempt == 0 ? snapshots.Take(executionArn) : null) is { } cached)
                 {
-                    // Nothing to apply it to (the execution was never created): drop the work.
-                    if (lease is { } orphan)
+                    current = cached.Snapshot;
+                    lastEventId = cached.LastEventId;
+                }
+                else
+                {
+                    var stored = await store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false);
+                    if (stored is null)
                     {
-                        await store.Work.CompleteAsync(orphan, cancellationToken).ConfigureAwait(false);
+                        // Nothing to apply it to (the execution was never created): drop the work.
+                        if (lease is { } orphan)
+                        {
+                            await store.Work.CompleteAsync(orphan, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        return default;
                     }
 
-                    return default;
+                    current = DurableSnapshot.Deserialize(stored.Json);
+                    lastEventId = stored.LastEventId;
                 }
 
-                var current = DurableSnapshot.Deserialize(stored.Json);
                 var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
-                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, maxPayloadBytes, missing, waitTimeScale);
+                var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, maxPayloadBytes, missing, claim?.InvokeInline, waitTimeScale);
                 try
                 {
                     var grant = claim?.Reserve(plan.WorkCount, now);
-                    var result = await store.Executions.CommitAsync(plan.ToCommit(stored.LastEventId, lease, firedTimerId, grant, answeredToken, takenActivityTask), cancellationToken)
+                    var result = await store.Executions.CommitAsync(plan.ToCommit(lastEventId, lease, firedTimerId, grant, answeredToken, takenActivityTask), cancellationToken)
                         .ConfigureAwait(false);
                     leased = result.LeasedWork.Count;
+                    Remember(plan, result);
                     return plan.Outcome(result.LeasedWork);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -78,18 +94,31 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
     {
         var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
         var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
-        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, maxPayloadBytes, missing, waitTimeScale);
+        var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, maxPayloadBytes, missing, claim?.InvokeInline, waitTimeScale);
         int leased = 0;
         try
         {
             var grant = claim?.Reserve(plan.WorkCount, time.GetUtcNow());
             var result = await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0, grant), cancellationToken).ConfigureAwait(false);
             leased = result.LeasedWork.Count;
+            Remember(plan, result);
             return plan.Outcome(result.LeasedWork);
         }
         finally
         {
             claim?.Settle(leased);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the snapshot of a step that leased work to this node: the work's result is this execution's next step.
+    /// A step that leased nothing leaves the execution waiting on the store (a timer, a callback, queued work).
+    /// </summary>
+    private void Remember(StepPlan plan, StepCommitResult result)
+    {
+        if (result.LeasedWork.Count > 0 && plan.Completion is null)
+        {
+            snapshots.Put(new CachedSnapshot(plan.Snapshot.Info.ExecutionArn, result.LastEventId, new DurableSnapshot(plan.Header, plan.Snapshot)));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Stepwise.Runtime;
 using Stepwise.Storage.Work;
 
 namespace Stepwise.Hosting.Durable;
@@ -7,11 +8,15 @@ namespace Stepwise.Hosting.Durable;
 /// node (<see cref="WorkLeaseGrant"/>) and the dispatcher runs it at once: no second transaction (and fsync) to lease it,
 /// no trip through the queue. The caller may already hold <paramref name="held"/> slots it hands over (a task that
 /// finished hands its own slot to the next task); further slots are taken only if free, never waited for, so work the
-/// dispatcher has no room for stays in the store as before.
+/// dispatcher has no room for stays in the store as before. <paramref name="invokeInline"/> runs a task served in this
+/// process while the step is decided (null when it cannot answer at once; see <see cref="DurableDispatcher"/>).
 /// </summary>
-internal sealed class WorkClaim(SemaphoreSlim slots, int held, string owner, TimeSpan leaseDuration)
+internal sealed class WorkClaim(SemaphoreSlim slots, int held, string owner, TimeSpan leaseDuration, Func<TaskWork, Stimulus?>? invokeInline = null)
 {
     private int _extra;
+
+    /// <summary>Runs a task inline while its step is decided; its result, when it answered at once, is the next stimulus.</summary>
+    public Func<TaskWork, Stimulus?>? InvokeInline => invokeInline;
 
     /// <summary>The slots the caller held before the step; the first leased items run in them.</summary>
     public int Held => held;

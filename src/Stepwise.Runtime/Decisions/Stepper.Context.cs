@@ -6,6 +6,14 @@ namespace Stepwise.Runtime.Decisions;
 
 internal sealed partial class Stepper
 {
+    private static readonly string[] s_contextKeys = ["Execution", "StateMachine", "State"];
+    private static readonly string[] s_contextTaskKeys = ["Execution", "StateMachine", "State", "Task"];
+    private static readonly string[] s_contextMapKeys = ["Execution", "StateMachine", "State", "Map"];
+    private static readonly string[] s_contextTaskMapKeys = ["Execution", "StateMachine", "State", "Task", "Map"];
+    private static readonly string[] s_taskKeys = ["Token"];
+    private static readonly string[] s_mapKeys = ["Item"];
+    private static readonly string[] s_itemKeys = ["Index", "Value"];
+
     /// <summary>
     /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
     /// that can retry (Task, Parallel, Map) carry <c>State.RetryCount</c>, as AWS shows it.
@@ -19,22 +27,20 @@ internal sealed partial class Stepper
         }
 
         var (execution, stateMachine) = _snapshot.ContextParts ??= BuildContextParts(_snapshot.Info);
-        var context = new JsonObjectBuilder(5)
-            .Set("Execution", execution)
-            .Set("StateMachine", stateMachine)
-            .Set("State", StateContext(frame, state));
-        if (taskToken is not null)
-        {
-            context.Set("Task", JsonObject.Create(("Token", (JsonValue)taskToken)));
-        }
+        var stateObject = StateContext(frame, state);
 
-        if (mapIndex >= 0)
+        // Each shape's keys are one shared array: a Map's ItemSelector builds a context per item.
+        JsonValue? task = taskToken is null ? null : JsonObject.TakeOwnership(s_taskKeys, [(JsonValue)taskToken]);
+        JsonValue? map = mapIndex < 0
+            ? null
+            : JsonObject.TakeOwnership(s_mapKeys, [JsonObject.TakeOwnership(s_itemKeys, [(JsonValue)mapIndex, mapValue ?? JsonValue.Null])]);
+        return (task, map) switch
         {
-            var item = JsonObject.Create(("Index", (JsonValue)mapIndex), ("Value", mapValue ?? JsonValue.Null));
-            context.Set("Map", JsonObject.Create(("Item", (JsonValue)item)));
-        }
-
-        return context.ToObject();
+            (null, null) => JsonObject.TakeOwnership(s_contextKeys, [execution, stateMachine, stateObject]),
+            (not null, null) => JsonObject.TakeOwnership(s_contextTaskKeys, [execution, stateMachine, stateObject, task]),
+            (null, not null) => JsonObject.TakeOwnership(s_contextMapKeys, [execution, stateMachine, stateObject, map]),
+            _ => JsonObject.TakeOwnership(s_contextTaskMapKeys, [execution, stateMachine, stateObject, task, map]),
+        };
     }
 
     /// <summary>

@@ -104,7 +104,8 @@ internal sealed partial class Stepper
         if (resource.IsLambdaFunction || resource.IsActivity)
         {
             // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
-            var details = new JsonObjectBuilder(5)
+            // Sized exactly, so that building the object copies nothing.
+            var details = new JsonObjectBuilder(3 + (timeout is null ? 0 : 1) + (resource.IsActivity && heartbeat is not null ? 1 : 0) + (credentials is null ? 0 : 1))
                 .Set("resource", resource.Arn)
                 .Set("input", JsonString.TextOf(parameters))
                 .Set("inputDetails", NotTruncated);
@@ -127,7 +128,7 @@ internal sealed partial class Stepper
         }
         else
         {
-            var details = new JsonObjectBuilder(6)
+            var details = new JsonObjectBuilder(4 + (timeout is null ? 0 : 1) + (heartbeat is null ? 0 : 1) + (credentials is null ? 0 : 1))
                 .Set("resourceType", resource.ResourceType)
                 .Set("resource", resource.Resource)
                 .Set("region", _snapshot.Info.Region)

@@ -40,6 +40,30 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Large_steps_of_repetitive_non_ascii_events_read_back_exactly_in_pages_both_ways()
+    {
+        var store = await NewStoreAsync();
+        var execution = Execution("m", "large");
+        string input = string.Concat(Enumerable.Repeat("{\\\"name\\\":\\\"Zoë ☃ 𝄞\\\",\\\"n\\\":12345}", 40));
+        var first = new List<StoredEvent>();
+        var second = new List<StoredEvent>();
+        for (var id = 1; id <= 250; id++)
+        {
+            var e = new StoredEvent(id, id == 1 ? "ExecutionStarted" : "PassStateEntered", At(id).AddTicks(id),
+                $$$"""{"id":{{{id}}},"details":{"input":"{{{input}}}"}}""");
+            (id <= 120 ? first : second).Add(e);
+        }
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution) with { Events = first });
+        await store.Executions.CommitAsync(new StepCommit { ExecutionArn = execution.ExecutionArn, ExpectedLastEventId = 120, Events = second });
+
+        List<StoredEvent> all = [.. first, .. second];
+        Assert.Equal(all, await ReadEventsAsync(store, execution.ExecutionArn, false, 7));
+        all.Reverse();
+        Assert.Equal(all, await ReadEventsAsync(store, execution.ExecutionArn, true, 11));
+    }
+
+    [Fact]
     public async Task Executions_list_newest_first_by_state_machine_with_a_status_filter_across_pages()
     {
         var store = await NewStoreAsync();
@@ -80,6 +104,22 @@ public abstract partial class StoreContract
 
         Assert.Equal(["versioned"], await ListExecutionNamesAsync(store, versionArn, null, 10));
         Assert.Equal(["versioned", "plain"], await ListExecutionNamesAsync(store, MachineArn("m"), null, 10));
+    }
+
+    private static async Task<List<StoredEvent>> ReadEventsAsync(IStepwiseStore store, string arn, bool reverse, int pageSize)
+    {
+        var events = new List<StoredEvent>();
+        string? token = null;
+        do
+        {
+            var page = await store.Executions.GetHistoryAsync(arn, reverse, new PageRequest(pageSize, token));
+            Assert.True(page.Items.Count <= pageSize);
+            events.AddRange(page.Items);
+            token = page.NextToken;
+        }
+        while (token is not null);
+
+        return events;
     }
 
     private static async Task<List<long>> ReadHistoryAsync(IStepwiseStore store, string arn, bool reverse, int pageSize)

@@ -130,6 +130,33 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_stored_one_row_each_before_schema_5_read_back_exactly_after_the_upgrade()
+    {
+        await using (var old = NewStore())
+        {
+            old.Migrations = [.. SqliteSchema.Migrations.Take(4)];
+            await old.InitializeAsync();
+        }
+
+        var arn = ExecutionArn("m", "old");
+        Execute($$"""
+            INSERT INTO history_events (execution_arn, id, type, timestamp, json) VALUES
+                ('{{arn}}', 1, 'ExecutionStarted', {{At(1).UtcTicks}}, '{"input":"Zoë, ☃"}'),
+                ('{{arn}}', 2, 'PassStateEntered', {{At(2).UtcTicks}}, '{"a":1}'),
+                ('{{arn}}', 3, 'PassStateExited', {{At(3).UtcTicks}}, '{}');
+            """);
+
+        await using var upgraded = NewStore();
+        await upgraded.InitializeAsync();
+        var page = await upgraded.Executions.GetHistoryAsync(arn, true, new PageRequest(2, null));
+
+        Assert.Equal(SqliteSchema.CurrentVersion, upgraded.ReadSchemaVersion());
+        Assert.Equal([new StoredEvent(3, "PassStateExited", At(3), "{}"), new StoredEvent(2, "PassStateEntered", At(2), """{"a":1}""")], page.Items);
+        Assert.Equal([new StoredEvent(1, "ExecutionStarted", At(1), """{"input":"Zoë, ☃"}""")],
+            (await upgraded.Executions.GetHistoryAsync(arn, true, new PageRequest(2, page.NextToken))).Items);
+    }
+
+    [Fact]
     public async Task Two_stores_opening_the_same_new_file_at_once_migrate_it_once()
     {
         await using var a = NewStore();

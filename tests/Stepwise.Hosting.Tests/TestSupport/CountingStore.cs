@@ -1,0 +1,69 @@
+using Stepwise.Storage;
+using Stepwise.Storage.Activities;
+using Stepwise.Storage.Executions;
+using Stepwise.Storage.InMemory;
+using Stepwise.Storage.Paging;
+using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.Tags;
+using Stepwise.Storage.TaskTokens;
+using Stepwise.Storage.Timers;
+using Stepwise.Storage.Work;
+
+namespace Stepwise.Hosting.Tests.TestSupport;
+
+/// <summary>An in-memory store that counts snapshot reads and step commits, to show what a step costs.</summary>
+internal sealed class CountingStore : IStepwiseStore, IExecutionStore
+{
+    private readonly InMemoryStore _inner = new();
+    private int _snapshotReads;
+    private int _commits;
+
+    public int SnapshotReads => Volatile.Read(ref _snapshotReads);
+
+    /// <summary>Commits of steps after the first (the first is <see cref="CreateAsync"/>).</summary>
+    public int Commits => Volatile.Read(ref _commits);
+
+    public IStateMachineStore StateMachines => _inner.StateMachines;
+
+    public IStateMachineAliasStore Aliases => _inner.Aliases;
+
+    public IExecutionStore Executions => this;
+
+    public IWorkQueue Work => _inner.Work;
+
+    public ITimerStore Timers => _inner.Timers;
+
+    public ITaskTokenIndex TaskTokens => _inner.TaskTokens;
+
+    public IActivityStore Activities => _inner.Activities;
+
+    public ITagStore Tags => _inner.Tags;
+
+    public ValueTask InitializeAsync(CancellationToken cancellationToken = default) => _inner.InitializeAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
+
+    public ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default) =>
+        _inner.Executions.CreateAsync(execution, firstStep, cancellationToken);
+
+    public ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default) =>
+        _inner.Executions.GetAsync(executionArn, cancellationToken);
+
+    public ValueTask<StoredSnapshot?> GetSnapshotAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _snapshotReads);
+        return _inner.Executions.GetSnapshotAsync(executionArn, cancellationToken);
+    }
+
+    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
+        CancellationToken cancellationToken = default) => _inner.Executions.ListAsync(stateMachineArn, statusFilter, page, cancellationToken);
+
+    public ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
+        CancellationToken cancellationToken = default) => _inner.Executions.GetHistoryAsync(executionArn, reverseOrder, page, cancellationToken);
+
+    public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _commits);
+        return _inner.Executions.CommitAsync(commit, cancellationToken);
+    }
+}
