@@ -148,9 +148,19 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
                 return this;
             }
 
-            var values = (JsonValue[])_values.Clone();
+            // Same keys, so the copy shares the key index; a copy (not Array.Clone, which is slow for small arrays)
+            // of the values. A state's output is its input with one member set, once per transition.
+            var values = new JsonValue[_values.Length];
+            _values.AsSpan().CopyTo(values);
             values[i] = value;
-            return new JsonObject(_keys, values);
+            var replaced = new JsonObject(_keys, values) { _index = _index };
+            if (_utf8Size > 0)
+            {
+                // Its size follows from this one's (both children's sizes are cached where it matters).
+                replaced._utf8Size = _utf8Size - JsonWriter.MeasureUtf8(_values[i]) + JsonWriter.MeasureUtf8(value);
+            }
+
+            return replaced;
         }
 
         var keys = new string[_keys.Length + 1];
@@ -159,7 +169,14 @@ public sealed class JsonObject : JsonValue, IReadOnlyList<KeyValuePair<string, J
         _values.CopyTo(newValues, 0);
         keys[^1] = key;
         newValues[^1] = value;
-        return new JsonObject(keys, newValues);
+        var appended = new JsonObject(keys, newValues);
+        if (_utf8Size > 0)
+        {
+            // A comma unless this one is empty, the quoted key, a colon and the value.
+            appended._utf8Size = _utf8Size + (_keys.Length > 0 ? 1 : 0) + JsonWriter.MeasureString(key) + 1 + JsonWriter.MeasureUtf8(value);
+        }
+
+        return appended;
     }
 
     /// <summary>A copy without <paramref name="key"/> (this object when the key is absent).</summary>

@@ -41,6 +41,24 @@ public sealed class Utf8SizeTests
     }
 
     [Fact]
+    public void Setting_members_of_a_measured_object_keeps_its_size_exact()
+    {
+        var empty = JsonObject.Empty;
+        _ = empty.GetUtf8Size();
+        var value = empty.With("a", "x");
+        for (int n = 0; n < 12; n++)
+        {
+            // Past eight keys lookups go through the key index the copies share.
+            value = value.With("k" + n, JsonArray.Create(n, "é\n")).With("a", JsonObject.Create(("n", (JsonValue)n)));
+            Assert.Equal(Encoding.UTF8.GetByteCount(value.ToJsonString()), value.GetUtf8Size());
+        }
+
+        Assert.Equal(JsonValue.Parse("""{"n":11}"""), value["a"]);
+        Assert.Equal(JsonArray.Create(7, "é\n"), value["k7"]);
+        Assert.Null(value["k12"]);
+    }
+
+    [Fact]
     public void Computed_doubles_measure_as_JavaScript_writes_them()
     {
         var value = JsonArray.Create(JsonNumber.FromDouble(1e21), JsonNumber.FromDouble(0.1 + 0.2), JsonNumber.FromJavaDouble(1e-7));
