@@ -3,6 +3,7 @@ using System.Globalization;
 using Stepwise.Hosting.Durable;
 using Stepwise.Integrations.Configuration;
 using Stepwise.Integrations.Items;
+using Stepwise.Bench;
 using Stepwise.Json;
 using Stepwise.Storage.Sqlite;
 
@@ -18,19 +19,8 @@ internal static class Child
 
     public static Result? Spawn(string mode, long items, string root)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string a in new[] { typeof(Child).Assembly.Location, "--child", mode, items.ToString(CultureInfo.InvariantCulture), "--root", root })
+        if (ChildProcess.Run(typeof(Child).Assembly.Location, ["--child", mode, items.ToString(CultureInfo.InvariantCulture), "--root", root], $"{mode}/{items}") is not { } obj)
         {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        string? last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        if (process.ExitCode != 0 || last is null || !JsonValue.TryParse(last, out var json, out _) || json is not JsonObject obj)
-        {
-            Console.Error.WriteLine($"{mode}/{items}: {output}");
             return null;
         }
 
@@ -56,7 +46,7 @@ internal static class Child
 
         double seconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"seconds\":{seconds},\"itemsPerSec\":{items / seconds},\"peakRssMB\":{s_timedPeakRssMb ?? PeakRssMb()}}}"));
+            $"{{\"seconds\":{seconds},\"itemsPerSec\":{items / seconds},\"peakRssMB\":{s_timedPeakRssMb ?? ChildProcess.PeakRssMb()}}}"));
     }
 
     /// <summary>The ItemReader alone: every line of the JSONL file parsed into an item.</summary>
@@ -108,7 +98,7 @@ internal static class Child
             var started = await engine.StartExecutionAsync(machine.StateMachineArn, JsonObject.Empty);
             var done = await engine.WaitForExecutionAsync(started.ExecutionArn);
             stopwatch.Stop();
-            s_timedPeakRssMb = PeakRssMb();
+            s_timedPeakRssMb = ChildProcess.PeakRssMb();
             if (done.Status != "SUCCEEDED")
             {
                 throw new InvalidOperationException($"the parent ended {done.Status}: {done.Error} {done.Cause}");
@@ -159,18 +149,5 @@ internal static class Child
         }
 
         return count;
-    }
-
-    private static double PeakRssMb()
-    {
-        foreach (string line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-
-        return double.NaN;
     }
 }

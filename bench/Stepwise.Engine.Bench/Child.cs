@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Stepwise.Bench;
 using Stepwise.Hosting;
 using Stepwise.Hosting.Durable;
 using Stepwise.Integrations;
@@ -22,19 +23,9 @@ internal static class Child
 
     public static Result? Spawn(string workload, string mode, string workloads, double scale)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string a in new[] { typeof(Child).Assembly.Location, "--child", workload, mode, "--workloads", workloads, "--scale", scale.ToString(CultureInfo.InvariantCulture) })
+        string[] arguments = ["--child", workload, mode, "--workloads", workloads, "--scale", scale.ToString(CultureInfo.InvariantCulture)];
+        if (ChildProcess.Run(typeof(Child).Assembly.Location, arguments, $"{workload}/{mode}") is not { } obj)
         {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        string? last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        if (process.ExitCode != 0 || last is null || !JsonValue.TryParse(last, out var json, out _) || json is not JsonObject obj)
-        {
-            Console.Error.WriteLine($"{workload}/{mode}: {output}");
             return null;
         }
 
@@ -116,7 +107,7 @@ internal static class Child
             double allocatedKb = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / executions;
             double seconds = stopwatch.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution},\"allocatedKbPerExec\":{allocatedKb}}}"));
+                $"{{\"transitionsPerSec\":{perExecution * executions / seconds},\"executionsPerSec\":{executions / seconds},\"peakRssMB\":{ChildProcess.PeakRssMb()},\"cpuMsPerExec\":{cpuMs},\"commitsPerExec\":{commitsPerExecution},\"allocatedKbPerExec\":{allocatedKb}}}"));
         }
     }
 
@@ -192,19 +183,6 @@ internal static class Child
             long seen = input["seen"] is JsonNumber n && n.TryGetInt64(out long s) ? s : 0;
             return ValueTask.FromResult<JsonValue>(input.With("seen", seen + 1));
         });
-
-    private static double PeakRssMb()
-    {
-        foreach (string line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-
-        return double.NaN;
-    }
 
     private sealed class Cleanup(DurableEngine engine, SqliteStore store, string folder) : IAsyncDisposable
     {
