@@ -41,7 +41,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            // Disposing stops the listener between the IsListening check and this call; HttpListener then says it
+            // was never started.
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
