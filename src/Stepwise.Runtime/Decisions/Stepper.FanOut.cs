@@ -83,6 +83,28 @@ internal sealed partial class Stepper
     }
 
     /// <summary>
+    /// Reads a Map count field's <c>…Path</c> form (<paramref name="field"/> names the field without "Path"): false, with
+    /// the state failed as AWS fails it, when the path fails or selects no integer of at least <paramref name="minimum"/>.
+    /// </summary>
+    private bool TryReadCountPath(Frame frame, MapState state, string field, AslPath path, JsonValue effective, long minimum, out long count)
+    {
+        count = 0;
+        if (!TryEvaluatePath(frame, state, path, effective, out var value))
+        {
+            return false;
+        }
+
+        if (!TryReadMapCount(value, out count) || count < minimum)
+        {
+            StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
+                $"The {field}Path field refers to value \"{Display(value)}\" which is not a valid integer: {path.Text}")));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// A Map percentage read through a path: a number, or a string holding one ("1" from a variable is accepted, as the
     /// corpus's MAP_STATE_REFERENCE_IN_TOLERATED_FAILURE_PATH case shows; "NoNumber" is not).
     /// </summary>
@@ -138,19 +160,10 @@ internal sealed partial class Stepper
         }
 
         long maxConcurrency = state.MaxConcurrency ?? 0;
-        if (state.MaxConcurrencyPath is not null)
+        if (state.MaxConcurrencyPath is not null
+            && !TryReadCountPath(frame, state, "MaxConcurrency", state.MaxConcurrencyPath, effective, 0, out maxConcurrency))
         {
-            if (!TryEvaluatePath(frame, state, state.MaxConcurrencyPath, effective, out var value))
-            {
-                return;
-            }
-
-            if (!TryReadMapCount(value, out maxConcurrency) || maxConcurrency < 0)
-            {
-                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                    $"The MaxConcurrencyPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.MaxConcurrencyPath.Text}")));
-                return;
-            }
+            return;
         }
 
         long started = Emit(frame, "MapStateStarted", "mapStateStartedEventDetails",
@@ -160,15 +173,9 @@ internal sealed partial class Stepper
         long toleratedCount = state.ToleratedFailureCount ?? -1;
         if (state.ToleratedFailureCountPath is not null)
         {
-            if (!TryEvaluatePath(frame, state, state.ToleratedFailureCountPath, effective, out var value))
+            // A negative count is an integer: AWS fails it with its own message, below.
+            if (!TryReadCountPath(frame, state, "ToleratedFailureCount", state.ToleratedFailureCountPath, effective, long.MinValue, out toleratedCount))
             {
-                return;
-            }
-
-            if (!TryReadMapCount(value, out toleratedCount))
-            {
-                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                    $"The ToleratedFailureCountPath field refers to value \"{Display(value)}\" which is not a valid integer: {state.ToleratedFailureCountPath.Text}")));
                 return;
             }
 

@@ -113,17 +113,7 @@ internal sealed partial class Stepper
         }
         else if (path is not null)
         {
-            if (!TryEvaluatePath(frame, state, path, effective, out var value))
-            {
-                return false;
-            }
-
-            if (!TryReadMapCount(value, out limit) || limit <= 0)
-            {
-                StateFailed(frame, state, WithStatePrefix(frame, state, RuntimeError(
-                    $"The {field}Path field refers to value \"{Display(value)}\" which is not a valid integer: {path.Text}")));
-                return false;
-            }
+            return TryReadCountPath(frame, state, field, path, effective, 1, out limit);
         }
 
         return true;
