@@ -89,9 +89,14 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private Stimulus? TryInvokeInline(TaskWork work)
     {
         var command = work.Command;
+        if (command.TaskToken is not null || command.IsActivity)
+        {
+            return null;
+        }
+
         string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
         var invocation = Invocation(work, key);
-        if (command.TaskToken is not null || command.IsActivity || !_tasks.IsServedInProcess(invocation))
+        if (!_tasks.IsServedInProcess(invocation))
         {
             return null;
         }
