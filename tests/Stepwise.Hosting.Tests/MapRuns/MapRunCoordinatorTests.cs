@@ -89,10 +89,13 @@ public sealed class MapRunCoordinatorTests : IDisposable
     public async Task Past_the_threshold_the_running_children_are_aborted_and_counted()
     {
         var run = Start("\"MaxConcurrency\":3,", "[1,2,3,4]");
-        var children = new ScriptedChildren(input => input.ToJsonString() == "1" ? "FAILED" : null);
+        var children = new ScriptedChildren(_ => null);
         var coordinator = Coordinator(run, children);
+        var running = coordinator.RunAsync(CancellationToken.None);
+        await WaitUntilAsync(() => children.Started == 3);
 
-        var answer = await coordinator.RunAsync(CancellationToken.None);
+        children.Release(0, "FAILED");
+        var answer = await running;
 
         Assert.IsType<MapRunFailedStimulus>(answer);
         var counts = coordinator.Describe("e", "m").ItemCounts;
