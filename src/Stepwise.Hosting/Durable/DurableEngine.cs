@@ -40,6 +40,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes,
             new SnapshotCache(Math.Max(1, _options.MaxConcurrency)), _options.Integrations?.WaitTimeScale ?? 1);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
+        RegisterMapRunChildren();
         _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
         RegisterNestedExecutions();
     }
