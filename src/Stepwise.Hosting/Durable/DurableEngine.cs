@@ -232,7 +232,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
             throw new ExecutionNotRedrivableException(executionArn, reason);
         }
 
-        if (!await _definitions.HasRevisionAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false))
+        // A Map Run's child carries its definition in its header; any other execution needs its revision still stored.
+        if (header.Definition is null && !await _definitions.HasRevisionAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false))
         {
             throw new ExecutionNotRedrivableException(executionArn,
                 await _store.StateMachines.GetAsync(header.StateMachineArn, cancellationToken).ConfigureAwait(false) is null

@@ -94,6 +94,27 @@ public sealed class MapRunChildTests
     }
 
     [Fact]
+    public async Task A_failed_child_redriven_runs_its_own_definition_again_and_its_second_end_is_heard_too()
+    {
+        await using var harness = new DurableHarness();
+        var listener = new RecordingListener();
+        harness.Engine.MapRunChildEvents = listener;
+        await harness.Engine.StartAsync();
+        string mapRunArn = await MapRunArnAsync(harness);
+        var child = await harness.Engine.StartMapRunChildAsync(Start(mapRunArn, 4, Failing), CancellationToken.None);
+        await harness.WaitAsync(child.ExecutionArn);
+        await listener.WaitForAsync(1);
+
+        var redriven = await harness.Engine.RedriveExecutionAsync(child.ExecutionArn);
+        await harness.WaitAsync(child.ExecutionArn);
+        await listener.WaitForAsync(2);
+
+        Assert.Equal(1, redriven.RedriveCount);
+        Assert.Equal([(mapRunArn, 4L, ExecutionStatuses.Failed), (mapRunArn, 4L, ExecutionStatuses.Failed)], listener.Heard);
+        Assert.Equal(2, (await harness.HistoryAsync(child.ExecutionArn)).Count(e => e["type"]!.AsString() == "ExecutionFailed"));
+    }
+
+    [Fact]
     public async Task A_child_resumes_after_a_restart_with_its_own_definition_and_its_end_waits_for_a_listener()
     {
         await using var harness = new DurableHarness();
