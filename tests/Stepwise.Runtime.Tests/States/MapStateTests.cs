@@ -147,20 +147,4 @@ public sealed class MapStateTests
         Assert.Equal("FAILED", distributed.Status.ToAwsString());
         Assert.Equal("States.ExceedToleratedFailureThreshold", distributed.Error);
     }
-
-    [Fact]
-    public void A_distributed_map_without_MaxConcurrency_runs_at_most_10000_children_at_once()
-    {
-        var driver = new Driver(Asl.Machine("""
-            {'StartAt':'M','States':{'M':{'Type':'Map','End':true,
-              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'W',
-                'States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}}}}
-            """));
-
-        var decision = driver.Start(JsonArray.TakeOwnership(Enumerable.Range(0, 10_001).Select(i => (JsonValue)i).ToArray()));
-
-        Assert.Equal(10_000, decision.Commands.OfType<StartTimerCommand>().Count());
-        var run = Assert.Single(decision.Snapshot.MapRuns);
-        Assert.Equal((0L, 10_000, 1), (run.MaxConcurrency, run.Running, run.Pending));
-    }
 }
