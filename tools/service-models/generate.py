@@ -2,7 +2,6 @@
 """Extracts the output shapes of AWS operations from botocore's API models into the compact JSON resource that
 Stepwise's TestState checks mocked results against (src/Stepwise.Integrations/ServiceModels/). Run by hand; see README.md."""
 import argparse
-import gzip
 import json
 import os
 
@@ -83,13 +82,30 @@ def extract(loader, service):
     return model["metadata"]["apiVersion"], operations, extractor
 
 
+def write(path, entry):
+    # One shape a line, so a regeneration's diff shows which shapes changed.
+    def dump(value):
+        return json.dumps(value, separators=(",", ":"))
+
+    lines = ["{" + ",".join(f"{dump(k)}:{dump(v)}" for k, v in entry.items() if k != "shapes") + ',"shapes":{']
+    shapes = list(entry["shapes"].items())
+    lines += [f"{dump(name)}:{dump(shape)}" + ("," if i < len(shapes) - 1 else "") for i, (name, shape) in enumerate(shapes)]
+    lines.append("}}")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "src", "Stepwise.Integrations",
-                                                     "ServiceModels", "service-models.json.gz"))
+                                                     "ServiceModels", "Models"))
     args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    for stale in os.listdir(args.out):
+        if stale.endswith(".json"):
+            os.remove(os.path.join(args.out, stale))
     loader = botocore.loaders.Loader()
-    services = {}
+    total = operations_count = 0
     for key, name in sorted(SERVICES.items()):
         version, operations, extractor = extract(loader, name)
         optimized = {}
@@ -101,17 +117,16 @@ def main():
             shape_name = "Optimized:" + resource
             extractor.shapes[shape_name] = base
             optimized[resource.split(":")[1]] = shape_name
-        entry = {"apiVersion": version, "operations": {k: v for k, v in operations.items() if v is not None}, "shapes": extractor.shapes}
+        entry = {"source": f"botocore {botocore.__version__}", "apiVersion": version,
+                 "operations": {k: v for k, v in operations.items() if v is not None}}
         if optimized:
             entry["optimized"] = optimized
-        services[key] = entry
-    document = {"source": f"botocore {botocore.__version__}", "services": services}
-    text = json.dumps(document, separators=(",", ":"), sort_keys=False).encode()
-    with open(args.out, "wb") as f:
-        # mtime=0 keeps the file byte-identical when the models have not changed.
-        f.write(gzip.compress(text, compresslevel=9, mtime=0))
-    print(f"{args.out}: {len(text):,} bytes of JSON, {os.path.getsize(args.out):,} gzipped, {len(services)} services, "
-          f"{sum(len(s['operations']) for s in services.values())} operations")
+        entry["shapes"] = extractor.shapes
+        path = os.path.join(args.out, key + ".json")
+        write(path, entry)
+        total += os.path.getsize(path)
+        operations_count += len(entry["operations"])
+    print(f"{args.out}: {len(SERVICES)} services, {operations_count} operations, {total:,} bytes")
 
 
 if __name__ == "__main__":

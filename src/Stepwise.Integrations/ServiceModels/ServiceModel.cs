@@ -4,8 +4,8 @@ using Stepwise.Json;
 namespace Stepwise.Integrations.ServiceModels;
 
 /// <summary>
-/// The output shapes of one AWS service's operations, read from its entry in the embedded
-/// <c>service-models.json.gz</c> (written by <c>tools/service-models/generate.py</c> from botocore's models).
+/// The output shapes of one AWS service's operations, read from its embedded <c>ServiceModels/Models/&lt;key&gt;.json</c>
+/// (written by <c>tools/service-models/generate.py</c> from botocore's models).
 /// </summary>
 internal sealed class ServiceModel
 {
@@ -27,7 +27,7 @@ internal sealed class ServiceModel
     /// </summary>
     public Shape? OptimizedResult(string action) => _optimized.TryGetValue(action, out var shape) ? shape : null;
 
-    /// <summary>Links the shapes of one service entry: <c>{operations: {name: shape}, shapes: {name: shape}, optimized?: {action: shape}}</c>.</summary>
+    /// <summary>Links the shapes of one service's file: <c>{operations: {name: shape}, optimized?: {action: shape}, shapes: {name: shape}}</c>.</summary>
     public static ServiceModel Read(JsonObject service)
     {
         var definitions = service["shapes"]!.AsObject();

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Stepwise.Definition.Validation;
 using Stepwise.Integrations.Configuration;
 using Stepwise.Json;
@@ -6,20 +5,20 @@ using Stepwise.Json;
 namespace Stepwise.Integrations.ServiceModels;
 
 /// <summary>
-/// The API models embedded in this assembly (see <c>tools/service-models/README.md</c>): the output shapes of every
-/// operation of the services Stepwise's integrations call, plus those the corpus's TestState cases mock (S3, Lambda).
-/// Each service is linked on first use.
+/// The API models embedded in this assembly, one resource a service (see <c>tools/service-models/README.md</c>): the
+/// output shapes of every operation of the services Stepwise's integrations call, plus those the corpus's TestState
+/// cases mock (S3, Lambda). A service's model is read and linked on first use, so a check costs only its own service.
 /// </summary>
 internal static class ServiceModelCatalog
 {
-    private const string ResourceName = "Stepwise.Integrations.ServiceModels.service-models.json.gz";
+    private const string ResourcePrefix = "Stepwise.Integrations.ServiceModels.";
     private const string SdkPrefix = "aws-sdk";
 
-    private static readonly Lazy<Dictionary<string, Lazy<ServiceModel>>> s_services = new(Load);
+    private static readonly Dictionary<string, Lazy<ServiceModel>> s_services = Embedded();
 
     /// <summary>The model of the service Stepwise keys as <paramref name="serviceKey"/> (<c>states</c>, <c>events</c>, <c>kms</c>), or null.</summary>
     public static ServiceModel? Find(string serviceKey) =>
-        s_services.Value.TryGetValue(serviceKey, out var model) ? model.Value : null;
+        s_services.TryGetValue(serviceKey, out var model) ? model.Value : null;
 
     /// <summary>
     /// The shape of what a Task with <paramref name="resource"/> returns: the operation's output for
@@ -62,22 +61,26 @@ internal static class ServiceModelCatalog
         return (sdk ? null : model.OptimizedResult(action)) ?? model.Output(operation);
     }
 
-    private static Dictionary<string, Lazy<ServiceModel>> Load()
+    /// <summary>The embedded models by service key; only these names are ever loaded, whatever a resource names.</summary>
+    private static Dictionary<string, Lazy<ServiceModel>> Embedded()
     {
-        using var stream = typeof(ServiceModelCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing from {typeof(ServiceModelCatalog).Assembly.GetName().Name}.");
-        using var unzipped = new GZipStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        unzipped.CopyTo(buffer);
-        var document = JsonValue.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)).AsObject();
-        var entries = document["services"]!.AsObject();
-        var services = new Dictionary<string, Lazy<ServiceModel>>(entries.Count, StringComparer.Ordinal);
-        foreach (var (key, entry) in entries)
+        var services = new Dictionary<string, Lazy<ServiceModel>>(StringComparer.Ordinal);
+        foreach (string name in typeof(ServiceModelCatalog).Assembly.GetManifestResourceNames())
         {
-            var json = entry.AsObject();
-            services[key] = new Lazy<ServiceModel>(() => ServiceModel.Read(json));
+            if (name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                services[name[ResourcePrefix.Length..]] = new Lazy<ServiceModel>(() => Load(name));
+            }
         }
 
         return services;
+    }
+
+    private static ServiceModel Load(string resource)
+    {
+        using var stream = typeof(ServiceModelCatalog).Assembly.GetManifestResourceStream(resource)!;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return ServiceModel.Read(JsonValue.Parse(bytes).AsObject());
     }
 }
