@@ -2,6 +2,7 @@ using Stepwise.Api.Definitions;
 using Stepwise.Api.Validation;
 using Stepwise.Definition.Model;
 using Stepwise.Definition.Validation;
+using Stepwise.Integrations.ServiceModels;
 using Stepwise.Json;
 using Stepwise.Runtime.Testing;
 
@@ -133,7 +134,7 @@ internal sealed class TestStatePlan
             throw TestStateErrors.Validation("A test mock should have only one of the following fields: [result, errorOutput].");
         }
 
-        RequestChecks.Enum(given.FieldValidationMode, "mock.fieldValidationMode", "STRICT", "PRESENT", "NONE");
+        string mode = RequestChecks.Enum(given.FieldValidationMode, "mock.fieldValidationMode", "STRICT", "PRESENT", "NONE");
         if (type is not ("Task" or "Map" or "Parallel"))
         {
             throw TestStateErrors.Validation($"State type '{type}' is not supported when a mock is specified");
@@ -166,8 +167,20 @@ internal sealed class TestStatePlan
             throw TestStateErrors.Validation("Mocked result must contain the same number of items as number of Parallel branches.");
         }
 
+        if (type == "Task" && MockResultValidator.Validate(state["Resource"]!.AsString(), result, ModeOf(mode)) is { } problem)
+        {
+            throw TestStateErrors.Validation(problem);
+        }
+
         return new StateTestMock(result);
     }
+
+    private static FieldValidationMode ModeOf(string mode) => mode switch
+    {
+        "PRESENT" => FieldValidationMode.Present,
+        "NONE" => FieldValidationMode.None,
+        _ => FieldValidationMode.Strict,
+    };
 
     private static JsonValue? ReadJson(string text, out string? error)
     {

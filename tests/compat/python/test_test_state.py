@@ -43,6 +43,19 @@ class TestStateTests(SfnTestCase):
         self.assertEqual("SUCCEEDED", response["status"])
         self.assertEqual({"body": {"answer": 42}}, json.loads(response["output"]))
 
+    def test_a_mocked_result_that_breaks_the_services_model_is_refused_unless_validation_is_off(self):
+        state = {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution",
+                 "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:m"}, "End": True}
+        mocked = '{"ExecutionArn": "arn:aws:states:us-east-1:123456789012:execution:m:e", "StartDate": 1764103483}'
+
+        message = self.assert_error("ValidationException", self.sfn.test_state, definition=json.dumps(state), input="{}",
+                                    mock={"result": mocked})
+        response = self.sfn.test_state(definition=json.dumps(state), input="{}",
+                                       mock={"result": mocked, "fieldValidationMode": "NONE"})
+
+        self.assertEqual("Mock result schema validation error: Field 'StartDate' must be a string", message)
+        self.assertEqual("SUCCEEDED", response["status"])
+
     def test_a_mocked_error_fails_the_state(self):
         state = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"}, "End": True}
 
