@@ -10,7 +10,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 {
     private const string ExecutionColumns =
         "seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, error, cause, trace_header, last_event_id, "
-        + "redrive_count, redrive_date, redrive_status, redrive_status_reason";
+        + "redrive_count, redrive_date, redrive_status, redrive_status_reason, map_run_arn";
 
     public async ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default)
     {
@@ -31,12 +31,12 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 
             Execute(connection,
                 "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
-                + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason) "
-                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0, $p13, $p14, $p15, $p16)",
+                + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason, map_run_arn) "
+                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0, $p13, $p14, $p15, $p16, $p17)",
                 execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
                 execution.Status, ToStored(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
                 execution.Error, execution.Cause, execution.TraceHeader, execution.RedriveCount, ToDb(execution.RedriveDate),
-                execution.RedriveStatus, execution.RedriveStatusReason);
+                execution.RedriveStatus, execution.RedriveStatusReason, execution.MapRunArn);
             return Apply(owner, connection, firstStep);
         }).ConfigureAwait(false);
     }
@@ -74,6 +74,22 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
                 $"SELECT {ExecutionColumns} FROM executions WHERE (state_machine_arn = $p0 OR version_arn = $p0 OR alias_arn = $p0) "
                 + "AND ($p1 IS NULL OR status = $p1) AND seq < $p2 ORDER BY seq DESC LIMIT $p3",
                 request.stateMachineArn, request.statusFilter, request.before, request.MaxResults + 1);
+            return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
+        }));
+    }
+
+    public ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mapRunArn);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page.MaxResults, 1);
+        var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
+        return ValueTask.FromResult(store.Read((mapRunArn, statusFilter, redriven, before, page.MaxResults), static (connection, request) =>
+        {
+            using var command = Command(connection,
+                $"SELECT {ExecutionColumns} FROM executions WHERE map_run_arn = $p0 AND ($p1 IS NULL OR status = $p1) "
+                + "AND ($p2 IS NULL OR (redrive_count > 0) = $p2) AND seq < $p3 ORDER BY seq DESC LIMIT $p4",
+                request.mapRunArn, request.statusFilter, request.redriven, request.before, request.MaxResults + 1);
             return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
         }));
     }
@@ -279,5 +295,6 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         RedriveDate = NullableInstant(reader, 16),
         RedriveStatus = NullableString(reader, 17),
         RedriveStatusReason = NullableString(reader, 18),
+        MapRunArn = NullableString(reader, 19),
     };
 }

@@ -178,6 +178,42 @@ internal static class SqliteSchema
         """
         ALTER TABLE activity_tasks ADD COLUMN claimed_until INTEGER NOT NULL DEFAULT 0;
         """,
+
+        // 7: Map Runs of distributed Map states, their children's results, and each child execution's Map Run.
+        // Counts are SqliteMapRunCounts text (no query reads them one by one). Results are keyed by the run's seq, not
+        // its ARN, so that a run of a million children stores a million small keys; a rowid table, as outputs may be large.
+        """
+        CREATE TABLE map_runs (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            execution_arn TEXT NOT NULL,
+            state_machine_arn TEXT NOT NULL,
+            status TEXT NOT NULL,
+            start_date INTEGER NOT NULL,
+            stop_date INTEGER,
+            max_concurrency INTEGER NOT NULL,
+            tolerated_failure_count INTEGER NOT NULL,
+            tolerated_failure_percentage REAL NOT NULL,
+            item_counts TEXT NOT NULL,
+            execution_counts TEXT NOT NULL,
+            redrive_count INTEGER NOT NULL,
+            redrive_date INTEGER,
+            progress TEXT);
+        CREATE INDEX map_runs_by_execution ON map_runs (execution_arn, seq);
+
+        CREATE TABLE map_run_results (
+            run_seq INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            execution_arn TEXT,
+            output TEXT,
+            error TEXT,
+            cause TEXT,
+            PRIMARY KEY (run_seq, idx));
+
+        ALTER TABLE executions ADD COLUMN map_run_arn TEXT;
+        CREATE INDEX executions_by_map_run ON executions (map_run_arn, seq) WHERE map_run_arn IS NOT NULL;
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.StateMachines;
 using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
@@ -50,6 +51,7 @@ public sealed class SqliteStore : IStepwiseStore
         TaskTokens = new SqliteTaskTokenIndex(this);
         Activities = new SqliteActivityStore(this);
         Tags = new SqliteTagStore(this);
+        MapRuns = new SqliteMapRunStore(this);
     }
 
     /// <inheritdoc/>
@@ -75,6 +77,9 @@ public sealed class SqliteStore : IStepwiseStore
 
     /// <inheritdoc/>
     public ITagStore Tags { get; }
+
+    /// <inheritdoc/>
+    public IMapRunStore MapRuns { get; }
 
     /// <summary>
     /// Write transactions committed since this store was opened: each is one fsync of the write-ahead log. Compare with

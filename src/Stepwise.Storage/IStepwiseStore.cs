@@ -1,5 +1,6 @@
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.StateMachines;
 using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
@@ -37,6 +38,9 @@ public interface IStepwiseStore : IAsyncDisposable
 
     /// <summary>Tags of state machines and activities.</summary>
     ITagStore Tags { get; }
+
+    /// <summary>Map Runs of distributed Map states and their children's results.</summary>
+    IMapRunStore MapRuns { get; }
 
     /// <summary>Creates the schema, or migrates an older one to the current version. Idempotent.</summary>
     ValueTask InitializeAsync(CancellationToken cancellationToken = default);

@@ -21,6 +21,7 @@ public sealed record DescribeExecutionResponse
     public string? TraceHeader { get; init; }
     public string? StateMachineVersionArn { get; init; }
     public string? StateMachineAliasArn { get; init; }
+    public string? MapRunArn { get; init; }
     public int? RedriveCount { get; init; }
     public DateTimeOffset? RedriveDate { get; init; }
     public string? RedriveStatus { get; init; }

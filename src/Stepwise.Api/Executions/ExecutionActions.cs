@@ -17,6 +17,12 @@ internal static class ExecutionActions
     private const int MaxCauseLength = 32768;
     private const int MaxTraceHeaderLength = 256;
     private const int MaxClientTokenLength = 64;
+    private const string Redriven = "REDRIVEN";
+
+    /// <summary>ListExecutions takes a state machine or a Map Run to list, never both (ListExecutions API reference).</summary>
+    private const string BothListTargetsMessage = "Specify either a stateMachineArn or a mapRunArn, not both.";
+
+    private static readonly string[] s_redriveFilters = [Redriven, "NOT_REDRIVEN"];
 
     private static readonly string[] s_statuses =
     [
@@ -144,6 +150,7 @@ internal static class ExecutionActions
             TraceHeader = execution.TraceHeader,
             StateMachineVersionArn = execution.StateMachineVersionArn,
             StateMachineAliasArn = execution.StateMachineAliasArn,
+            MapRunArn = execution.MapRunArn,
             RedriveCount = execution.RedriveCount,
             RedriveDate = execution.RedriveDate,
 
@@ -155,20 +162,54 @@ internal static class ExecutionActions
 
     private static async Task<ListExecutionsResponse> ListAsync(ApiContext context, ListExecutionsRequest request, CancellationToken cancellationToken)
     {
-        var arn = Arns.StateMachine(request.StateMachineArn, "stateMachineArn", allowQualified: true);
+        if (request.MapRunArn is not null && request.StateMachineArn is not null)
+        {
+            throw new ApiException(ApiErrorTypes.Validation, BothListTargetsMessage);
+        }
+
+        StatesArn? arn = request.MapRunArn is null ? Arns.StateMachine(request.StateMachineArn, "stateMachineArn", allowQualified: true) : null;
+        StatesArn? mapRun = request.MapRunArn is null ? null : Arns.MapRun(request.MapRunArn, "mapRunArn");
         if (request.StatusFilter is not null)
         {
             Constraints.OneOf(request.StatusFilter, "statusFilter", s_statuses);
         }
 
-        var page = Paging.Request(request.MaxResults, request.NextToken);
-        if (await IsExpressAsync(context, arn, cancellationToken).ConfigureAwait(false))
+        bool? redriven = null;
+        if (request.RedriveFilter is not null)
         {
-            // AWS keeps no Express executions to list (recorded).
-            throw new ApiException(TypeNotSupported, TypeNotSupportedMessage);
+            Constraints.OneOf(request.RedriveFilter, "redriveFilter", s_redriveFilters);
+            redriven = string.Equals(request.RedriveFilter, Redriven, StringComparison.Ordinal);
         }
 
-        var listed = await context.Engine.Store.Executions.ListAsync(arn.Arn, request.StatusFilter, page, cancellationToken).ConfigureAwait(false);
+        var page = Paging.Request(request.MaxResults, request.NextToken);
+        var store = context.Engine.Store;
+        Storage.Paging.Page<ExecutionRecord> listed;
+        if (mapRun is { } run)
+        {
+            if (await store.MapRuns.GetAsync(run.Arn, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new ResourceNotFoundException(ResourceKinds.MapRun, run.Arn);
+            }
+
+            listed = await store.Executions.ListByMapRunAsync(run.Arn, request.StatusFilter, redriven, page, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var machine = arn!.Value;
+            if (await IsExpressAsync(context, machine, cancellationToken).ConfigureAwait(false))
+            {
+                // AWS keeps no Express executions to list (recorded).
+                throw new ApiException(TypeNotSupported, TypeNotSupportedMessage);
+            }
+
+            listed = await store.Executions.ListAsync(machine.Arn, request.StatusFilter, page, cancellationToken).ConfigureAwait(false);
+            if (redriven is { } wanted)
+            {
+                // Filtered after paging: a page may hold fewer items than asked (AWS allows that) but never skips one.
+                listed = listed with { Items = FilterRedriven(listed.Items, wanted) };
+            }
+        }
+
         var items = new List<ExecutionListItem>(listed.Items.Count);
         foreach (var execution in listed.Items)
         {
@@ -182,12 +223,27 @@ internal static class ExecutionActions
                 StopDate = execution.StopDate,
                 StateMachineVersionArn = execution.StateMachineVersionArn,
                 StateMachineAliasArn = execution.StateMachineAliasArn,
+                MapRunArn = mapRun is null ? null : execution.MapRunArn,
                 RedriveCount = execution.RedriveCount,
                 RedriveDate = execution.RedriveDate,
             });
         }
 
         return new ListExecutionsResponse(items, listed.NextToken);
+    }
+
+    private static List<ExecutionRecord> FilterRedriven(IReadOnlyList<ExecutionRecord> executions, bool redriven)
+    {
+        var kept = new List<ExecutionRecord>(executions.Count);
+        foreach (var execution in executions)
+        {
+            if (execution.RedriveCount > 0 == redriven)
+            {
+                kept.Add(execution);
+            }
+        }
+
+        return kept;
     }
 
     private static async Task<GetExecutionHistoryResponse> HistoryAsync(ApiContext context, GetExecutionHistoryRequest request,

@@ -19,6 +19,9 @@ public sealed record ExecutionListItem
     public DateTimeOffset? StopDate { get; init; }
     public string? StateMachineVersionArn { get; init; }
     public string? StateMachineAliasArn { get; init; }
+
+    /// <summary>The child's Map Run; AWS returns it only when the listing named a <c>mapRunArn</c>.</summary>
+    public string? MapRunArn { get; init; }
     public int? RedriveCount { get; init; }
     public DateTimeOffset? RedriveDate { get; init; }
 }

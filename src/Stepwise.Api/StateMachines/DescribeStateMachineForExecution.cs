@@ -15,4 +15,10 @@ public sealed record DescribeStateMachineForExecutionResponse
     public required TracingConfiguration TracingConfiguration { get; init; }
     public string? RevisionId { get; init; }
     public EncryptionConfiguration? EncryptionConfiguration { get; init; }
+
+    /// <summary>The Map Run that started the execution, for a child of a distributed Map only.</summary>
+    public string? MapRunArn { get; init; }
+
+    /// <summary>The Map state's label (the part of the Map Run ARN after the state machine name), for a child only.</summary>
+    public string? Label { get; init; }
 }

@@ -2,6 +2,7 @@ using Stepwise.Api.Protocol;
 using Stepwise.Api.Tags;
 using Stepwise.Api.Validation;
 using Stepwise.Storage;
+using Stepwise.Storage.Executions;
 using Stepwise.Storage.StateMachines;
 
 namespace Stepwise.Api.StateMachines;
@@ -220,6 +221,11 @@ internal static class StateMachineActions
         var store = context.Engine.Store;
         var execution = await store.Executions.GetAsync(arn.Arn, cancellationToken).ConfigureAwait(false)
             ?? throw new ResourceNotFoundException(ResourceKinds.Execution, arn.Arn);
+        if (execution.MapRunArn is not null)
+        {
+            return await DescribeForMapRunChildAsync(context, execution, withDefinition, cancellationToken).ConfigureAwait(false);
+        }
+
         var machine = await store.StateMachines.GetAsync(execution.StateMachineArn, cancellationToken).ConfigureAwait(false)
             ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, execution.StateMachineArn);
 
@@ -237,6 +243,42 @@ internal static class StateMachineActions
             LoggingConfiguration = StateMachineSettings.LoggingOf(machine.LoggingConfiguration),
             TracingConfiguration = StateMachineSettings.TracingOf(machine.TracingConfiguration),
             RevisionId = version?.RevisionId ?? machine.RevisionId,
+        };
+    }
+
+    /// <summary>
+    /// A Map Run's child runs the Map's ItemProcessor under the labelled state machine
+    /// <c>…:stateMachine:&lt;machine&gt;/&lt;label&gt;</c>; the rest (role, logging, tracing) is its parent machine's.
+    /// AWS adds the <c>mapRunArn</c> and <c>label</c> (DescribeStateMachineForExecution API reference).
+    /// </summary>
+    private static async Task<DescribeStateMachineForExecutionResponse> DescribeForMapRunChildAsync(ApiContext context, ExecutionRecord execution,
+        bool withDefinition, CancellationToken cancellationToken)
+    {
+        string labelled = execution.StateMachineArn;
+        int slash = labelled.LastIndexOf('/');
+        string parentArn = labelled[..slash];
+        int qualifier = parentArn.IndexOf(':', parentArn.IndexOf(":stateMachine:", StringComparison.Ordinal) + 14);
+        if (qualifier >= 0)
+        {
+            parentArn = parentArn[..qualifier];
+        }
+
+        var machine = await context.Engine.Store.StateMachines.GetAsync(parentArn, cancellationToken).ConfigureAwait(false)
+            ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, parentArn);
+        string? definition = withDefinition
+            ? await context.Engine.GetMapRunChildDefinitionAsync(execution.ExecutionArn, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new DescribeStateMachineForExecutionResponse
+        {
+            StateMachineArn = labelled,
+            Name = machine.Name,
+            Definition = definition,
+            RoleArn = machine.RoleArn,
+            UpdateDate = machine.UpdateDate ?? machine.CreationDate,
+            LoggingConfiguration = StateMachineSettings.LoggingOf(machine.LoggingConfiguration),
+            TracingConfiguration = StateMachineSettings.TracingOf(machine.TracingConfiguration),
+            MapRunArn = execution.MapRunArn,
+            Label = labelled[(slash + 1)..],
         };
     }
 

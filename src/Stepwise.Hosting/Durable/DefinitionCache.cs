@@ -19,6 +19,25 @@ internal sealed class DefinitionCache(IStateMachineStore store)
 
     public void Add(string stateMachineArn, string revisionId, StateMachine machine) => _compiled.TryAdd((stateMachineArn, revisionId), machine);
 
+    /// <summary>
+    /// The definition an execution runs: the one its header carries (a Map Run child's ItemProcessor, compiled once per
+    /// text), or else its state machine's revision.
+    /// </summary>
+    public ValueTask<StateMachine> GetAsync(ExecutionHeader header, CancellationToken cancellationToken)
+    {
+        if (header.Definition is not { } own)
+        {
+            return GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken);
+        }
+
+        var key = (header.StateMachineArn, header.RevisionId);
+        return ValueTask.FromResult(_compiled.TryGetValue(key, out var machine) ? machine : _compiled.GetOrAdd(key, Compile(own)));
+    }
+
+    /// <summary>The revision id of a definition no state machine stores (a Map Run child's): derived from its text.</summary>
+    public static string RevisionOf(string definitionText) =>
+        "definition-" + StableHash.Of(definitionText).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
     public async ValueTask<StateMachine> GetAsync(string stateMachineArn, string revisionId, CancellationToken cancellationToken)
     {
         if (_compiled.TryGetValue((stateMachineArn, revisionId), out var machine))

@@ -40,6 +40,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _runner = new StepRunner(store, _definitions, new ExecutionLocks(), _time, _options.MaxPayloadBytes,
             new SnapshotCache(Math.Max(1, _options.MaxConcurrency)), _options.Integrations?.WaitTimeScale ?? 1);
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
+        RegisterMapRunChildren();
         _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
         RegisterNestedExecutions();
         RegisterMapRuns();
@@ -240,7 +241,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
             throw new ExecutionNotRedrivableException(executionArn, reason);
         }
 
-        if (!await _definitions.HasRevisionAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false))
+        // A Map Run's child carries its definition in its header; any other execution needs its revision still stored.
+        if (header.Definition is null && !await _definitions.HasRevisionAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false))
         {
             throw new ExecutionNotRedrivableException(executionArn,
                 await _store.StateMachines.GetAsync(header.StateMachineArn, cancellationToken).ConfigureAwait(false) is null

@@ -46,6 +46,16 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             builder.Set("children", map.ToObject());
         }
 
+        if (Header.MapRunChild is { } link)
+        {
+            builder.Set("mapRunChild", JsonObject.Create(("mapRunArn", (JsonValue)link.MapRunArn), ("index", JsonNumber.FromInt64(link.Index))));
+        }
+
+        if (Header.Definition is not null)
+        {
+            builder.Set("definition", Header.Definition);
+        }
+
         return builder.Set("snapshot", SnapshotSerializer.ToJson(Snapshot)).ToObject().ToJsonString();
     }
 
@@ -59,7 +69,9 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             obj["mockTestCase"]?.AsString(),
             obj["redriveClientToken"]?.AsString(),
             obj["parent"] is JsonObject parent ? ReadParent(parent) : null,
-            obj["children"] is JsonObject children ? ReadChildren(children) : null);
+            obj["children"] is JsonObject children ? ReadChildren(children) : null,
+            obj["mapRunChild"] is JsonObject link ? ReadMapRunChild(link) : null,
+            obj["definition"]?.AsString());
         return new DurableSnapshot(header, SnapshotSerializer.FromJson(obj["snapshot"] ?? throw new FormatException("Stored snapshot has no 'snapshot'.")));
     }
 
@@ -68,6 +80,10 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
         parent["taskId"]!.AsNumber().TryGetInt64(out long taskId) ? taskId : throw new FormatException("Stored snapshot has an invalid parent task id."),
         parent["parsed"] is { Kind: JsonValueKind.True },
         parent["requestId"]!.AsString());
+
+    private static MapRunChildLink ReadMapRunChild(JsonObject link) => new(
+        link["mapRunArn"]!.AsString(),
+        link["index"]!.AsNumber().TryGetInt64(out long index) ? index : throw new FormatException("Stored snapshot has an invalid Map Run child index."));
 
     private static ImmutableSortedDictionary<long, NestedChild> ReadChildren(JsonObject children)
     {

@@ -245,6 +245,11 @@ internal sealed class StepPlan
                         _work.Add(NestedExecutionWork.AnswerParent(parent, info.ExecutionArn, decision.Snapshot.NextEventId - 1, now));
                     }
 
+                    if (Header.MapRunChild is { } link)
+                    {
+                        _work.Add(MapRunChildWork.Ended(link, info.ExecutionArn, decision.Snapshot.NextEventId - 1, now));
+                    }
+
                     break;
             }
         }

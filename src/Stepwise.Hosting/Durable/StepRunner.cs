@@ -59,7 +59,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                     lastEventId = stored.LastEventId;
                 }
 
-                var machine = await definitions.GetAsync(current.Header.StateMachineArn, current.Header.RevisionId, cancellationToken).ConfigureAwait(false);
+                var machine = await definitions.GetAsync(current.Header, cancellationToken).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
                 var plan = StepPlan.Decide(machine, current.Header, current.Snapshot, stimulus, now, maxPayloadBytes, missing, claim?.InvokeInline, waitTimeScale);
@@ -92,7 +92,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
     public async ValueTask<StepOutcome> CreateAsync(ExecutionRecord record, ExecutionHeader header, Stimulus started, WorkClaim? claim,
         CancellationToken cancellationToken)
     {
-        var machine = await definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
+        var machine = await definitions.GetAsync(header, cancellationToken).ConfigureAwait(false);
         var missing = await ActivityResources.MissingAsync(machine, store.Activities, cancellationToken).ConfigureAwait(false);
         var plan = StepPlan.Decide(machine, header, null, started, record.StartDate, maxPayloadBytes, missing, claim?.InvokeInline, waitTimeScale);
         int leased = 0;

@@ -6,6 +6,9 @@ internal static class WorkKinds
     /// <summary>Invoke a Task state's resource, then feed the outcome to the execution.</summary>
     public const string InvokeTask = "invoke-task";
 
+    /// <summary>A STANDARD child execution of a Map Run ended: tell its run (<see cref="IMapRunChildEvents"/>).</summary>
+    public const string MapRunChildEnded = "map-run-child-ended";
+
     /// <summary>A child of a nested <c>.sync</c> task finished: answer the parent's task with its description.</summary>
     public const string AnswerParent = "answer-parent";
 

@@ -21,6 +21,9 @@ public sealed record ExecutionRecord
     /// <summary>The alias ARN the execution was started through, if any.</summary>
     public string? StateMachineAliasArn { get; init; }
 
+    /// <summary>The Map Run ARN when the execution is a child of a distributed Map; null for any other execution.</summary>
+    public string? MapRunArn { get; init; }
+
     /// <summary>One of <see cref="ExecutionStatuses"/>.</summary>
     public required string Status { get; init; }
 

@@ -26,6 +26,14 @@ public interface IExecutionStore
     ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The child executions of a Map Run, newest first, as <c>ListExecutions</c> with a <c>mapRunArn</c> lists them.
+    /// <paramref name="statusFilter"/> is one of <see cref="ExecutionStatuses"/> or null for all;
+    /// <paramref name="redriven"/> keeps only executions redriven at least once (true) or never (false), or all (null).
+    /// </summary>
+    ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
+        CancellationToken cancellationToken = default);
+
     /// <summary>History events in id order, or newest first when <paramref name="reverseOrder"/> is set.</summary>
     ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
         CancellationToken cancellationToken = default);

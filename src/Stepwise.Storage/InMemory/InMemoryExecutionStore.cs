@@ -70,6 +70,28 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
         return ValueTask.FromResult(InMemoryPaging.Take(matches, page.MaxResults, static e => e.Record, static e => e.Sequence));
     }
 
+    public ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mapRunArn);
+        var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
+        var matches = new List<InMemoryState.ExecutionEntry>();
+        foreach (var entry in store.State.Executions.Values)
+        {
+            var record = entry.Record;
+            if (entry.Sequence < before
+                && string.Equals(record.MapRunArn, mapRunArn, StringComparison.Ordinal)
+                && (statusFilter is null || string.Equals(record.Status, statusFilter, StringComparison.Ordinal))
+                && (redriven is not { } wanted || record.RedriveCount > 0 == wanted))
+            {
+                matches.Add(entry);
+            }
+        }
+
+        matches.Sort(static (a, b) => b.Sequence.CompareTo(a.Sequence));
+        return ValueTask.FromResult(InMemoryPaging.Take(matches, page.MaxResults, static e => e.Record, static e => e.Sequence));
+    }
+
     public ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
         CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.StateMachines;
 using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
@@ -58,6 +59,13 @@ internal sealed record InMemoryState
     /// <summary>Tags by resource ARN, each list in the order its keys were first added.</summary>
     public ImmutableDictionary<string, ImmutableList<ResourceTag>> Tags { get; init; } =
         ImmutableDictionary.Create<string, ImmutableList<ResourceTag>>(StringComparer.Ordinal);
+
+    public ImmutableDictionary<string, Sequenced<MapRunRecord>> MapRuns { get; init; } =
+        ImmutableDictionary.Create<string, Sequenced<MapRunRecord>>(StringComparer.Ordinal);
+
+    /// <summary>Each Map Run's child results by index.</summary>
+    public ImmutableDictionary<string, ImmutableSortedDictionary<long, MapRunChildResult>> MapRunResults { get; init; } =
+        ImmutableDictionary.Create<string, ImmutableSortedDictionary<long, MapRunChildResult>>(StringComparer.Ordinal);
 
     internal readonly record struct Sequenced<T>(long Sequence, T Value);
 

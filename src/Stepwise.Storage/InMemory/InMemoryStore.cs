@@ -1,5 +1,6 @@
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.StateMachines;
 using Stepwise.Storage.Tags;
 using Stepwise.Storage.TaskTokens;
@@ -28,6 +29,7 @@ public sealed class InMemoryStore : IStepwiseStore
         TaskTokens = new InMemoryTaskTokenIndex(this);
         Activities = new InMemoryActivityStore(this);
         Tags = new InMemoryTagStore(this);
+        MapRuns = new InMemoryMapRunStore(this);
     }
 
     /// <inheritdoc/>
@@ -53,6 +55,9 @@ public sealed class InMemoryStore : IStepwiseStore
 
     /// <inheritdoc/>
     public ITagStore Tags { get; }
+
+    /// <inheritdoc/>
+    public IMapRunStore MapRuns { get; }
 
     /// <summary>Test hook called at each <see cref="CommitStages"/> point of a step commit; it may throw to inject a fault.</summary>
     internal Action<string>? CommitStageHook { get; set; }

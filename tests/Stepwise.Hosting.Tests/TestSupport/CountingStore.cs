@@ -2,6 +2,7 @@ using Stepwise.Storage;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
 using Stepwise.Storage.InMemory;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.StateMachines;
 using Stepwise.Storage.Tags;
@@ -39,6 +40,8 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
 
     public ITagStore Tags => _inner.Tags;
 
+    public IMapRunStore MapRuns => _inner.MapRuns;
+
     public ValueTask InitializeAsync(CancellationToken cancellationToken = default) => _inner.InitializeAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
@@ -57,6 +60,9 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
 
     public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
         CancellationToken cancellationToken = default) => _inner.Executions.ListAsync(stateMachineArn, statusFilter, page, cancellationToken);
+
+    public ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
+        CancellationToken cancellationToken = default) => _inner.Executions.ListByMapRunAsync(mapRunArn, statusFilter, redriven, page, cancellationToken);
 
     public ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
         CancellationToken cancellationToken = default) => _inner.Executions.GetHistoryAsync(executionArn, reverseOrder, page, cancellationToken);

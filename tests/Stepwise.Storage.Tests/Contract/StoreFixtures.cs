@@ -1,6 +1,7 @@
 using System.Globalization;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Executions;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.StateMachines;
 using Stepwise.Storage.TaskTokens;
 using Stepwise.Storage.Timers;
@@ -80,4 +81,24 @@ internal static class StoreFixtures
 
     public static ActivityTask ActivityTask(string activityArn, string token, string executionArn) =>
         new(activityArn, token, $$"""{"token":"{{token}}"}""", executionArn, T0);
+
+    public static string MapRunArn(string machine, string id) => $"{Account}:mapRun:{machine}/Map:{id}";
+
+    public static MapRunRecord MapRun(string machine, string execution, string id, DateTimeOffset? start = null) => new()
+    {
+        MapRunArn = MapRunArn(machine, id),
+        ExecutionArn = ExecutionArn(machine, execution),
+        StateMachineArn = MachineArn(machine),
+        Status = "RUNNING",
+        StartDate = start ?? T0,
+        MaxConcurrency = 10,
+        ToleratedFailureCount = -1,
+        ToleratedFailurePercentage = -1,
+        ItemCounts = new MapRunCounts(3, 0, 0, 0, 0, 0, 3, 0),
+        ExecutionCounts = new MapRunCounts(0, 0, 0, 0, 0, 0, 0, 0),
+    };
+
+    public static MapRunChildResult Result(long index, string status) => new(index, status, $"{Account}:execution:m/Map:child-{index}",
+        status == "SUCCEEDED" ? $$"""{"i":{{index.ToString(CultureInfo.InvariantCulture)}}}""" : null,
+        status == "FAILED" ? "States.TaskFailed" : null, status == "FAILED" ? "cause " + index.ToString(CultureInfo.InvariantCulture) : null);
 }

@@ -157,6 +157,36 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_6_database_keeps_its_executions_and_gains_map_runs_on_upgrade()
+    {
+        var execution = Execution("m", "before");
+        await using (var old = NewStore())
+        {
+            old.Migrations = [.. SqliteSchema.Migrations.Take(6)];
+            await old.InitializeAsync();
+        }
+
+        // This build's code writes columns a version-6 database lacks, so the old row is written as version 6 wrote it.
+        Execute($$"""
+            INSERT INTO executions (arn, state_machine_arn, name, status, start_date, input, last_event_id, redrive_count)
+            VALUES ('{{execution.ExecutionArn}}', '{{execution.StateMachineArn}}', 'before', 'RUNNING', {{T0.UtcTicks}}, '{"n":1}', 2, 0);
+            """);
+
+        await using var upgraded = NewStore();
+        await upgraded.InitializeAsync();
+        var run = MapRun("m", "before", "run");
+        await upgraded.MapRuns.CreateAsync(run);
+        await upgraded.MapRuns.UpdateAsync(run, [Result(0, "SUCCEEDED")]);
+        var child = Execution("m/Map", "child", At(1)) with { MapRunArn = run.MapRunArn };
+        await upgraded.Executions.CreateAsync(child, FirstStep(child));
+
+        Assert.Equal(7, upgraded.ReadSchemaVersion());
+        Assert.Equal(execution with { LastEventId = 2 }, await upgraded.Executions.GetAsync(execution.ExecutionArn));
+        Assert.Equal(run, await upgraded.MapRuns.GetAsync(run.MapRunArn));
+        Assert.Equal([child.ExecutionArn], (await upgraded.Executions.ListByMapRunAsync(run.MapRunArn, null, null, PageRequest.First(10))).Items.Select(e => e.ExecutionArn));
+    }
+
+    [Fact]
     public async Task Two_stores_opening_the_same_new_file_at_once_migrate_it_once()
     {
         await using var a = NewStore();
