@@ -39,6 +39,12 @@ async function createMachine(name, definition) {
   return stateMachineArn;
 }
 
+/** A machine whose one state is a DISTRIBUTED Map labelled "Fan" with STANDARD children (so ListExecutions lists them). */
+function createDistributedMap(name, mapFields, processor) {
+  const itemProcessor = { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, ...processor };
+  return createMachine(name, { StartAt: "Fan", States: { Fan: { Type: "Map", Label: "Fan", ...mapFields, ItemProcessor: itemProcessor, End: true } } });
+}
+
 const pipelineDefinition = readFileSync(join(examples, "order-pipeline/order-pipeline.asl.json"), "utf8");
 const pipelineInput = readFileSync(join(examples, "order-pipeline/input.json"), "utf8");
 let pipelineArn;
@@ -140,6 +146,34 @@ const tests = [
     const row = page.getByTestId("activities").locator("tr", { hasText: "review-e2e" });
     await row.getByTestId("pending").getByText("1:").waitFor({ timeout: 20_000 });
     await call("StopExecution", { executionArn });
+  }],
+
+  ["a running Map Run's limits are edited with UpdateMapRun, and a bad value is explained before the call", async (page) => {
+    // Children that wait a minute keep the run RUNNING while the page edits it; the parent is stopped at the end.
+    const arn = await createDistributedMap("slow-fan-out", { MaxConcurrency: 1 }, { StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 60, End: true } } });
+    const { executionArn } = await call("StartExecution", { stateMachineArn: arn, input: "[1, 2, 3]" });
+    try {
+      await page.goto(`${base}/#/execution/${encodeURIComponent(executionArn)}`);
+      await page.getByTestId("event-map-run").click();
+      await page.getByTestId("map-run-status").getByText("RUNNING").waitFor();
+      await page.getByTestId("max-concurrency").getByText("1", { exact: true }).waitFor();
+      await page.getByRole("button", { name: "Edit" }).click();
+      const form = page.getByTestId("map-run-edit");
+      const maxConcurrency = form.getByLabel("Max concurrency");
+      await maxConcurrency.fill("-1");
+      await form.getByText("MaxConcurrency must be a whole number from 0 to 2147483647, not '-1' (0 means no limit).").waitFor();
+      if (await form.getByRole("button", { name: "Save" }).isEnabled()) throw new Error("Save is enabled with an invalid MaxConcurrency");
+      await maxConcurrency.fill("2");
+      await form.getByLabel("Tolerated failure percentage").fill("12.5");
+      await form.getByRole("button", { name: "Save" }).click();
+      await page.getByTestId("map-run-edit").waitFor({ state: "detached" });
+      await page.getByTestId("max-concurrency").getByText("2", { exact: true }).waitFor();
+      await page.getByTestId("tolerated-percentage").getByText("12.5%").waitFor();
+      const run = await call("DescribeMapRun", { mapRunArn: decodeURIComponent(page.url().split("/map-run/")[1]) });
+      if (run.maxConcurrency !== 2 || run.toleratedFailurePercentage !== 12.5) throw new Error(`DescribeMapRun says ${JSON.stringify(run)}`);
+    } finally {
+      await call("StopExecution", { executionArn });
+    }
   }],
 ];
 

@@ -74,8 +74,8 @@ export function MapRunPage({ arn }: { arn: string }) {
         <dt>Started</dt><dd>{formatDate(run.startDate)}</dd>
         {run.stopDate !== undefined && (<><dt>Ended</dt><dd>{formatDate(run.stopDate)} ({formatDuration(run.stopDate - run.startDate)})</dd></>)}
         <dt>Max concurrency</dt><dd data-testid="max-concurrency">{run.maxConcurrency === 0 ? "0 (no limit)" : run.maxConcurrency}</dd>
-        <dt>Tolerated failures</dt>
-        <dd data-testid="tolerated">{run.toleratedFailureCount} items, {run.toleratedFailurePercentage}%</dd>
+        <dt>Tolerated failure count</dt><dd data-testid="tolerated-count">{run.toleratedFailureCount}</dd>
+        <dt>Tolerated failure percentage</dt><dd data-testid="tolerated-percentage">{run.toleratedFailurePercentage}%</dd>
         {(run.redriveCount ?? 0) > 0 && (<><dt>Redrives</dt><dd>{run.redriveCount}{run.redriveDate !== undefined ? `, last ${formatDate(run.redriveDate)}` : ""}</dd></>)}
       </dl>
       <CountBar counts={counts} />
