@@ -6,6 +6,7 @@ using Stepwise.Integrations;
 using Stepwise.Integrations.Configuration;
 using Stepwise.Integrations.Items;
 using Stepwise.Json;
+using Stepwise.JsonPath;
 using Stepwise.Runtime;
 
 namespace Stepwise.Hosting;
@@ -377,6 +378,12 @@ internal sealed class ExecutionLoop
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The execution stopped waiting for the run.
+        }
+#pragma warning disable CA1031 // A fault of the run fails the Map state instead of leaving the execution waiting forever.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            completions.TryWrite(new MapRunFailedStimulus(coordinator.MapRunArn, StatesErrors.Runtime, e.Message));
         }
     }
 

@@ -1,3 +1,4 @@
+using Stepwise.Hosting.MapRuns;
 using Stepwise.Runtime;
 using Stepwise.Storage;
 using Stepwise.Storage.Executions;
@@ -28,14 +29,16 @@ public sealed partial class DurableEngine
     internal async Task<ExecutionRecord> StartMapRunChildAsync(MapRunChildStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var (prefix, labelled) = SplitMapRunArn(start.MapRunArn);
+        string stateMachineArn = new MapRunArns(start.MapRunArn).StateMachineArn;
+        int type = stateMachineArn.IndexOf(":stateMachine:", StringComparison.Ordinal);
+        string prefix = stateMachineArn[..type];
+        string labelled = stateMachineArn[(type + 14)..];
         string executionArn = $"{prefix}:execution:{labelled}:{start.Name}";
         if (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false) is { } started)
         {
             return started;
         }
 
-        string stateMachineArn = $"{prefix}:stateMachine:{labelled}";
         string revision = DefinitionCache.RevisionOf(start.ItemProcessorDefinition);
         var header = new ExecutionHeader(stateMachineArn, revision, _options.RandomSeed ?? Random.Shared.Next(), null,
             MapRunChild: new MapRunChildLink(start.MapRunArn, start.Index), Definition: start.ItemProcessorDefinition);
@@ -106,22 +109,5 @@ public sealed partial class DurableEngine
 
         await _store.Work.CompleteAsync(item.Lease, cancellationToken).ConfigureAwait(false);
         return null;
-    }
-
-    /// <summary>
-    /// Splits <c>arn:aws:states:&lt;region&gt;:&lt;account&gt;:mapRun:&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c> into the
-    /// part before <c>:mapRun:</c> and <c>&lt;machine&gt;/&lt;label&gt;</c>, which names the child workflows' state machine.
-    /// </summary>
-    private static (string Prefix, string Labelled) SplitMapRunArn(string mapRunArn)
-    {
-        int type = mapRunArn.IndexOf(":mapRun:", StringComparison.Ordinal);
-        int slash = mapRunArn.IndexOf('/', StringComparison.Ordinal);
-        int id = mapRunArn.LastIndexOf(':');
-        if (type < 0 || slash < type || id < slash)
-        {
-            throw new ArgumentException($"Not a Map Run ARN: '{mapRunArn}'.", nameof(mapRunArn));
-        }
-
-        return (mapRunArn[..type], mapRunArn[(type + 8)..id]);
     }
 }

@@ -128,24 +128,23 @@ internal sealed partial class MapRunCoordinator
     /// <summary>
     /// Runs the run to its end and returns the parent's answer: <see cref="MapRunSucceededStimulus"/> or
     /// <see cref="MapRunFailedStimulus"/>. Cancelling <paramref name="cancellationToken"/> (the parent stopped) aborts
-    /// the running children and throws <see cref="OperationCanceledException"/>.
+    /// the running children and throws <see cref="OperationCanceledException"/>. The items are read, selected and
+    /// batched on another thread, a few children's inputs ahead, while this one runs children and writes results.
     /// </summary>
     public async Task<Stimulus> RunAsync(CancellationToken cancellationToken)
     {
         using var childrenStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var running = new Dictionary<long, Running>();
-        var results = new List<JsonValue?>();
-        long resultBytes = 2;
-        string? error = null;
-        string? cause = null;
-        IResultWriterSession? session = null;
+        using var readerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inputs = Channel.CreateBounded<ChildInput>(new BoundedChannelOptions(InputsAhead) { SingleReader = true, SingleWriter = true });
+        var producing = Task.Run(() => ProduceAsync(inputs.Writer, readerStop.Token), CancellationToken.None);
+        var run = new RunState(childrenStop);
         try
         {
             if (_command.Writer is { Resource.Length: > 0 } writer)
             {
                 try
                 {
-                    session = await _sink.OpenAsync(new ResultWriterRequest(writer.Resource, writer.Arguments, writer.WriterConfig, MapRunArn),
+                    run.Session = await _sink.OpenAsync(new ResultWriterRequest(writer.Resource, writer.Arguments, writer.WriterConfig, MapRunArn),
                         cancellationToken).ConfigureAwait(false);
                 }
                 catch (ResultWriterFailedException e)
@@ -154,120 +153,71 @@ internal sealed partial class MapRunCoordinator
                 }
             }
 
-            await using var inputs = ChildInputsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             bool exhausted = false;
             long nextChild = 0;
             while (true)
             {
-                while (error is null && !exhausted && running.Count < Volatile.Read(ref _maxConcurrency))
+                // Children that ended are handled before more start, so a run whose children answer at once holds no more
+                // results than it runs children.
+                while (_finished.Reader.TryRead(out var ended))
                 {
-                    ChildInput input;
+                    await OnFinishedAsync(run, ended, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (run.Error is null && !exhausted && run.Running.Count < Volatile.Read(ref _maxConcurrency))
+                {
+                    ChildInput input = default;
+                    bool more;
                     try
                     {
-                        if (!await inputs.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            exhausted = true;
-                            lock (_lock)
-                            {
-                                _allRead = true;
-                            }
-
-                            // A percentage is judged once the total is known.
-                            if (IsThresholdExceeded())
-                            {
-                                (error, cause) = (StatesErrors.ExceedToleratedFailureThreshold, ThresholdCause);
-                            }
-
-                            break;
-                        }
-
-                        input = inputs.Current;
+                        more = await inputs.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) && inputs.Reader.TryRead(out input);
                     }
                     catch (ItemReaderFailedException e)
                     {
-                        (error, cause) = (StatesErrors.ItemReaderFailed, e.Message);
-                        break;
+                        run.Fail(StatesErrors.ItemReaderFailed, e.Message);
+                        continue;
                     }
 
-                    if (input.Error is not null)
+                    if (!more)
                     {
-                        (error, cause) = (input.Error, input.Cause);
-                        break;
-                    }
+                        exhausted = true;
+                        lock (_lock)
+                        {
+                            _allRead = true;
+                        }
 
-                    long index = nextChild++;
-                    var child = new MapRunChild(MapRunArn, index, _arns.Child(_command, input.Value!, _time.GetUtcNow(), _random), _child,
-                        IsExpress: string.Equals(_command.ChildType, "EXPRESS", StringComparison.Ordinal));
-                    running.Add(index, new Running(child, input.ItemCount));
-                    lock (_lock)
+                        // A percentage is judged once the total is known.
+                        if (IsThresholdExceeded())
+                        {
+                            run.Fail(StatesErrors.ExceedToleratedFailureThreshold, ThresholdCause);
+                        }
+                    }
+                    else if (input.Error is not null)
                     {
-                        _childrenTotal++;
-                        _childrenRunning++;
-                        _itemsRunning += input.ItemCount;
+                        run.Fail(input.Error, input.Cause);
                     }
-
-                    if (session is null)
+                    else
                     {
-                        results.Add(null);
+                        StartChild(run, nextChild++, input);
                     }
 
-                    _ = RunChildAsync(child, childrenStop.Token);
+                    continue;
                 }
 
-                if (running.Count == 0 && (exhausted || error is not null))
+                if (run.Running.Count == 0 && (exhausted || run.Error is not null))
                 {
                     break;
                 }
 
-                var finished = await _finished.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (finished.Outcome is not { } outcome || !running.Remove(finished.Index, out var done))
-                {
-                    continue;
-                }
-
-                bool failed = Count(outcome.Status, done.ItemCount);
-                if (session is not null)
-                {
-                    try
-                    {
-                        await session.WriteAsync(ToResult(done.Child, outcome), cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (ResultWriterFailedException e) when (error is null)
-                    {
-                        (error, cause) = (StatesErrors.ResultWriterFailed, e.Message);
-                        await childrenStop.CancelAsync().ConfigureAwait(false);
-                    }
-                }
-                else if (error is null)
-                {
-                    var value = failed ? ErrorOutput(outcome) : outcome.Output ?? JsonValue.Null;
-                    resultBytes += value.GetUtf8Size() + 1;
-                    if (resultBytes > _maxPayloadBytes)
-                    {
-                        // The output array would pass the payload limit: fail now rather than hold millions of results.
-                        (error, cause) = (StatesErrors.DataLimitExceeded,
-                            $"The state/task '{_command.StateName}' returned a result with a size exceeding the maximum number of bytes service limit.");
-                        await childrenStop.CancelAsync().ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        results[checked((int)finished.Index)] = value;
-                    }
-                }
-
-                if (failed && error is null && IsThresholdExceeded())
-                {
-                    (error, cause) = (StatesErrors.ExceedToleratedFailureThreshold, ThresholdCause);
-                    await childrenStop.CancelAsync().ConfigureAwait(false);
-                }
+                await OnFinishedAsync(run, await _finished.Reader.ReadAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
-            if (error is not null)
+            if (run.Error is not null)
             {
-                return End(MapRunStatuses.Failed, new MapRunFailedStimulus(MapRunArn, error, cause));
+                return End(MapRunStatuses.Failed, new MapRunFailedStimulus(MapRunArn, run.Error, run.Cause));
             }
 
-            if (session is not null)
+            if (run.Session is { } session)
             {
                 try
                 {
@@ -280,10 +230,10 @@ internal sealed partial class MapRunCoordinator
                 }
             }
 
-            var output = new JsonValue[results.Count];
+            var output = new JsonValue[run.Results.Count];
             for (int i = 0; i < output.Length; i++)
             {
-                output[i] = results[i] ?? JsonValue.Null;
+                output[i] = run.Results[i] ?? JsonValue.Null;
             }
 
             return End(MapRunStatuses.Succeeded, new MapRunSucceededStimulus(MapRunArn, JsonArray.TakeOwnership(output)));
@@ -305,10 +255,101 @@ internal sealed partial class MapRunCoordinator
         }
         finally
         {
-            if (session is not null)
+            await readerStop.CancelAsync().ConfigureAwait(false);
+            await producing.ConfigureAwait(false);
+            if (run.Session is not null)
             {
-                await session.DisposeAsync().ConfigureAwait(false);
+                await run.Session.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>How many children's inputs are read ahead of the children that run them.</summary>
+    private const int InputsAhead = 4;
+
+    private void StartChild(RunState run, long index, ChildInput input)
+    {
+        var child = new MapRunChild(MapRunArn, index, _arns.Child(_command, input.Value!, _time.GetUtcNow(), _random), _child,
+            IsExpress: string.Equals(_command.ChildType, "EXPRESS", StringComparison.Ordinal));
+        run.Running.Add(index, new Running(child, input.ItemCount));
+        lock (_lock)
+        {
+            _childrenTotal++;
+            _childrenRunning++;
+            _itemsRunning += input.ItemCount;
+        }
+
+        if (run.Session is null)
+        {
+            run.Results.Add(null);
+        }
+
+        _ = RunChildAsync(child, run.ChildrenStop.Token);
+    }
+
+    /// <summary>A child ended: count it, hand its result to the writer or keep it for the output, and judge the threshold.</summary>
+    private async ValueTask OnFinishedAsync(RunState run, Finished finished, CancellationToken cancellationToken)
+    {
+        if (finished.Outcome is not { } outcome || !run.Running.Remove(finished.Index, out var done))
+        {
+            return;
+        }
+
+        bool failed = Count(outcome.Status, done.ItemCount);
+        if (run.Session is { } session)
+        {
+            try
+            {
+                await session.WriteAsync(ToResult(done.Child, outcome), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResultWriterFailedException e) when (run.Error is null)
+            {
+                run.Fail(StatesErrors.ResultWriterFailed, e.Message);
+            }
+        }
+        else if (run.Error is null)
+        {
+            var value = failed ? ErrorOutput(outcome) : outcome.Output ?? JsonValue.Null;
+            run.ResultBytes += value.GetUtf8Size() + 1;
+            if (run.ResultBytes > _maxPayloadBytes)
+            {
+                // The output array would pass the payload limit: fail now rather than hold millions of results.
+                run.Fail(StatesErrors.DataLimitExceeded,
+                    $"The state/task '{_command.StateName}' returned a result with a size exceeding the maximum number of bytes service limit.");
+            }
+            else
+            {
+                run.Results[checked((int)finished.Index)] = value;
+            }
+        }
+
+        if (failed && run.Error is null && IsThresholdExceeded())
+        {
+            run.Fail(StatesErrors.ExceedToleratedFailureThreshold, ThresholdCause);
+        }
+    }
+
+    /// <summary>Reads the children's inputs into <paramref name="writer"/>; a reader's failure completes it with the exception.</summary>
+    private async Task ProduceAsync(ChannelWriter<ChildInput> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var input in ChildInputsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await writer.WriteAsync(input, cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.TryComplete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            writer.TryComplete();
+        }
+#pragma warning disable CA1031 // Handed to the loop, which fails the run with it (ItemReaderFailedException) or rethrows it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            writer.TryComplete(e);
         }
     }
 

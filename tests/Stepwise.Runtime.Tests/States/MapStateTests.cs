@@ -147,4 +147,22 @@ public sealed class MapStateTests
         Assert.Equal("FAILED", distributed.Status.ToAwsString());
         Assert.Equal("States.ExceedToleratedFailureThreshold", distributed.Error);
     }
+
+    [Theory]
+    [InlineData("STANDARD", ":execution:StateMachine/L:")]
+    [InlineData("EXPRESS", ":express:StateMachine/L:")]
+    public async Task Each_distributed_item_runs_as_a_child_execution_named_after_the_map_run(string type, string arnPart)
+    {
+        var result = await Engines.RunAsync("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','Label':'L','End':true,
+              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'TYPE'},'StartAt':'I',
+                'States':{'I':{'Type':'Pass','Parameters':{'id.$':'$$.Execution.Id','machine.$':'$$.StateMachine.Id','item.$':'$'},'End':true}}}}}}
+            """.Replace("TYPE", type, StringComparison.Ordinal), "['x','y']");
+
+        var outputs = result.Output!.AsArray().Select(o => o.AsObject()).ToList();
+        Assert.Equal(["x", "y"], outputs.Select(o => o["item"]!.AsString()));
+        Assert.All(outputs, o => Assert.Contains(arnPart, o["id"]!.AsString(), StringComparison.Ordinal));
+        Assert.All(outputs, o => Assert.EndsWith(":stateMachine:StateMachine/L", o["machine"]!.AsString(), StringComparison.Ordinal));
+        Assert.NotEqual(outputs[0]["id"]!.AsString(), outputs[1]["id"]!.AsString());
+    }
 }
