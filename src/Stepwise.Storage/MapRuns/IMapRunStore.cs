@@ -29,7 +29,9 @@ public interface IMapRunStore
 
     /// <summary>
     /// The run's child results in ascending index order, streamed: providers read them in bounded chunks, so a run of
-    /// millions of children is never held in memory whole. Empty when the run has none or does not exist.
+    /// millions of children is never held in memory whole. Empty when the run has none or does not exist. Not a
+    /// snapshot: a result upserted while the stream runs may or may not be seen (the in-memory provider never sees it,
+    /// SQLite sees it once the stream reaches its index), so read a run's results once its children are done.
     /// </summary>
     IAsyncEnumerable<MapRunChildResult> ReadResultsAsync(string mapRunArn, CancellationToken cancellationToken = default);
 }
