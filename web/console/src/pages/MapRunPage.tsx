@@ -76,7 +76,8 @@ export function MapRunPage({ arn }: { arn: string }) {
         <dt>Max concurrency</dt><dd data-testid="max-concurrency">{run.maxConcurrency === 0 ? "0 (no limit)" : run.maxConcurrency}</dd>
         <dt>Tolerated failure count</dt><dd data-testid="tolerated-count">{run.toleratedFailureCount}</dd>
         <dt>Tolerated failure percentage</dt><dd data-testid="tolerated-percentage">{run.toleratedFailurePercentage}%</dd>
-        {(run.redriveCount ?? 0) > 0 && (<><dt>Redrives</dt><dd>{run.redriveCount}{run.redriveDate !== undefined ? `, last ${formatDate(run.redriveDate)}` : ""}</dd></>)}
+        <dt>Redrive count</dt><dd data-testid="redrive-count">{run.redriveCount ?? 0}</dd>
+        {run.redriveDate !== undefined && (<><dt>Last redriven</dt><dd>{formatDate(run.redriveDate)}</dd></>)}
       </dl>
       <CountBar counts={counts} />
       <CountsTable items={run.itemCounts} executions={counts} />
