@@ -1,4 +1,4 @@
-using Stepwise.Hosting.MapRuns;
+using Stepwise.Storage.MapRuns;
 
 namespace Stepwise.Hosting;
 
@@ -17,5 +17,14 @@ namespace Stepwise.Hosting;
 /// <param name="RedriveCount">How many times the run was redriven.</param>
 /// <param name="RedriveDate">When it was last redriven.</param>
 public sealed record MapRunDescription(string MapRunArn, string ExecutionArn, string StateMachineArn, string Status, DateTimeOffset StartDate,
-    DateTimeOffset? StopDate, long MaxConcurrency, long ToleratedFailureCount, double ToleratedFailurePercentage, MapRunTally ItemCounts,
-    MapRunTally ExecutionCounts, int RedriveCount = 0, DateTimeOffset? RedriveDate = null);
+    DateTimeOffset? StopDate, long MaxConcurrency, long ToleratedFailureCount, double ToleratedFailurePercentage, MapRunCounts ItemCounts,
+    MapRunCounts ExecutionCounts, int RedriveCount = 0, DateTimeOffset? RedriveDate = null)
+{
+    /// <summary>The run as the store keeps it.</summary>
+    public static MapRunDescription From(MapRunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new MapRunDescription(run.MapRunArn, run.ExecutionArn, run.StateMachineArn, run.Status, run.StartDate, run.StopDate, run.MaxConcurrency,
+            run.ToleratedFailureCount, run.ToleratedFailurePercentage, run.ItemCounts, run.ExecutionCounts, run.RedriveCount, run.RedriveDate);
+    }
+}

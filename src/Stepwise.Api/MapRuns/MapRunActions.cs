@@ -2,7 +2,6 @@ using System.Globalization;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.Validation;
 using Stepwise.Hosting;
-using Stepwise.Hosting.MapRuns;
 using Stepwise.Runtime;
 using Stepwise.Storage;
 using Stepwise.Storage.Paging;
@@ -73,7 +72,7 @@ internal static class MapRunActions
         };
     }
 
-    private static MapRunCounts Counts(MapRunTally tally) => new(tally.Pending, tally.Running, tally.Succeeded, tally.Failed, tally.TimedOut,
+    private static MapRunCounts Counts(Storage.MapRuns.MapRunCounts tally) => new(tally.Pending, tally.Running, tally.Succeeded, tally.Failed, tally.TimedOut,
         tally.Aborted, tally.Total, tally.ResultsWritten, FailuresNotRedrivable: 0, PendingRedrive: 0);
 
     private static async Task<EmptyResponse> UpdateAsync(ApiContext context, UpdateMapRunRequest request, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ internal sealed class HostedMapRun(MapRunCoordinator coordinator, string executi
 
     public CancellationTokenSource Stop { get; } = new();
 
+    /// <summary>True once the parent no longer waits on the run (StopMapRunCommand): its work is done, not to resume.</summary>
+    public bool Abandoned { get; set; }
+
     public MapRunDescription Describe() => Coordinator.Describe(ExecutionArn, StateMachineArn);
 
     public void Dispose() => Stop.Dispose();

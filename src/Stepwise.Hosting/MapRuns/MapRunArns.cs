@@ -1,3 +1,4 @@
+using Stepwise.Hosting.Durable;
 using Stepwise.Json;
 using Stepwise.Runtime;
 
@@ -32,9 +33,14 @@ internal sealed class MapRunArns
     /// <summary>The children's state machine.</summary>
     public string StateMachineArn { get; }
 
-    /// <summary>The identity of a new child of <paramref name="command"/>'s run with <paramref name="input"/>, started at <paramref name="now"/>.</summary>
-    public ExecutionInfo Child(StartMapRunCommand command, JsonValue input, DateTimeOffset now, Random random)
+    /// <summary>
+    /// The identity of child <paramref name="index"/> of <paramref name="command"/>'s run with <paramref name="input"/>,
+    /// started at <paramref name="now"/>. Its name is drawn from the run and the index, so a run resumed after a crash
+    /// names each child as before (a durable STANDARD child is then found, not started twice).
+    /// </summary>
+    public ExecutionInfo Child(StartMapRunCommand command, long index, JsonValue input, DateTimeOffset now)
     {
+        var random = new Random(StableHash.ToSeed(StableHash.Combine(StableHash.Of(command.MapRunArn), index)));
         string name = RandomIds.NewUuid(random);
         bool express = string.Equals(command.ChildType, "EXPRESS", StringComparison.Ordinal);
         string executionArn = express

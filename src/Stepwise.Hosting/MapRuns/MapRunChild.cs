@@ -10,7 +10,8 @@ namespace Stepwise.Hosting.MapRuns;
 /// <param name="Info">The child's identity (ARN and name as AWS forms them, its state machine, its input).</param>
 /// <param name="Definition">The ItemProcessor as the child's state machine.</param>
 /// <param name="IsExpress">True for an EXPRESS child, false for a STANDARD one.</param>
-internal sealed record MapRunChild(string MapRunArn, long Index, ExecutionInfo Info, StateMachine Definition, bool IsExpress)
+/// <param name="Command">The run's command: the parent, the Map state and the ItemProcessor as written.</param>
+internal sealed record MapRunChild(string MapRunArn, long Index, ExecutionInfo Info, StateMachine Definition, bool IsExpress, StartMapRunCommand Command)
 {
     /// <summary>The child's input.</summary>
     public JsonValue Input => Info.Input;

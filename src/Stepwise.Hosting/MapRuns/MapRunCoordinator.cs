@@ -6,6 +6,7 @@ using Stepwise.Json;
 using Stepwise.JsonPath;
 using Stepwise.Runtime;
 using Stepwise.Runtime.MapRuns;
+using Stepwise.Storage.MapRuns;
 
 namespace Stepwise.Hosting.MapRuns;
 
@@ -119,10 +120,30 @@ internal sealed partial class MapRunCoordinator
             long childrenPending = _childrenTotal - _childrenRunning - _childrenSucceeded - _childrenFailed - _childrenTimedOut - _childrenAborted;
             return new MapRunDescription(MapRunArn, executionArn, stateMachineArn, _status, StartDate, _stopDate, _maxConcurrency,
                 _toleratedFailureCount, _toleratedFailurePercentage,
-                new MapRunTally(itemsPending, _itemsRunning, _itemsSucceeded, _itemsFailed, _itemsTimedOut, _itemsAborted, _itemsTotal, _resultsWritten),
-                new MapRunTally(childrenPending, _childrenRunning, _childrenSucceeded, _childrenFailed, _childrenTimedOut, _childrenAborted, _childrenTotal,
+                new MapRunCounts(itemsPending, _itemsRunning, _itemsSucceeded, _itemsFailed, _itemsTimedOut, _itemsAborted, _itemsTotal, _resultsWritten),
+                new MapRunCounts(childrenPending, _childrenRunning, _childrenSucceeded, _childrenFailed, _childrenTimedOut, _childrenAborted, _childrenTotal,
                     _resultsWritten));
         }
+    }
+
+    /// <summary>The run as the store keeps it (<see cref="IMapRunStore"/>), owned by <paramref name="executionArn"/>.</summary>
+    public MapRunRecord ToRecord(string executionArn, string stateMachineArn)
+    {
+        var described = Describe(executionArn, stateMachineArn);
+        return new MapRunRecord
+        {
+            MapRunArn = described.MapRunArn,
+            ExecutionArn = executionArn,
+            StateMachineArn = stateMachineArn,
+            Status = described.Status,
+            StartDate = described.StartDate,
+            StopDate = described.StopDate,
+            MaxConcurrency = described.MaxConcurrency,
+            ToleratedFailureCount = described.ToleratedFailureCount,
+            ToleratedFailurePercentage = described.ToleratedFailurePercentage,
+            ItemCounts = described.ItemCounts,
+            ExecutionCounts = described.ExecutionCounts,
+        };
     }
 
     /// <summary>
@@ -269,8 +290,8 @@ internal sealed partial class MapRunCoordinator
 
     private void StartChild(RunState run, long index, ChildInput input)
     {
-        var child = new MapRunChild(MapRunArn, index, _arns.Child(_command, input.Value!, _time.GetUtcNow(), _random), _child,
-            IsExpress: string.Equals(_command.ChildType, "EXPRESS", StringComparison.Ordinal));
+        var child = new MapRunChild(MapRunArn, index, _arns.Child(_command, index, input.Value!, _time.GetUtcNow()), _child,
+            IsExpress: string.Equals(_command.ChildType, "EXPRESS", StringComparison.Ordinal), _command);
         run.Running.Add(index, new Running(child, input.ItemCount));
         lock (_lock)
         {

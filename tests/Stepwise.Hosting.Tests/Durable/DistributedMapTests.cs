@@ -62,4 +62,75 @@ public sealed class DistributedMapTests : IDisposable
         Assert.Equal(["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed", "ExecutionFailed"],
             HistoryAssert.Types(history));
     }
+
+    private static string ChildMachine(string type, string itemState) => """
+        {'StartAt':'M','States':{'M':{'Type':'Map','Label':'L','MaxConcurrency':1,'End':true,
+          'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'TYPE'},'StartAt':'I','States':{'I':ITEM}}}}}
+        """.Replace("TYPE", type, StringComparison.Ordinal).Replace("ITEM", itemState, StringComparison.Ordinal);
+
+    private static async Task<List<ExecutionRecord>> ChildrenAsync(DurableHarness harness, string mapRunArn) =>
+        [.. (await harness.Store.Executions.ListByMapRunAsync(mapRunArn, null, null, Storage.Paging.PageRequest.First(100))).Items];
+
+    [Fact]
+    public async Task STANDARD_children_are_durable_executions_with_their_own_history_and_the_run_is_kept_in_the_store()
+    {
+        await using var harness = Harness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(ChildMachine("STANDARD", "{'Type':'Pass','End':true}"));
+
+        var result = await harness.RunAsync(machine, "[1,2,3]");
+
+        Assert.Equal(ExecutionStatuses.Succeeded, result.Status);
+        Assert.Equal("[1,2,3]", JsonValue.Parse(result.Output!).ToJsonString());
+        var run = Assert.Single(await harness.Engine.ListMapRunsAsync(result.ExecutionArn));
+        Assert.Equal((MapRunStatuses.Succeeded, 3L, 3L), (run.Status, run.ItemCounts.Succeeded, run.ExecutionCounts.Succeeded));
+        Assert.Equal(run.Status, (await harness.Store.MapRuns.GetAsync(run.MapRunArn))!.Status);
+        var children = await ChildrenAsync(harness, run.MapRunArn);
+        Assert.Equal(3, children.Count);
+        Assert.All(children, child => Assert.Equal(ExecutionStatuses.Succeeded, child.Status));
+        Assert.Contains(":execution:machine/L:", children[0].ExecutionArn, StringComparison.Ordinal);
+        Assert.Equal(["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"],
+            HistoryAssert.Types(await harness.HistoryAsync(children[0].ExecutionArn)));
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
+    public async Task EXPRESS_children_run_in_memory_and_leave_no_execution_behind()
+    {
+        await using var harness = Harness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(ChildMachine("EXPRESS", "{'Type':'Pass','End':true}"));
+
+        var result = await harness.RunAsync(machine, "[1,2]");
+
+        Assert.Equal("[1,2]", JsonValue.Parse(result.Output!).ToJsonString());
+        var run = Assert.Single(await harness.Engine.ListMapRunsAsync(result.ExecutionArn));
+        Assert.Equal(2L, run.ExecutionCounts.Succeeded);
+        Assert.Empty(await ChildrenAsync(harness, run.MapRunArn));
+    }
+
+    [Fact]
+    public async Task A_run_cut_by_a_crash_resumes_on_restart_without_running_its_finished_STANDARD_children_again()
+    {
+        await using var harness = Harness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(ChildMachine("STANDARD", "{'Type':'Wait','Seconds':10,'End':true}"));
+        var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("[1,2]"));
+        string? mapRunArn = null;
+        await harness.AdvanceUntilAsync(async () =>
+        {
+            mapRunArn ??= (await harness.Engine.ListMapRunsAsync(started.ExecutionArn)).FirstOrDefault()?.MapRunArn;
+            return mapRunArn is not null && (await ChildrenAsync(harness, mapRunArn)).Count(c => c.Status == ExecutionStatuses.Succeeded) == 1;
+        }, TimeSpan.FromSeconds(60));
+
+        var restarted = await harness.CrashAndReplaceAsync();
+        await restarted.StartAsync();
+        await harness.AdvanceUntilAsync(() => harness.IsFinishedAsync(started.ExecutionArn), TimeSpan.FromSeconds(300));
+
+        var result = await harness.WaitAsync(started.ExecutionArn);
+        Assert.True(result.Status == ExecutionStatuses.Succeeded, $"{result.Status} {result.Error} {result.Cause} {string.Join(" | ", harness.Errors)}");
+        Assert.Equal("[1,2]", JsonValue.Parse(result.Output!).ToJsonString());
+        Assert.Equal(2, (await ChildrenAsync(harness, mapRunArn!)).Count);
+        Assert.Equal(MapRunStatuses.Succeeded, (await harness.Store.MapRuns.GetAsync(mapRunArn!))!.Status);
+    }
 }

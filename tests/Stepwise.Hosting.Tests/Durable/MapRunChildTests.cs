@@ -124,6 +124,9 @@ public sealed class MapRunChildTests
 
         // The new process knows the child's definition only from the store; no listener hears the end yet.
         var restarted = await harness.CrashAndReplaceAsync();
+
+        // The engine's own Map Run host listens from the start; without it, the end waits in the queue.
+        restarted.MapRunChildEvents = null;
         await restarted.StartAsync();
         await harness.AdvanceUntilAsync(() => harness.IsFinishedAsync(child.ExecutionArn), TimeSpan.FromSeconds(120));
         var listener = new RecordingListener();
