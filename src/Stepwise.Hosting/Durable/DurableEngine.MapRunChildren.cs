@@ -20,9 +20,9 @@ public sealed partial class DurableEngine
     private void RegisterMapRunChildren() => _dispatcher.RegisterWork(WorkKinds.MapRunChildEnded, MapRunChildEndedAsync);
 
     /// <summary>
-    /// Starts the child execution <paramref name="start"/> describes and commits its first step before returning. A
-    /// start delivered again (the coordinator resumed after a crash) finds the child the first delivery started and
-    /// returns it as it is now.
+    /// Starts the child execution <paramref name="start"/> describes and commits its first step before returning: the
+    /// child as that step left it (already ended when its first step ended it). A start delivered again (the
+    /// coordinator resumed after a crash) finds the child the first delivery started and returns it as it is now.
     /// </summary>
     /// <exception cref="ArgumentException">The Map Run ARN is not one (<c>…:mapRun:&lt;machine&gt;/&lt;label&gt;:&lt;id&gt;</c>).</exception>
     /// <exception cref="FormatException">The ItemProcessor definition cannot be read.</exception>
@@ -69,7 +69,15 @@ public sealed partial class DurableEngine
             var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
                 .ConfigureAwait(false);
             _dispatcher.AfterStep(executionArn, outcome);
-            return record;
+
+            // A child whose first step ended it (Pass states only, say) is returned ended, so the caller need not wait.
+            return outcome.Completion is { } c
+                ? record with
+                {
+                    Status = c.Status, StopDate = c.StopDate, Output = c.Output, Error = c.Error, Cause = c.Cause,
+                    RedriveStatus = c.RedriveStatus, RedriveStatusReason = c.RedriveStatusReason,
+                }
+                : record;
         }
         catch (ResourceAlreadyExistsException)
         {

@@ -40,6 +40,10 @@ public sealed class MapRunChildTests
         var ended = await harness.WaitAsync(started.ExecutionArn);
         await listener.WaitForAsync(1);
 
+        // One Pass: the first step ends the child, and the start says so.
+        Assert.Equal(ExecutionStatuses.Succeeded, started.Status);
+        Assert.Equal(ended.Output, started.Output);
+
         Assert.Equal("arn:aws:states:us-east-1:123456789012:execution:parent/Map:child-3", started.ExecutionArn);
         Assert.Equal("arn:aws:states:us-east-1:123456789012:stateMachine:parent/Map", ended.StateMachineArn);
         Assert.Equal(mapRunArn, ended.MapRunArn);
