@@ -175,6 +175,52 @@ const tests = [
       await call("StopExecution", { executionArn });
     }
   }],
+
+  ["a distributed Map links to its Map Run, which counts and lists the children, each linking back", async (page) => {
+    // Four STANDARD children, one failing; one tolerated failure lets the run, and the parent, succeed.
+    const arn = await createDistributedMap("fan-out", { ToleratedFailureCount: 1 }, {
+      StartAt: "Check",
+      States: {
+        Check: { Type: "Choice", Choices: [{ Variable: "$.bad", BooleanEquals: true, Next: "Reject" }], Default: "Done" },
+        Reject: { Type: "Fail", Error: "Item.Bad", Cause: "item <b>3</b> is bad" },
+        Done: { Type: "Pass", End: true },
+      },
+    });
+    const input = JSON.stringify([{ bad: false }, { bad: false }, { bad: true }, { bad: false }]);
+    const { executionArn } = await call("StartExecution", { stateMachineArn: arn, input });
+    await page.goto(`${base}/#/execution/${encodeURIComponent(executionArn)}`);
+    await page.getByTestId("execution-status").getByText("SUCCEEDED").waitFor({ timeout: 30_000 });
+    await page.getByTestId("map-runs").getByRole("link", { name: "Fan" }).waitFor();
+    await page.getByTestId("event-map-run").waitFor();
+    await page.locator('[data-state="Fan"]').first().click();
+    await page.getByTestId("state-map-run").click();
+
+    await page.waitForURL(/#\/map-run\//);
+    await page.getByTestId("map-run-status").getByText("SUCCEEDED").waitFor();
+    for (const [cell, expected] of [["executions-succeeded", "3"], ["executions-failed", "1"], ["executions-total", "4"], ["items-total", "4"]]) {
+      await page.getByTestId(cell).getByText(expected, { exact: true }).waitFor();
+    }
+    await page.getByTestId("tolerated-count").getByText("1", { exact: true }).waitFor();
+    await page.getByTestId("redrive-count").getByText("0", { exact: true }).waitFor();
+    // The children list reads ListExecutions with mapRunArn: wait for all four rather than take a partial list.
+    const children = page.getByTestId("children").getByRole("link");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="children"] a').length === 4, undefined, { timeout: 20_000 });
+    await page.getByLabel("Child status").selectOption("FAILED");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="children"] a').length === 1);
+    if ((await page.locator("main b").count()) !== 0) throw new Error("user text was rendered as HTML");
+    await page.screenshot({ path: join(artifacts, "map-run.png") });
+
+    await children.first().click();
+    await page.waitForURL(/#\/execution\//);
+    await page.getByTestId("execution-status").getByText("FAILED").waitFor();
+    await page.getByTestId("execution-error").getByText("Item.Bad").waitFor();
+    await page.getByTestId("child-parent").waitFor();
+    await page.getByTestId("child-map-run").click();
+    await page.waitForURL(/#\/map-run\//);
+    await page.getByTestId("map-run-status").getByText("SUCCEEDED").waitFor();
+    await page.getByTestId("parent-execution").click();
+    await page.getByTestId("execution-status").getByText("SUCCEEDED").waitFor();
+  }],
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
