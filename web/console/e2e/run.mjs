@@ -39,6 +39,12 @@ async function createMachine(name, definition) {
   return stateMachineArn;
 }
 
+/** A machine whose one state is a DISTRIBUTED Map labelled "Fan" with STANDARD children (so ListExecutions lists them). */
+function createDistributedMap(name, mapFields, processor) {
+  const itemProcessor = { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, ...processor };
+  return createMachine(name, { StartAt: "Fan", States: { Fan: { Type: "Map", Label: "Fan", ...mapFields, ItemProcessor: itemProcessor, End: true } } });
+}
+
 const pipelineDefinition = readFileSync(join(examples, "order-pipeline/order-pipeline.asl.json"), "utf8");
 const pipelineInput = readFileSync(join(examples, "order-pipeline/input.json"), "utf8");
 let pipelineArn;
@@ -140,6 +146,80 @@ const tests = [
     const row = page.getByTestId("activities").locator("tr", { hasText: "review-e2e" });
     await row.getByTestId("pending").getByText("1:").waitFor({ timeout: 20_000 });
     await call("StopExecution", { executionArn });
+  }],
+
+  ["a running Map Run's limits are edited with UpdateMapRun, and a bad value is explained before the call", async (page) => {
+    // Children that wait a minute keep the run RUNNING while the page edits it; the parent is stopped at the end.
+    const arn = await createDistributedMap("slow-fan-out", { MaxConcurrency: 1 }, { StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 60, End: true } } });
+    const { executionArn } = await call("StartExecution", { stateMachineArn: arn, input: "[1, 2, 3]" });
+    try {
+      await page.goto(`${base}/#/execution/${encodeURIComponent(executionArn)}`);
+      await page.getByTestId("event-map-run").click();
+      await page.getByTestId("map-run-status").getByText("RUNNING").waitFor();
+      await page.getByTestId("max-concurrency").getByText("1", { exact: true }).waitFor();
+      await page.getByRole("button", { name: "Edit" }).click();
+      const form = page.getByTestId("map-run-edit");
+      const maxConcurrency = form.getByLabel("Max concurrency");
+      await maxConcurrency.fill("-1");
+      await form.getByText("MaxConcurrency must be a whole number from 0 to 2147483647, not '-1' (0 means no limit).").waitFor();
+      if (await form.getByRole("button", { name: "Save" }).isEnabled()) throw new Error("Save is enabled with an invalid MaxConcurrency");
+      await maxConcurrency.fill("2");
+      await form.getByLabel("Tolerated failure percentage").fill("12.5");
+      await form.getByRole("button", { name: "Save" }).click();
+      await page.getByTestId("map-run-edit").waitFor({ state: "detached" });
+      await page.getByTestId("max-concurrency").getByText("2", { exact: true }).waitFor();
+      await page.getByTestId("tolerated-percentage").getByText("12.5%").waitFor();
+      const run = await call("DescribeMapRun", { mapRunArn: decodeURIComponent(page.url().split("/map-run/")[1]) });
+      if (run.maxConcurrency !== 2 || run.toleratedFailurePercentage !== 12.5) throw new Error(`DescribeMapRun says ${JSON.stringify(run)}`);
+    } finally {
+      await call("StopExecution", { executionArn });
+    }
+  }],
+
+  ["a distributed Map links to its Map Run, which counts and lists the children, each linking back", async (page) => {
+    // Four STANDARD children, one failing; one tolerated failure lets the run, and the parent, succeed.
+    const arn = await createDistributedMap("fan-out", { ToleratedFailureCount: 1 }, {
+      StartAt: "Check",
+      States: {
+        Check: { Type: "Choice", Choices: [{ Variable: "$.bad", BooleanEquals: true, Next: "Reject" }], Default: "Done" },
+        Reject: { Type: "Fail", Error: "Item.Bad", Cause: "item <b>3</b> is bad" },
+        Done: { Type: "Pass", End: true },
+      },
+    });
+    const input = JSON.stringify([{ bad: false }, { bad: false }, { bad: true }, { bad: false }]);
+    const { executionArn } = await call("StartExecution", { stateMachineArn: arn, input });
+    await page.goto(`${base}/#/execution/${encodeURIComponent(executionArn)}`);
+    await page.getByTestId("execution-status").getByText("SUCCEEDED").waitFor({ timeout: 30_000 });
+    await page.getByTestId("map-runs").getByRole("link", { name: "Fan" }).waitFor();
+    await page.getByTestId("event-map-run").waitFor();
+    await page.locator('[data-state="Fan"]').first().click();
+    await page.getByTestId("state-map-run").click();
+
+    await page.waitForURL(/#\/map-run\//);
+    await page.getByTestId("map-run-status").getByText("SUCCEEDED").waitFor();
+    for (const [cell, expected] of [["executions-succeeded", "3"], ["executions-failed", "1"], ["executions-total", "4"], ["items-total", "4"]]) {
+      await page.getByTestId(cell).getByText(expected, { exact: true }).waitFor();
+    }
+    await page.getByTestId("tolerated-count").getByText("1", { exact: true }).waitFor();
+    await page.getByTestId("redrive-count").getByText("0", { exact: true }).waitFor();
+    // The children list reads ListExecutions with mapRunArn: wait for all four rather than take a partial list.
+    const children = page.getByTestId("children").getByRole("link");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="children"] a').length === 4, undefined, { timeout: 20_000 });
+    await page.getByLabel("Child status").selectOption("FAILED");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="children"] a').length === 1);
+    if ((await page.locator("main b").count()) !== 0) throw new Error("user text was rendered as HTML");
+    await page.screenshot({ path: join(artifacts, "map-run.png") });
+
+    await children.first().click();
+    await page.waitForURL(/#\/execution\//);
+    await page.getByTestId("execution-status").getByText("FAILED").waitFor();
+    await page.getByTestId("execution-error").getByText("Item.Bad").waitFor();
+    await page.getByTestId("child-parent").waitFor();
+    await page.getByTestId("child-map-run").click();
+    await page.waitForURL(/#\/map-run\//);
+    await page.getByTestId("map-run-status").getByText("SUCCEEDED").waitFor();
+    await page.getByTestId("parent-execution").click();
+    await page.getByTestId("execution-status").getByText("SUCCEEDED").waitFor();
   }],
 ];
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { ActivitiesPage } from "./pages/ActivitiesPage";
 import { ExecutionPage } from "./pages/ExecutionPage";
+import { MapRunPage } from "./pages/MapRunPage";
 import { StateMachineList } from "./pages/StateMachineList";
 import { StateMachinePage } from "./pages/StateMachinePage";
 
@@ -33,6 +34,8 @@ export function App() {
           <StateMachinePage key={decoded} arn={decoded} />
         ) : page === "execution" && decoded ? (
           <ExecutionPage key={decoded} arn={decoded} />
+        ) : page === "map-run" && decoded ? (
+          <MapRunPage key={decoded} arn={decoded} />
         ) : page === "activities" ? (
           <ActivitiesPage />
         ) : (

@@ -133,4 +133,23 @@ describe("analyseHistory", () => {
     expect(runs.visitsByName.get("Work")![9_999].iteration).toEqual({ map: "Items", index: 9_999, outer: undefined });
     expect(runs.visitsByName.get("Items")![0].exitedEventId).toBe(end + 1);
   });
+
+  it("links a distributed Map's visit to the Map Run its MapRunStarted event names", () => {
+    const mapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:m/Fan:1";
+    const history = [
+      ev(1, 0, "ExecutionStarted", { input: "{}" }),
+      entered(2, 0, "Map", "Fan"),
+      ev(3, 2, "MapStateStarted", { length: 3 }),
+      ev(4, 3, "MapRunStarted", { mapRunArn }),
+      ev(5, 4, "MapRunSucceeded"),
+      ev(6, 5, "MapStateSucceeded"),
+      exited(7, 6, "Map", "Fan"),
+      ev(8, 7, "ExecutionSucceeded", { output: "{}" }),
+    ];
+    const runs = analyseHistory(history, "SUCCEEDED");
+    const [fan] = runs.visitsByName.get("Fan")!;
+    expect(fan.mapRunArn).toBe(mapRunArn);
+    expect(fan.status).toBe("succeeded");
+    expect(runs.stateOfEvent.get(4)).toBe(fan);
+  });
 });

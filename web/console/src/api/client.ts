@@ -6,6 +6,9 @@ import type {
   ExecutionListItem,
   ExecutionStatus,
   HistoryEvent,
+  MapRunDescription,
+  MapRunListItem,
+  MapRunUpdate,
   StateMachineAliasItem,
   StateMachineDescription,
   StateMachineListItem,
@@ -88,6 +91,17 @@ export const api = {
       executionArn,
       maxResults: 1000,
       includeExecutionData: true,
+      ...(nextToken ? { nextToken } : {}),
+    }),
+  listMapRuns: (executionArn: string) => all<MapRunListItem>("ListMapRuns", { executionArn }, "mapRuns"),
+  describeMapRun: (mapRunArn: string) => call<MapRunDescription>("DescribeMapRun", { mapRunArn }),
+  updateMapRun: (mapRunArn: string, update: MapRunUpdate) => call<object>("UpdateMapRun", { mapRunArn, ...update }),
+  /** One page of a Map Run's child executions (a run may have millions, so they are read a page at a time). */
+  mapRunChildrenPage: (mapRunArn: string, statusFilter?: ExecutionStatus, nextToken?: string) =>
+    call<{ executions: ExecutionListItem[]; nextToken?: string }>("ListExecutions", {
+      mapRunArn,
+      maxResults: 100,
+      ...(statusFilter ? { statusFilter } : {}),
       ...(nextToken ? { nextToken } : {}),
     }),
   listActivities: () => all<ActivityListItem>("ListActivities", {}, "activities"),

@@ -39,6 +39,8 @@ export interface ExecutionListItem {
   startDate: number;
   stopDate?: number;
   redriveCount?: number;
+  /** Set on the child executions of a Map Run (ListExecutions with `mapRunArn`, DescribeExecution). */
+  mapRunArn?: string;
 }
 
 export interface ExecutionDescription extends ExecutionListItem {
@@ -65,4 +67,50 @@ export interface ActivityListItem {
   activityArn: string;
   name: string;
   creationDate: number;
+}
+
+export type MapRunStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED";
+
+export interface MapRunListItem {
+  executionArn: string;
+  mapRunArn: string;
+  stateMachineArn: string;
+  startDate: number;
+  stopDate?: number;
+}
+
+/** A Map Run's items (`itemCounts`) or child executions (`executionCounts`) per status, as DescribeMapRun returns them. */
+export interface MapRunCounts {
+  pending: number;
+  running: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  aborted: number;
+  total: number;
+  resultsWritten: number;
+  failuresNotRedrivable?: number;
+  pendingRedrive?: number;
+}
+
+export interface MapRunDescription {
+  mapRunArn: string;
+  executionArn: string;
+  status: MapRunStatus;
+  startDate: number;
+  stopDate?: number;
+  maxConcurrency: number;
+  toleratedFailurePercentage: number;
+  toleratedFailureCount: number;
+  itemCounts: MapRunCounts;
+  executionCounts: MapRunCounts;
+  redriveCount?: number;
+  redriveDate?: number;
+}
+
+/** The limits UpdateMapRun changes; an absent member keeps its value. */
+export interface MapRunUpdate {
+  maxConcurrency?: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
 }

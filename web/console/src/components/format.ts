@@ -20,6 +20,6 @@ export function shortArn(arn: string): string {
   return parts.slice(6).join(":") || arn;
 }
 
-export function href(page: "state-machine" | "execution", arn: string): string {
+export function href(page: "state-machine" | "execution" | "map-run", arn: string): string {
   return `#/${page}/${encodeURIComponent(arn)}`;
 }

@@ -29,6 +29,8 @@ export interface StateVisit {
   /** Task attempts scheduled (1 + retries). */
   attempts: number;
   iteration?: IterationPath;
+  /** The Map Run a distributed Map state started in this visit (its `MapRunStarted` event). */
+  mapRunArn?: string;
 }
 
 export interface ExecutionRuns {
@@ -129,6 +131,8 @@ export function analyseHistory(events: readonly HistoryEvent[], status: Executio
       current.visit = entry?.visit;
       current.iteration = { map, index, outer: entry?.iteration };
       runs.mapIterations.set(map, Math.max(runs.mapIterations.get(map) ?? 0, index + 1));
+    } else if (event.type === "MapRunStarted" && current.visit) {
+      current.visit.mapRunArn = details?.mapRunArn as string | undefined;
     } else if (current.visit) {
       if (SCHEDULED.test(event.type)) {
         current.visit.attempts++;

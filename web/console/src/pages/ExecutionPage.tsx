@@ -9,6 +9,7 @@ import { analyseHistory, statusByName, transitionKey, type RunStatus } from "../
 import { useExecution } from "../execution/useExecution";
 import { GraphView } from "../graph/GraphView";
 import { buildGraph, END_ID, START_ID } from "../graph/model";
+import { ExecutionMapRuns, MapRunParent } from "./ExecutionMapRuns";
 import { HistoryTable } from "./HistoryTable";
 import { StatePanel } from "./StatePanel";
 
@@ -38,6 +39,11 @@ export function ExecutionPage({ arn }: { arn: string }) {
     }
   }, [machine.value]);
   const runs = useMemo(() => analyseHistory(data.events, execution?.status ?? "RUNNING"), [data.events, execution?.status]);
+  const mapRunsStarted = useMemo(() => {
+    let count = 0;
+    for (const visit of runs.visits) if (visit.mapRunArn !== undefined) count++;
+    return count;
+  }, [runs]);
   const [iterations, setIterations] = useState<ReadonlyMap<string, number>>(new Map());
   const [selected, setSelected] = useState<string>();
   const [actionError, setActionError] = useState<Error>();
@@ -99,6 +105,7 @@ export function ExecutionPage({ arn }: { arn: string }) {
       </div>
       {actionError && <ErrorBox error={actionError} />}
       <dl className="facts">
+        {execution.mapRunArn !== undefined && <MapRunParent mapRunArn={execution.mapRunArn} />}
         <dt>Started</dt><dd>{formatDate(execution.startDate)}</dd>
         {execution.stopDate !== undefined && (<><dt>Ended</dt><dd>{formatDate(execution.stopDate)} ({formatDuration(execution.stopDate - execution.startDate)})</dd></>)}
         {execution.error !== undefined && (<><dt>Error</dt><dd className="mono failure" data-testid="execution-error">{execution.error}</dd></>)}
@@ -135,6 +142,7 @@ export function ExecutionPage({ arn }: { arn: string }) {
           )}
         </aside>
       </div>
+      <ExecutionMapRuns executionArn={arn} started={mapRunsStarted} />
       <HistoryTable events={data.events} runs={runs} loading={data.loadingHistory} />
     </section>
   );

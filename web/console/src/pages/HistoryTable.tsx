@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import type { HistoryEvent } from "../api/types";
 import { CodeView } from "../components/CodeView";
-import { formatDate } from "../components/format";
+import { formatDate, href } from "../components/format";
 import { VirtualList } from "../components/VirtualList";
 import { detailsOf, type ExecutionRuns } from "../execution/stateRuns";
 
@@ -61,14 +61,28 @@ export function HistoryTable({ events, runs, loading }: { events: readonly Histo
         render={(event) => {
           const visit = runs.stateOfEvent.get(event.id);
           const name = visit ? `${visit.name}${visit.iteration ? ` #${visit.iteration.index}` : ""}` : "";
+          const toggle = () => setOpen(open?.id === event.id ? undefined : event);
+          const mapRunArn = event.type === "MapRunStarted" ? (detailsOf(event)?.mapRunArn as string | undefined) : undefined;
+          // A div acting as a button, so a MapRunStarted row can hold a link (a link inside a button is not allowed).
           return (
-            <button type="button" className={`vrow-grid event${open?.id === event.id ? " active" : ""}${/(Failed|TimedOut)$/.test(event.type) ? " failure" : ""}`} onClick={() => setOpen(open?.id === event.id ? undefined : event)}>
+            <div
+              role="button"
+              tabIndex={0}
+              className={`vrow-grid event${open?.id === event.id ? " active" : ""}${/(Failed|TimedOut)$/.test(event.type) ? " failure" : ""}`}
+              onClick={toggle}
+              onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), toggle())}
+            >
               <span>{event.id}</span>
               <span>{event.type}</span>
-              <span>{name}</span>
+              <span>
+                {name}
+                {mapRunArn !== undefined && (
+                  <> · <a href={href("map-run", mapRunArn)} onClick={(e) => e.stopPropagation()} data-testid="event-map-run">Map Run</a></>
+                )}
+              </span>
               <span>{Math.round((event.timestamp - start) * 1000)} ms</span>
               <span>{formatDate(event.timestamp)}</span>
-            </button>
+            </div>
           );
         }}
       />

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { CodeView, prettyJson } from "../components/CodeView";
-import { formatDuration } from "../components/format";
+import { formatDuration, href } from "../components/format";
 import { VirtualList } from "../components/VirtualList";
 import { combinedStatus, inIterations, type ExecutionRuns, type RunStatus, type StateVisit } from "../execution/stateRuns";
 import type { GraphNode } from "../graph/model";
@@ -42,6 +42,7 @@ export function StatePanel({ node, runs, iterations, onIteration, onClose }: Pro
           <dl className="facts">
             <dt>Status</dt><dd><span className={`status status-${visit.status}`} data-testid="state-status">{visit.status}</span></dd>
             {visit.iteration && (<><dt>Iteration</dt><dd>{visit.iteration.map} #{visit.iteration.index}</dd></>)}
+            {visit.mapRunArn !== undefined && (<><dt>Map Run</dt><dd><a href={href("map-run", visit.mapRunArn)} data-testid="state-map-run">View Map Run</a></dd></>)}
             {visit.exitedAt !== undefined && (<><dt>Duration</dt><dd>{formatDuration(visit.exitedAt - visit.enteredAt)}</dd></>)}
             {visit.attempts > 1 && (<><dt>Retries</dt><dd>{visit.attempts - 1}</dd></>)}
             {visit.error !== undefined && (<><dt>Error</dt><dd className="mono failure" data-testid="state-error">{visit.error}</dd></>)}
