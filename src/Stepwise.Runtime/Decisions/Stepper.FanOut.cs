@@ -429,7 +429,7 @@ internal sealed partial class Stepper
             fan.Results = fan.Results.SetItem(child.Index, child.Output);
         }
 
-        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
+        _frames.Remove(child.Id);
         fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
@@ -472,7 +472,7 @@ internal sealed partial class Stepper
             fan.Results = fan.Results.SetItem(child.Index, child.Output);
         }
 
-        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
+        _frames.Remove(child.Id);
         fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
@@ -651,12 +651,12 @@ internal sealed partial class Stepper
 
     private void RemoveFrameTree(int frameId)
     {
-        if (!_snapshot.Frames.TryGetValue(frameId, out var frame))
+        if (!_frames.TryGetValue(frameId, out var frame))
         {
             return;
         }
 
-        _snapshot.Frames = _snapshot.Frames.Remove(frameId);
+        _frames.Remove(frameId);
         if (frame.FanOut is not null)
         {
             foreach (int childId in frame.FanOut.ChildIds)

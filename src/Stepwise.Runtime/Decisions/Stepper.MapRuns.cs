@@ -91,7 +91,7 @@ internal sealed partial class Stepper
     /// </summary>
     private void UpdateMapRun(MapRunUpdateRequestedStimulus update)
     {
-        foreach (var candidate in _snapshot.Frames.Values)
+        foreach (var candidate in _frames.Values)
         {
             if (candidate.Phase != FramePhase.WaitingChildren
                 || !string.Equals(candidate.FanOut?.MapRunArn, update.MapRunArn, StringComparison.Ordinal))

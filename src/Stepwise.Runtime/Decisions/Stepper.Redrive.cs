@@ -30,7 +30,7 @@ internal sealed partial class Stepper
         // Like the other execution-level events, ExecutionRedriven is outside every chain; the states run again after it.
         long redriven = Emit(null, "ExecutionRedriven", "executionRedrivenEventDetails",
             JsonObject.Create(("redriveCount", (JsonValue)redriveCount)));
-        foreach (var frame in _snapshot.Frames.Values)
+        foreach (var frame in _frames.Values)
         {
             if (frame.Kind == FrameKind.Root)
             {

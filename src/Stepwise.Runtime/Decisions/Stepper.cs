@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -29,6 +30,13 @@ internal sealed partial class Stepper
     private readonly int _maxPayloadBytes;
     private readonly Queue<int> _runnable = new();
 
+    /// <summary>
+    /// The snapshot's frames while this decision changes them, written back when a stimulus is applied: a Map's
+    /// iterations add and remove a frame each, and the builder does that in place where the immutable dictionary would
+    /// copy a path of nodes per change.
+    /// </summary>
+    private readonly ImmutableDictionary<int, Frame>.Builder _frames;
+
     /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
     private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
 
@@ -41,6 +49,7 @@ internal sealed partial class Stepper
         _maxPayloadBytes = maxPayloadBytes;
         _definition = definition;
         _snapshot = snapshot;
+        _frames = snapshot.Frames.ToBuilder();
         _now = now;
         _random = random;
         _missingActivities = missingActivities;
@@ -63,6 +72,7 @@ internal sealed partial class Stepper
             Redrive();
             RunUntilBlocked();
             DropWorkAfterFinish();
+            _snapshot.Frames = _frames.ToImmutable();
             return;
         }
 
@@ -106,6 +116,7 @@ internal sealed partial class Stepper
 
         RunUntilBlocked();
         DropWorkAfterFinish();
+        _snapshot.Frames = _frames.ToImmutable();
     }
 
     /// <summary>
@@ -182,9 +193,9 @@ internal sealed partial class Stepper
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
             Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
                 : isolated ? VariableScope.Empty
-                : _snapshot.Frames[parentId].Variables.NewInner(),
+                : _frames[parentId].Variables.NewInner(),
         };
-        _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
+        _frames[frame.Id] = frame;
         _owned.Add(frame.Id);
         _runnable.Enqueue(frame.Id);
         return frame;
@@ -196,7 +207,7 @@ internal sealed partial class Stepper
     /// </summary>
     private bool TryGetFrame(int id, out Frame frame)
     {
-        if (!_snapshot.Frames.TryGetValue(id, out frame!))
+        if (!_frames.TryGetValue(id, out frame!))
         {
             return false;
         }
@@ -204,7 +215,7 @@ internal sealed partial class Stepper
         if (_owned.Add(id))
         {
             frame = frame.Clone();
-            _snapshot.Frames = _snapshot.Frames.SetItem(id, frame);
+            _frames[id] = frame;
         }
 
         return true;
@@ -351,7 +362,7 @@ internal sealed partial class Stepper
     /// </summary>
     private void Stop(string? error, string? cause)
     {
-        foreach (var frame in _snapshot.Frames.Values)
+        foreach (var frame in _frames.Values)
         {
             if (frame.Kind == FrameKind.Root)
             {
