@@ -32,11 +32,10 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = [],
-            Results = EmptyList<JsonValue?>(count),
-            ChildIds = EmptyList<int>(count),
             EffectiveInput = effective,
             LastCompletionEventId = started,
         };
+        fan.StartSlots(count);
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
         if (TryMockFanOut(frame, state))
@@ -57,13 +56,13 @@ internal sealed partial class Stepper
             if (carried?[i] is { } result)
             {
                 // A redrive keeps the branches that succeeded.
-                fan.Results = fan.Results.SetItem(i, result);
+                fan.SetResult(i, result);
                 fan.Completed++;
                 continue;
             }
 
             // Every branch chain starts at ParallelStateStarted.
-            fan.ChildIds = fan.ChildIds.SetItem(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id);
+            fan.SetChildId(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id);
             fan.Running++;
         }
     }
@@ -240,8 +239,6 @@ internal sealed partial class Stepper
         {
             MapRunArn = runArn,
             Items = [],
-            Results = [],
-            ChildIds = [],
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
@@ -264,8 +261,7 @@ internal sealed partial class Stepper
     {
         fan.Items = items.AsSpan().ToArray();
         // A redrive keeps the iterations that succeeded; StartIterations skips them.
-        fan.Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count);
-        fan.ChildIds = EmptyList<int>(items.Count);
+        fan.StartSlots(items.Count, TakeRedriveResults(frame, items.Count));
         foreach (var result in fan.Results)
         {
             if (result is not null)
@@ -344,13 +340,10 @@ internal sealed partial class Stepper
             fan.Running++;
             CountMapRunItem(fan, running: 1, succeeded: 0, failed: 0);
             bool distributed = state.ItemProcessor.ProcessorConfig.IsDistributed;
-            fan.ChildIds = fan.ChildIds.SetItem(index,
+            fan.SetChildId(index,
                 NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, frame.Silent || distributed, distributed).Id);
         }
     }
-
-    /// <summary>A list of <paramref name="count"/> defaults; an immutable list so a snapshot copy shares it (O(log n) updates).</summary>
-    private static ImmutableList<T> EmptyList<T>(int count) => ImmutableList.CreateRange(new T[count]);
 
     /// <summary>A branch or iteration finished (or failed): update the owning Parallel/Map state.</summary>
     private void OnChildDone(Frame parent, Frame child)
@@ -382,8 +375,8 @@ internal sealed partial class Stepper
             return;
         }
 
-        fan.Results = fan.Results.SetItem(child.Index, child.Output);
-        if (fan.Completed == fan.Results.Count)
+        fan.SetResult(child.Index, child.Output);
+        if (fan.Completed == fan.Results.Length)
         {
             Emit(parent, "ParallelStateSucceeded", null, null, advance: false);
             CompleteFanOut(parent, state);
@@ -420,17 +413,17 @@ internal sealed partial class Stepper
                 return;
             }
 
-            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
+            fan.SetResult(child.Index, ErrorOutput(child.Error, child.Cause));
             fan.FailedItems = fan.FailedItems.Add(child.Index);
         }
         else
         {
             fan.LastCompletionEventId = EmitLazy(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
-            fan.Results = fan.Results.SetItem(child.Index, child.Output);
+            fan.SetResult(child.Index, child.Output);
         }
 
         _frames.Remove(child.Id);
-        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
+        fan.SetChildId(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
             // MapStateSucceeded follows the last iteration's completion event; MapStateExited follows the same event.
@@ -465,15 +458,15 @@ internal sealed partial class Stepper
                 return;
             }
 
-            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
+            fan.SetResult(child.Index, ErrorOutput(child.Error, child.Cause));
         }
         else
         {
-            fan.Results = fan.Results.SetItem(child.Index, child.Output);
+            fan.SetResult(child.Index, child.Output);
         }
 
         _frames.Remove(child.Id);
-        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
+        fan.SetChildId(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
             CompleteMapRun(parent, state);
@@ -531,11 +524,11 @@ internal sealed partial class Stepper
     private void CompleteFanOut(Frame frame, State state)
     {
         var fan = frame.FanOut!;
-        var results = new JsonValue[fan.Results.Count];
-        int next = 0;
-        foreach (var value in fan.Results)
+        var slots = fan.Results;
+        var results = new JsonValue[slots.Length];
+        for (int i = 0; i < results.Length; i++)
         {
-            results[next++] = value ?? JsonValue.Null;
+            results[i] = slots[i] ?? JsonValue.Null;
         }
 
         RemoveChildren(frame);
@@ -646,7 +639,7 @@ internal sealed partial class Stepper
             }
         }
 
-        fan.ChildIds = EmptyList<int>(fan.ChildIds.Count);
+        fan.ClearChildIds();
     }
 
     private void RemoveFrameTree(int frameId)

@@ -91,10 +91,10 @@ internal sealed partial class Stepper
     /// </summary>
     private static void KeepRedriveResults(Frame frame, FanOut fan)
     {
-        var results = fan.Results;
+        var results = fan.Results.ToArray();
         foreach (int index in fan.FailedItems)
         {
-            results = results.SetItem(index, null);
+            results[index] = null;
         }
 
         frame.RedriveResults = results;
@@ -104,10 +104,10 @@ internal sealed partial class Stepper
     /// The results a redrive carries over into the Map or Parallel state <paramref name="frame"/> starts now, if it
     /// failed before with <paramref name="count"/> children; taking them clears them.
     /// </summary>
-    private static ImmutableList<JsonValue?>? TakeRedriveResults(Frame frame, int count)
+    private static JsonValue?[]? TakeRedriveResults(Frame frame, int count)
     {
         var results = frame.RedriveResults;
         frame.RedriveResults = null;
-        return results is not null && results.Count == count ? results : null;
+        return results is not null && results.Length == count ? results : null;
     }
 }
