@@ -85,6 +85,12 @@ internal sealed class Frame
     /// <summary>The variables this frame's states read; replaced (never mutated) when a state assigns.</summary>
     public VariableScope Variables { get; set; } = VariableScope.Empty;
 
+    /// <summary>
+    /// The decision that created or copied this frame and alone may change it (an object of the Stepper's); a copy
+    /// starts unowned, as does a frame read from storage.
+    /// </summary>
+    public object? Owner { get; set; }
+
     public Frame Clone() => new()
     {
         Id = Id,

@@ -40,8 +40,11 @@ internal sealed partial class Stepper
     /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
     private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
 
-    /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
-    private readonly HashSet<int> _owned = [];
+    /// <summary>
+    /// Marks the frames this decision has copied (or created), in <see cref="Frame.Owner"/>: only those may be mutated.
+    /// A mark on the frame costs no lookup, where a set of ids grew with every iteration of a Map.
+    /// </summary>
+    private readonly object _owner = new();
 
     public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random, int maxPayloadBytes,
         IReadOnlySet<string>? missingActivities = null)
@@ -190,13 +193,13 @@ internal sealed partial class Stepper
             StateInput = input,
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
+            Owner = _owner,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
             Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
                 : isolated ? VariableScope.Empty
                 : _frames[parentId].Variables.NewInner(),
         };
         _frames[frame.Id] = frame;
-        _owned.Add(frame.Id);
         _runnable.Enqueue(frame.Id);
         return frame;
     }
@@ -212,9 +215,10 @@ internal sealed partial class Stepper
             return false;
         }
 
-        if (_owned.Add(id))
+        if (!ReferenceEquals(frame.Owner, _owner))
         {
             frame = frame.Clone();
+            frame.Owner = _owner;
             _frames[id] = frame;
         }
 
