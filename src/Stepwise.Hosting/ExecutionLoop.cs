@@ -1,7 +1,10 @@
 using System.Threading.Channels;
 using Stepwise.Definition.Model;
+using Stepwise.Hosting.MapRuns;
 using Stepwise.Hosting.Time;
 using Stepwise.Integrations;
+using Stepwise.Integrations.Configuration;
+using Stepwise.Integrations.Items;
 using Stepwise.Json;
 using Stepwise.Runtime;
 
@@ -38,6 +41,9 @@ internal sealed class ExecutionLoop
     private Channel<Stimulus>? _completions;
     private readonly Dictionary<long, DateTimeOffset> _timers = [];
     private readonly Dictionary<long, CancellationTokenSource> _inflight = [];
+
+    /// <summary>The Map Runs this execution waits on, each run by a <see cref="MapRunCoordinator"/> in the background.</summary>
+    private readonly Dictionary<string, CancellationTokenSource> _mapRuns = new(StringComparer.Ordinal);
 
     /// <summary>.waitForTaskToken tasks whose call went out (TaskSubmitted): the execution waits on them though no call runs.</summary>
     private readonly HashSet<long> _awaitingToken = [];
@@ -112,6 +118,13 @@ internal sealed class ExecutionLoop
             }
 
             _inflight.Clear();
+            foreach (var cts in _mapRuns.Values)
+            {
+                await cts.CancelAsync().ConfigureAwait(false);
+                cts.Dispose();
+            }
+
+            _mapRuns.Clear();
             foreach (var waiting in _tokens.Values)
             {
                 _routes.Remove(waiting.TaskToken);
@@ -153,7 +166,7 @@ internal sealed class ExecutionLoop
         {
             // A submitted .waitForTaskToken task waits for its answer as long as AWS would: without a timeout, until
             // SendTaskSuccess/Failure (StepwiseEngine.SendTask*) or cancellation.
-            if (_inflight.Count == 0 && _awaitingToken.Count == 0)
+            if (_inflight.Count == 0 && _awaitingToken.Count == 0 && _mapRuns.Count == 0)
             {
                 throw new InvalidOperationException("The execution waits on nothing: no task is running and no timer is due.");
             }
@@ -164,6 +177,13 @@ internal sealed class ExecutionLoop
 
         if (_virtual is not null)
         {
+            // A Map Run's children keep their own clocks: the parent's time moves on only when the run has answered.
+            if (_mapRuns.Count > 0)
+            {
+                await Completions.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             // A task waiting for its token gets the same grace as a running one: its answer may be on its way.
             if ((_inflight.Count > 0 || _awaitingToken.Count > 0) && await WaitForCompletionAsync(s_fastTimeGrace, cancellationToken).ConfigureAwait(false))
             {
@@ -248,6 +268,14 @@ internal sealed class ExecutionLoop
             ForgetTask(failed);
             _awaitingToken.Remove(failed);
         }
+        else if (stimulus is MapRunSucceededStimulus { MapRunArn: var succeededRun })
+        {
+            ForgetMapRun(succeededRun);
+        }
+        else if (stimulus is MapRunFailedStimulus { MapRunArn: var failedRun })
+        {
+            ForgetMapRun(failedRun);
+        }
     }
 
     /// <summary>Takes <paramref name="decision"/>, made at <paramref name="now"/>: records its events and runs its commands.</summary>
@@ -297,6 +325,17 @@ internal sealed class ExecutionLoop
                 case CancelTimerCommand cancel:
                     _timers.Remove(cancel.TimerId);
                     break;
+                case StartMapRunCommand startMapRun:
+                    StartMapRun(startMapRun);
+                    break;
+                case StopMapRunCommand stopMapRun:
+                    if (_mapRuns.Remove(stopMapRun.MapRunArn, out var runCts))
+                    {
+                        runCts.Cancel();
+                        runCts.Dispose();
+                    }
+
+                    break;
                 case CancelTaskCommand cancelTask:
                     if (_inflight.Remove(cancelTask.TaskId, out var cts))
                     {
@@ -315,6 +354,38 @@ internal sealed class ExecutionLoop
             {
                 _local.Enqueue(completion);
             }
+        }
+    }
+
+    private void ForgetMapRun(string mapRunArn)
+    {
+        if (_mapRuns.Remove(mapRunArn, out var cts))
+        {
+            cts.Dispose();
+        }
+    }
+
+    /// <summary>Runs a Map Run in the background; its answer comes back through the completions channel.</summary>
+    private void StartMapRun(StartMapRunCommand command)
+    {
+        var integrations = _options.Integrations ?? new IntegrationsConfiguration();
+        var children = new InMemoryMapRunChildren(_dispatcher, _options, _time, _virtual is not null, _routes, _run.MockTestCase);
+        var coordinator = new MapRunCoordinator(command, _definition, children, ItemIO.CreateItemSource(integrations, _options.Region, _time),
+            ItemIO.CreateResultSink(integrations, _options.Region, _time), _time, _options.MaxPayloadBytes, _random.Next());
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
+        _mapRuns[command.MapRunArn] = cts;
+        _ = RunMapRunAsync(Completions.Writer, coordinator, cts.Token);
+    }
+
+    private static async Task RunMapRunAsync(ChannelWriter<Stimulus> completions, MapRunCoordinator coordinator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            completions.TryWrite(await coordinator.RunAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The execution stopped waiting for the run.
         }
     }
 

@@ -25,8 +25,6 @@ public sealed class TaskDispatcher
     private readonly ServiceIntegrations? _services;
     private readonly HttpTask? _http;
     private readonly Lock _lock = new();
-    private readonly IntegrationsConfiguration _itemConfiguration;
-    private readonly TimeProvider _time;
 
     /// <summary>
     /// Creates a dispatcher that consults <paramref name="mocks"/> first, when given, and serves what
@@ -35,9 +33,6 @@ public sealed class TaskDispatcher
     public TaskDispatcher(MockConfiguration? mocks = null, IntegrationsConfiguration? integrations = null, TimeProvider? time = null)
     {
         Mocks = mocks;
-        _time = time ?? TimeProvider.System;
-        // With no configuration an ItemReader fails saying what to configure.
-        _itemConfiguration = integrations ?? new IntegrationsConfiguration();
         if (integrations is null)
         {
             return;
@@ -130,11 +125,6 @@ public sealed class TaskDispatcher
         }
 
         string resource = invocation.Resource;
-        if (ItemReaderTask.IsReader(resource))
-        {
-            return await ItemReaderTask.ReadAsync(_itemConfiguration, _time, invocation, cancellationToken).ConfigureAwait(false);
-        }
-
         TaskHandler? handler;
         lock (_lock)
         {

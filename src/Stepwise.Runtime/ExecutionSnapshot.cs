@@ -45,9 +45,6 @@ public sealed class ExecutionSnapshot
     /// <summary>The <c>Resource</c> of the pending task <paramref name="taskId"/>; null once it no longer waits.</summary>
     public string? PendingTaskResource(long taskId) => Tasks.TryGetValue(taskId, out var task) ? task.Resource.Arn : null;
 
-    /// <summary>The map runs of the execution's distributed Map states, oldest first (ListMapRuns, DescribeMapRun).</summary>
-    public ImmutableList<MapRunSummary> MapRuns { get; internal set; } = ImmutableList<MapRunSummary>.Empty;
-
     internal ImmutableDictionary<int, Frame> Frames { get; set; } = ImmutableDictionary<int, Frame>.Empty;
 
     internal ImmutableDictionary<long, PendingTimer> Timers { get; set; } = ImmutableDictionary<long, PendingTimer>.Empty;
@@ -88,7 +85,6 @@ public sealed class ExecutionSnapshot
             NextTaskId = NextTaskId,
             ExecutionTimerId = ExecutionTimerId,
             ContextParts = ContextParts,
-            MapRuns = MapRuns,
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Stepwise.Api.Protocol;
 using Stepwise.Api.Validation;
 using Stepwise.Hosting;
+using Stepwise.Hosting.MapRuns;
 using Stepwise.Runtime;
 using Stepwise.Storage;
 using Stepwise.Storage.Paging;
@@ -40,10 +41,10 @@ internal static class MapRunActions
             items.Add(new MapRunListItem
             {
                 ExecutionArn = described.ExecutionArn,
-                MapRunArn = described.Run.MapRunArn,
+                MapRunArn = described.MapRunArn,
                 StateMachineArn = described.StateMachineArn,
-                StartDate = described.Run.StartDate,
-                StopDate = described.Run.StopDate,
+                StartDate = described.StartDate,
+                StopDate = described.StopDate,
             });
         }
 
@@ -52,14 +53,11 @@ internal static class MapRunActions
 
     private static async Task<DescribeMapRunResponse> DescribeAsync(ApiContext context, DescribeMapRunRequest request, CancellationToken cancellationToken)
     {
-        var described = await FindAsync(context, request.MapRunArn, cancellationToken).ConfigureAwait(false);
-        var run = described.Run;
-        var counts = new MapRunCounts(run.Pending, run.Running, run.Succeeded, run.Failed, 0, run.Aborted, run.Total,
-            ResultsWritten: run.Succeeded + run.Failed, FailuresNotRedrivable: 0, PendingRedrive: 0);
+        var run = await FindAsync(context, request.MapRunArn, cancellationToken).ConfigureAwait(false);
         return new DescribeMapRunResponse
         {
             MapRunArn = run.MapRunArn,
-            ExecutionArn = described.ExecutionArn,
+            ExecutionArn = run.ExecutionArn,
             Status = run.Status,
             StartDate = run.StartDate,
             StopDate = run.StopDate,
@@ -68,11 +66,15 @@ internal static class MapRunActions
             // A Map state without tolerated failures reports 0 for both (none tolerated).
             ToleratedFailurePercentage = Math.Max(0, run.ToleratedFailurePercentage),
             ToleratedFailureCount = Math.Max(0, run.ToleratedFailureCount),
-            ItemCounts = counts,
-            ExecutionCounts = counts,
-            RedriveCount = 0,
+            ItemCounts = Counts(run.ItemCounts),
+            ExecutionCounts = Counts(run.ExecutionCounts),
+            RedriveCount = run.RedriveCount,
+            RedriveDate = run.RedriveDate,
         };
     }
+
+    private static MapRunCounts Counts(MapRunTally tally) => new(tally.Pending, tally.Running, tally.Succeeded, tally.Failed, tally.TimedOut,
+        tally.Aborted, tally.Total, tally.ResultsWritten, FailuresNotRedrivable: 0, PendingRedrive: 0);
 
     private static async Task<EmptyResponse> UpdateAsync(ApiContext context, UpdateMapRunRequest request, CancellationToken cancellationToken)
     {
@@ -94,10 +96,10 @@ internal static class MapRunActions
         }
 
         var described = await FindAsync(context, arn.Arn, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(described.Run.Status, MapRunStatuses.Running, StringComparison.Ordinal))
+        if (!string.Equals(described.Status, MapRunStatuses.Running, StringComparison.Ordinal))
         {
             // UpdateMapRun changes an in-progress run only.
-            throw new ApiException(ApiErrorTypes.Validation, $"Map Run is not in progress: '{arn.Arn}' is {described.Run.Status}");
+            throw new ApiException(ApiErrorTypes.Validation, $"Map Run is not in progress: '{arn.Arn}' is {described.Status}");
         }
 
         await context.Engine.UpdateMapRunAsync(arn.Arn, request.MaxConcurrency, request.ToleratedFailureCount,

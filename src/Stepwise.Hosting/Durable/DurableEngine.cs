@@ -42,6 +42,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _dispatcher = new DurableDispatcher(store, _runner, _tasks, _options, _time, OnCompleted);
         _dispatcher.ActivityTasksQueued = WakeActivityWorkers;
         RegisterNestedExecutions();
+        RegisterMapRuns();
     }
 
     /// <summary>The store the engine runs on.</summary>
@@ -75,10 +76,18 @@ public sealed partial class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>Stops gracefully: no new work is leased; running steps finish or, after the shutdown timeout, are given back.</summary>
-    public Task StopAsync() => _dispatcher.StopAsync();
+    public async Task StopAsync()
+    {
+        await StopMapRunsAsync().ConfigureAwait(false);
+        await _dispatcher.StopAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Stops as a killed process would (nothing given back; leases expire). For recovery tests.</summary>
-    internal Task CrashAsync() => _dispatcher.CrashAsync();
+    internal async Task CrashAsync()
+    {
+        await StopMapRunsAsync().ConfigureAwait(false);
+        await _dispatcher.CrashAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Stores a state machine (a convenience for hosts and tests; the API validates definitions first).</summary>
     /// <exception cref="FormatException">The definition cannot be read.</exception>
@@ -355,7 +364,11 @@ public sealed partial class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>Stops gracefully (see <see cref="StopAsync"/>) and releases the engine; the store stays open (it is the caller's).</summary>
-    public async ValueTask DisposeAsync() => await _dispatcher.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopMapRunsAsync().ConfigureAwait(false);
+        await _dispatcher.DisposeAsync().ConfigureAwait(false);
+    }
 
     private void OnCompleted(string executionArn, ExecutionCompletion completion)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Stepwise.Definition.Model;
+using Stepwise.Hosting.MapRuns;
 using Stepwise.Hosting.Time;
 using Stepwise.Json;
 using Stepwise.Runtime;
@@ -229,6 +230,12 @@ internal sealed class StepPlan
                     break;
                 case CancelTaskCommand cancelTask:
                     _cancelledTasks.Add(cancelTask.TaskId);
+                    break;
+                case StartMapRunCommand startMapRun:
+                    _work.Add(MapRunWork.Start(info.ExecutionArn, startMapRun, now));
+                    break;
+                case StopMapRunCommand stopMapRun:
+                    _work.Add(MapRunWork.Stop(info.ExecutionArn, stopMapRun.MapRunArn, now));
                     break;
                 case FinishExecutionCommand finish:
                     _completion = ToCompletion(finish, now, decision.Snapshot.NextEventId - 1);

@@ -11,4 +11,10 @@ internal static class WorkKinds
 
     /// <summary>A nested <c>.sync</c> task is no longer awaited (its parent stopped, failed or left the state): stop its child.</summary>
     public const string StopChild = "stop-child";
+
+    /// <summary>A distributed Map started a Map Run: run it (<see cref="MapRuns.MapRunCoordinator"/>) and answer the parent.</summary>
+    public const string MapRun = "map-run";
+
+    /// <summary>A Map Run is no longer awaited (its parent stopped, failed or left the state): abort its children.</summary>
+    public const string StopMapRun = "stop-map-run";
 }

@@ -28,14 +28,14 @@ internal sealed class FanOut
     /// <summary>The state's effective input (after InputPath), which ItemSelector reads as <c>$</c>.</summary>
     public required JsonValue EffectiveInput { get; init; }
 
-    /// <summary>Map: how many iterations may run at once (0 = no limit); UpdateMapRun changes a distributed run's.</summary>
+    /// <summary>Map: how many iterations may run at once (0 = no limit).</summary>
     public long MaxConcurrency { get; set; }
 
     public long ToleratedFailureCount { get; set; } = -1;
 
     public double ToleratedFailurePercentage { get; set; } = -1;
 
-    /// <summary>A distributed Map's map run (its <see cref="MapRunSummary"/> in the snapshot); null otherwise.</summary>
+    /// <summary>A distributed Map's Map Run, which the host runs while the frame waits; null otherwise.</summary>
     public string? MapRunArn { get; init; }
 
     /// <summary>Map: the items whose iteration failed within the tolerated failures (their result is the error output).</summary>

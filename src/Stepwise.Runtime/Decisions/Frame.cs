@@ -17,12 +17,6 @@ internal sealed class Frame
 
     public FrameKind Kind { get; init; }
 
-    /// <summary>
-    /// True for the iterations of a DISTRIBUTED Map (and everything below them): AWS runs those as child executions,
-    /// so their events are not part of this execution's history.
-    /// </summary>
-    public bool Silent { get; init; }
-
     /// <summary>Index of the graph this frame runs in <c>StateMachine.Graphs</c>.</summary>
     public int GraphIndex { get; init; }
 
@@ -96,7 +90,6 @@ internal sealed class Frame
         Id = Id,
         ParentId = ParentId,
         Kind = Kind,
-        Silent = Silent,
         GraphIndex = GraphIndex,
         Index = Index,
         StateName = StateName,

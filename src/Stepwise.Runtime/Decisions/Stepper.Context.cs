@@ -87,7 +87,7 @@ internal sealed partial class Stepper
     private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, new LazyContextObject(this, frame, state), frame.Variables, _random);
 
     /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
-    private static AslError WithStatePrefix(Frame frame, State state, AslError error)
+    internal static AslError WithStatePrefix(Frame frame, State state, AslError error)
     {
         if (error.Error != StatesErrors.Runtime || error.Cause.StartsWith("An error occurred while executing the state", StringComparison.Ordinal))
         {

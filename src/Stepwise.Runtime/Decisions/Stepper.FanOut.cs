@@ -62,7 +62,7 @@ internal sealed partial class Stepper
             }
 
             // Every branch chain starts at ParallelStateStarted.
-            fan.SetChildId(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started, frame.Silent).Id);
+            fan.SetChildId(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started).Id);
             fan.Running++;
         }
     }
@@ -211,55 +211,32 @@ internal sealed partial class Stepper
     }
 
     /// <summary>
-    /// After MapStateStarted: starts the map run (distributed) or the first iterations (both query languages). A Map
-    /// whose ItemReader reads its items waits for them after MapRunStarted.
+    /// After MapStateStarted: a distributed Map starts its Map Run (the host runs it); an inline one (and TestState's
+    /// mocked Map of either mode) starts its first iterations.
     /// </summary>
     private void LaunchMap(Frame frame, MapState state, JsonValue effective, JsonArray items, long maxConcurrency, long toleratedCount, double toleratedPercentage)
     {
-        bool reads = ReadsItems(state);
+        if (state.ItemProcessor.ProcessorConfig.IsDistributed && Inspector is null)
+        {
+            StartMapRun(frame, state, effective, ReadsItems(state) ? null : items, maxConcurrency, toleratedCount, toleratedPercentage);
+            return;
+        }
 
-        // With an ItemBatcher each iteration (child execution) runs one batch of items.
-        if (!reads && state.ItemBatcher is { } batcher && !TryBatchItems(frame, state, batcher, effective, items, out items))
+        // With an ItemBatcher each iteration runs one batch of items.
+        if (state.ItemBatcher is { } batcher && !TryBatchItems(frame, state, batcher, effective, items, out items))
         {
             return;
         }
 
-        string? runArn = null;
-        if (state.ItemProcessor.ProcessorConfig.IsDistributed)
-        {
-            // A distributed Map runs its iterations as a map run of child executions: the parent history records only
-            // the run (arn:...:mapRun:<state machine>/<label or id>:<id>), not the iterations.
-            string label = state.Label ?? NewId();
-            string mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
-            Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
-            runArn = mapRunArn;
-        }
-
         var fan = new FanOut
         {
-            MapRunArn = runArn,
-            Items = [],
+            Items = items.AsSpan().ToArray(),
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
             LastCompletionEventId = frame.LastEventId,
         };
-        frame.FanOut = fan;
-        if (reads)
-        {
-            StartItemRead(frame, state, effective);
-            return;
-        }
-
-        frame.Phase = FramePhase.WaitingChildren;
-        RunMapItems(frame, state, fan, items);
-    }
-
-    /// <summary>The Map's items are known (from the input or its ItemReader): record the run and start the iterations.</summary>
-    private void RunMapItems(Frame frame, MapState state, FanOut fan, JsonArray items)
-    {
-        fan.Items = items.AsSpan().ToArray();
         // A redrive keeps the iterations that succeeded; StartIterations skips them.
         fan.StartSlots(items.Count, TakeRedriveResults(frame, items.Count));
         foreach (var result in fan.Results)
@@ -270,11 +247,8 @@ internal sealed partial class Stepper
             }
         }
 
-        if (fan.MapRunArn is { } runArn)
-        {
-            StartMapRun(fan, runArn);
-        }
-
+        frame.FanOut = fan;
+        frame.Phase = FramePhase.WaitingChildren;
         if (TryMockFanOut(frame, state))
         {
             return;
@@ -282,41 +256,19 @@ internal sealed partial class Stepper
 
         if (items.Count == 0)
         {
-            if (state.ItemProcessor.ProcessorConfig.IsDistributed)
-            {
-                CompleteMapRun(frame, state);
-            }
-            else
-            {
-                Emit(frame, "MapStateSucceeded", null, null, advance: false);
-                CompleteFanOut(frame, state);
-            }
-
+            Emit(frame, "MapStateSucceeded", null, null, advance: false);
+            CompleteFanOut(frame, state);
             return;
         }
 
         StartIterations(frame, state);
     }
 
-    /// <summary>
-    /// How many child executions a distributed Map runs at once at most, whatever its MaxConcurrency (0 included): AWS's
-    /// quota of 10,000 parallel child workflow executions per Map Run.
-    /// </summary>
-    private const long MaxDistributedConcurrency = 10_000;
-
-    /// <summary>
-    /// Starts queued iterations while MaxConcurrency allows (0 = all at once for an inline Map, up to
-    /// <see cref="MaxDistributedConcurrency"/> for a distributed one).
-    /// </summary>
+    /// <summary>Starts queued iterations while MaxConcurrency allows (0 = all at once).</summary>
     private void StartIterations(Frame frame, MapState state)
     {
         var fan = frame.FanOut!;
         long limit = fan.MaxConcurrency;
-        if (state.ItemProcessor.ProcessorConfig.IsDistributed && (limit == 0 || limit > MaxDistributedConcurrency))
-        {
-            limit = MaxDistributedConcurrency;
-        }
-
         while (fan.NextItem < fan.Items.Length && (limit == 0 || fan.Running < limit))
         {
             int index = fan.NextItem++;
@@ -327,9 +279,7 @@ internal sealed partial class Stepper
             }
 
             var item = fan.Items[index];
-            long started = state.ItemProcessor.ProcessorConfig.IsDistributed
-                ? frame.LastEventId
-                : EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", new IterationEventDetails(index, state.Name), advance: false);
+            long started = EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", new IterationEventDetails(index, state.Name), advance: false);
             // Batches hold items that went through ItemSelector already.
             var input = item;
             if (state.ItemBatcher is null && !TrySelectItem(frame, state, fan.EffectiveInput, index, item, out input))
@@ -338,10 +288,7 @@ internal sealed partial class Stepper
             }
 
             fan.Running++;
-            CountMapRunItem(fan, running: 1, succeeded: 0, failed: 0);
-            bool distributed = state.ItemProcessor.ProcessorConfig.IsDistributed;
-            fan.SetChildId(index,
-                NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started, frame.Silent || distributed, distributed).Id);
+            fan.SetChildId(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started).Id);
         }
     }
 
@@ -385,12 +332,6 @@ internal sealed partial class Stepper
 
     private void OnIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
     {
-        if (state.ItemProcessor.ProcessorConfig.IsDistributed)
-        {
-            OnMapRunIterationDone(parent, state, child, fan);
-            return;
-        }
-
         if (child.Failed)
         {
             fan.LastCompletionEventId = EmitLazy(child, "MapIterationFailed", "mapIterationFailedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
@@ -436,46 +377,6 @@ internal sealed partial class Stepper
         StartIterations(parent, state);
     }
 
-    private void OnMapRunIterationDone(Frame parent, MapState state, Frame child, FanOut fan)
-    {
-        // The map run's events chain from MapRunStarted, whatever the (silent) iterations did.
-        parent.LastEventId = fan.LastCompletionEventId;
-        CountMapRunItem(fan, running: -1, succeeded: child.Failed ? 0 : 1, failed: child.Failed ? 1 : 0);
-        if (child.Failed)
-        {
-            fan.Failures++;
-            fan.FailedItems = fan.FailedItems.Add(child.Index);
-            if (!IsTolerated(fan))
-            {
-                // A redrive of the parent runs the failed and the unfinished items again, not the ones that succeeded.
-                KeepRedriveResults(parent, fan);
-                AbortChildren(parent);
-                string error = StatesErrors.ExceedToleratedFailureThreshold;
-                string cause = "The specified tolerated failure threshold was exceeded";
-                Emit(parent, "MapRunFailed", "mapRunFailedEventDetails", ErrorDetails(error, cause));
-                EndMapRun(fan, MapRunStatuses.Failed);
-                StateFailed(parent, state, error, cause);
-                return;
-            }
-
-            fan.SetResult(child.Index, ErrorOutput(child.Error, child.Cause));
-        }
-        else
-        {
-            fan.SetResult(child.Index, child.Output);
-        }
-
-        _frames.Remove(child.Id);
-        fan.SetChildId(child.Index, 0);
-        if (fan.Completed == fan.Items.Length)
-        {
-            CompleteMapRun(parent, state);
-            return;
-        }
-
-        StartIterations(parent, state);
-    }
-
     /// <summary>
     /// Whether the failures so far stay within ToleratedFailureCount or ToleratedFailurePercentage (either suffices);
     /// with neither set, no failure is tolerated.
@@ -483,21 +384,6 @@ internal sealed partial class Stepper
     private static bool IsTolerated(FanOut fan) =>
         (fan.ToleratedFailureCount >= 0 && fan.Failures <= fan.ToleratedFailureCount)
         || (fan.ToleratedFailurePercentage >= 0 && fan.Failures * 100.0 / fan.Items.Length <= fan.ToleratedFailurePercentage);
-
-    /// <summary>
-    /// Every item ran: MapRunSucceeded follows MapRunStarted, MapStateSucceeded follows it, and MapStateExited chains
-    /// from MapRunStarted again. AWS changed that last link in 2024: every recording since November 2024 has it (the
-    /// corpus's MAP_STATE_REFERENCE_IN_* and nested_config_distributed cases), older ones chained it from MapRunSucceeded.
-    /// </summary>
-    private void CompleteMapRun(Frame frame, MapState state)
-    {
-        long runStarted = frame.LastEventId;
-        Emit(frame, "MapRunSucceeded", null, null);
-        EndMapRun(frame.FanOut!, MapRunStatuses.Succeeded);
-        Emit(frame, "MapStateSucceeded", null, null, advance: false);
-        frame.LastEventId = runStarted;
-        CompleteFanOut(frame, state);
-    }
 
     private string NewId()
     {
@@ -514,7 +400,7 @@ internal sealed partial class Stepper
     /// </summary>
     private void RecordFailedTaskAborted(Frame parent, Frame child)
     {
-        if (!child.Silent && CurrentState(child) is TaskState)
+        if (CurrentState(child) is TaskState)
         {
             Emit(parent, "TaskStateAborted", null, null, advance: false);
         }
@@ -595,7 +481,12 @@ internal sealed partial class Stepper
         }
 
         RemoveChildren(frame);
-        EndMapRun(fan, MapRunStatuses.Aborted);
+        if (fan.MapRunArn is { } mapRunArn)
+        {
+            // A Map Run runs outside the execution: the host stops its children.
+            Commands.Add(new StopMapRunCommand(mapRunArn));
+        }
+
         frame.FanOut = null;
         frame.Phase = FramePhase.Executing;
     }

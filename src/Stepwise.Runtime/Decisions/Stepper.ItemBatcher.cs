@@ -1,7 +1,9 @@
+using Stepwise.Definition.Jsonata;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
 using Stepwise.Runtime.Jsonata;
+using Stepwise.Runtime.MapRuns;
 
 namespace Stepwise.Runtime.Decisions;
 
@@ -10,14 +12,49 @@ internal sealed partial class Stepper
 {
     /// <summary>
     /// Applies ItemSelector to every item (each sees its own <c>$$.Map.Item</c>), then groups the selected items in
-    /// order into batches <c>{"BatchInput": …, "Items": [...]}</c> of at most MaxItemsPerBatch items and at most
-    /// MaxInputBytesPerBatch UTF-8 bytes (capped at the payload limit, 256 KiB, which is also the size with no byte
-    /// limit). An item bigger than the byte limit travels alone. False when a limit, BatchInput or ItemSelector failed
-    /// the state.
+    /// order into batches (see <see cref="MapItemBatcher"/>). TestState runs a batched Map this way; a Map Run batches on
+    /// the host. False when a limit, BatchInput or ItemSelector failed the state.
     /// </summary>
     private bool TryBatchItems(Frame frame, MapState state, ItemBatcher batcher, JsonValue effective, JsonArray items, out JsonArray batches)
     {
         batches = JsonArray.Empty;
+        if (!TryEvaluateBatcher(frame, state, batcher, effective, out var limits))
+        {
+            return false;
+        }
+
+        var grouping = new MapItemBatcher(limits, _maxPayloadBytes);
+        var result = new List<JsonValue>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (!TrySelectItem(frame, state, effective, i, items[i], out var selected))
+            {
+                return false;
+            }
+
+            if (grouping.Add(selected, out var full, out _))
+            {
+                result.Add(full!);
+            }
+        }
+
+        if (grouping.Flush() is { } last)
+        {
+            result.Add(last);
+        }
+
+        batches = JsonArray.TakeOwnership(result.ToArray());
+        return true;
+    }
+
+    /// <summary>
+    /// Evaluates the ItemBatcher's limits (at most MaxItemsPerBatch items and MaxInputBytesPerBatch UTF-8 bytes, capped
+    /// at the payload limit, 256 KiB, which is also the size with no byte limit) and its BatchInput. False when one
+    /// failed the state.
+    /// </summary>
+    private bool TryEvaluateBatcher(Frame frame, MapState state, ItemBatcher batcher, JsonValue effective, out MapRunBatcher limits)
+    {
+        limits = null!;
         if (!TryReadBatchLimit(frame, state, batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchExpression, batcher.MaxItemsPerBatchPath,
                 "MaxItemsPerBatch", effective, out long maxItems)
             || !TryReadBatchLimit(frame, state, batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchExpression,
@@ -42,51 +79,8 @@ internal sealed partial class Stepper
             return false;
         }
 
-        // {"BatchInput":…,"Items":[]}: the bytes every batch has before its items.
-        long emptySize = Batch(batchInput, []).GetUtf8Size();
-        var result = new List<JsonValue>();
-        var current = new List<JsonValue>();
-        long size = emptySize;
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (!TrySelectItem(frame, state, effective, i, items[i], out var selected))
-            {
-                return false;
-            }
-
-            long itemSize = selected.GetUtf8Size();
-            bool full = current.Count > 0
-                && ((maxItems > 0 && current.Count == maxItems) || size + 1 + itemSize > maxBytes);
-            if (full)
-            {
-                result.Add(Batch(batchInput, current.ToArray()));
-                current.Clear();
-                size = emptySize;
-            }
-
-            // A comma separates an item from the one before it.
-            size += itemSize + (current.Count > 0 ? 1 : 0);
-            current.Add(selected);
-        }
-
-        if (current.Count > 0)
-        {
-            result.Add(Batch(batchInput, current.ToArray()));
-        }
-
-        batches = JsonArray.TakeOwnership(result.ToArray());
+        limits = new MapRunBatcher(maxItems, maxBytes, batchInput);
         return true;
-    }
-
-    private static JsonObject Batch(JsonValue? batchInput, JsonValue[] items)
-    {
-        var batch = new JsonObjectBuilder(2);
-        if (batchInput is not null)
-        {
-            batch.Set("BatchInput", batchInput);
-        }
-
-        return batch.Set("Items", JsonArray.TakeOwnership(items)).ToObject();
     }
 
     /// <summary>
@@ -125,10 +119,38 @@ internal sealed partial class Stepper
     /// </summary>
     private bool TrySelectItem(Frame frame, MapState state, JsonValue effective, int index, JsonValue item, out JsonValue input)
     {
+        if (TrySelectItem(frame, state, effective, index, item, out input, out var failure, out var error))
+        {
+            return true;
+        }
+
+        AbortChildren(frame);
+        if (failure is not null)
+        {
+            QueryFailed(frame, state, failure.Location, failure.Cause);
+        }
+        else
+        {
+            StateFailed(frame, state, WithStatePrefix(frame, state, error!.Value));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An item through the Map's ItemSelector, with no effect on the execution: false with the JSONata
+    /// <paramref name="failure"/> or the JSONPath <paramref name="error"/> when the selector failed.
+    /// </summary>
+    internal bool TrySelectItem(Frame frame, MapState state, JsonValue effective, int index, JsonValue item, out JsonValue input,
+        out JsonataFailure? failure, out AslError? error)
+    {
         input = item;
+        failure = null;
+        error = null;
         if (IsJsonata(state))
         {
-            return !state.Json.TryGetValue("ItemSelector", out var selector) || TrySelectJsonataItem(frame, state, selector, index, item, out input);
+            return !state.Json.TryGetValue("ItemSelector", out var selector)
+                || TryEvaluateJsonata(frame, selector, "ItemSelector", JsonataScope(frame, state, mapIndex: index, mapValue: item), out input, out failure);
         }
 
         if (state.ItemSelector is null)
@@ -137,14 +159,13 @@ internal sealed partial class Stepper
         }
 
         var scope = new PathScope(effective, new LazyContextObject(this, frame, state, index, item), frame.Variables, _random);
-        if (state.ItemSelector.TryEvaluate(scope, out var selected, out var error))
+        if (state.ItemSelector.TryEvaluate(scope, out var selected, out var pathError))
         {
             input = selected;
             return true;
         }
 
-        AbortChildren(frame);
-        StateFailed(frame, state, WithStatePrefix(frame, state, error));
+        error = pathError;
         return false;
     }
 }

@@ -79,9 +79,13 @@ internal sealed partial class Stepper
     /// value that evaluated but cannot be used, such as a malformed Timestamp, chains normally) and fails the state with
     /// States.QueryEvaluationError, which Retry and Catch handle like any other error.
     /// </summary>
+    /// <summary>A States.QueryEvaluationError's cause: AWS names the state and its StateEntered event before the JSONata error.</summary>
+    internal static string QueryFailureCause(Frame frame, State state, string cause) =>
+        $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {cause}";
+
     private void QueryFailed(Frame frame, State state, string? location, string cause, bool afterEntered = false)
     {
-        string prefixed = $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {cause}";
+        string prefixed = QueryFailureCause(frame, state, cause);
         var details = new JsonObjectBuilder(4)
             .Set("cause", prefixed)
             .Set("error", StatesErrors.QueryEvaluationError);
@@ -443,21 +447,6 @@ internal sealed partial class Stepper
         }
 
         return true;
-    }
-
-    /// <summary>A JSONata Map's ItemSelector builds each iteration's input; <c>$states.context.Map.Item</c> is the item.</summary>
-    private bool TrySelectJsonataItem(Frame frame, MapState state, JsonValue raw, int index, JsonValue item, out JsonValue input)
-    {
-        var bindings = JsonataScope(frame, state, mapIndex: index, mapValue: item);
-        return TryEvaluateJsonata(frame, raw, "ItemSelector", bindings, out input, out var failure)
-            || FailItemSelection(frame, state, failure!);
-    }
-
-    private bool FailItemSelection(Frame frame, MapState state, JsonataFailure failure)
-    {
-        AbortChildren(frame);
-        QueryFailed(frame, state, failure.Location, failure.Cause);
-        return false;
     }
 
     /// <summary>A JSONata catcher: its Output (default: the error output) and Assign see <c>$states.errorOutput</c>.</summary>

@@ -1,120 +1,171 @@
 using Stepwise.Definition.Model;
+using Stepwise.Json;
+using Stepwise.Runtime.MapRuns;
 
 namespace Stepwise.Runtime.Decisions;
 
-/// <summary>The map runs' summaries (DescribeMapRun) and UpdateMapRun.</summary>
+/// <summary>
+/// A distributed Map runs its items as a Map Run of child executions, outside the execution: Decide records the run's
+/// start and asks the host for it (<see cref="StartMapRunCommand"/>), the host answers with its outcome. The snapshot
+/// keeps only the run's ARN, on the Map state's frame, while it waits.
+/// </summary>
 internal sealed partial class Stepper
 {
-    /// <summary>Records a new map run with the limits its Map state resolved; a redrive's carried results count as succeeded.</summary>
-    private void StartMapRun(FanOut fan, string mapRunArn)
-    {
-        _snapshot.MapRuns = _snapshot.MapRuns.Add(new MapRunSummary(mapRunArn, _now)
-        {
-            MaxConcurrency = fan.MaxConcurrency,
-            ToleratedFailureCount = fan.ToleratedFailureCount,
-            ToleratedFailurePercentage = fan.ToleratedFailurePercentage,
-            Total = fan.Items.Length,
-            Succeeded = fan.Completed,
-        });
-    }
-
-    /// <summary>Adds to the item counts of <paramref name="fan"/>'s map run; nothing for an inline Map.</summary>
-    private void CountMapRunItem(FanOut fan, int running, int succeeded, int failed)
-    {
-        if (fan.MapRunArn is not null && FindMapRun(fan.MapRunArn) is (int index, MapRunSummary run))
-        {
-            _snapshot.MapRuns = _snapshot.MapRuns.SetItem(index, run with
-            {
-                Running = run.Running + running,
-                Succeeded = run.Succeeded + succeeded,
-                Failed = run.Failed + failed,
-            });
-        }
-    }
-
     /// <summary>
-    /// Ends <paramref name="fan"/>'s map run: the child executions still running count as aborted. A run that failed is
-    /// first ended as aborted (its children are aborted), then as failed; the later status wins.
+    /// After MapStateStarted: records MapRunStarted (<c>arn:…:mapRun:&lt;machine&gt;/&lt;label or id&gt;:&lt;id&gt;</c>),
+    /// evaluates the ItemReader, ItemBatcher and ResultWriter against the effective input, and asks the host to run it.
+    /// <paramref name="items"/> is null when the reader reads them.
     /// </summary>
-    private void EndMapRun(FanOut fan, string status)
+    private void StartMapRun(Frame frame, MapState state, JsonValue effective, JsonArray? items, long maxConcurrency, long toleratedCount,
+        double toleratedPercentage)
     {
-        if (fan.MapRunArn is not null && FindMapRun(fan.MapRunArn) is (int index, MapRunSummary run))
+        // AWS evaluates the batcher of items from the input before the run starts, and a reader's after it.
+        MapRunBatcher? batcher = null;
+        if (items is not null && state.ItemBatcher is { } itemBatcher && !TryEvaluateBatcher(frame, state, itemBatcher, effective, out batcher))
         {
-            _snapshot.MapRuns = _snapshot.MapRuns.SetItem(index, run with
-            {
-                Status = status,
-                StopDate = _now,
-                Running = 0,
-                Aborted = run.Aborted + run.Running,
-            });
-        }
-    }
-
-    /// <summary>When the execution ends, a run still running ends with it, aborted (AWS aborts a finished execution's map runs).</summary>
-    private void AbortRunningMapRuns()
-    {
-        var runs = _snapshot.MapRuns;
-        for (int i = 0; i < runs.Count; i++)
-        {
-            if (string.Equals(runs[i].Status, MapRunStatuses.Running, StringComparison.Ordinal))
-            {
-                runs = runs.SetItem(i, runs[i] with
-                {
-                    Status = MapRunStatuses.Aborted,
-                    StopDate = _now,
-                    Running = 0,
-                    Aborted = runs[i].Aborted + runs[i].Running,
-                });
-            }
-        }
-
-        _snapshot.MapRuns = runs;
-    }
-
-    private (int Index, MapRunSummary Run)? FindMapRun(string mapRunArn)
-    {
-        var runs = _snapshot.MapRuns;
-        for (int i = runs.Count - 1; i >= 0; i--)
-        {
-            if (string.Equals(runs[i].MapRunArn, mapRunArn, StringComparison.Ordinal))
-            {
-                return (i, runs[i]);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// UpdateMapRun: the running map run takes the new limits; queued items start at once when the new MaxConcurrency
-    /// allows more, and the tolerated failures apply from the next failure on (AWS re-evaluates the threshold then).
-    /// </summary>
-    private void UpdateMapRun(MapRunUpdateRequestedStimulus update)
-    {
-        foreach (var candidate in _frames.Values)
-        {
-            if (candidate.Phase != FramePhase.WaitingChildren
-                || !string.Equals(candidate.FanOut?.MapRunArn, update.MapRunArn, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var frame = GetFrame(candidate.Id);
-            var fan = frame.FanOut!;
-            fan.MaxConcurrency = update.MaxConcurrency ?? fan.MaxConcurrency;
-            fan.ToleratedFailureCount = update.ToleratedFailureCount ?? fan.ToleratedFailureCount;
-            fan.ToleratedFailurePercentage = update.ToleratedFailurePercentage ?? fan.ToleratedFailurePercentage;
-            var (index, run) = FindMapRun(update.MapRunArn)!.Value;
-            _snapshot.MapRuns = _snapshot.MapRuns.SetItem(index, run with
-            {
-                MaxConcurrency = fan.MaxConcurrency,
-                ToleratedFailureCount = fan.ToleratedFailureCount,
-                ToleratedFailurePercentage = fan.ToleratedFailurePercentage,
-            });
-            StartIterations(frame, (MapState)CurrentState(frame));
             return;
         }
 
-        throw new InvalidOperationException($"The execution has no running map run {update.MapRunArn}.");
+        string label = state.Label ?? NewId();
+        string mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
+        Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
+
+        MapRunReader? reader = null;
+        if (items is null)
+        {
+            var readerJson = state.ItemReader!.AsObject();
+            if (!TryEvaluateItemIO(frame, state, readerJson, "ReaderConfig", effective, out var arguments, out var config))
+            {
+                return;
+            }
+
+            reader = new MapRunReader(readerJson["Resource"]!.AsString(), arguments, config ?? JsonObject.Empty);
+            if (state.ItemBatcher is { } readBatcher && !TryEvaluateBatcher(frame, state, readBatcher, effective, out batcher))
+            {
+                return;
+            }
+        }
+
+        MapRunWriter? writer = null;
+        if (state.ResultWriter is JsonObject writerJson)
+        {
+            if (!TryEvaluateItemIO(frame, state, writerJson, "WriterConfig", effective, out var arguments, out var config))
+            {
+                return;
+            }
+
+            writer = new MapRunWriter(writerJson["Resource"] is JsonString resource ? resource.Value : string.Empty, arguments, config);
+        }
+
+        frame.FanOut = new FanOut
+        {
+            MapRunArn = mapRunArn,
+            Items = [],
+            EffectiveInput = effective,
+            LastCompletionEventId = frame.LastEventId,
+        };
+        frame.Phase = FramePhase.WaitingChildren;
+        long concurrency = maxConcurrency == 0 || maxConcurrency > StartMapRunCommand.MaxChildConcurrency
+            ? StartMapRunCommand.MaxChildConcurrency
+            : maxConcurrency;
+        Commands.Add(new StartMapRunCommand(mapRunArn, state.Name, ChildDefinition(state), state.ItemProcessor.ProcessorConfig.ExecutionType ?? "STANDARD",
+            items, reader, batcher, writer, concurrency, toleratedCount, toleratedPercentage, ItemScope(frame, effective)));
+    }
+
+    /// <summary>
+    /// The ItemProcessor as a state machine of its own: its states run in a child execution, which reads the parent's
+    /// query language but none of its variables.
+    /// </summary>
+    private JsonObject ChildDefinition(MapState state)
+    {
+        var processor = (state.Json["ItemProcessor"] ?? state.Json["Iterator"])!.AsObject();
+        var builder = new JsonObjectBuilder(processor.Count + 1);
+        if (!processor.ContainsKey("QueryLanguage") && _definition.QueryLanguage != "JSONPath")
+        {
+            builder.Set("QueryLanguage", _definition.QueryLanguage);
+        }
+
+        foreach (var (key, value) in processor)
+        {
+            if (key != "ProcessorConfig")
+            {
+                builder.Set(key, value);
+            }
+        }
+
+        return builder.ToObject();
+    }
+
+    private MapItemScope ItemScope(Frame frame, JsonValue effective)
+    {
+        var variables = new JsonObjectBuilder(0);
+        frame.Variables.VisitVisible(variables, static (builder, name, value) => builder.Set(name, value));
+        return new MapItemScope(_snapshot.Info, frame.GraphIndex, frame.StateName, frame.StateInput, effective, frame.EnteredTime,
+            frame.EnteredEventId, frame.RetryCount, variables.ToObject());
+    }
+
+    /// <summary>
+    /// The host ran every item: MapRunSucceeded follows MapRunStarted, MapStateSucceeded follows it, and MapStateExited
+    /// chains from MapRunStarted again. AWS changed that last link in 2024: every recording since November 2024 has it
+    /// (the corpus's MAP_STATE_REFERENCE_IN_* and nested_config_distributed cases), older ones chained it from MapRunSucceeded.
+    /// </summary>
+    private void OnMapRunSucceeded(MapRunSucceededStimulus answer)
+    {
+        if (!TryGetMapRunFrame(answer.MapRunArn, out var frame, out var state))
+        {
+            return;
+        }
+
+        long runStarted = frame.LastEventId;
+        Emit(frame, "MapRunSucceeded", null, null);
+        Emit(frame, "MapStateSucceeded", null, null, advance: false);
+        frame.LastEventId = runStarted;
+        _runnable.Enqueue(frame.Id);
+        FinishFanOut(frame, state, answer.Output);
+    }
+
+    /// <summary>The run failed: MapRunFailed with its error and cause, then the Map state fails with them (Retry and Catch apply).</summary>
+    private void OnMapRunFailed(MapRunFailedStimulus answer)
+    {
+        if (!TryGetMapRunFrame(answer.MapRunArn, out var frame, out var state))
+        {
+            return;
+        }
+
+        frame.FanOut = null;
+        frame.Phase = FramePhase.Executing;
+        _runnable.Enqueue(frame.Id);
+        Emit(frame, "MapRunFailed", "mapRunFailedEventDetails", ErrorDetails(answer.Error, answer.Cause));
+        StateFailed(frame, state, answer.Error, answer.Cause);
+    }
+
+    /// <summary>The frame whose Map state waits on the run; false for a run nothing waits on any more (it was stopped).</summary>
+    private bool TryGetMapRunFrame(string mapRunArn, out Frame frame, out MapState state)
+    {
+        foreach (var candidate in _frames.Values)
+        {
+            if (candidate.Phase == FramePhase.WaitingChildren && string.Equals(candidate.FanOut?.MapRunArn, mapRunArn, StringComparison.Ordinal))
+            {
+                frame = GetFrame(candidate.Id);
+                state = (MapState)CurrentState(frame);
+                return true;
+            }
+        }
+
+        frame = null!;
+        state = null!;
+        return false;
+    }
+
+    /// <summary>When the execution ends, the runs it still waits on are stopped (AWS aborts a finished execution's map runs).</summary>
+    private void StopWaitingMapRuns()
+    {
+        foreach (var frame in _frames.Values)
+        {
+            if (frame.Phase == FramePhase.WaitingChildren && frame.FanOut?.MapRunArn is { } mapRunArn)
+            {
+                Commands.Add(new StopMapRunCommand(mapRunArn));
+            }
+        }
     }
 }

@@ -56,7 +56,8 @@ internal sealed partial class Stepper
             return;
         }
 
-        if (frame.Phase == FramePhase.WaitingChildren && frame.FanOut is { } fan)
+        // A Map Run cut short runs again as a new run (MapRunStarted with a new ARN).
+        if (frame.Phase == FramePhase.WaitingChildren && frame.FanOut is { MapRunArn: null } fan)
         {
             // A stop or timeout cut the Map or Parallel state short: only its unfinished children run again.
             foreach (int childId in fan.ChildIds)

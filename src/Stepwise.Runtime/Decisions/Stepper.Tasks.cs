@@ -246,14 +246,6 @@ internal sealed partial class Stepper
             return;
         }
 
-        if (CurrentState(frame) is MapState map)
-        {
-            EndTask(frame, taskId);
-            OnItemsRead(frame, map, output);
-            _runnable.Enqueue(frame.Id);
-            return;
-        }
-
         var state = (TaskState)CurrentState(frame);
         EndTask(frame, taskId);
         if (output.GetUtf8Size() > _maxPayloadBytes)
@@ -311,13 +303,6 @@ internal sealed partial class Stepper
         }
 
         EndTask(frame, taskId);
-        if (CurrentState(frame) is MapState map)
-        {
-            FailItemRead(frame, map, frame.FanOut!, error, cause);
-            _runnable.Enqueue(frame.Id);
-            return;
-        }
-
         RecordTaskFailure(frame, task.Resource, error, cause);
         StateFailed(frame, CurrentState(frame), error, cause);
         _runnable.Enqueue(frame.Id);

@@ -110,8 +110,11 @@ internal sealed partial class Stepper
             case StopRequestedStimulus s:
                 Stop(s.Error, s.Cause);
                 break;
-            case MapRunUpdateRequestedStimulus s:
-                UpdateMapRun(s);
+            case MapRunSucceededStimulus s:
+                OnMapRunSucceeded(s);
+                break;
+            case MapRunFailedStimulus s:
+                OnMapRunFailed(s);
                 break;
             default:
                 throw new ArgumentException($"Unknown stimulus {stimulus.GetType().Name}.", nameof(stimulus));
@@ -177,13 +180,10 @@ internal sealed partial class Stepper
         }
     }
 
-    // isolated: a distributed Map's iteration is a child execution of its own, which cannot read the parent's variables.
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId, bool silent = false,
-        bool isolated = false)
+    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId)
     {
         var frame = new Frame
         {
-            Silent = silent,
             Id = _snapshot.NextFrameId++,
             ParentId = parentId,
             Kind = kind,
@@ -196,7 +196,6 @@ internal sealed partial class Stepper
             Owner = _owner,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
             Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
-                : isolated ? VariableScope.Empty
                 : _frames[parentId].Variables.NewInner(),
         };
         _frames[frame.Id] = frame;
@@ -248,7 +247,7 @@ internal sealed partial class Stepper
     private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails? lazyDetails, bool advance,
         long? previous)
     {
-        if (frame is { Silent: true } || _snapshot.IsFinished)
+        if (_snapshot.IsFinished)
         {
             // Nothing is recorded after the execution's last event (the history limit can end it mid-state).
             return frame?.LastEventId ?? 0;
@@ -301,7 +300,7 @@ internal sealed partial class Stepper
             return;
         }
 
-        AbortRunningMapRuns();
+        StopWaitingMapRuns();
 
         switch (outcome)
         {
@@ -385,7 +384,6 @@ internal sealed partial class Stepper
         switch (frame.Phase)
         {
             case FramePhase.WaitingChildren when frame.FanOut is { } fan:
-                bool distributed = state is MapState { ItemProcessor.ProcessorConfig.IsDistributed: true };
                 foreach (int childId in fan.ChildIds)
                 {
                     if (childId == 0 || !TryGetFrame(childId, out var child) || child.Phase is FramePhase.Done or FramePhase.Aborted)
@@ -395,7 +393,7 @@ internal sealed partial class Stepper
 
                     // As when a sibling fails (timeouts/test_service_lambda_map_timeout): MapIterationAborted, then
                     // the iteration's own aborted state.
-                    if (state is MapState && !child.Silent)
+                    if (state is MapState)
                     {
                         EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
                     }
@@ -403,10 +401,10 @@ internal sealed partial class Stepper
                     RecordStopped(child);
                 }
 
-                if (distributed)
+                // The execution's end stops the run itself (StopWaitingMapRuns).
+                if (fan.MapRunArn is not null)
                 {
                     Emit(frame, "MapRunAborted", null, null);
-                    EndMapRun(fan, MapRunStatuses.Aborted);
                 }
 
                 Emit(frame, StateEventTypes.Aborted(state.Type), null, null);

@@ -38,11 +38,6 @@ public static class SnapshotSerializer
         builder.Set("frames", WriteFrames(snapshot.Frames));
         builder.Set("timers", WriteTimers(snapshot.Timers));
         builder.Set("tasks", WriteTasks(snapshot.Tasks));
-        if (snapshot.MapRuns.Count > 0)
-        {
-            builder.Set("mapRuns", WriteMapRuns(snapshot.MapRuns));
-        }
-
         return builder.ToObject();
     }
 
@@ -83,7 +78,6 @@ public static class SnapshotSerializer
             ExecutionTimerId = JsonFields.Int64(obj, "executionTimerId"),
             Frames = ReadFrames(JsonFields.Required(obj, "frames").AsArray()),
             Timers = ReadTimers(JsonFields.Required(obj, "timers").AsArray()),
-            MapRuns = obj["mapRuns"] is JsonArray mapRuns ? ReadMapRuns(mapRuns) : ImmutableList<MapRunSummary>.Empty,
             Tasks = ReadTasks(JsonFields.Required(obj, "tasks").AsArray()),
         };
     }
@@ -122,7 +116,6 @@ public static class SnapshotSerializer
             .Set("id", frame.Id)
             .Set("parentId", frame.ParentId)
             .Set("kind", JsonFields.Name(frame.Kind))
-            .Set("silent", frame.Silent)
             .Set("graphIndex", frame.GraphIndex)
             .Set("index", frame.Index)
             .Set("stateName", frame.StateName)
@@ -187,59 +180,6 @@ public static class SnapshotSerializer
             .Set("failedItems", WriteFailedItems(fanOut.FailedItems));
         SetIfNotNull(builder, "mapRunArn", fanOut.MapRunArn);
         return builder.ToObject();
-    }
-
-    private static JsonArray WriteMapRuns(ImmutableList<MapRunSummary> runs)
-    {
-        var items = new JsonValue[runs.Count];
-        for (int i = 0; i < items.Length; i++)
-        {
-            var run = runs[i];
-            var builder = new JsonObjectBuilder(12)
-                .Set("mapRunArn", run.MapRunArn)
-                .Set("startDate", JsonFields.Time(run.StartDate))
-                .Set("status", run.Status)
-                .Set("maxConcurrency", run.MaxConcurrency)
-                .Set("toleratedFailureCount", run.ToleratedFailureCount)
-                .Set("toleratedFailurePercentage", run.ToleratedFailurePercentage)
-                .Set("total", run.Total)
-                .Set("running", run.Running)
-                .Set("succeeded", run.Succeeded)
-                .Set("failed", run.Failed)
-                .Set("aborted", run.Aborted);
-            if (run.StopDate is { } stopDate)
-            {
-                builder.Set("stopDate", JsonFields.Time(stopDate));
-            }
-
-            items[i] = builder.ToObject();
-        }
-
-        return JsonArray.TakeOwnership(items);
-    }
-
-    private static ImmutableList<MapRunSummary> ReadMapRuns(JsonArray array)
-    {
-        var runs = ImmutableList.CreateBuilder<MapRunSummary>();
-        foreach (var item in array)
-        {
-            var obj = item.AsObject();
-            runs.Add(new MapRunSummary(JsonFields.String(obj, "mapRunArn"), JsonFields.Time(obj, "startDate"))
-            {
-                StopDate = obj.ContainsKey("stopDate") ? JsonFields.Time(obj, "stopDate") : null,
-                Status = JsonFields.String(obj, "status"),
-                MaxConcurrency = JsonFields.Int64(obj, "maxConcurrency"),
-                ToleratedFailureCount = JsonFields.Int64(obj, "toleratedFailureCount"),
-                ToleratedFailurePercentage = JsonFields.Double(obj, "toleratedFailurePercentage", -1),
-                Total = JsonFields.Int32(obj, "total"),
-                Running = JsonFields.Int32(obj, "running"),
-                Succeeded = JsonFields.Int32(obj, "succeeded"),
-                Failed = JsonFields.Int32(obj, "failed"),
-                Aborted = JsonFields.Int32(obj, "aborted"),
-            });
-        }
-
-        return runs.ToImmutable();
     }
 
     /// <summary>Result slots: a slot may hold JSON null, so each is an array, [] while empty and [value] once set.</summary>
@@ -349,7 +289,6 @@ public static class SnapshotSerializer
             Id = JsonFields.Int32(obj, "id"),
             ParentId = JsonFields.Int32(obj, "parentId"),
             Kind = JsonFields.Enum<FrameKind>(obj, "kind"),
-            Silent = JsonFields.Boolean(obj, "silent"),
             GraphIndex = JsonFields.Int32(obj, "graphIndex"),
             Index = JsonFields.Int32(obj, "index"),
             StateName = JsonFields.String(obj, "stateName"),

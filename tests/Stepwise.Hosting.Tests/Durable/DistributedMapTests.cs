@@ -41,8 +41,9 @@ public sealed class DistributedMapTests : IDisposable
         HistoryAssert.IsWellFormed(history);
         Assert.Equal(["ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded", "MapStateExited", "ExecutionSucceeded"],
             HistoryAssert.Types(history));
-        var run = Assert.Single(await harness.Engine.ListMapRunsAsync(result.ExecutionArn)).Run;
-        Assert.Equal((MapRunStatuses.Succeeded, 2, 2), (run.Status, run.Total, run.Succeeded));
+        var run = Assert.Single(await harness.Engine.ListMapRunsAsync(result.ExecutionArn));
+        Assert.Equal((MapRunStatuses.Succeeded, 3L, 3L), (run.Status, run.ItemCounts.Total, run.ItemCounts.Succeeded));
+        Assert.Equal((2L, 2L), (run.ExecutionCounts.Total, run.ExecutionCounts.Succeeded));
         Assert.Empty(harness.Errors);
     }
 

@@ -83,24 +83,23 @@ public sealed class RedriveTests
     }
 
     [Fact]
-    public void A_distributed_Map_redrive_runs_only_the_failed_and_the_never_started_items_in_a_new_map_run()
+    public void A_distributed_Map_whose_run_failed_is_redriven_as_a_new_map_run()
     {
         var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'End':true,"
             + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}}}}"));
         driver.Start(Asl.Json("[10,20,30]"));
-        driver.Succeed(Asl.Json("'r10'"));
-        driver.Fail("Boom", null);
+        var first = driver.Commands.OfType<StartMapRunCommand>().Single();
+        driver.Apply(new MapRunFailedStimulus(first.MapRunArn, "States.ExceedToleratedFailureThreshold", "over"));
         Assert.Equal(ExecutionOutcome.Failed, driver.Snapshot!.Outcome);
 
         var decision = driver.Apply(new RedriveRequestedStimulus());
-        Assert.Equal("20", driver.LastInvoke().Input.ToJsonString());
-        driver.Succeed(Asl.Json("'r20'"));
-        Assert.Equal("30", driver.LastInvoke().Input.ToJsonString());
-        driver.Succeed(Asl.Json("'r30'"));
 
+        var second = Assert.Single(decision.Commands.OfType<StartMapRunCommand>());
+        Assert.NotEqual(first.MapRunArn, second.MapRunArn);
+        Assert.Equal("[10,20,30]", second.Items!.ToJsonString());
         Assert.Contains(decision.Events, e => e.Type == "MapRunStarted");
+        driver.Apply(new MapRunSucceededStimulus(second.MapRunArn, Asl.Json("['r10','r20','r30']")));
         Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot.Outcome);
-        Assert.Equal("[\"r10\",\"r20\",\"r30\"]", driver.Snapshot.Output!.ToJsonString());
     }
 
     [Fact]

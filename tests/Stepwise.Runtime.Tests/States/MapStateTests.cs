@@ -148,19 +148,21 @@ public sealed class MapStateTests
         Assert.Equal("States.ExceedToleratedFailureThreshold", distributed.Error);
     }
 
-    [Fact]
-    public void A_distributed_map_without_MaxConcurrency_runs_at_most_10000_children_at_once()
+    [Theory]
+    [InlineData("STANDARD", ":execution:StateMachine/L:")]
+    [InlineData("EXPRESS", ":express:StateMachine/L:")]
+    public async Task Each_distributed_item_runs_as_a_child_execution_named_after_the_map_run(string type, string arnPart)
     {
-        var driver = new Driver(Asl.Machine("""
-            {'StartAt':'M','States':{'M':{'Type':'Map','End':true,
-              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'W',
-                'States':{'W':{'Type':'Wait','Seconds':5,'End':true}}}}}}
-            """));
+        var result = await Engines.RunAsync("""
+            {'StartAt':'M','States':{'M':{'Type':'Map','Label':'L','End':true,
+              'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'TYPE'},'StartAt':'I',
+                'States':{'I':{'Type':'Pass','Parameters':{'id.$':'$$.Execution.Id','machine.$':'$$.StateMachine.Id','item.$':'$'},'End':true}}}}}}
+            """.Replace("TYPE", type, StringComparison.Ordinal), "['x','y']");
 
-        var decision = driver.Start(JsonArray.TakeOwnership(Enumerable.Range(0, 10_001).Select(i => (JsonValue)i).ToArray()));
-
-        Assert.Equal(10_000, decision.Commands.OfType<StartTimerCommand>().Count());
-        var run = Assert.Single(decision.Snapshot.MapRuns);
-        Assert.Equal((0L, 10_000, 1), (run.MaxConcurrency, run.Running, run.Pending));
+        var outputs = result.Output!.AsArray().Select(o => o.AsObject()).ToList();
+        Assert.Equal(["x", "y"], outputs.Select(o => o["item"]!.AsString()));
+        Assert.All(outputs, o => Assert.Contains(arnPart, o["id"]!.AsString(), StringComparison.Ordinal));
+        Assert.All(outputs, o => Assert.EndsWith(":stateMachine:StateMachine/L", o["machine"]!.AsString(), StringComparison.Ordinal));
+        Assert.NotEqual(outputs[0]["id"]!.AsString(), outputs[1]["id"]!.AsString());
     }
 }

@@ -1,0 +1,20 @@
+namespace Stepwise.Hosting.MapRuns;
+
+/// <summary>A Map Run a durable engine runs in this process: its coordinator, its parent, and how to stop it.</summary>
+internal sealed class HostedMapRun(MapRunCoordinator coordinator, string executionArn, string stateMachineArn, long sequence) : IDisposable
+{
+    public MapRunCoordinator Coordinator { get; } = coordinator;
+
+    public string ExecutionArn { get; } = executionArn;
+
+    public string StateMachineArn { get; } = stateMachineArn;
+
+    /// <summary>Orders an execution's runs, oldest first (ListMapRuns).</summary>
+    public long Sequence { get; } = sequence;
+
+    public CancellationTokenSource Stop { get; } = new();
+
+    public MapRunDescription Describe() => Coordinator.Describe(ExecutionArn, StateMachineArn);
+
+    public void Dispose() => Stop.Dispose();
+}
