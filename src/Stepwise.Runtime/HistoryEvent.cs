@@ -9,7 +9,7 @@ namespace Stepwise.Runtime;
 /// </summary>
 public sealed class HistoryEvent
 {
-    private readonly LazyEventDetails? _lazyDetails;
+    private readonly LazyEventDetails _lazyDetails;
     private JsonObject? _details;
 
     /// <summary>Creates an event.</summary>
@@ -50,7 +50,7 @@ public sealed class HistoryEvent
     public string? DetailsName { get; }
 
     /// <summary>The details object; null for events without details.</summary>
-    public JsonObject? Details => _details ??= _lazyDetails?.Build();
+    public JsonObject? Details => _details ??= _lazyDetails.HasValue ? _lazyDetails.Build() : null;
 
     /// <summary>
     /// The event as one element of <c>GetExecutionHistory</c>'s <c>events</c>:

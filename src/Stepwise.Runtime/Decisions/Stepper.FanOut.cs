@@ -279,7 +279,7 @@ internal sealed partial class Stepper
             }
 
             var item = fan.Items[index];
-            long started = EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", new IterationEventDetails(index, state.Name), advance: false);
+            long started = EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", LazyEventDetails.Iteration(index, state.Name), advance: false);
             // Batches hold items that went through ItemSelector already.
             var input = item;
             if (state.ItemBatcher is null && !TrySelectItem(frame, state, fan.EffectiveInput, index, item, out input))
@@ -334,7 +334,7 @@ internal sealed partial class Stepper
     {
         if (child.Failed)
         {
-            fan.LastCompletionEventId = EmitLazy(child, "MapIterationFailed", "mapIterationFailedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+            fan.LastCompletionEventId = EmitLazy(child, "MapIterationFailed", "mapIterationFailedEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
             RecordFailedTaskAborted(parent, child);
             fan.Failures++;
             if (!IsTolerated(fan))
@@ -359,7 +359,7 @@ internal sealed partial class Stepper
         }
         else
         {
-            fan.LastCompletionEventId = EmitLazy(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+            fan.LastCompletionEventId = EmitLazy(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
             fan.SetResult(child.Index, child.Output);
         }
 
@@ -474,7 +474,7 @@ internal sealed partial class Stepper
             // AWS records each iteration's MapIterationAborted before the aborted state's own event.
             if (state is MapState)
             {
-                EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+                EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
             }
 
             AbortFrame(child, frame.LastEventId);

@@ -238,13 +238,13 @@ internal sealed partial class Stepper
     /// AWS records some bookkeeping events (MapIterationSucceeded, ParallelStateSucceeded, ...) beside the chain.
     /// </summary>
     private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null) =>
-        Record(frame, type, detailsName, details, null, advance, previous);
+        Record(frame, type, detailsName, details, default, advance, previous);
 
     /// <summary>As <see cref="Emit"/>, for an event whose details are built when read (see <see cref="LazyEventDetails"/>).</summary>
     private long EmitLazy(Frame frame, string type, string detailsName, LazyEventDetails details, bool advance = true) =>
         Record(frame, type, detailsName, null, details, advance, previous: null);
 
-    private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails? lazyDetails, bool advance,
+    private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails lazyDetails, bool advance,
         long? previous)
     {
         if (_snapshot.IsFinished)
@@ -263,7 +263,7 @@ internal sealed partial class Stepper
         }
 
         long id = _snapshot.NextEventId++;
-        Events.Add(lazyDetails is null
+        Events.Add(!lazyDetails.HasValue
             ? new HistoryEvent(type, id, prev, _now, detailsName, details)
             : new HistoryEvent(type, id, prev, _now, detailsName!, lazyDetails));
         if (advance && frame is not null)
@@ -395,7 +395,7 @@ internal sealed partial class Stepper
                     // the iteration's own aborted state.
                     if (state is MapState)
                     {
-                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
                     }
 
                     RecordStopped(child);
