@@ -11,11 +11,20 @@ internal static class JsonWriter
     /// <summary>Builders longer than this (in chars) are not kept for reuse, so one huge payload does not pin its buffer.</summary>
     private const int MaxCachedBuilderCapacity = 16 * 1024;
 
-    // One builder per thread, reused across writes: the engine writes a history event's JSON text on every
-    // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. A nested write (a
-    // child's cached text written while its parent is) finds the slot empty and uses a builder of its own.
+    // Two builders per thread, reused across writes: the engine writes a history event's JSON text on every
+    // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. The second serves the
+    // write of a payload's cached text nested in its event's (a lazily built event detail): with one slot, every
+    // payload's text grew a builder of its own, 10 KB of garbage per 1 KB payload (the rise in a durable Pass chain's
+    // allocations after the lazy event details).
     [ThreadStatic]
     private static StringBuilder? t_builder;
+
+    [ThreadStatic]
+    private static StringBuilder? t_nestedBuilder;
+
+    /// <summary>How many writes are under way on this thread (a payload's text is written while its event is).</summary>
+    [ThreadStatic]
+    private static int t_depth;
 
     /// <summary>The characters <see cref="WriteString"/> escapes: the quote, the backslash and the control characters.</summary>
     private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(
@@ -24,17 +33,16 @@ internal static class JsonWriter
 
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
-        var builder = t_builder ?? new StringBuilder(256);
-        t_builder = null;
-        Write(value, builder, layout);
-        string text = builder.ToString();
-        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        var builder = RentBuilder();
+        try
         {
-            builder.Clear();
-            t_builder = builder;
+            Write(value, builder, layout);
+            return builder.ToString();
         }
-
-        return text;
+        finally
+        {
+            ReturnBuilder(builder);
+        }
     }
 
     public static void Write(JsonValue value, StringBuilder builder, JsonLayout layout)
@@ -135,17 +143,62 @@ internal static class JsonWriter
     /// </summary>
     internal static string WriteCompactForCache(JsonValue container, bool cacheChildren)
     {
-        var builder = t_builder ?? new StringBuilder(256);
-        t_builder = null;
-        WriteFlat(container, builder, ",", ":", cacheChildren);
-        string text = builder.ToString();
-        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        var builder = RentBuilder();
+        try
         {
-            builder.Clear();
-            t_builder = builder;
+            WriteFlat(container, builder, ",", ":", cacheChildren);
+            return builder.ToString();
+        }
+        finally
+        {
+            ReturnBuilder(builder);
+        }
+    }
+
+    /// <summary>
+    /// The builder for a write at the thread's current depth: the outermost write uses the first slot, a write nested in
+    /// it the second, deeper ones a builder of their own. Each slot keeps its role, so it keeps the capacity its role needs.
+    /// </summary>
+    private static StringBuilder RentBuilder()
+    {
+        int depth = t_depth++;
+        StringBuilder? builder;
+        if (depth == 0)
+        {
+            builder = t_builder;
+            t_builder = null;
+        }
+        else if (depth == 1)
+        {
+            builder = t_nestedBuilder;
+            t_nestedBuilder = null;
+        }
+        else
+        {
+            builder = null;
         }
 
-        return text;
+        return builder ?? new StringBuilder(256);
+    }
+
+    /// <summary>Gives the builder back to its slot, unless it grew past <see cref="MaxCachedBuilderCapacity"/>.</summary>
+    private static void ReturnBuilder(StringBuilder builder)
+    {
+        int depth = --t_depth;
+        if (depth > 1 || builder.Capacity > MaxCachedBuilderCapacity)
+        {
+            return;
+        }
+
+        builder.Clear();
+        if (depth == 0)
+        {
+            t_builder = builder;
+        }
+        else
+        {
+            t_nestedBuilder = builder;
+        }
     }
 
     private static void WriteFlat(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator, bool cacheChildren = false)
