@@ -26,6 +26,39 @@ internal static class JsonWriter
     [ThreadStatic]
     private static int t_depth;
 
+    /// <summary>Strings shorter than this are escaped every time: remembering them would cost more than it saves.</summary>
+    private const int MinRememberedEscapeLength = 256;
+
+    // The events of a step carry the same payload text (one string instance: a container's cached compact text) several
+    // times: a Task's entered and scheduled events its input; its succeeded and exited events and the next state's
+    // entered event its output. Escaping it, with a stop at every quote, was the largest single cost of writing a
+    // durable history. So the last long string an outermost write escaped is remembered as a span of the text that
+    // write returned (no copy), and appended from there the next time the same instance is written. Compared by
+    // reference: a string is immutable, so the same instance always escapes the same.
+    [ThreadStatic]
+    private static StringBuilder? t_outerBuilder;
+
+    [ThreadStatic]
+    private static string? t_pendingSource;
+
+    [ThreadStatic]
+    private static int t_pendingStart;
+
+    [ThreadStatic]
+    private static int t_pendingLength;
+
+    [ThreadStatic]
+    private static string? t_escapedSource;
+
+    [ThreadStatic]
+    private static string? t_escapedHost;
+
+    [ThreadStatic]
+    private static int t_escapedStart;
+
+    [ThreadStatic]
+    private static int t_escapedLength;
+
     /// <summary>The characters <see cref="WriteString"/> escapes: the quote, the backslash and the control characters.</summary>
     private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
@@ -37,7 +70,7 @@ internal static class JsonWriter
         try
         {
             Write(value, builder, layout);
-            return builder.ToString();
+            return Finish(builder);
         }
         finally
         {
@@ -147,7 +180,7 @@ internal static class JsonWriter
         try
         {
             WriteFlat(container, builder, ",", ":", cacheChildren);
-            return builder.ToString();
+            return Finish(builder);
         }
         finally
         {
@@ -162,29 +195,33 @@ internal static class JsonWriter
     private static StringBuilder RentBuilder()
     {
         int depth = t_depth++;
-        StringBuilder? builder;
         if (depth == 0)
         {
-            builder = t_builder;
+            var builder = t_builder ?? new StringBuilder(256);
             t_builder = null;
-        }
-        else if (depth == 1)
-        {
-            builder = t_nestedBuilder;
-            t_nestedBuilder = null;
-        }
-        else
-        {
-            builder = null;
+            t_outerBuilder = builder;
+            return builder;
         }
 
-        return builder ?? new StringBuilder(256);
+        if (depth == 1 && t_nestedBuilder is { } nested)
+        {
+            t_nestedBuilder = null;
+            return nested;
+        }
+
+        return new StringBuilder(256);
     }
 
     /// <summary>Gives the builder back to its slot, unless it grew past <see cref="MaxCachedBuilderCapacity"/>.</summary>
     private static void ReturnBuilder(StringBuilder builder)
     {
         int depth = --t_depth;
+        if (depth == 0)
+        {
+            t_outerBuilder = null;
+            t_pendingSource = null;
+        }
+
         if (depth > 1 || builder.Capacity > MaxCachedBuilderCapacity)
         {
             return;
@@ -199,6 +236,21 @@ internal static class JsonWriter
         {
             t_nestedBuilder = builder;
         }
+    }
+
+    /// <summary>The builder's text; an outermost write's text becomes the home of the escaped string it remembers.</summary>
+    private static string Finish(StringBuilder builder)
+    {
+        string text = builder.ToString();
+        if (t_pendingSource is { } source && ReferenceEquals(builder, t_outerBuilder) && text.Length <= MaxCachedBuilderCapacity)
+        {
+            t_escapedSource = source;
+            t_escapedHost = text;
+            t_escapedStart = t_pendingStart;
+            t_escapedLength = t_pendingLength;
+        }
+
+        return text;
     }
 
     private static void WriteFlat(JsonValue value, StringBuilder builder, string itemSeparator, string keySeparator, bool cacheChildren = false)
@@ -338,6 +390,30 @@ internal static class JsonWriter
 
     /// <summary>Appends <paramref name="text"/> as a quoted JSON string.</summary>
     public static void WriteString(string text, StringBuilder builder)
+    {
+        if (text.Length >= MinRememberedEscapeLength)
+        {
+            if (ReferenceEquals(text, t_escapedSource))
+            {
+                builder.Append(t_escapedHost, t_escapedStart, t_escapedLength);
+                return;
+            }
+
+            if (ReferenceEquals(builder, t_outerBuilder))
+            {
+                int start = builder.Length;
+                WriteEscaped(text, builder);
+                t_pendingSource = text;
+                t_pendingStart = start;
+                t_pendingLength = builder.Length - start;
+                return;
+            }
+        }
+
+        WriteEscaped(text, builder);
+    }
+
+    private static void WriteEscaped(string text, StringBuilder builder)
     {
         builder.Append('"');
         int start = 0;

@@ -2,7 +2,7 @@ using Stepwise.Json;
 
 namespace Stepwise.Json.Tests;
 
-/// <summary>The writer's per-thread builders, seen from the allocations of a write.</summary>
+/// <summary>The writer's per-thread builders and its remembered escape, seen from the texts and allocations they give.</summary>
 public sealed class JsonWriterReuseTests
 {
     private static readonly JsonObject s_payload = JsonValue.Parse(
@@ -33,9 +33,29 @@ public sealed class JsonWriterReuseTests
         Assert.True(allocated < texts * 3 / 2, $"allocated {allocated} bytes for {texts} bytes of text");
     }
 
-    private static JsonObject Event(JsonObject payload)
+    [Fact]
+    public void A_long_string_written_again_gives_the_same_text_as_writing_it_afresh()
     {
-        var payloadText = JsonString.TextOf(payload);
+        var payload = s_payload.With("padding", new string('x', 300));
+        var text = JsonString.TextOf(payload);
+
+        // The first write remembers the escaped text; the others append it from there, at other offsets.
+        string first = Event(text).ToJsonString(JsonLayout.Compact);
+        string second = new JsonObjectBuilder(2).Set("id", 12345).Set("input", text).ToObject().ToJsonString(JsonLayout.Compact);
+        string nested = JsonArray.Create(1, new JsonObjectBuilder(1).Set("p", text).ToObject()).ToJsonString(JsonLayout.Compact);
+
+        // A different instance with the same characters is escaped on its own.
+        var afresh = new JsonString(payload.ToJsonString());
+        Assert.Equal(Event(afresh).ToJsonString(JsonLayout.Compact), first);
+        Assert.Equal(new JsonObjectBuilder(2).Set("id", 12345).Set("input", afresh).ToObject().ToJsonString(JsonLayout.Compact), second);
+        Assert.Equal("[1,{\"p\":" + afresh.ToJsonString() + "}]", nested);
+        Assert.Equal(payload, JsonValue.Parse(JsonValue.Parse(second).AsObject()["input"]!.AsString()));
+    }
+
+    private static JsonObject Event(JsonObject payload) => Event(JsonString.TextOf(payload));
+
+    private static JsonObject Event(JsonString payloadText)
+    {
         var details = new JsonObjectBuilder(3)
             .Set("name", "T01")
             .Set("output", payloadText)
