@@ -62,7 +62,7 @@ internal sealed partial class Stepper
             }
 
             // Every branch chain starts at ParallelStateStarted.
-            fan.SetChildId(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started).Id);
+            fan.SetChildId(i, NewFrame(FrameKind.Branch, frame, state.Branches[i], i, branchInput, started).Id);
             fan.Running++;
         }
     }
@@ -288,7 +288,7 @@ internal sealed partial class Stepper
             }
 
             fan.Running++;
-            fan.SetChildId(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started).Id);
+            fan.SetChildId(index, NewFrame(FrameKind.Iteration, frame, state.ItemProcessor.Graph, index, input, started).Id);
         }
     }
 

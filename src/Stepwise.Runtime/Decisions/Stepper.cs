@@ -37,6 +37,9 @@ internal sealed partial class Stepper
     /// </summary>
     private readonly ImmutableDictionary<int, Frame>.Builder _frames;
 
+    /// <summary>The last scope <see cref="InnerScope"/> made, with the scope it is inside.</summary>
+    private (VariableScope Outer, VariableScope Inner)? _innerScope;
+
     /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
     private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
 
@@ -150,7 +153,7 @@ internal sealed partial class Stepper
             .ToObject());
 
         // The first state's StateEntered records previousEventId 0, not ExecutionStarted's id: the root chain starts empty.
-        var root = NewFrame(FrameKind.Root, parentId: 0, graph: _definition.Root, index: 0, input: info.Input, lastEventId: 0);
+        var root = NewFrame(FrameKind.Root, parent: null, graph: _definition.Root, index: 0, input: info.Input, lastEventId: 0);
         if (_definition.TimeoutSeconds is long timeout)
         {
             _snapshot.ExecutionTimerId = StartTimer(root.Id, TimerPurpose.ExecutionTimeout, TimeSpan.FromSeconds(timeout));
@@ -180,12 +183,12 @@ internal sealed partial class Stepper
         }
     }
 
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId)
+    private Frame NewFrame(FrameKind kind, Frame? parent, StateGraph graph, int index, JsonValue input, long lastEventId)
     {
         var frame = new Frame
         {
             Id = _snapshot.NextFrameId++,
-            ParentId = parentId,
+            ParentId = parent?.Id ?? 0,
             Kind = kind,
             GraphIndex = graph.Index,
             Index = index,
@@ -195,12 +198,26 @@ internal sealed partial class Stepper
             LastEventId = lastEventId,
             Owner = _owner,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
-            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
-                : _frames[parentId].Variables.NewInner(),
+            Variables = parent is null ? Inspector?.Variables ?? VariableScope.Empty : InnerScope(parent.Variables),
         };
         _frames[frame.Id] = frame;
         _runnable.Enqueue(frame.Id);
         return frame;
+    }
+
+    /// <summary>
+    /// A new empty scope inside <paramref name="outer"/>. Scopes are immutable (a state that assigns replaces its
+    /// frame's), so the iterations a Map starts together share one instead of allocating one each.
+    /// </summary>
+    private VariableScope InnerScope(VariableScope outer)
+    {
+        if (_innerScope is not { } last || !ReferenceEquals(last.Outer, outer))
+        {
+            last = (outer, outer.NewInner());
+            _innerScope = last;
+        }
+
+        return last.Inner;
     }
 
     /// <summary>
