@@ -6,7 +6,8 @@ namespace Stepwise.Engine.Bench;
 /// <summary>Runs the peer benchmark (<c>npm install</c> when needed, then <c>node bench.mjs</c>) and reads its transitions/s per workload.</summary>
 internal static class Peer
 {
-    public static Dictionary<string, double> Run(string peers, double scale)
+    /// <summary>The peer's transitions/s per workload, for <paramref name="only"/> (a comma-separated list) or for all.</summary>
+    public static Dictionary<string, double> Run(string peers, double scale, string? only = null)
     {
         var rates = new Dictionary<string, double>(StringComparer.Ordinal);
         if (!Directory.Exists(Path.Combine(peers, "node_modules", "aws-local-stepfunctions")))
@@ -18,6 +19,11 @@ internal static class Peer
         if (scale < 1)
         {
             arguments.Add("--quick");
+        }
+
+        if (only is not null)
+        {
+            arguments.AddRange(["--only", only]);
         }
 
         string output = Exec(peers, "node", arguments);

@@ -32,7 +32,7 @@ internal sealed class ExecutionLoop
     private readonly TimeProvider _time;
     private readonly VirtualClock? _virtual;
     private readonly Random _random;
-    private readonly List<HistoryEvent> _history = [];
+    private List<HistoryEvent> _history = [];
     private readonly Queue<Stimulus> _local = new();
     private readonly List<Stimulus> _batch = [];
     /// <summary>
@@ -283,7 +283,16 @@ internal sealed class ExecutionLoop
     private void Decide(Decision decision, DateTimeOffset now)
     {
         Volatile.Write(ref _snapshot, decision.Snapshot);
-        _history.AddRange(decision.Events);
+        if (_history.Count == 0 && decision.Events is List<HistoryEvent> first)
+        {
+            // The first decision's list is nobody else's: taking it saves a copy, which for an execution decided in one
+            // step (a Map of Pass states) is its whole history, tens of thousands of events.
+            _history = first;
+        }
+        else
+        {
+            _history.AddRange(decision.Events);
+        }
         if (_run.OnEvent is { } onEvent)
         {
             foreach (var e in decision.Events)

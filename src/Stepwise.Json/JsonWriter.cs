@@ -11,11 +11,53 @@ internal static class JsonWriter
     /// <summary>Builders longer than this (in chars) are not kept for reuse, so one huge payload does not pin its buffer.</summary>
     private const int MaxCachedBuilderCapacity = 16 * 1024;
 
-    // One builder per thread, reused across writes: the engine writes a history event's JSON text on every
-    // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. A nested write (a
-    // child's cached text written while its parent is) finds the slot empty and uses a builder of its own.
+    // Two builders per thread, reused across writes: the engine writes a history event's JSON text on every
+    // transition, and growing a fresh builder chunk by chunk each time was most of its garbage. The second serves the
+    // write of a payload's cached text nested in its event's (a lazily built event detail): with one slot, every
+    // payload's text grew a builder of its own, 10 KB of garbage per 1 KB payload (the rise in a durable Pass chain's
+    // allocations after the lazy event details).
     [ThreadStatic]
     private static StringBuilder? t_builder;
+
+    [ThreadStatic]
+    private static StringBuilder? t_nestedBuilder;
+
+    /// <summary>How many writes are under way on this thread (a payload's text is written while its event is).</summary>
+    [ThreadStatic]
+    private static int t_depth;
+
+    /// <summary>Strings shorter than this are escaped every time: remembering them would cost more than it saves.</summary>
+    private const int MinRememberedEscapeLength = 256;
+
+    // The events of a step carry the same payload text (one string instance: a container's cached compact text) several
+    // times: a Task's entered and scheduled events its input; its succeeded and exited events and the next state's
+    // entered event its output. Escaping it, with a stop at every quote, was the largest single cost of writing a
+    // durable history. So the last long string an outermost write escaped is remembered as a span of the text that
+    // write returned (no copy), and appended from there the next time the same instance is written. Compared by
+    // reference: a string is immutable, so the same instance always escapes the same.
+    [ThreadStatic]
+    private static StringBuilder? t_outerBuilder;
+
+    [ThreadStatic]
+    private static string? t_pendingSource;
+
+    [ThreadStatic]
+    private static int t_pendingStart;
+
+    [ThreadStatic]
+    private static int t_pendingLength;
+
+    [ThreadStatic]
+    private static string? t_escapedSource;
+
+    [ThreadStatic]
+    private static string? t_escapedHost;
+
+    [ThreadStatic]
+    private static int t_escapedStart;
+
+    [ThreadStatic]
+    private static int t_escapedLength;
 
     /// <summary>The characters <see cref="WriteString"/> escapes: the quote, the backslash and the control characters.</summary>
     private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(
@@ -24,17 +66,16 @@ internal static class JsonWriter
 
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
-        var builder = t_builder ?? new StringBuilder(256);
-        t_builder = null;
-        Write(value, builder, layout);
-        string text = builder.ToString();
-        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        var builder = RentBuilder();
+        try
         {
-            builder.Clear();
-            t_builder = builder;
+            Write(value, builder, layout);
+            return Finish(builder);
         }
-
-        return text;
+        finally
+        {
+            ReturnBuilder(builder);
+        }
     }
 
     public static void Write(JsonValue value, StringBuilder builder, JsonLayout layout)
@@ -135,14 +176,78 @@ internal static class JsonWriter
     /// </summary>
     internal static string WriteCompactForCache(JsonValue container, bool cacheChildren)
     {
-        var builder = t_builder ?? new StringBuilder(256);
-        t_builder = null;
-        WriteFlat(container, builder, ",", ":", cacheChildren);
-        string text = builder.ToString();
-        if (builder.Capacity <= MaxCachedBuilderCapacity)
+        var builder = RentBuilder();
+        try
         {
-            builder.Clear();
+            WriteFlat(container, builder, ",", ":", cacheChildren);
+            return Finish(builder);
+        }
+        finally
+        {
+            ReturnBuilder(builder);
+        }
+    }
+
+    /// <summary>
+    /// The builder for a write at the thread's current depth: the outermost write uses the first slot, a write nested in
+    /// it the second, deeper ones a builder of their own. Each slot keeps its role, so it keeps the capacity its role needs.
+    /// </summary>
+    private static StringBuilder RentBuilder()
+    {
+        int depth = t_depth++;
+        if (depth == 0)
+        {
+            var builder = t_builder ?? new StringBuilder(256);
+            t_builder = null;
+            t_outerBuilder = builder;
+            return builder;
+        }
+
+        if (depth == 1 && t_nestedBuilder is { } nested)
+        {
+            t_nestedBuilder = null;
+            return nested;
+        }
+
+        return new StringBuilder(256);
+    }
+
+    /// <summary>Gives the builder back to its slot, unless it grew past <see cref="MaxCachedBuilderCapacity"/>.</summary>
+    private static void ReturnBuilder(StringBuilder builder)
+    {
+        int depth = --t_depth;
+        if (depth == 0)
+        {
+            t_outerBuilder = null;
+            t_pendingSource = null;
+        }
+
+        if (depth > 1 || builder.Capacity > MaxCachedBuilderCapacity)
+        {
+            return;
+        }
+
+        builder.Clear();
+        if (depth == 0)
+        {
             t_builder = builder;
+        }
+        else
+        {
+            t_nestedBuilder = builder;
+        }
+    }
+
+    /// <summary>The builder's text; an outermost write's text becomes the home of the escaped string it remembers.</summary>
+    private static string Finish(StringBuilder builder)
+    {
+        string text = builder.ToString();
+        if (t_pendingSource is { } source && ReferenceEquals(builder, t_outerBuilder) && text.Length <= MaxCachedBuilderCapacity)
+        {
+            t_escapedSource = source;
+            t_escapedHost = text;
+            t_escapedStart = t_pendingStart;
+            t_escapedLength = t_pendingLength;
         }
 
         return text;
@@ -285,6 +390,30 @@ internal static class JsonWriter
 
     /// <summary>Appends <paramref name="text"/> as a quoted JSON string.</summary>
     public static void WriteString(string text, StringBuilder builder)
+    {
+        if (text.Length >= MinRememberedEscapeLength)
+        {
+            if (ReferenceEquals(text, t_escapedSource))
+            {
+                builder.Append(t_escapedHost, t_escapedStart, t_escapedLength);
+                return;
+            }
+
+            if (ReferenceEquals(builder, t_outerBuilder))
+            {
+                int start = builder.Length;
+                WriteEscaped(text, builder);
+                t_pendingSource = text;
+                t_pendingStart = start;
+                t_pendingLength = builder.Length - start;
+                return;
+            }
+        }
+
+        WriteEscaped(text, builder);
+    }
+
+    private static void WriteEscaped(string text, StringBuilder builder)
     {
         builder.Append('"');
         int start = 0;

@@ -11,10 +11,19 @@ internal sealed class FanOut
 {
     public required JsonValue[] Items { get; set; }
 
-    public required ImmutableList<JsonValue?> Results { get; set; }
+    private JsonValue?[] _results = [];
+    private int[] _childIds = [];
+
+    // Set when this fan-out is a copy: the arrays are then the previous snapshot's, which must not change, and the
+    // first write copies them. A decision copies them at most once, where an immutable list copied a path per write.
+    private bool _resultsShared;
+    private bool _childIdsShared;
+
+    /// <summary>The result per branch or item, in order; null while it has none.</summary>
+    public ReadOnlySpan<JsonValue?> Results => _results;
 
     /// <summary>Child frame id per branch or item; 0 while the item is still queued.</summary>
-    public required ImmutableList<int> ChildIds { get; set; }
+    public ReadOnlySpan<int> ChildIds => _childIds;
 
     /// <summary>The state's effective input (after InputPath), which ItemSelector reads as <c>$</c>.</summary>
     public required JsonValue EffectiveInput { get; init; }
@@ -43,11 +52,61 @@ internal sealed class FanOut
     /// <summary>The id of the last MapIterationSucceeded/Failed event; MapStateSucceeded follows it.</summary>
     public long LastCompletionEventId { get; set; }
 
+    /// <summary>
+    /// Starts <paramref name="count"/> empty slots (no result, no child), or the results a redrive carries over
+    /// (<paramref name="carried"/>, copied: the frame's own stays as it was).
+    /// </summary>
+    public void StartSlots(int count, JsonValue?[]? carried = null)
+    {
+        _results = carried is null ? new JsonValue?[count] : (JsonValue?[])carried.Clone();
+        _childIds = new int[count];
+        _resultsShared = false;
+        _childIdsShared = false;
+    }
+
+    /// <summary>Takes a stored fan-out's slots as they were written.</summary>
+    public void LoadSlots(JsonValue?[] results, int[] childIds)
+    {
+        _results = results;
+        _childIds = childIds;
+    }
+
+    public void SetResult(int index, JsonValue? result)
+    {
+        if (_resultsShared)
+        {
+            _results = (JsonValue?[])_results.Clone();
+            _resultsShared = false;
+        }
+
+        _results[index] = result;
+    }
+
+    public void SetChildId(int index, int childId)
+    {
+        if (_childIdsShared)
+        {
+            _childIds = (int[])_childIds.Clone();
+            _childIdsShared = false;
+        }
+
+        _childIds[index] = childId;
+    }
+
+    /// <summary>Forgets every child (they were removed), keeping the results.</summary>
+    public void ClearChildIds()
+    {
+        _childIds = new int[_childIds.Length];
+        _childIdsShared = false;
+    }
+
     public FanOut Clone() => new()
     {
         Items = Items,
-        Results = Results,
-        ChildIds = ChildIds,
+        _results = _results,
+        _childIds = _childIds,
+        _resultsShared = true,
+        _childIdsShared = true,
         EffectiveInput = EffectiveInput,
         MaxConcurrency = MaxConcurrency,
         ToleratedFailureCount = ToleratedFailureCount,

@@ -72,11 +72,18 @@ internal sealed class Frame
     /// <summary>
     /// After the frame's Map or Parallel state failed because a child failed: the results of the children that
     /// succeeded (null slots for the others), which a redrive of the state keeps instead of running them again.
+    /// Never changed in place: snapshots share it.
     /// </summary>
-    public ImmutableList<JsonValue?>? RedriveResults { get; set; }
+    public JsonValue?[]? RedriveResults { get; set; }
 
     /// <summary>The variables this frame's states read; replaced (never mutated) when a state assigns.</summary>
     public VariableScope Variables { get; set; } = VariableScope.Empty;
+
+    /// <summary>
+    /// The decision that created or copied this frame and alone may change it (an object of the Stepper's); a copy
+    /// starts unowned, as does a frame read from storage.
+    /// </summary>
+    public object? Owner { get; set; }
 
     public Frame Clone() => new()
     {

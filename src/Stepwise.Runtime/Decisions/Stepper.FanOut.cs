@@ -32,11 +32,10 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = [],
-            Results = EmptyList<JsonValue?>(count),
-            ChildIds = EmptyList<int>(count),
             EffectiveInput = effective,
             LastCompletionEventId = started,
         };
+        fan.StartSlots(count);
         frame.FanOut = fan;
         frame.Phase = FramePhase.WaitingChildren;
         if (TryMockFanOut(frame, state))
@@ -57,13 +56,13 @@ internal sealed partial class Stepper
             if (carried?[i] is { } result)
             {
                 // A redrive keeps the branches that succeeded.
-                fan.Results = fan.Results.SetItem(i, result);
+                fan.SetResult(i, result);
                 fan.Completed++;
                 continue;
             }
 
             // Every branch chain starts at ParallelStateStarted.
-            fan.ChildIds = fan.ChildIds.SetItem(i, NewFrame(FrameKind.Branch, frame.Id, state.Branches[i], i, branchInput, started).Id);
+            fan.SetChildId(i, NewFrame(FrameKind.Branch, frame, state.Branches[i], i, branchInput, started).Id);
             fan.Running++;
         }
     }
@@ -232,15 +231,14 @@ internal sealed partial class Stepper
         var fan = new FanOut
         {
             Items = items.AsSpan().ToArray(),
-            // A redrive keeps the iterations that succeeded; StartIterations skips them.
-            Results = TakeRedriveResults(frame, items.Count) ?? EmptyList<JsonValue?>(items.Count),
-            ChildIds = EmptyList<int>(items.Count),
             EffectiveInput = effective,
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
             LastCompletionEventId = frame.LastEventId,
         };
+        // A redrive keeps the iterations that succeeded; StartIterations skips them.
+        fan.StartSlots(items.Count, TakeRedriveResults(frame, items.Count));
         foreach (var result in fan.Results)
         {
             if (result is not null)
@@ -281,7 +279,7 @@ internal sealed partial class Stepper
             }
 
             var item = fan.Items[index];
-            long started = EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", new IterationEventDetails(index, state.Name), advance: false);
+            long started = EmitLazy(frame, "MapIterationStarted", "mapIterationStartedEventDetails", LazyEventDetails.Iteration(index, state.Name), advance: false);
             // Batches hold items that went through ItemSelector already.
             var input = item;
             if (state.ItemBatcher is null && !TrySelectItem(frame, state, fan.EffectiveInput, index, item, out input))
@@ -290,12 +288,9 @@ internal sealed partial class Stepper
             }
 
             fan.Running++;
-            fan.ChildIds = fan.ChildIds.SetItem(index, NewFrame(FrameKind.Iteration, frame.Id, state.ItemProcessor.Graph, index, input, started).Id);
+            fan.SetChildId(index, NewFrame(FrameKind.Iteration, frame, state.ItemProcessor.Graph, index, input, started).Id);
         }
     }
-
-    /// <summary>A list of <paramref name="count"/> defaults; an immutable list so a snapshot copy shares it (O(log n) updates).</summary>
-    private static ImmutableList<T> EmptyList<T>(int count) => ImmutableList.CreateRange(new T[count]);
 
     /// <summary>A branch or iteration finished (or failed): update the owning Parallel/Map state.</summary>
     private void OnChildDone(Frame parent, Frame child)
@@ -327,8 +322,8 @@ internal sealed partial class Stepper
             return;
         }
 
-        fan.Results = fan.Results.SetItem(child.Index, child.Output);
-        if (fan.Completed == fan.Results.Count)
+        fan.SetResult(child.Index, child.Output);
+        if (fan.Completed == fan.Results.Length)
         {
             Emit(parent, "ParallelStateSucceeded", null, null, advance: false);
             CompleteFanOut(parent, state);
@@ -339,7 +334,7 @@ internal sealed partial class Stepper
     {
         if (child.Failed)
         {
-            fan.LastCompletionEventId = EmitLazy(child, "MapIterationFailed", "mapIterationFailedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+            fan.LastCompletionEventId = EmitLazy(child, "MapIterationFailed", "mapIterationFailedEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
             RecordFailedTaskAborted(parent, child);
             fan.Failures++;
             if (!IsTolerated(fan))
@@ -359,17 +354,17 @@ internal sealed partial class Stepper
                 return;
             }
 
-            fan.Results = fan.Results.SetItem(child.Index, ErrorOutput(child.Error, child.Cause));
+            fan.SetResult(child.Index, ErrorOutput(child.Error, child.Cause));
             fan.FailedItems = fan.FailedItems.Add(child.Index);
         }
         else
         {
-            fan.LastCompletionEventId = EmitLazy(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
-            fan.Results = fan.Results.SetItem(child.Index, child.Output);
+            fan.LastCompletionEventId = EmitLazy(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
+            fan.SetResult(child.Index, child.Output);
         }
 
-        _snapshot.Frames = _snapshot.Frames.Remove(child.Id);
-        fan.ChildIds = fan.ChildIds.SetItem(child.Index, 0);
+        _frames.Remove(child.Id);
+        fan.SetChildId(child.Index, 0);
         if (fan.Completed == fan.Items.Length)
         {
             // MapStateSucceeded follows the last iteration's completion event; MapStateExited follows the same event.
@@ -415,11 +410,11 @@ internal sealed partial class Stepper
     private void CompleteFanOut(Frame frame, State state)
     {
         var fan = frame.FanOut!;
-        var results = new JsonValue[fan.Results.Count];
-        int next = 0;
-        foreach (var value in fan.Results)
+        var slots = fan.Results;
+        var results = new JsonValue[slots.Length];
+        for (int i = 0; i < results.Length; i++)
         {
-            results[next++] = value ?? JsonValue.Null;
+            results[i] = slots[i] ?? JsonValue.Null;
         }
 
         RemoveChildren(frame);
@@ -479,7 +474,7 @@ internal sealed partial class Stepper
             // AWS records each iteration's MapIterationAborted before the aborted state's own event.
             if (state is MapState)
             {
-                EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+                EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
             }
 
             AbortFrame(child, frame.LastEventId);
@@ -535,17 +530,17 @@ internal sealed partial class Stepper
             }
         }
 
-        fan.ChildIds = EmptyList<int>(fan.ChildIds.Count);
+        fan.ClearChildIds();
     }
 
     private void RemoveFrameTree(int frameId)
     {
-        if (!_snapshot.Frames.TryGetValue(frameId, out var frame))
+        if (!_frames.TryGetValue(frameId, out var frame))
         {
             return;
         }
 
-        _snapshot.Frames = _snapshot.Frames.Remove(frameId);
+        _frames.Remove(frameId);
         if (frame.FanOut is not null)
         {
             foreach (int childId in frame.FanOut.ChildIds)

@@ -61,8 +61,6 @@ internal sealed partial class Stepper
         {
             MapRunArn = mapRunArn,
             Items = [],
-            Results = [],
-            ChildIds = [],
             EffectiveInput = effective,
             LastCompletionEventId = frame.LastEventId,
         };
@@ -144,7 +142,7 @@ internal sealed partial class Stepper
     /// <summary>The frame whose Map state waits on the run; false for a run nothing waits on any more (it was stopped).</summary>
     private bool TryGetMapRunFrame(string mapRunArn, out Frame frame, out MapState state)
     {
-        foreach (var candidate in _snapshot.Frames.Values)
+        foreach (var candidate in _frames.Values)
         {
             if (candidate.Phase == FramePhase.WaitingChildren && string.Equals(candidate.FanOut?.MapRunArn, mapRunArn, StringComparison.Ordinal))
             {
@@ -162,7 +160,7 @@ internal sealed partial class Stepper
     /// <summary>When the execution ends, the runs it still waits on are stopped (AWS aborts a finished execution's map runs).</summary>
     private void StopWaitingMapRuns()
     {
-        foreach (var frame in _snapshot.Frames.Values)
+        foreach (var frame in _frames.Values)
         {
             if (frame.Phase == FramePhase.WaitingChildren && frame.FanOut?.MapRunArn is { } mapRunArn)
             {

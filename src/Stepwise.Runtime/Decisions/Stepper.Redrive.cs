@@ -30,7 +30,7 @@ internal sealed partial class Stepper
         // Like the other execution-level events, ExecutionRedriven is outside every chain; the states run again after it.
         long redriven = Emit(null, "ExecutionRedriven", "executionRedrivenEventDetails",
             JsonObject.Create(("redriveCount", (JsonValue)redriveCount)));
-        foreach (var frame in _snapshot.Frames.Values)
+        foreach (var frame in _frames.Values)
         {
             if (frame.Kind == FrameKind.Root)
             {
@@ -92,10 +92,10 @@ internal sealed partial class Stepper
     /// </summary>
     private static void KeepRedriveResults(Frame frame, FanOut fan)
     {
-        var results = fan.Results;
+        var results = fan.Results.ToArray();
         foreach (int index in fan.FailedItems)
         {
-            results = results.SetItem(index, null);
+            results[index] = null;
         }
 
         frame.RedriveResults = results;
@@ -105,10 +105,10 @@ internal sealed partial class Stepper
     /// The results a redrive carries over into the Map or Parallel state <paramref name="frame"/> starts now, if it
     /// failed before with <paramref name="count"/> children; taking them clears them.
     /// </summary>
-    private static ImmutableList<JsonValue?>? TakeRedriveResults(Frame frame, int count)
+    private static JsonValue?[]? TakeRedriveResults(Frame frame, int count)
     {
         var results = frame.RedriveResults;
         frame.RedriveResults = null;
-        return results is not null && results.Count == count ? results : null;
+        return results is not null && results.Length == count ? results : null;
     }
 }

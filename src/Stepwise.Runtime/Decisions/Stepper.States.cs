@@ -20,7 +20,7 @@ internal sealed partial class Stepper
 
         frame.EnteredPreviousEventId = frame.LastEventId;
         frame.EnteredEventId = EmitLazy(frame, StateEventTypes.Entered(state.Type), "stateEnteredEventDetails",
-            new StateEventDetails(state.Name, frame.StateInput, entered: true));
+            LazyEventDetails.Entered(state.Name, frame.StateInput));
         ExecuteState(frame, state);
     }
 
@@ -371,7 +371,7 @@ internal sealed partial class Stepper
         else
         {
             Inspector?.Exited(output, next);
-            EmitLazy(frame, StateEventTypes.Exited(state.Type), "stateExitedEventDetails", new StateEventDetails(state.Name, output, entered: false));
+            EmitLazy(frame, StateEventTypes.Exited(state.Type), "stateExitedEventDetails", LazyEventDetails.Exited(state.Name, output));
         }
 
         // next is null for terminal states; a catcher supplies its own Next even on an End state.

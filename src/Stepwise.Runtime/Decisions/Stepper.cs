@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -29,11 +30,24 @@ internal sealed partial class Stepper
     private readonly int _maxPayloadBytes;
     private readonly Queue<int> _runnable = new();
 
+    /// <summary>
+    /// The snapshot's frames while this decision changes them, written back when a stimulus is applied: a Map's
+    /// iterations add and remove a frame each, and the builder does that in place where the immutable dictionary would
+    /// copy a path of nodes per change.
+    /// </summary>
+    private readonly ImmutableDictionary<int, Frame>.Builder _frames;
+
+    /// <summary>The last scope <see cref="InnerScope"/> made, with the scope it is inside.</summary>
+    private (VariableScope Outer, VariableScope Inner)? _innerScope;
+
     /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
     private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
 
-    /// <summary>Frames this decision has copied (or created): only those may be mutated.</summary>
-    private readonly HashSet<int> _owned = [];
+    /// <summary>
+    /// Marks the frames this decision has copied (or created), in <see cref="Frame.Owner"/>: only those may be mutated.
+    /// A mark on the frame costs no lookup, where a set of ids grew with every iteration of a Map.
+    /// </summary>
+    private readonly object _owner = new();
 
     public Stepper(StateMachine definition, ExecutionSnapshot snapshot, DateTimeOffset now, Random random, int maxPayloadBytes,
         IReadOnlySet<string>? missingActivities = null)
@@ -41,6 +55,7 @@ internal sealed partial class Stepper
         _maxPayloadBytes = maxPayloadBytes;
         _definition = definition;
         _snapshot = snapshot;
+        _frames = snapshot.Frames.ToBuilder();
         _now = now;
         _random = random;
         _missingActivities = missingActivities;
@@ -63,6 +78,7 @@ internal sealed partial class Stepper
             Redrive();
             RunUntilBlocked();
             DropWorkAfterFinish();
+            _snapshot.Frames = _frames.ToImmutable();
             return;
         }
 
@@ -109,6 +125,7 @@ internal sealed partial class Stepper
 
         RunUntilBlocked();
         DropWorkAfterFinish();
+        _snapshot.Frames = _frames.ToImmutable();
     }
 
     /// <summary>
@@ -136,7 +153,7 @@ internal sealed partial class Stepper
             .ToObject());
 
         // The first state's StateEntered records previousEventId 0, not ExecutionStarted's id: the root chain starts empty.
-        var root = NewFrame(FrameKind.Root, parentId: 0, graph: _definition.Root, index: 0, input: info.Input, lastEventId: 0);
+        var root = NewFrame(FrameKind.Root, parent: null, graph: _definition.Root, index: 0, input: info.Input, lastEventId: 0);
         if (_definition.TimeoutSeconds is long timeout)
         {
             _snapshot.ExecutionTimerId = StartTimer(root.Id, TimerPurpose.ExecutionTimeout, TimeSpan.FromSeconds(timeout));
@@ -166,12 +183,12 @@ internal sealed partial class Stepper
         }
     }
 
-    private Frame NewFrame(FrameKind kind, int parentId, StateGraph graph, int index, JsonValue input, long lastEventId)
+    private Frame NewFrame(FrameKind kind, Frame? parent, StateGraph graph, int index, JsonValue input, long lastEventId)
     {
         var frame = new Frame
         {
             Id = _snapshot.NextFrameId++,
-            ParentId = parentId,
+            ParentId = parent?.Id ?? 0,
             Kind = kind,
             GraphIndex = graph.Index,
             Index = index,
@@ -179,14 +196,28 @@ internal sealed partial class Stepper
             StateInput = input,
             Phase = FramePhase.Enter,
             LastEventId = lastEventId,
+            Owner = _owner,
             // A branch or iteration reads the owner's variables but writes its own, which vanish with it.
-            Variables = parentId == 0 ? Inspector?.Variables ?? VariableScope.Empty
-                : _snapshot.Frames[parentId].Variables.NewInner(),
+            Variables = parent is null ? Inspector?.Variables ?? VariableScope.Empty : InnerScope(parent.Variables),
         };
-        _snapshot.Frames = _snapshot.Frames.SetItem(frame.Id, frame);
-        _owned.Add(frame.Id);
+        _frames[frame.Id] = frame;
         _runnable.Enqueue(frame.Id);
         return frame;
+    }
+
+    /// <summary>
+    /// A new empty scope inside <paramref name="outer"/>. Scopes are immutable (a state that assigns replaces its
+    /// frame's), so the iterations a Map starts together share one instead of allocating one each.
+    /// </summary>
+    private VariableScope InnerScope(VariableScope outer)
+    {
+        if (_innerScope is not { } last || !ReferenceEquals(last.Outer, outer))
+        {
+            last = (outer, outer.NewInner());
+            _innerScope = last;
+        }
+
+        return last.Inner;
     }
 
     /// <summary>
@@ -195,15 +226,16 @@ internal sealed partial class Stepper
     /// </summary>
     private bool TryGetFrame(int id, out Frame frame)
     {
-        if (!_snapshot.Frames.TryGetValue(id, out frame!))
+        if (!_frames.TryGetValue(id, out frame!))
         {
             return false;
         }
 
-        if (_owned.Add(id))
+        if (!ReferenceEquals(frame.Owner, _owner))
         {
             frame = frame.Clone();
-            _snapshot.Frames = _snapshot.Frames.SetItem(id, frame);
+            frame.Owner = _owner;
+            _frames[id] = frame;
         }
 
         return true;
@@ -223,13 +255,13 @@ internal sealed partial class Stepper
     /// AWS records some bookkeeping events (MapIterationSucceeded, ParallelStateSucceeded, ...) beside the chain.
     /// </summary>
     private long Emit(Frame? frame, string type, string? detailsName, JsonObject? details, bool advance = true, long? previous = null) =>
-        Record(frame, type, detailsName, details, null, advance, previous);
+        Record(frame, type, detailsName, details, default, advance, previous);
 
     /// <summary>As <see cref="Emit"/>, for an event whose details are built when read (see <see cref="LazyEventDetails"/>).</summary>
     private long EmitLazy(Frame frame, string type, string detailsName, LazyEventDetails details, bool advance = true) =>
         Record(frame, type, detailsName, null, details, advance, previous: null);
 
-    private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails? lazyDetails, bool advance,
+    private long Record(Frame? frame, string type, string? detailsName, JsonObject? details, LazyEventDetails lazyDetails, bool advance,
         long? previous)
     {
         if (_snapshot.IsFinished)
@@ -248,7 +280,7 @@ internal sealed partial class Stepper
         }
 
         long id = _snapshot.NextEventId++;
-        Events.Add(lazyDetails is null
+        Events.Add(!lazyDetails.HasValue
             ? new HistoryEvent(type, id, prev, _now, detailsName, details)
             : new HistoryEvent(type, id, prev, _now, detailsName!, lazyDetails));
         if (advance && frame is not null)
@@ -350,7 +382,7 @@ internal sealed partial class Stepper
     /// </summary>
     private void Stop(string? error, string? cause)
     {
-        foreach (var frame in _snapshot.Frames.Values)
+        foreach (var frame in _frames.Values)
         {
             if (frame.Kind == FrameKind.Root)
             {
@@ -380,7 +412,7 @@ internal sealed partial class Stepper
                     // the iteration's own aborted state.
                     if (state is MapState)
                     {
-                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", new IterationEventDetails(child.Index, state.Name), advance: false);
+                        EmitLazy(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", LazyEventDetails.Iteration(child.Index, state.Name), advance: false);
                     }
 
                     RecordStopped(child);

@@ -157,10 +157,11 @@ public static class SnapshotSerializer
 
     private static JsonObject WriteFanOut(FanOut fanOut)
     {
-        var childIds = new JsonValue[fanOut.ChildIds.Count];
+        var ids = fanOut.ChildIds;
+        var childIds = new JsonValue[ids.Length];
         for (int i = 0; i < childIds.Length; i++)
         {
-            childIds[i] = fanOut.ChildIds[i];
+            childIds[i] = ids[i];
         }
 
         var builder = new JsonObjectBuilder(14)
@@ -181,9 +182,10 @@ public static class SnapshotSerializer
         return builder.ToObject();
     }
 
-    private static JsonArray WriteSlots(ImmutableList<JsonValue?> slots)
+    /// <summary>Result slots: a slot may hold JSON null, so each is an array, [] while empty and [value] once set.</summary>
+    private static JsonArray WriteSlots(ReadOnlySpan<JsonValue?> slots)
     {
-        var items = new JsonValue[slots.Count];
+        var items = new JsonValue[slots.Length];
         for (int i = 0; i < items.Length; i++)
         {
             items[i] = slots[i] is { } value ? JsonArray.Create(value) : JsonArray.Empty;
@@ -192,16 +194,16 @@ public static class SnapshotSerializer
         return JsonArray.TakeOwnership(items);
     }
 
-    private static ImmutableList<JsonValue?> ReadSlots(JsonArray array)
+    private static JsonValue?[] ReadSlots(JsonArray array)
     {
-        var slots = ImmutableList.CreateBuilder<JsonValue?>();
-        foreach (var slot in array)
+        var slots = new JsonValue?[array.Count];
+        for (int i = 0; i < slots.Length; i++)
         {
-            var slotArray = slot.AsArray();
-            slots.Add(slotArray.Count == 0 ? null : slotArray[0]);
+            var slotArray = array[i].AsArray();
+            slots[i] = slotArray.Count == 0 ? null : slotArray[0];
         }
 
-        return slots.ToImmutable();
+        return slots;
     }
 
     private static JsonArray WriteFailedItems(ImmutableHashSet<int> failed)
@@ -325,18 +327,17 @@ public static class SnapshotSerializer
             }
         }
 
-        var childIds = ImmutableList.CreateBuilder<int>();
-        foreach (var id in JsonFields.Required(obj, "childIds").AsArray())
+        var idsJson = JsonFields.Required(obj, "childIds").AsArray();
+        var childIds = new int[idsJson.Count];
+        for (int i = 0; i < childIds.Length; i++)
         {
-            childIds.Add(id.AsNumber().TryGetInt32(out int n) ? n : throw new FormatException("Stored document has an invalid 'childIds'."));
+            childIds[i] = idsJson[i].AsNumber().TryGetInt32(out int n) ? n : throw new FormatException("Stored document has an invalid 'childIds'.");
         }
 
-        return new FanOut
+        var fanOut = new FanOut
         {
             Items = items,
-            Results = ReadSlots(JsonFields.Required(obj, "results").AsArray()),
             FailedItems = failedItems.ToImmutable(),
-            ChildIds = childIds.ToImmutable(),
             EffectiveInput = JsonFields.Required(obj, "effectiveInput"),
             MaxConcurrency = JsonFields.Int64(obj, "maxConcurrency"),
             ToleratedFailureCount = JsonFields.Int64(obj, "toleratedFailureCount"),
@@ -348,6 +349,8 @@ public static class SnapshotSerializer
             LastCompletionEventId = JsonFields.Int64(obj, "lastCompletionEventId"),
             MapRunArn = JsonFields.OptionalString(obj, "mapRunArn"),
         };
+        fanOut.LoadSlots(ReadSlots(JsonFields.Required(obj, "results").AsArray()), childIds);
+        return fanOut;
     }
 
     private static ImmutableDictionary<long, PendingTimer> ReadTimers(JsonArray array)
