@@ -121,6 +121,18 @@ public sealed class MapRunCoordinatorTests : IDisposable
         Assert.IsType<MapRunSucceededStimulus>(await running);
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(20_000L)]
+    public void UpdateMapRun_caps_MaxConcurrency_at_AWS_s_10000_children(long requested)
+    {
+        var coordinator = Coordinator(Start("", "[1]"), new ScriptedChildren(_ => "SUCCEEDED"));
+
+        coordinator.Update(requested, null, null);
+
+        Assert.Equal(StartMapRunCommand.MaxChildConcurrency, coordinator.Describe("e", "m").MaxConcurrency);
+    }
+
     [Fact]
     public async Task Results_past_the_payload_limit_fail_the_run_with_States_DataLimitExceeded()
     {
