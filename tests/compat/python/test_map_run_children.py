@@ -1,7 +1,6 @@
 """ListExecutions by mapRunArn and the child executions of a distributed Map, through boto3."""
 
 import json
-import unittest
 
 from compat import SfnTestCase, definition
 
@@ -31,7 +30,6 @@ class MapRunChildTests(SfnTestCase):
 
         self.assert_error("ResourceNotFound", self.sfn.list_executions, mapRunArn=map_run_arn)
 
-    @unittest.skip("STANDARD children run in memory until the coordinator starts them as durable executions (issue 9, dmap step 4)")
     def test_a_map_runs_standard_children_are_listed_described_and_have_their_own_history(self):
         machine_arn = self.create_machine(standard_children({"Type": "Pass", "End": True}))["stateMachineArn"]
         execution_arn = self.sfn.start_execution(stateMachineArn=machine_arn, input=json.dumps([1, 2, 3]))["executionArn"]
