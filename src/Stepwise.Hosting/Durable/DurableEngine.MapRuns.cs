@@ -140,7 +140,12 @@ public sealed partial class DurableEngine
         }
         catch (ResourceAlreadyExistsException)
         {
-            // The run started before a crash: it starts again under the same record.
+            // The run started before a crash, or the parent's redrive runs it again: it goes on under the same record.
+            if (await _store.MapRuns.GetAsync(command.MapRunArn, cancellationToken).ConfigureAwait(false) is { } previous)
+            {
+                coordinator.Continue(previous);
+                await _store.MapRuns.UpdateAsync(coordinator.ToRecord(parentArn, run.StateMachineArn), [], cancellationToken).ConfigureAwait(false);
+            }
         }
 
         _ = RunHostedMapRunAsync(run, item.Lease);

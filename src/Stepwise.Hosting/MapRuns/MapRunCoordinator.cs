@@ -57,6 +57,7 @@ internal sealed partial class MapRunCoordinator
     private bool _allRead;
     private string _status = MapRunStatuses.Running;
     private DateTimeOffset? _stopDate;
+    private DateTimeOffset? _redriveDate;
 
     public MapRunCoordinator(StartMapRunCommand command, StateMachine parent, IMapRunChildren children, IItemSource source, IResultSink sink,
         TimeProvider time, int maxPayloadBytes, int seed)
@@ -82,13 +83,34 @@ internal sealed partial class MapRunCoordinator
         }
 
         StartDate = time.GetUtcNow();
+        if (command.RedriveCount > 0)
+        {
+            _redriveDate = StartDate;
+        }
     }
 
     /// <summary>The run's ARN.</summary>
     public string MapRunArn => _command.MapRunArn;
 
-    /// <summary>When the run started.</summary>
-    public DateTimeOffset StartDate { get; }
+    /// <summary>When the run started (its first attempt, for a redriven run).</summary>
+    public DateTimeOffset StartDate { get; private set; }
+
+    /// <summary>
+    /// The run continues <paramref name="stored"/>, its record before this attempt (a redrive, or a resume after a
+    /// crash): it keeps the run's start date, and a redrive resumed after a crash keeps the date it was redriven.
+    /// </summary>
+    public void Continue(MapRunRecord stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_lock)
+        {
+            StartDate = stored.StartDate;
+            if (_command.RedriveCount > 0 && stored.RedriveCount == _command.RedriveCount)
+            {
+                _redriveDate = stored.RedriveDate ?? _redriveDate;
+            }
+        }
+    }
 
     /// <summary>
     /// UpdateMapRun: new limits for the rest of the run (null keeps one). A higher MaxConcurrency starts queued children
@@ -122,7 +144,7 @@ internal sealed partial class MapRunCoordinator
                 _toleratedFailureCount, _toleratedFailurePercentage,
                 new MapRunCounts(itemsPending, _itemsRunning, _itemsSucceeded, _itemsFailed, _itemsTimedOut, _itemsAborted, _itemsTotal, _resultsWritten),
                 new MapRunCounts(childrenPending, _childrenRunning, _childrenSucceeded, _childrenFailed, _childrenTimedOut, _childrenAborted, _childrenTotal,
-                    _resultsWritten));
+                    _resultsWritten), _command.RedriveCount, _redriveDate);
         }
     }
 
@@ -143,6 +165,8 @@ internal sealed partial class MapRunCoordinator
             ToleratedFailurePercentage = described.ToleratedFailurePercentage,
             ItemCounts = described.ItemCounts,
             ExecutionCounts = described.ExecutionCounts,
+            RedriveCount = described.RedriveCount,
+            RedriveDate = described.RedriveDate,
         };
     }
 
