@@ -243,7 +243,8 @@ internal sealed partial class MapRunCoordinator
                     }
                     else
                     {
-                        StartChild(run, nextChild++, input);
+                        var kept = await KeptResultAsync(nextChild, cancellationToken).ConfigureAwait(false);
+                        StartChild(run, nextChild++, input, kept);
                     }
 
                     continue;
@@ -259,6 +260,7 @@ internal sealed partial class MapRunCoordinator
 
             if (run.Error is not null)
             {
+                KeepSucceeded(run);
                 return End(MapRunStatuses.Failed, new MapRunFailedStimulus(MapRunArn, run.Error, run.Cause));
             }
 
@@ -285,6 +287,7 @@ internal sealed partial class MapRunCoordinator
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            KeepSucceeded(run);
             await childrenStop.CancelAsync().ConfigureAwait(false);
             lock (_lock)
             {
@@ -302,6 +305,11 @@ internal sealed partial class MapRunCoordinator
         {
             await readerStop.CancelAsync().ConfigureAwait(false);
             await producing.ConfigureAwait(false);
+            if (_kept is not null)
+            {
+                await _kept.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (run.Session is not null)
             {
                 await run.Session.DisposeAsync().ConfigureAwait(false);
@@ -312,7 +320,8 @@ internal sealed partial class MapRunCoordinator
     /// <summary>How many children's inputs are read ahead of the children that run them.</summary>
     private const int InputsAhead = 4;
 
-    private void StartChild(RunState run, long index, ChildInput input)
+    /// <summary>Starts child <paramref name="index"/>, or, with <paramref name="kept"/>, ends it at once with the output it kept.</summary>
+    private void StartChild(RunState run, long index, ChildInput input, MapRunChildResult? kept)
     {
         var child = new MapRunChild(MapRunArn, index, _arns.Child(_command, index, input.Value!, _time.GetUtcNow()), _child,
             IsExpress: string.Equals(_command.ChildType, "EXPRESS", StringComparison.Ordinal), _command);
@@ -329,6 +338,13 @@ internal sealed partial class MapRunCoordinator
             run.Results.Add(null);
         }
 
+        if (kept is not null)
+        {
+            var now = _time.GetUtcNow();
+            _finished.Writer.TryWrite(new Finished(index, new MapRunChildOutcome("SUCCEEDED", JsonValue.Parse(kept.Output!), null, null, now, now)));
+            return;
+        }
+
         _ = RunChildAsync(child, run.ChildrenStop.Token);
     }
 
@@ -341,6 +357,11 @@ internal sealed partial class MapRunCoordinator
         }
 
         bool failed = Count(outcome.Status, done.ItemCount);
+        if (!failed && done.Child.IsExpress)
+        {
+            run.SucceededExpress.Add(finished.Index);
+        }
+
         if (run.Session is { } session)
         {
             try

@@ -96,6 +96,30 @@ public sealed class MapRunRedriveTests : IDisposable
     }
 
     [Fact]
+    public async Task Redriving_a_run_of_EXPRESS_children_reruns_only_the_unsuccessful_ones_from_the_results_the_failed_run_kept()
+    {
+        await using var harness = new DurableHarness(new SqliteStore(new SqliteStoreOptions { Path = _database }));
+        harness.Engine.RegisterLambda("flaky", Flaky(failing: 2));
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Machine.Replace("'STANDARD'", "'EXPRESS'", StringComparison.Ordinal), "parent");
+        var failed = await harness.RunAsync(machine, "[1,2,3,4]");
+        Assert.Equal(ExecutionStatuses.Failed, failed.Status);
+        string mapRunArn = Assert.Single(await harness.Engine.ListMapRunsAsync(failed.ExecutionArn)).MapRunArn;
+        var kept = await harness.Store.MapRuns.ReadResultsAsync(mapRunArn).ToListAsync();
+        Assert.Equal([(0L, "{\"r\":10}")], kept.Select(r => (r.Index, r.Output!)));
+
+        await harness.Engine.RedriveExecutionAsync(failed.ExecutionArn);
+        var result = await harness.WaitAsync(failed.ExecutionArn);
+
+        Assert.True(result.Status == ExecutionStatuses.Succeeded, $"{result.Status} {result.Error} {result.Cause} {string.Join(" | ", harness.Errors)}");
+        Assert.Equal("[{\"r\":10},{\"r\":20},{\"r\":30},{\"r\":40}]", JsonValue.Parse(result.Output!).ToJsonString());
+        Assert.Equal([(1, 1), (2, 2), (3, 1), (4, 1)], _calls.OrderBy(c => c.Key).Select(c => (c.Key, c.Value)));
+        var run = Assert.Single(await harness.Engine.ListMapRunsAsync(failed.ExecutionArn));
+        Assert.Equal((mapRunArn, 1, 4L), (run.MapRunArn, run.RedriveCount, run.ExecutionCounts.Succeeded));
+        Assert.Empty(harness.Errors);
+    }
+
+    [Fact]
     public async Task A_map_run_that_fails_again_can_be_redriven_a_second_time_and_counts_two()
     {
         await using var harness = new DurableHarness(new SqliteStore(new SqliteStoreOptions { Path = _database }));
