@@ -43,4 +43,9 @@ public sealed record StartMapRunCommand(
 {
     /// <summary>AWS's quota of child executions a Map Run runs at once: MaxConcurrency 0, or more, means this many.</summary>
     public const long MaxChildConcurrency = 10_000;
+
+    /// <summary>
+    /// AWS's hard limit of redrives of one Map Run ("Redriving Map Runs": past it the redrive fails with States.Runtime).
+    /// </summary>
+    public const int MaxRedrives = 1_000;
 }

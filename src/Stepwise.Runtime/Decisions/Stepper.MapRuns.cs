@@ -1,5 +1,6 @@
 using Stepwise.Definition.Model;
 using Stepwise.Json;
+using Stepwise.JsonPath;
 using Stepwise.Runtime.MapRuns;
 
 namespace Stepwise.Runtime.Decisions;
@@ -29,6 +30,14 @@ internal sealed partial class Stepper
         string mapRunArn;
         if (frame.RedriveMapRun && frame.LastMapRunArn is { } redriven)
         {
+            if (frame.LastMapRunRedriveCount >= StartMapRunCommand.MaxRedrives)
+            {
+                frame.RedriveMapRun = false;
+                StateFailed(frame, state, StatesErrors.Runtime,
+                    $"The Map Run {redriven} was redriven {StartMapRunCommand.MaxRedrives} times, the most a Map Run can be redriven.");
+                return;
+            }
+
             // AWS developer guide, "Redriving Map Runs": a redriven parent redrives the same run (same ARN), counting
             // the redrive on it, and reruns only its unsuccessful children.
             mapRunArn = redriven;

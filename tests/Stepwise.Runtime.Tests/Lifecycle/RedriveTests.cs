@@ -133,6 +133,30 @@ public sealed class RedriveTests
     }
 
     [Fact]
+    public void A_map_run_redriven_a_thousand_times_fails_the_next_redrive_with_States_Runtime()
+    {
+        var machine = Asl.Machine(DistributedMap);
+        var driver = new Driver(machine);
+        driver.Start(Asl.Json("[1]"));
+        var first = driver.Commands.OfType<StartMapRunCommand>().Single();
+        driver.Apply(new MapRunFailedStimulus(first.MapRunArn, "States.ExceedToleratedFailureThreshold", "over"));
+        string json = SnapshotSerializer.Serialize(driver.Snapshot!);
+        Assert.Contains("\"lastMapRunRedriveCount\":0", json, StringComparison.Ordinal);
+        var atLimit = SnapshotSerializer.Deserialize(json.Replace("\"lastMapRunRedriveCount\":0",
+            $"\"lastMapRunRedriveCount\":{StartMapRunCommand.MaxRedrives}", StringComparison.Ordinal));
+        var below = SnapshotSerializer.Deserialize(json.Replace("\"lastMapRunRedriveCount\":0",
+            $"\"lastMapRunRedriveCount\":{StartMapRunCommand.MaxRedrives - 1}", StringComparison.Ordinal));
+
+        var refused = Interpreter.Decide(machine, atLimit, new RedriveRequestedStimulus(), Asl.Start, new Random(1));
+        var last = Interpreter.Decide(machine, below, new RedriveRequestedStimulus(), Asl.Start, new Random(1));
+
+        Assert.Empty(refused.Commands.OfType<StartMapRunCommand>());
+        Assert.DoesNotContain(refused.Events, e => e.Type == "MapRunRedriven");
+        Assert.Equal((ExecutionOutcome.Failed, "States.Runtime"), (refused.Snapshot.Outcome, refused.Snapshot.Error));
+        Assert.Equal(StartMapRunCommand.MaxRedrives, last.Commands.OfType<StartMapRunCommand>().Single().RedriveCount);
+    }
+
+    [Fact]
     public void A_retry_of_a_distributed_Map_whose_run_failed_starts_a_new_map_run()
     {
         var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
