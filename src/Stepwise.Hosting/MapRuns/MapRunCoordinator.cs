@@ -357,7 +357,8 @@ internal sealed partial class MapRunCoordinator
         }
 
         bool failed = Count(outcome.Status, done.ItemCount);
-        if (!failed && done.Child.IsExpress)
+        // Only a run that holds its results (no ResultWriter) can hand them over, so only it notes which succeeded.
+        if (!failed && done.Child.IsExpress && run.Session is null)
         {
             run.SucceededExpress.Add(finished.Index);
         }
