@@ -22,6 +22,10 @@ namespace Stepwise.Runtime;
 /// <param name="ToleratedFailureCount">The failed items tolerated; -1 when unset.</param>
 /// <param name="ToleratedFailurePercentage">The percentage of failed items tolerated; -1 when unset.</param>
 /// <param name="ItemScope">What ItemSelector reads besides the item: the state's input, context and variables.</param>
+/// <param name="RedriveCount">
+/// 0 for a new run; otherwise the parent's redrive runs this same run again (MapRunRedriven, this redrive count): the
+/// host keeps the children that succeeded and runs again only the others (failed, timed out, aborted, never started).
+/// </param>
 public sealed record StartMapRunCommand(
     string MapRunArn,
     string StateName,
@@ -34,8 +38,14 @@ public sealed record StartMapRunCommand(
     long MaxConcurrency,
     long ToleratedFailureCount,
     double ToleratedFailurePercentage,
-    MapItemScope ItemScope) : ExecutionCommand
+    MapItemScope ItemScope,
+    int RedriveCount = 0) : ExecutionCommand
 {
     /// <summary>AWS's quota of child executions a Map Run runs at once: MaxConcurrency 0, or more, means this many.</summary>
     public const long MaxChildConcurrency = 10_000;
+
+    /// <summary>
+    /// AWS's hard limit of redrives of one Map Run ("Redriving Map Runs": past it the redrive fails with States.Runtime).
+    /// </summary>
+    public const int MaxRedrives = 1_000;
 }

@@ -94,9 +94,9 @@ public sealed partial class DurableEngine
         return run.Describe();
     }
 
-    /// <summary>Writes the run's record as it is now (its counts and limits).</summary>
+    /// <summary>Writes the run's record as it is now (its counts and limits), and the results it keeps for a redrive once it failed.</summary>
     private ValueTask SaveMapRunAsync(HostedMapRun run, CancellationToken cancellationToken) =>
-        _store.MapRuns.UpdateAsync(run.Coordinator.ToRecord(run.ExecutionArn, run.StateMachineArn), [], cancellationToken);
+        _store.MapRuns.UpdateAsync(run.Coordinator.ToRecord(run.ExecutionArn, run.StateMachineArn), run.Coordinator.TakeKeptResults(), cancellationToken);
 
     /// <summary>
     /// Starts the run in the background (once: a redelivered item finds it running here), keeping the item's lease; the
@@ -140,7 +140,17 @@ public sealed partial class DurableEngine
         }
         catch (ResourceAlreadyExistsException)
         {
-            // The run started before a crash: it starts again under the same record.
+            // The run started before a crash, or the parent's redrive runs it again: it goes on under the same record.
+            if (await _store.MapRuns.GetAsync(command.MapRunArn, cancellationToken).ConfigureAwait(false) is { } previous)
+            {
+                coordinator.Continue(previous);
+                if (command.RedriveCount > 0)
+                {
+                    coordinator.Reuse(_store.MapRuns.ReadResultsAsync(command.MapRunArn, CancellationToken.None));
+                }
+
+                await _store.MapRuns.UpdateAsync(coordinator.ToRecord(parentArn, run.StateMachineArn), [], cancellationToken).ConfigureAwait(false);
+            }
         }
 
         _ = RunHostedMapRunAsync(run, item.Lease);

@@ -31,6 +31,13 @@ internal sealed class DurableMapRunChildren(DurableEngine engine, IMapRunChildre
             var command = child.Command;
             var record = await engine.StartMapRunChildAsync(new MapRunChildStart(child.MapRunArn, command.ItemScope.Info.ExecutionArn, command.StateName,
                 child.Index, child.Info.ExecutionName, child.Input, command.ChildDefinition.ToJsonString()), cancellationToken).ConfigureAwait(false);
+            if (IsRedrivable(record, command.RedriveCount))
+            {
+                // The parent's redrive of the run redrives the child's own execution (same ARN, its RedriveCount + 1),
+                // as AWS redrives a run's unsuccessful STANDARD children ("Redriving Map Runs").
+                record = await engine.RedriveExecutionAsync(record.ExecutionArn, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
             if (!string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
             {
                 return Outcome(record);
@@ -63,6 +70,15 @@ internal sealed class DurableMapRunChildren(DurableEngine engine, IMapRunChildre
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// Whether <paramref name="child"/>, found ended when its run's attempt <paramref name="runRedriveCount"/> started
+    /// it, did not succeed and was not yet redriven by this attempt (a resume after a crash finds it redriven already).
+    /// </summary>
+    private static bool IsRedrivable(ExecutionRecord child, int runRedriveCount) =>
+        runRedriveCount > 0
+        && child.Status is ExecutionStatuses.Failed or ExecutionStatuses.Aborted or ExecutionStatuses.TimedOut
+        && child.RedriveCount < runRedriveCount;
 
     private static string Key(string mapRunArn, long index) => mapRunArn + "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -34,6 +34,9 @@ internal sealed partial class MapRunCoordinator
 
         public IResultWriterSession? Session { get; set; }
 
+        /// <summary>Without a ResultWriter: the EXPRESS children that succeeded, whose results a redrive keeps.</summary>
+        public List<long> SucceededExpress { get; } = [];
+
         public CancellationTokenSource ChildrenStop { get; } = childrenStop;
 
         public string? Error { get; private set; }

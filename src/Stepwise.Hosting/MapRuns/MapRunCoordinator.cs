@@ -57,6 +57,7 @@ internal sealed partial class MapRunCoordinator
     private bool _allRead;
     private string _status = MapRunStatuses.Running;
     private DateTimeOffset? _stopDate;
+    private DateTimeOffset? _redriveDate;
 
     public MapRunCoordinator(StartMapRunCommand command, StateMachine parent, IMapRunChildren children, IItemSource source, IResultSink sink,
         TimeProvider time, int maxPayloadBytes, int seed)
@@ -82,13 +83,34 @@ internal sealed partial class MapRunCoordinator
         }
 
         StartDate = time.GetUtcNow();
+        if (command.RedriveCount > 0)
+        {
+            _redriveDate = StartDate;
+        }
     }
 
     /// <summary>The run's ARN.</summary>
     public string MapRunArn => _command.MapRunArn;
 
-    /// <summary>When the run started.</summary>
-    public DateTimeOffset StartDate { get; }
+    /// <summary>When the run started (its first attempt, for a redriven run).</summary>
+    public DateTimeOffset StartDate { get; private set; }
+
+    /// <summary>
+    /// The run continues <paramref name="stored"/>, its record before this attempt (a redrive, or a resume after a
+    /// crash): it keeps the run's start date, and a redrive resumed after a crash keeps the date it was redriven.
+    /// </summary>
+    public void Continue(MapRunRecord stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_lock)
+        {
+            StartDate = stored.StartDate;
+            if (_command.RedriveCount > 0 && stored.RedriveCount == _command.RedriveCount)
+            {
+                _redriveDate = stored.RedriveDate ?? _redriveDate;
+            }
+        }
+    }
 
     /// <summary>
     /// UpdateMapRun: new limits for the rest of the run (null keeps one). A higher MaxConcurrency starts queued children
@@ -122,7 +144,7 @@ internal sealed partial class MapRunCoordinator
                 _toleratedFailureCount, _toleratedFailurePercentage,
                 new MapRunCounts(itemsPending, _itemsRunning, _itemsSucceeded, _itemsFailed, _itemsTimedOut, _itemsAborted, _itemsTotal, _resultsWritten),
                 new MapRunCounts(childrenPending, _childrenRunning, _childrenSucceeded, _childrenFailed, _childrenTimedOut, _childrenAborted, _childrenTotal,
-                    _resultsWritten));
+                    _resultsWritten), _command.RedriveCount, _redriveDate);
         }
     }
 
@@ -143,6 +165,8 @@ internal sealed partial class MapRunCoordinator
             ToleratedFailurePercentage = described.ToleratedFailurePercentage,
             ItemCounts = described.ItemCounts,
             ExecutionCounts = described.ExecutionCounts,
+            RedriveCount = described.RedriveCount,
+            RedriveDate = described.RedriveDate,
         };
     }
 
@@ -219,7 +243,8 @@ internal sealed partial class MapRunCoordinator
                     }
                     else
                     {
-                        StartChild(run, nextChild++, input);
+                        var kept = await KeptResultAsync(nextChild, cancellationToken).ConfigureAwait(false);
+                        StartChild(run, nextChild++, input, kept);
                     }
 
                     continue;
@@ -235,6 +260,7 @@ internal sealed partial class MapRunCoordinator
 
             if (run.Error is not null)
             {
+                KeepSucceeded(run);
                 return End(MapRunStatuses.Failed, new MapRunFailedStimulus(MapRunArn, run.Error, run.Cause));
             }
 
@@ -261,6 +287,7 @@ internal sealed partial class MapRunCoordinator
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            KeepSucceeded(run);
             await childrenStop.CancelAsync().ConfigureAwait(false);
             lock (_lock)
             {
@@ -278,6 +305,11 @@ internal sealed partial class MapRunCoordinator
         {
             await readerStop.CancelAsync().ConfigureAwait(false);
             await producing.ConfigureAwait(false);
+            if (_kept is not null)
+            {
+                await _kept.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (run.Session is not null)
             {
                 await run.Session.DisposeAsync().ConfigureAwait(false);
@@ -288,7 +320,8 @@ internal sealed partial class MapRunCoordinator
     /// <summary>How many children's inputs are read ahead of the children that run them.</summary>
     private const int InputsAhead = 4;
 
-    private void StartChild(RunState run, long index, ChildInput input)
+    /// <summary>Starts child <paramref name="index"/>, or, with <paramref name="kept"/>, ends it at once with the output it kept.</summary>
+    private void StartChild(RunState run, long index, ChildInput input, MapRunChildResult? kept)
     {
         var child = new MapRunChild(MapRunArn, index, _arns.Child(_command, index, input.Value!, _time.GetUtcNow()), _child,
             IsExpress: string.Equals(_command.ChildType, "EXPRESS", StringComparison.Ordinal), _command);
@@ -305,6 +338,13 @@ internal sealed partial class MapRunCoordinator
             run.Results.Add(null);
         }
 
+        if (kept is not null)
+        {
+            var now = _time.GetUtcNow();
+            _finished.Writer.TryWrite(new Finished(index, new MapRunChildOutcome("SUCCEEDED", JsonValue.Parse(kept.Output!), null, null, now, now)));
+            return;
+        }
+
         _ = RunChildAsync(child, run.ChildrenStop.Token);
     }
 
@@ -317,6 +357,12 @@ internal sealed partial class MapRunCoordinator
         }
 
         bool failed = Count(outcome.Status, done.ItemCount);
+        // Only a run that holds its results (no ResultWriter) can hand them over, so only it notes which succeeded.
+        if (!failed && done.Child.IsExpress && run.Session is null)
+        {
+            run.SucceededExpress.Add(finished.Index);
+        }
+
         if (run.Session is { } session)
         {
             try

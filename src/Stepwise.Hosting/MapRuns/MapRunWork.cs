@@ -13,7 +13,7 @@ namespace Stepwise.Hosting.MapRuns;
 internal static class MapRunWork
 {
     public static WorkItem Start(string executionArn, StartMapRunCommand command, DateTimeOffset now) =>
-        new($"{command.MapRunArn}#start", WorkKinds.MapRun, executionArn, MapRunCommandSerializer.ToJson(command).ToJsonString(), now);
+        new(command.RedriveCount == 0 ? $"{command.MapRunArn}#start" : $"{command.MapRunArn}#redrive-{command.RedriveCount}", WorkKinds.MapRun, executionArn, MapRunCommandSerializer.ToJson(command).ToJsonString(), now);
 
     public static StartMapRunCommand ReadStart(string payload) => MapRunCommandSerializer.FromJson(JsonValue.Parse(payload));
 

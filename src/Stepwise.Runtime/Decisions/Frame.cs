@@ -76,6 +76,18 @@ internal sealed class Frame
     /// </summary>
     public JsonValue?[]? RedriveResults { get; set; }
 
+    /// <summary>
+    /// The Map Run the frame's distributed Map state started last (kept after it failed or was aborted), so a redrive
+    /// of the state runs that same run again instead of a new one; null for none.
+    /// </summary>
+    public string? LastMapRunArn { get; set; }
+
+    /// <summary>How many times <see cref="LastMapRunArn"/> was redriven.</summary>
+    public int LastMapRunRedriveCount { get; set; }
+
+    /// <summary>True when a redrive revived the frame's distributed Map state: its next start redrives <see cref="LastMapRunArn"/>.</summary>
+    public bool RedriveMapRun { get; set; }
+
     /// <summary>The variables this frame's states read; replaced (never mutated) when a state assigns.</summary>
     public VariableScope Variables { get; set; } = VariableScope.Empty;
 
@@ -114,5 +126,8 @@ internal sealed class Frame
         Cause = Cause,
         Variables = Variables,
         RedriveResults = RedriveResults,
+        LastMapRunArn = LastMapRunArn,
+        LastMapRunRedriveCount = LastMapRunRedriveCount,
+        RedriveMapRun = RedriveMapRun,
     };
 }

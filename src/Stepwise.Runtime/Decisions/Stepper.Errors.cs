@@ -40,6 +40,7 @@ internal sealed partial class Stepper
                     frame.Phase = FramePhase.WaitingRetry;
                     Inspector?.Retry(i, delay);
                     frame.RedriveResults = null;
+                    frame.LastMapRunArn = null;
                     return;
                 }
 
@@ -70,6 +71,7 @@ internal sealed partial class Stepper
                 }
 
                 frame.RedriveResults = null;
+                frame.LastMapRunArn = null;
 
                 // A timeout has no cause: the execution's failure records none, yet a catcher sees "Cause": "" (the
                 // corpus's test_invoke_timeout).

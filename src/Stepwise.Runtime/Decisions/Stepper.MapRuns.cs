@@ -1,5 +1,6 @@
 using Stepwise.Definition.Model;
 using Stepwise.Json;
+using Stepwise.JsonPath;
 using Stepwise.Runtime.MapRuns;
 
 namespace Stepwise.Runtime.Decisions;
@@ -26,9 +27,34 @@ internal sealed partial class Stepper
             return;
         }
 
-        string label = state.Label ?? NewId();
-        string mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
-        Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
+        string mapRunArn;
+        if (frame.RedriveMapRun && frame.LastMapRunArn is { } redriven)
+        {
+            if (frame.LastMapRunRedriveCount >= StartMapRunCommand.MaxRedrives)
+            {
+                frame.RedriveMapRun = false;
+                StateFailed(frame, state, StatesErrors.Runtime,
+                    $"The Map Run {redriven} was redriven {StartMapRunCommand.MaxRedrives} times, the most a Map Run can be redriven.");
+                return;
+            }
+
+            // AWS developer guide, "Redriving Map Runs": a redriven parent redrives the same run (same ARN), counting
+            // the redrive on it, and reruns only its unsuccessful children.
+            mapRunArn = redriven;
+            frame.LastMapRunRedriveCount++;
+            Emit(frame, "MapRunRedriven", "mapRunRedrivenEventDetails",
+                JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn), ("redriveCount", frame.LastMapRunRedriveCount)));
+        }
+        else
+        {
+            string label = state.Label ?? NewId();
+            mapRunArn = _snapshot.Info.StateMachineArn.Replace(":stateMachine:", ":mapRun:", StringComparison.Ordinal) + "/" + label + ":" + NewId();
+            frame.LastMapRunArn = mapRunArn;
+            frame.LastMapRunRedriveCount = 0;
+            Emit(frame, "MapRunStarted", "mapRunStartedEventDetails", JsonObject.Create(("mapRunArn", (JsonValue)mapRunArn)));
+        }
+
+        frame.RedriveMapRun = false;
 
         MapRunReader? reader = null;
         if (items is null)
@@ -69,7 +95,7 @@ internal sealed partial class Stepper
             ? StartMapRunCommand.MaxChildConcurrency
             : maxConcurrency;
         Commands.Add(new StartMapRunCommand(mapRunArn, state.Name, ChildDefinition(state), state.ItemProcessor.ProcessorConfig.ExecutionType ?? "STANDARD",
-            items, reader, batcher, writer, concurrency, toleratedCount, toleratedPercentage, ItemScope(frame, effective)));
+            items, reader, batcher, writer, concurrency, toleratedCount, toleratedPercentage, ItemScope(frame, effective), frame.LastMapRunRedriveCount));
     }
 
     /// <summary>
@@ -117,6 +143,7 @@ internal sealed partial class Stepper
         }
 
         long runStarted = frame.LastEventId;
+        frame.LastMapRunArn = null;
         Emit(frame, "MapRunSucceeded", null, null);
         Emit(frame, "MapStateSucceeded", null, null, advance: false);
         frame.LastEventId = runStarted;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Stepwise.Definition.Model;
 using Stepwise.Json;
 
 namespace Stepwise.Runtime.Decisions;
@@ -56,7 +57,6 @@ internal sealed partial class Stepper
             return;
         }
 
-        // A Map Run cut short runs again as a new run (MapRunStarted with a new ARN).
         if (frame.Phase == FramePhase.WaitingChildren && frame.FanOut is { MapRunArn: null } fan)
         {
             // A stop or timeout cut the Map or Parallel state short: only its unfinished children run again.
@@ -71,6 +71,8 @@ internal sealed partial class Stepper
             return;
         }
 
+        // A distributed Map whose run failed or was cut short redrives that run (MapRunRedriven) when it starts again.
+        frame.RedriveMapRun = frame.LastMapRunArn is not null && CurrentState(frame) is MapState;
         frame.Phase = FramePhase.Enter;
         frame.Failed = false;
         frame.Output = null;

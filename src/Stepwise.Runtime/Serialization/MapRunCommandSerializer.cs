@@ -33,6 +33,11 @@ public static class MapRunCommandSerializer
                 .Set("retryCount", scope.RetryCount)
                 .Set("variables", scope.Variables)
                 .ToObject());
+        if (command.RedriveCount > 0)
+        {
+            builder.Set("redriveCount", command.RedriveCount);
+        }
+
         if (command.Items is { } items)
         {
             builder.Set("items", items);
@@ -93,6 +98,6 @@ public static class MapRunCommandSerializer
         return new StartMapRunCommand(JsonFields.String(obj, "mapRunArn"), JsonFields.String(obj, "stateName"),
             JsonFields.Required(obj, "childDefinition").AsObject(), JsonFields.String(obj, "childType"), obj["items"] as JsonArray, reader, batcher,
             writer, JsonFields.Int64(obj, "maxConcurrency"), JsonFields.Int64(obj, "toleratedFailureCount"),
-            JsonFields.Double(obj, "toleratedFailurePercentage", -1), itemScope);
+            JsonFields.Double(obj, "toleratedFailurePercentage", -1), itemScope, JsonFields.Int32(obj, "redriveCount"));
     }
 }

@@ -148,6 +148,15 @@ public static class SnapshotSerializer
             builder.Set("redriveResults", WriteSlots(redriveResults));
         }
 
+        if (frame.LastMapRunArn is { } lastMapRunArn)
+        {
+            builder.Set("lastMapRunArn", lastMapRunArn).Set("lastMapRunRedriveCount", frame.LastMapRunRedriveCount);
+            if (frame.RedriveMapRun)
+            {
+                builder.Set("redriveMapRun", true);
+            }
+        }
+
         builder.Set("failed", frame.Failed);
         SetIfNotNull(builder, "output", frame.Output);
         SetIfNotNull(builder, "error", frame.Error);
@@ -311,6 +320,9 @@ public static class SnapshotSerializer
             Error = JsonFields.OptionalString(obj, "error"),
             Cause = JsonFields.OptionalString(obj, "cause"),
             RedriveResults = obj["redriveResults"] is JsonArray redriveResults ? ReadSlots(redriveResults) : null,
+            LastMapRunArn = JsonFields.OptionalString(obj, "lastMapRunArn"),
+            LastMapRunRedriveCount = JsonFields.Int32(obj, "lastMapRunRedriveCount"),
+            RedriveMapRun = JsonFields.Boolean(obj, "redriveMapRun"),
         };
     }
 

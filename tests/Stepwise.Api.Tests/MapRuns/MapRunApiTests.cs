@@ -60,6 +60,38 @@ public sealed class MapRunApiTests
         await server.CallOkAsync("StopExecution", $$"""{"executionArn":"{{executionArn}}"}""");
     }
 
+    [Fact]
+    public async Task DescribeMapRun_after_RedriveExecution_shows_the_same_run_succeeded_with_redriveCount_and_redriveDate()
+    {
+        await using var server = await ApiServer.StartAsync();
+        int failuresLeft = 1;
+        server.Engine.RegisterLambda("flaky", (request, _) => (int)request.Input.AsNumber().ToDouble() == 2 && Interlocked.Decrement(ref failuresLeft) >= 0
+            ? throw new Stepwise.Integrations.TaskFailedException("Item.Flaky", "fails once")
+            : ValueTask.FromResult(request.Input));
+        string machineArn = await server.CreateStateMachineAsync("fan",
+            DistributedMap("""{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:flaky","End":true}"""));
+        string executionArn = await StartAsync(server, machineArn, "[1,2,3]");
+        Assert.Equal("FAILED", (await server.Engine.WaitForExecutionAsync(executionArn)).Status);
+        string mapRunArn = Assert.Single((await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}"}"""))["mapRuns"]!.AsArray())
+            .AsObject()["mapRunArn"]!.AsString();
+        var failed = await server.CallOkAsync("DescribeMapRun", $$"""{"mapRunArn":"{{mapRunArn}}"}""");
+
+        await server.CallOkAsync("RedriveExecution", $$"""{"executionArn":"{{executionArn}}"}""");
+        var result = await server.Engine.WaitForExecutionAsync(executionArn);
+        var described = await server.CallOkAsync("DescribeMapRun", $$"""{"mapRunArn":"{{mapRunArn}}"}""");
+
+        Assert.Equal(("FAILED", 0.0), (failed["status"]!.AsString(), failed["redriveCount"]!.AsNumber().ToDouble()));
+        Assert.Null(failed["redriveDate"]);
+        Assert.Equal("[1,2,3]", JsonValue.Parse(result.Output!).ToJsonString());
+        Assert.Equal(("SUCCEEDED", 1.0), (described["status"]!.AsString(), described["redriveCount"]!.AsNumber().ToDouble()));
+        Assert.Equal(JsonValueKind.Number, described["redriveDate"]!.Kind);
+        Assert.Equal(failed["startDate"]!.ToJsonString(), described["startDate"]!.ToJsonString());
+        var items = described["itemCounts"]!.AsObject();
+        Assert.Equal((3.0, 3.0, 0.0), (items["succeeded"]!.AsNumber().ToDouble(), items["total"]!.AsNumber().ToDouble(), items["failed"]!.AsNumber().ToDouble()));
+        var runs = (await server.CallOkAsync("ListMapRuns", $$"""{"executionArn":"{{executionArn}}"}"""))["mapRuns"]!.AsArray();
+        Assert.Equal(mapRunArn, Assert.Single(runs).AsObject()["mapRunArn"]!.AsString());
+    }
+
     /// <summary>
     /// The execution's first map run once its item counts satisfy <paramref name="condition"/>: the run starts and its
     /// children run in the background, so the test waits for what it expects (at most 10 s of real time).

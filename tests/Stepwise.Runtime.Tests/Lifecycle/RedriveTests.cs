@@ -82,24 +82,96 @@ public sealed class RedriveTests
         Assert.Equal("[\"r10\",\"r20\",\"r30\"]", driver.Snapshot.Output!.ToJsonString());
     }
 
+    private const string DistributedMap = "{'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'End':true,"
+        + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}}}}";
+
     [Fact]
-    public void A_distributed_Map_whose_run_failed_is_redriven_as_a_new_map_run()
+    public void A_distributed_Map_whose_run_failed_redrives_the_same_map_run_across_a_snapshot_round_trip()
     {
-        var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'End':true,"
-            + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},'StartAt':'T','States':{'T':{" + Lambda + ",'End':true}}}}}}"));
+        var machine = Asl.Machine(DistributedMap);
+        var driver = new Driver(machine);
         driver.Start(Asl.Json("[10,20,30]"));
         var first = driver.Commands.OfType<StartMapRunCommand>().Single();
         driver.Apply(new MapRunFailedStimulus(first.MapRunArn, "States.ExceedToleratedFailureThreshold", "over"));
         Assert.Equal(ExecutionOutcome.Failed, driver.Snapshot!.Outcome);
+        var restored = SnapshotSerializer.Deserialize(SnapshotSerializer.Serialize(driver.Snapshot));
+
+        var redrive = Interpreter.Decide(machine, restored, new RedriveRequestedStimulus(), Asl.Start, new Random(1));
+
+        Assert.Equal("ExecutionRedriven MapStateEntered MapStateStarted MapRunRedriven", Asl.Types(redrive.Events));
+        var redriven = redrive.Events[^1];
+        Assert.Equal("mapRunRedrivenEventDetails", redriven.DetailsName);
+        Assert.Equal(first.MapRunArn, redriven.Details!["mapRunArn"]!.AsString());
+        Assert.Equal("1", redriven.Details["redriveCount"]!.ToJsonString());
+        var second = Assert.Single(redrive.Commands.OfType<StartMapRunCommand>());
+        Assert.Equal(first.MapRunArn, second.MapRunArn);
+        Assert.Equal(1, second.RedriveCount);
+        Assert.Equal("[10,20,30]", second.Items!.ToJsonString());
+        var done = Interpreter.Decide(machine, redrive.Snapshot, new MapRunSucceededStimulus(second.MapRunArn, Asl.Json("['r10','r20','r30']")),
+            Asl.Start, new Random(1));
+        Assert.Equal(ExecutionOutcome.Succeeded, done.Snapshot.Outcome);
+        Assert.Equal("MapRunSucceeded MapStateSucceeded MapStateExited ExecutionSucceeded", Asl.Types(done.Events));
+    }
+
+    [Fact]
+    public void A_second_redrive_of_the_same_map_run_counts_two_and_a_stopped_parent_redrives_its_aborted_run()
+    {
+        var driver = new Driver(Asl.Machine(DistributedMap));
+        driver.Start(Asl.Json("[1]"));
+        var first = driver.Commands.OfType<StartMapRunCommand>().Single();
+        driver.Apply(new MapRunFailedStimulus(first.MapRunArn, "States.ExceedToleratedFailureThreshold", "over"));
+        driver.Apply(new RedriveRequestedStimulus());
+        driver.Apply(new StopRequestedStimulus(null, null));
+        Assert.Contains(driver.History, e => e.Type == "MapRunAborted");
 
         var decision = driver.Apply(new RedriveRequestedStimulus());
 
-        var second = Assert.Single(decision.Commands.OfType<StartMapRunCommand>());
+        var redriven = decision.Events.Single(e => e.Type == "MapRunRedriven");
+        Assert.Equal(first.MapRunArn, redriven.Details!["mapRunArn"]!.AsString());
+        Assert.Equal("2", redriven.Details["redriveCount"]!.ToJsonString());
+        Assert.Equal(2, decision.Commands.OfType<StartMapRunCommand>().Single().RedriveCount);
+    }
+
+    [Fact]
+    public void A_map_run_redriven_a_thousand_times_fails_the_next_redrive_with_States_Runtime()
+    {
+        var machine = Asl.Machine(DistributedMap);
+        var driver = new Driver(machine);
+        driver.Start(Asl.Json("[1]"));
+        var first = driver.Commands.OfType<StartMapRunCommand>().Single();
+        driver.Apply(new MapRunFailedStimulus(first.MapRunArn, "States.ExceedToleratedFailureThreshold", "over"));
+        string json = SnapshotSerializer.Serialize(driver.Snapshot!);
+        Assert.Contains("\"lastMapRunRedriveCount\":0", json, StringComparison.Ordinal);
+        var atLimit = SnapshotSerializer.Deserialize(json.Replace("\"lastMapRunRedriveCount\":0",
+            $"\"lastMapRunRedriveCount\":{StartMapRunCommand.MaxRedrives}", StringComparison.Ordinal));
+        var below = SnapshotSerializer.Deserialize(json.Replace("\"lastMapRunRedriveCount\":0",
+            $"\"lastMapRunRedriveCount\":{StartMapRunCommand.MaxRedrives - 1}", StringComparison.Ordinal));
+
+        var refused = Interpreter.Decide(machine, atLimit, new RedriveRequestedStimulus(), Asl.Start, new Random(1));
+        var last = Interpreter.Decide(machine, below, new RedriveRequestedStimulus(), Asl.Start, new Random(1));
+
+        Assert.Empty(refused.Commands.OfType<StartMapRunCommand>());
+        Assert.DoesNotContain(refused.Events, e => e.Type == "MapRunRedriven");
+        Assert.Equal((ExecutionOutcome.Failed, "States.Runtime"), (refused.Snapshot.Outcome, refused.Snapshot.Error));
+        Assert.Equal(StartMapRunCommand.MaxRedrives, last.Commands.OfType<StartMapRunCommand>().Single().RedriveCount);
+    }
+
+    [Fact]
+    public void A_retry_of_a_distributed_Map_whose_run_failed_starts_a_new_map_run()
+    {
+        var driver = new Driver(Asl.Machine("{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
+            + "'Retry':[{'ErrorEquals':['States.ALL'],'IntervalSeconds':1,'MaxAttempts':1}],"
+            + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED'},'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}}}}"));
+        driver.Start(Asl.Json("[1]"));
+        var first = driver.Commands.OfType<StartMapRunCommand>().Single();
+        driver.Apply(new MapRunFailedStimulus(first.MapRunArn, "States.ExceedToleratedFailureThreshold", "over"));
+
+        driver.FireLastTimer();
+
+        var second = driver.Commands.OfType<StartMapRunCommand>().Last();
         Assert.NotEqual(first.MapRunArn, second.MapRunArn);
-        Assert.Equal("[10,20,30]", second.Items!.ToJsonString());
-        Assert.Contains(decision.Events, e => e.Type == "MapRunStarted");
-        driver.Apply(new MapRunSucceededStimulus(second.MapRunArn, Asl.Json("['r10','r20','r30']")));
-        Assert.Equal(ExecutionOutcome.Succeeded, driver.Snapshot.Outcome);
+        Assert.Equal(0, second.RedriveCount);
+        Assert.DoesNotContain(driver.History, e => e.Type == "MapRunRedriven");
     }
 
     [Fact]
