@@ -4,6 +4,7 @@ using Stepwise.Api.Validation;
 using Stepwise.Hosting;
 using Stepwise.Runtime;
 using Stepwise.Storage;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.Paging;
 
 namespace Stepwise.Api.MapRuns;
@@ -106,7 +107,7 @@ internal static class MapRunActions
         return new EmptyResponse();
     }
 
-    private static async Task<MapRunDescription> FindAsync(ApiContext context, string? mapRunArn, CancellationToken cancellationToken)
+    private static async Task<MapRunRecord> FindAsync(ApiContext context, string? mapRunArn, CancellationToken cancellationToken)
     {
         var arn = Arns.MapRun(mapRunArn, "mapRunArn");
         return await context.Engine.DescribeMapRunAsync(arn.Arn, cancellationToken).ConfigureAwait(false)

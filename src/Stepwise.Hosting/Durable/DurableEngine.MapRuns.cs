@@ -5,6 +5,7 @@ using Stepwise.Integrations.Items;
 using Stepwise.JsonPath;
 using Stepwise.Runtime;
 using Stepwise.Storage;
+using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.Work;
 
@@ -36,19 +37,19 @@ public sealed partial class DurableEngine
 
     /// <summary>The map runs of the execution, oldest first, as the store keeps them (a run this process runs, as it is now).</summary>
     /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
-    public async Task<IReadOnlyList<MapRunDescription>> ListMapRunsAsync(string executionArn, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MapRunRecord>> ListMapRunsAsync(string executionArn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
         _ = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
             ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
-        var described = new List<MapRunDescription>();
+        var described = new List<MapRunRecord>();
         string? token = null;
         do
         {
             var page = await _store.MapRuns.ListAsync(executionArn, new PageRequest(MapRunPageSize, token), cancellationToken).ConfigureAwait(false);
             foreach (var run in page.Items)
             {
-                described.Add(_mapRuns.TryGetValue(run.MapRunArn, out var hosted) ? hosted.Describe() : MapRunDescription.From(run));
+                described.Add(_mapRuns.TryGetValue(run.MapRunArn, out var hosted) ? hosted.Describe() : run);
             }
 
             token = page.NextToken;
@@ -61,7 +62,7 @@ public sealed partial class DurableEngine
     private const int MapRunPageSize = 100;
 
     /// <summary>The map run <paramref name="mapRunArn"/> names, or null when no execution has it.</summary>
-    public async Task<MapRunDescription?> DescribeMapRunAsync(string mapRunArn, CancellationToken cancellationToken = default)
+    public async Task<MapRunRecord?> DescribeMapRunAsync(string mapRunArn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapRunArn);
         if (_mapRuns.TryGetValue(mapRunArn, out var hosted))
@@ -69,7 +70,7 @@ public sealed partial class DurableEngine
             return hosted.Describe();
         }
 
-        return await _store.MapRuns.GetAsync(mapRunArn, cancellationToken).ConfigureAwait(false) is { } run ? MapRunDescription.From(run) : null;
+        return await _store.MapRuns.GetAsync(mapRunArn, cancellationToken).ConfigureAwait(false) is { } run ? run : null;
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ public sealed partial class DurableEngine
     /// </summary>
     /// <exception cref="ResourceNotFoundException">No execution has the map run.</exception>
     /// <exception cref="InvalidOperationException">The map run is no longer running.</exception>
-    public async Task<MapRunDescription> UpdateMapRunAsync(string mapRunArn, long? maxConcurrency, long? toleratedFailureCount,
+    public async Task<MapRunRecord> UpdateMapRunAsync(string mapRunArn, long? maxConcurrency, long? toleratedFailureCount,
         double? toleratedFailurePercentage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapRunArn);
@@ -96,7 +97,7 @@ public sealed partial class DurableEngine
 
     /// <summary>Writes the run's record as it is now (its counts and limits), and the results it keeps for a redrive once it failed.</summary>
     private ValueTask SaveMapRunAsync(HostedMapRun run, CancellationToken cancellationToken) =>
-        _store.MapRuns.UpdateAsync(run.Coordinator.ToRecord(run.ExecutionArn, run.StateMachineArn), run.Coordinator.TakeKeptResults(), cancellationToken);
+        _store.MapRuns.UpdateAsync(run.Coordinator.Describe(run.ExecutionArn, run.StateMachineArn), run.Coordinator.TakeKeptResults(), cancellationToken);
 
     /// <summary>
     /// Starts the run in the background (once: a redelivered item finds it running here), keeping the item's lease; the
@@ -136,7 +137,7 @@ public sealed partial class DurableEngine
 
         try
         {
-            await _store.MapRuns.CreateAsync(coordinator.ToRecord(parentArn, run.StateMachineArn), cancellationToken).ConfigureAwait(false);
+            await _store.MapRuns.CreateAsync(coordinator.Describe(parentArn, run.StateMachineArn), cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceAlreadyExistsException)
         {
@@ -149,7 +150,7 @@ public sealed partial class DurableEngine
                     coordinator.Reuse(_store.MapRuns.ReadResultsAsync(command.MapRunArn, CancellationToken.None));
                 }
 
-                await _store.MapRuns.UpdateAsync(coordinator.ToRecord(parentArn, run.StateMachineArn), [], cancellationToken).ConfigureAwait(false);
+                await _store.MapRuns.UpdateAsync(coordinator.Describe(parentArn, run.StateMachineArn), [], cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -1,3 +1,5 @@
+using Stepwise.Storage.MapRuns;
+
 namespace Stepwise.Hosting.MapRuns;
 
 /// <summary>A Map Run a durable engine runs in this process: its coordinator, its parent, and how to stop it.</summary>
@@ -17,7 +19,7 @@ internal sealed class HostedMapRun(MapRunCoordinator coordinator, string executi
     /// <summary>True once the parent no longer waits on the run (StopMapRunCommand): its work is done, not to resume.</summary>
     public bool Abandoned { get; set; }
 
-    public MapRunDescription Describe() => Coordinator.Describe(ExecutionArn, StateMachineArn);
+    public MapRunRecord Describe() => Coordinator.Describe(ExecutionArn, StateMachineArn);
 
     public void Dispose() => Stop.Dispose();
 }

@@ -133,41 +133,32 @@ internal sealed partial class MapRunCoordinator
         _finished.Writer.TryWrite(Finished.Wake);
     }
 
-    /// <summary>The run as DescribeMapRun shows it now.</summary>
-    public MapRunDescription Describe(string executionArn, string stateMachineArn)
+    /// <summary>The run as DescribeMapRun shows it now, and as the store keeps it (<see cref="IMapRunStore"/>), owned by <paramref name="executionArn"/>.</summary>
+    public MapRunRecord Describe(string executionArn, string stateMachineArn)
     {
         lock (_lock)
         {
             long itemsPending = _itemsTotal - _itemsRunning - _itemsSucceeded - _itemsFailed - _itemsTimedOut - _itemsAborted;
             long childrenPending = _childrenTotal - _childrenRunning - _childrenSucceeded - _childrenFailed - _childrenTimedOut - _childrenAborted;
-            return new MapRunDescription(MapRunArn, executionArn, stateMachineArn, _status, StartDate, _stopDate, _maxConcurrency,
-                _toleratedFailureCount, _toleratedFailurePercentage,
-                new MapRunCounts(itemsPending, _itemsRunning, _itemsSucceeded, _itemsFailed, _itemsTimedOut, _itemsAborted, _itemsTotal, _resultsWritten),
-                new MapRunCounts(childrenPending, _childrenRunning, _childrenSucceeded, _childrenFailed, _childrenTimedOut, _childrenAborted, _childrenTotal,
-                    _resultsWritten), _command.RedriveCount, _redriveDate);
+            return new MapRunRecord
+            {
+                MapRunArn = MapRunArn,
+                ExecutionArn = executionArn,
+                StateMachineArn = stateMachineArn,
+                Status = _status,
+                StartDate = StartDate,
+                StopDate = _stopDate,
+                MaxConcurrency = _maxConcurrency,
+                ToleratedFailureCount = _toleratedFailureCount,
+                ToleratedFailurePercentage = _toleratedFailurePercentage,
+                ItemCounts = new MapRunCounts(itemsPending, _itemsRunning, _itemsSucceeded, _itemsFailed, _itemsTimedOut, _itemsAborted,
+                    _itemsTotal, _resultsWritten),
+                ExecutionCounts = new MapRunCounts(childrenPending, _childrenRunning, _childrenSucceeded, _childrenFailed, _childrenTimedOut,
+                    _childrenAborted, _childrenTotal, _resultsWritten),
+                RedriveCount = _command.RedriveCount,
+                RedriveDate = _redriveDate,
+            };
         }
-    }
-
-    /// <summary>The run as the store keeps it (<see cref="IMapRunStore"/>), owned by <paramref name="executionArn"/>.</summary>
-    public MapRunRecord ToRecord(string executionArn, string stateMachineArn)
-    {
-        var described = Describe(executionArn, stateMachineArn);
-        return new MapRunRecord
-        {
-            MapRunArn = described.MapRunArn,
-            ExecutionArn = executionArn,
-            StateMachineArn = stateMachineArn,
-            Status = described.Status,
-            StartDate = described.StartDate,
-            StopDate = described.StopDate,
-            MaxConcurrency = described.MaxConcurrency,
-            ToleratedFailureCount = described.ToleratedFailureCount,
-            ToleratedFailurePercentage = described.ToleratedFailurePercentage,
-            ItemCounts = described.ItemCounts,
-            ExecutionCounts = described.ExecutionCounts,
-            RedriveCount = described.RedriveCount,
-            RedriveDate = described.RedriveDate,
-        };
     }
 
     /// <summary>
