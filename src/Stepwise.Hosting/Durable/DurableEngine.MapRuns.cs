@@ -22,7 +22,6 @@ namespace Stepwise.Hosting.Durable;
 public sealed partial class DurableEngine
 {
     private readonly ConcurrentDictionary<string, HostedMapRun> _mapRuns = new(StringComparer.Ordinal);
-    private long _mapRunSequence;
     private DurableMapRunChildren? _mapRunChildren;
 
     /// <summary>How often a running Map Run's record is written to the store (its counts), besides its start and end.</summary>
@@ -128,7 +127,7 @@ public sealed partial class DurableEngine
         var coordinator = new MapRunCoordinator(command, machine, MapRunChildren, ItemIO.CreateItemSource(integrations, _options.Region, _time),
             ItemIO.CreateResultSink(integrations, _options.Region, _time), _time, _options.MaxPayloadBytes,
             StableHash.ToSeed(StableHash.Of(command.MapRunArn)));
-        var run = new HostedMapRun(coordinator, parentArn, command.ItemScope.Info.StateMachineArn, Interlocked.Increment(ref _mapRunSequence));
+        var run = new HostedMapRun(coordinator, parentArn, command.ItemScope.Info.StateMachineArn);
         if (!_mapRuns.TryAdd(command.MapRunArn, run))
         {
             run.Dispose();

@@ -29,8 +29,7 @@ internal sealed class DurableMapRunChildren(DurableEngine engine, IMapRunChildre
         try
         {
             var command = child.Command;
-            var record = await engine.StartMapRunChildAsync(new MapRunChildStart(child.MapRunArn, command.ItemScope.Info.ExecutionArn, command.StateName,
-                child.Index, child.Info.ExecutionName, child.Input, command.ChildDefinition.ToJsonString()), cancellationToken).ConfigureAwait(false);
+            var record = await engine.StartMapRunChildAsync(new MapRunChildStart(child.MapRunArn, child.Index, child.Info.ExecutionName, child.Input, command.ChildDefinition.ToJsonString()), cancellationToken).ConfigureAwait(false);
             if (IsRedrivable(record, command.RedriveCount))
             {
                 // The parent's redrive of the run redrives the child's own execution (same ARN, its RedriveCount + 1),

@@ -3,16 +3,13 @@ using Stepwise.Storage.MapRuns;
 namespace Stepwise.Hosting.MapRuns;
 
 /// <summary>A Map Run a durable engine runs in this process: its coordinator, its parent, and how to stop it.</summary>
-internal sealed class HostedMapRun(MapRunCoordinator coordinator, string executionArn, string stateMachineArn, long sequence) : IDisposable
+internal sealed class HostedMapRun(MapRunCoordinator coordinator, string executionArn, string stateMachineArn) : IDisposable
 {
     public MapRunCoordinator Coordinator { get; } = coordinator;
 
     public string ExecutionArn { get; } = executionArn;
 
     public string StateMachineArn { get; } = stateMachineArn;
-
-    /// <summary>Orders an execution's runs, oldest first (ListMapRuns).</summary>
-    public long Sequence { get; } = sequence;
 
     public CancellationTokenSource Stop { get; } = new();
 

@@ -26,7 +26,7 @@ public sealed class MapRunChildApiTests
         var arns = new List<string>();
         for (int i = 0; i < children; i++)
         {
-            var child = await server.Engine.StartMapRunChildAsync(new MapRunChildStart(mapRunArn, parentExecution, "Fan", i, $"child-{i}",
+            var child = await server.Engine.StartMapRunChildAsync(new MapRunChildStart(mapRunArn, i, $"child-{i}",
                 JsonValue.Parse($$"""{"i":{{i}}}"""), i % 3 == 2 ? FailingProcessor : ItemProcessor), CancellationToken.None);
             await server.Engine.WaitForExecutionAsync(child.ExecutionArn);
             arns.Add(child.ExecutionArn);

@@ -23,9 +23,7 @@ public sealed class MapRunChildTests
     }
 
     private static MapRunChildStart Start(string mapRunArn, long index, string definition, string input = "{\"n\":21}") =>
-        new(mapRunArn, DurableHarnessParentArn, "Map", index, $"child-{index}", JsonValue.Parse(input), definition);
-
-    private const string DurableHarnessParentArn = "arn:aws:states:us-east-1:123456789012:execution:parent:run";
+        new(mapRunArn, index, $"child-{index}", JsonValue.Parse(input), definition);
 
     [Fact]
     public async Task A_child_runs_as_a_stored_execution_named_under_the_labelled_state_machine_and_its_end_is_heard_once()
