@@ -121,8 +121,8 @@ public sealed partial class DurableEngine
             return null;
         }
 
-        var header = parent.Header;
-        var machine = await _definitions.GetAsync(header.StateMachineArn, header.RevisionId, cancellationToken).ConfigureAwait(false);
+        // A parent that is itself a STANDARD child of a Map Run carries its definition in its header.
+        var machine = await _definitions.GetAsync(parent.Header, cancellationToken).ConfigureAwait(false);
         var integrations = _options.Integrations ?? new IntegrationsConfiguration();
         var coordinator = new MapRunCoordinator(command, machine, MapRunChildren, ItemIO.CreateItemSource(integrations, _options.Region, _time),
             ItemIO.CreateResultSink(integrations, _options.Region, _time), _time, _options.MaxPayloadBytes,
