@@ -94,8 +94,7 @@ internal sealed partial class Stepper
             return error;
         }
 
-        return new AslError(error.Error,
-            $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {error.Cause}");
+        return new AslError(error.Error, QueryFailureCause(frame, state, error.Cause));
     }
 
     private static AslError RuntimeError(string cause) => new(StatesErrors.Runtime, cause);

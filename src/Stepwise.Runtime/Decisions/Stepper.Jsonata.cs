@@ -74,15 +74,15 @@ internal sealed partial class Stepper
         return template.TryEvaluate(null, bindings, location, out value, out failure);
     }
 
+    /// <summary>A States.QueryEvaluationError's cause: AWS names the state and its StateEntered event before the JSONata error.</summary>
+    internal static string QueryFailureCause(Frame frame, State state, string cause) =>
+        $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {cause}";
+
     /// <summary>
     /// Records EvaluationFailed (chained, as AWS chains an expression's failure, to the event before StateEntered; a
     /// value that evaluated but cannot be used, such as a malformed Timestamp, chains normally) and fails the state with
     /// States.QueryEvaluationError, which Retry and Catch handle like any other error.
     /// </summary>
-    /// <summary>A States.QueryEvaluationError's cause: AWS names the state and its StateEntered event before the JSONata error.</summary>
-    internal static string QueryFailureCause(Frame frame, State state, string cause) =>
-        $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {cause}";
-
     private void QueryFailed(Frame frame, State state, string? location, string cause, bool afterEntered = false)
     {
         string prefixed = QueryFailureCause(frame, state, cause);
@@ -481,7 +481,7 @@ internal sealed partial class Stepper
     /// <summary>A catcher's own expression failed: the error is not caught again, the frame fails.</summary>
     private void CatcherFailed(Frame frame, State state, JsonataFailure failure)
     {
-        string prefixed = $"An error occurred while executing the state '{state.Name}' (entered at the event id #{frame.EnteredEventId}). {failure.Cause}";
+        string prefixed = QueryFailureCause(frame, state, failure.Cause);
         Emit(frame, "EvaluationFailed", "evaluationFailedEventDetails", new JsonObjectBuilder(4)
             .Set("cause", prefixed)
             .Set("error", StatesErrors.QueryEvaluationError)
