@@ -9,7 +9,7 @@ namespace Stepwise.Runtime.Decisions;
 /// </summary>
 internal sealed class FanOut
 {
-    public required JsonValue[] Items { get; set; }
+    public required JsonValue[] Items { get; init; }
 
     private JsonValue?[] _results = [];
     private int[] _childIds = [];

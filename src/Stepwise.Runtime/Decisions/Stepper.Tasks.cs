@@ -76,7 +76,7 @@ internal sealed partial class Stepper
 
     /// <summary>Records the task's scheduling event and asks the host to run it (both query languages end here).</summary>
     private void ScheduleTask(Frame frame, TaskState state, TaskResource resource, string? token, JsonObject context,
-        JsonValue parameters, long? timeout, long? heartbeat, JsonObject? credentials = null)
+        JsonValue parameters, long? timeout, long? heartbeat, JsonObject? credentials)
     {
         if (Inspector is { } inspector)
         {
@@ -188,12 +188,6 @@ internal sealed partial class Stepper
         }
 
         _snapshot.Tasks = _snapshot.Tasks.SetItem(taskId, task with { Started = true });
-        if (CurrentState(frame) is MapState)
-        {
-            // A Map's item read records no task events.
-            return;
-        }
-
         if (task.Resource.IsLambdaFunction)
         {
             Emit(frame, "LambdaFunctionStarted", null, null);
