@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Xml;
 using Stepwise.Integrations.Configuration;
 
 namespace Stepwise.Integrations.Aws;
@@ -106,21 +105,9 @@ internal sealed class S3Client(HttpClient http, Uri endpoint, AwsCredentials? cr
     private static async Task<AwsServiceException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        string? code = null;
-        string? message = null;
-        string? requestId = response.Headers.TryGetValues("x-amz-request-id", out var ids) ? string.Join(',', ids) : null;
-        try
-        {
-            var document = new XmlDocument { XmlResolver = null };
-            document.LoadXml(body);
-            code = document.DocumentElement?["Code"]?.InnerText;
-            message = document.DocumentElement?["Message"]?.InnerText;
-            requestId ??= document.DocumentElement?["RequestId"]?.InnerText;
-        }
-        catch (XmlException)
-        {
-            // Not XML: the status code speaks alone.
-        }
+        // Not XML (a HEAD-like answer): the status code speaks alone.
+        var (code, message, bodyRequestId) = QueryProtocol.ParseError(body);
+        string? requestId = response.Headers.TryGetValues("x-amz-request-id", out var ids) ? string.Join(',', ids) : bodyRequestId;
 
         int status = (int)response.StatusCode;
         code ??= status.ToString(CultureInfo.InvariantCulture);
