@@ -74,7 +74,7 @@ internal static class MapRunActions
     }
 
     private static MapRunCounts Counts(Storage.MapRuns.MapRunCounts tally) => new(tally.Pending, tally.Running, tally.Succeeded, tally.Failed, tally.TimedOut,
-        tally.Aborted, tally.Total, tally.ResultsWritten, FailuresNotRedrivable: 0, PendingRedrive: 0);
+        tally.Aborted, tally.Total, tally.ResultsWritten, tally.FailuresNotRedrivable, tally.PendingRedrive);
 
     private static async Task<EmptyResponse> UpdateAsync(ApiContext context, UpdateMapRunRequest request, CancellationToken cancellationToken)
     {
