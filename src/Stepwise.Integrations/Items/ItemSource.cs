@@ -144,15 +144,22 @@ public sealed class ItemSource : IItemSource
     }
 
     /// <summary>Store and network faults as <c>States.ItemReaderFailed</c>, their cause worded as AWS's Java SDK words S3's errors.</summary>
-    private static ItemReaderFailedException? Failure(Exception e) => e switch
+    private static ItemReaderFailedException? Failure(Exception e) => e is InvalidDataException data
+        ? new ItemReaderFailedException("The object is not valid gzip data: " + data.Message, data)
+        : StoreFailureCause(e) is { } cause ? new ItemReaderFailedException(cause, e) : null;
+
+    /// <summary>
+    /// The cause AWS gives for a fault of the object store (S3's error, the network, the local root), the same for the
+    /// reader and the writer; null for any other exception.
+    /// </summary>
+    internal static string? StoreFailureCause(Exception e) => e switch
     {
-        AwsServiceException s3 => new ItemReaderFailedException(S3Cause(s3), s3),
-        HttpRequestException http => new ItemReaderFailedException("Unable to execute HTTP request: " + http.Message, http),
-        InvalidDataException data => new ItemReaderFailedException("The object is not valid gzip data: " + data.Message, data),
-        IOException io => new ItemReaderFailedException(io.Message, io),
+        AwsServiceException s3 => S3Cause(s3),
+        HttpRequestException http => "Unable to execute HTTP request: " + http.Message,
+        IOException io => io.Message,
         _ => null,
     };
 
-    internal static string S3Cause(AwsServiceException e) => string.Create(CultureInfo.InvariantCulture,
+    private static string S3Cause(AwsServiceException e) => string.Create(CultureInfo.InvariantCulture,
         $"{e.Message} (Service: Amazon S3; Status Code: {e.StatusCode}; Error Code: {e.Code}; Request ID: {e.RequestId ?? "null"}; Proxy: null)");
 }

@@ -187,17 +187,9 @@ internal sealed class ResultWriterSession : IResultWriterSession
         {
             await _store.PutAsync(_bucket, key, body, "application/json", ct).ConfigureAwait(false);
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (ItemSource.StoreFailureCause(e) is { } cause)
         {
-            throw new ResultWriterFailedException(ItemSource.S3Cause(e), e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ResultWriterFailedException("Unable to execute HTTP request: " + e.Message, e);
-        }
-        catch (IOException e)
-        {
-            throw new ResultWriterFailedException(e.Message, e);
+            throw new ResultWriterFailedException(cause, e);
         }
     }
 
