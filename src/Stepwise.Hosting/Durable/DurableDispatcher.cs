@@ -35,6 +35,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRunId;
     private Task? _loop;
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _crashed;
 
     public DurableDispatcher(IStepwiseStore store, StepRunner runner, TaskDispatcher tasks, DurableEngineOptions options, TimeProvider time,
@@ -53,10 +54,19 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     /// <summary>Invoked when a step fails with an unexpected exception (the step is retried when its lease expires).</summary>
     public Action<Exception>? OnError { get; set; }
 
-    public void Start() => _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+    /// <summary>
+    /// Starts the loop. The task completes once the loop's first pass (recovery: due timers and queued work) has leased
+    /// what it could: that pass holds every free slot while it looks, so a step committed during it could lease none of
+    /// its own work and would leave it to the queue.
+    /// </summary>
+    public Task StartAsync()
+    {
+        _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+        return _firstPass.Task;
+    }
 
     /// <summary>
-    /// Does work items of <paramref name="kind"/> with <paramref name="handler"/> (register before <see cref="Start"/>).
+    /// Does work items of <paramref name="kind"/> with <paramref name="handler"/> (register before <see cref="StartAsync"/>).
     /// The handler completes the item's lease (with its step's commit, or on its own) and returns the work that step
     /// leased for this slot, as <see cref="AfterStep"/> hands it back; an exception gives the item back for another delivery.
     /// </summary>
@@ -64,7 +74,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 
     /// <summary>
     /// Serves Task states whose resource is exactly <paramref name="resource"/> with a handler of the engine's own that
-    /// sees whose task it is (register before <see cref="Start"/>); a mocked response still wins, as for every task.
+    /// sees whose task it is (register before <see cref="StartAsync"/>); a mocked response still wins, as for every task.
     /// </summary>
     public void RegisterEngineTask(string resource, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>> handler) => _engineTasks.Add(resource, handler);
 
@@ -248,7 +258,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 
             try
             {
-                if (await LeaseAndRunAsync(stopping).ConfigureAwait(false))
+                bool leased = await LeaseAndRunAsync(stopping).ConfigureAwait(false);
+                _firstPass.TrySetResult();
+                if (leased)
                 {
                     continue;
                 }
@@ -264,9 +276,12 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 #pragma warning restore CA1031
             {
                 OnError?.Invoke(e);
+                _firstPass.TrySetResult();
                 await DelayQuietlyAsync(_options.PollInterval, stopping).ConfigureAwait(false);
             }
         }
+
+        _firstPass.TrySetResult();
     }
 
     /// <summary>Leases as much as there are free slots for; true when something was leased.</summary>

@@ -72,7 +72,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            _dispatcher.Start();
+            await _dispatcher.StartAsync().ConfigureAwait(false);
         }
     }
 
