@@ -249,6 +249,9 @@ internal sealed partial class MapRunCoordinator
                 await OnFinishedAsync(run, await _finished.Reader.ReadAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
+            // A cancelled run ends aborted even when its last ends were read without waiting: those were cut short by
+            // the cancellation (a shutdown, say), and judging them would answer the parent with a failure it never had.
+            cancellationToken.ThrowIfCancellationRequested();
             if (run.Error is not null)
             {
                 KeepSucceeded(run);

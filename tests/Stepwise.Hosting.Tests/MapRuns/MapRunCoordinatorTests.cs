@@ -195,6 +195,29 @@ public sealed class MapRunCoordinatorTests : IDisposable
         Assert.Equal((MapRunStatuses.Aborted, 2L), (described.Status, described.ExecutionCounts.Aborted));
     }
 
+    [Fact]
+    public async Task A_run_cancelled_while_a_child_s_end_waits_to_be_judged_ends_aborted_and_not_with_that_end()
+    {
+        // A host shutting down cancels the run, and a child the cancellation cut short may end (FAILED, say) before the
+        // run's loop sees the cancellation: judging that end would answer the parent with a failure the shutdown made.
+        using var stop = new CancellationTokenSource();
+        var coordinator = Coordinator(Start("", "[1]"), new ChildCancellingTheRun(stop));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => coordinator.RunAsync(stop.Token));
+
+        Assert.Equal(MapRunStatuses.Aborted, coordinator.Describe("e", "m").Status);
+    }
+
+    /// <summary>A child that cancels its run and then ends FAILED at once, before the run's loop looks at the cancellation.</summary>
+    private sealed class ChildCancellingTheRun(CancellationTokenSource run) : IMapRunChildren
+    {
+        public Task<MapRunChildOutcome> RunAsync(MapRunChild child, CancellationToken cancellationToken)
+        {
+            run.Cancel();
+            return Task.FromResult(new MapRunChildOutcome("FAILED", null, "Boom", "cut short", child.Info.StartTime, child.Info.StartTime));
+        }
+    }
+
     /// <summary>Children start on the coordinator's loop: waits (real time, at most 10 s) until <paramref name="condition"/> holds.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
