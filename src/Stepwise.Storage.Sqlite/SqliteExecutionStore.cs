@@ -61,19 +61,19 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }));
     }
 
-    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
+    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, bool? redriven, PageRequest page,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page.MaxResults, 1);
         var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
-        return ValueTask.FromResult(store.Read((stateMachineArn, statusFilter, before, page.MaxResults), static (connection, request) =>
+        return ValueTask.FromResult(store.Read((stateMachineArn, statusFilter, redriven, before, page.MaxResults), static (connection, request) =>
         {
             // Newest first: executions are created when they start, so creation order is start order. A version or
             // alias ARN lists the executions started through it (the unqualified ARN lists them all).
             using var command = Command(connection,
                 $"SELECT {ExecutionColumns} FROM executions WHERE (state_machine_arn = $p0 OR version_arn = $p0 OR alias_arn = $p0) "
-                + "AND ($p1 IS NULL OR status = $p1) AND seq < $p2 ORDER BY seq DESC LIMIT $p3",
-                request.stateMachineArn, request.statusFilter, request.before, request.MaxResults + 1);
+                + "AND ($p1 IS NULL OR status = $p1) AND ($p2 IS NULL OR (redrive_count > 0) = $p2) AND seq < $p3 ORDER BY seq DESC LIMIT $p4",
+                request.stateMachineArn, request.statusFilter, request.redriven, request.before, request.MaxResults + 1);
             return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
         }));
     }

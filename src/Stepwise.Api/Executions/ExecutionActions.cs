@@ -202,12 +202,7 @@ internal static class ExecutionActions
                 throw new ApiException(TypeNotSupported, TypeNotSupportedMessage);
             }
 
-            listed = await store.Executions.ListAsync(machine.Arn, request.StatusFilter, page, cancellationToken).ConfigureAwait(false);
-            if (redriven is { } wanted)
-            {
-                // Filtered after paging: a page may hold fewer items than asked (AWS allows that) but never skips one.
-                listed = listed with { Items = FilterRedriven(listed.Items, wanted) };
-            }
+            listed = await store.Executions.ListAsync(machine.Arn, request.StatusFilter, redriven, page, cancellationToken).ConfigureAwait(false);
         }
 
         var items = new List<ExecutionListItem>(listed.Items.Count);
@@ -230,20 +225,6 @@ internal static class ExecutionActions
         }
 
         return new ListExecutionsResponse(items, listed.NextToken);
-    }
-
-    private static List<ExecutionRecord> FilterRedriven(IReadOnlyList<ExecutionRecord> executions, bool redriven)
-    {
-        var kept = new List<ExecutionRecord>(executions.Count);
-        foreach (var execution in executions)
-        {
-            if (execution.RedriveCount > 0 == redriven)
-            {
-                kept.Add(execution);
-            }
-        }
-
-        return kept;
     }
 
     private static async Task<GetExecutionHistoryResponse> HistoryAsync(ApiContext context, GetExecutionHistoryRequest request,

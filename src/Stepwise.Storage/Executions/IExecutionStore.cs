@@ -21,9 +21,10 @@ public interface IExecutionStore
     /// <summary>
     /// Executions of a state machine, newest first (as <c>ListExecutions</c> orders them).
     /// <paramref name="stateMachineArn"/> may also be a version or alias ARN, which lists the executions started
-    /// through it. <paramref name="statusFilter"/> is one of <see cref="ExecutionStatuses"/> or null for all.
+    /// through it. <paramref name="statusFilter"/> is one of <see cref="ExecutionStatuses"/> or null for all;
+    /// <paramref name="redriven"/> keeps only executions redriven at least once (true) or never (false), or all (null).
     /// </summary>
-    ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
+    ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, bool? redriven, PageRequest page,
         CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -47,7 +47,7 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
         return ValueTask.FromResult(snapshot);
     }
 
-    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
+    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, bool? redriven, PageRequest page,
         CancellationToken cancellationToken = default)
     {
         var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
@@ -59,7 +59,8 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
                 && (string.Equals(record.StateMachineArn, stateMachineArn, StringComparison.Ordinal)
                     || string.Equals(record.StateMachineVersionArn, stateMachineArn, StringComparison.Ordinal)
                     || string.Equals(record.StateMachineAliasArn, stateMachineArn, StringComparison.Ordinal))
-                && (statusFilter is null || string.Equals(record.Status, statusFilter, StringComparison.Ordinal)))
+                && (statusFilter is null || string.Equals(record.Status, statusFilter, StringComparison.Ordinal))
+                && (redriven is not { } wanted || record.RedriveCount > 0 == wanted))
             {
                 matches.Add(entry);
             }

@@ -279,6 +279,35 @@ public sealed class ExecutionActionTests
     }
 
     [Fact]
+    public async Task ListExecutions_of_a_state_machine_with_a_redriveFilter_pages_over_the_executions_it_keeps()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string machine = await server.CreateStateMachineAsync("redrive-filter", """{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Boom"}}}""");
+        var arns = new List<string>();
+        for (int i = 0; i < 4; i++)
+        {
+            string arn = (await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{machine}}","name":"e{{i}}"}"""))["executionArn"]!.AsString();
+            await server.Engine.WaitForExecutionAsync(arn);
+            arns.Add(arn);
+        }
+
+        foreach (string arn in new[] { arns[0], arns[2] })
+        {
+            await server.CallOkAsync("RedriveExecution", $$"""{"executionArn":"{{arn}}"}""");
+            await server.Engine.WaitForExecutionAsync(arn);
+        }
+
+        var first = await server.CallOkAsync("ListExecutions", $$"""{"stateMachineArn":"{{machine}}","redriveFilter":"REDRIVEN","maxResults":1}""");
+        var second = await server.CallOkAsync("ListExecutions",
+            $$"""{"stateMachineArn":"{{machine}}","redriveFilter":"REDRIVEN","maxResults":1,"nextToken":"{{first["nextToken"]!.AsString()}}"}""");
+        var never = await server.CallOkAsync("ListExecutions", $$"""{"stateMachineArn":"{{machine}}","redriveFilter":"NOT_REDRIVEN"}""");
+
+        Assert.Equal([arns[2], arns[0]], first["executions"]!.AsArray().Concat(second["executions"]!.AsArray()).Select(e => e.AsObject()["executionArn"]!.AsString()));
+        Assert.Null(second["nextToken"]);
+        Assert.Equal([arns[3], arns[1]], never["executions"]!.AsArray().Select(e => e.AsObject()["executionArn"]!.AsString()));
+    }
+
+    [Fact]
     public async Task RedriveExecution_of_a_succeeded_execution_answers_ExecutionNotRedrivable()
     {
         await using var server = await ApiServer.StartAsync();

@@ -51,7 +51,7 @@ public sealed class MapRunChildTests
         Assert.Equal("ExecutionStarted", history[0]["type"]!.AsString());
         Assert.Equal("ExecutionSucceeded", history[^1]["type"]!.AsString());
         Assert.Equal([(mapRunArn, 3L, ExecutionStatuses.Succeeded)], listener.Heard);
-        Assert.Empty((await harness.Store.Executions.ListAsync(harness.Engine.StateMachineArnOf("parent"), null, PageRequest.First(10))).Items);
+        Assert.Empty((await harness.Store.Executions.ListAsync(harness.Engine.StateMachineArnOf("parent"), null, null, PageRequest.First(10))).Items);
         Assert.Equal([started.ExecutionArn],
             (await harness.Store.Executions.ListByMapRunAsync(mapRunArn, null, null, PageRequest.First(10))).Items.Select(e => e.ExecutionArn));
         Assert.Empty(harness.Errors);

@@ -58,8 +58,8 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
         return _inner.Executions.GetSnapshotAsync(executionArn, cancellationToken);
     }
 
-    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, PageRequest page,
-        CancellationToken cancellationToken = default) => _inner.Executions.ListAsync(stateMachineArn, statusFilter, page, cancellationToken);
+    public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, bool? redriven, PageRequest page,
+        CancellationToken cancellationToken = default) => _inner.Executions.ListAsync(stateMachineArn, statusFilter, redriven, page, cancellationToken);
 
     public ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
         CancellationToken cancellationToken = default) => _inner.Executions.ListByMapRunAsync(mapRunArn, statusFilter, redriven, page, cancellationToken);

@@ -106,6 +106,20 @@ public abstract partial class StoreContract
         Assert.Equal(["versioned", "plain"], await ListExecutionNamesAsync(store, MachineArn("m"), null, 10));
     }
 
+    [Fact]
+    public async Task Listing_with_a_redrive_filter_pages_over_the_executions_it_keeps_only()
+    {
+        var store = await NewStoreAsync();
+        for (int i = 0; i < 6; i++)
+        {
+            var execution = Execution("m", "e" + i, At(i)) with { RedriveCount = i % 3 == 0 ? 1 : 0 };
+            await store.Executions.CreateAsync(execution, FirstStep(execution, 1));
+        }
+
+        Assert.Equal(["e3", "e0"], await ListExecutionNamesAsync(store, MachineArn("m"), null, 1, redriven: true));
+        Assert.Equal(["e5", "e4", "e2", "e1"], await ListExecutionNamesAsync(store, MachineArn("m"), ExecutionStatuses.Running, 3, redriven: false));
+    }
+
     private static async Task<List<StoredEvent>> ReadEventsAsync(IStepwiseStore store, string arn, bool reverse, int pageSize)
     {
         var events = new List<StoredEvent>();
@@ -138,13 +152,13 @@ public abstract partial class StoreContract
         return ids;
     }
 
-    private static async Task<List<string>> ListExecutionNamesAsync(IStepwiseStore store, string arn, string? status, int pageSize)
+    private static async Task<List<string>> ListExecutionNamesAsync(IStepwiseStore store, string arn, string? status, int pageSize, bool? redriven = null)
     {
         var names = new List<string>();
         string? token = null;
         do
         {
-            var page = await store.Executions.ListAsync(arn, status, new PageRequest(pageSize, token));
+            var page = await store.Executions.ListAsync(arn, status, redriven, new PageRequest(pageSize, token));
             Assert.True(page.Items.Count <= pageSize);
             names.AddRange(page.Items.Select(e => e.Name));
             token = page.NextToken;

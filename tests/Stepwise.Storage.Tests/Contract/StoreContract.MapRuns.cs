@@ -147,7 +147,7 @@ public abstract partial class StoreContract
         Assert.Equal(["child-4"], await ListChildNamesAsync(store, mapRunArn, null, true, 10));
         Assert.Equal(["child-2", "child-0"], await ListChildNamesAsync(store, mapRunArn, ExecutionStatuses.Failed, false, 10));
         Assert.Equal(mapRunArn, (await store.Executions.GetAsync(ExecutionArn("m/run", "child-3")))!.MapRunArn);
-        Assert.Empty((await store.Executions.ListAsync(MachineArn("m"), null, PageRequest.First(10))).Items);
+        Assert.Empty((await store.Executions.ListAsync(MachineArn("m"), null, null, PageRequest.First(10))).Items);
     }
 
     private static async Task<List<MapRunChildResult>> ReadResultsAsync(IStepwiseStore store, string mapRunArn)

@@ -87,7 +87,7 @@ public abstract partial class StoreContract
         await store.StateMachines.DeleteAsync(execution.StateMachineArn);
 
         Assert.NotNull(await store.Executions.GetAsync(execution.ExecutionArn));
-        Assert.Single((await store.Executions.ListAsync(execution.StateMachineArn, null, PageRequest.First(10))).Items);
+        Assert.Single((await store.Executions.ListAsync(execution.StateMachineArn, null, null, PageRequest.First(10))).Items);
     }
 
     [Fact]
