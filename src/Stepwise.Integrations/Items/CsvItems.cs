@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Stepwise.Json;
+using Stepwise.JsonPath.Intrinsics.Functions;
 
 namespace Stepwise.Integrations.Items;
 
@@ -75,7 +76,7 @@ internal static class CsvItems
             throw new ItemReaderFailedException($"The CSV headers are {bytes} bytes long; Step Functions reads headers of up to {MaxHeaderBytes} bytes.");
         }
 
-        int[] columns = JavaHashMapOrder.Of(headers);
+        int[] columns = JavaHashMapOrder.OfPutKeys(headers);
         var keys = new string[columns.Length];
         for (int i = 0; i < columns.Length; i++)
         {

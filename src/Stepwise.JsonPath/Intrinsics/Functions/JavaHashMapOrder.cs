@@ -5,7 +5,8 @@ namespace Stepwise.JsonPath.Intrinsics.Functions;
 /// bucket. AWS builds some intrinsic results in these Java collections, so their order is the bucket order, not the
 /// input order: JsonMerge yields constant_input_field before constant_in_literal (test_json_merge_escaped_argument)
 /// and ArrayUnique([true, false, true, false]) yields [false, true] (recorded against AWS in public
-/// characterisation suites). Buckets are reproduced exactly (the hash is spread as <c>HashMap.hash</c> spreads it);
+/// characterisation suites), and the ItemReader's CSV items are HashMaps (the corpus shows keys <c>0, {}, True</c> for
+/// headers <c>0, True, {}</c>). Buckets are reproduced exactly (the hash is spread as <c>HashMap.hash</c> spreads it);
 /// a bin of eight or more colliding keys, which Java turns into a tree, is not modelled.
 /// </summary>
 internal static class JavaHashMapOrder
@@ -32,6 +33,20 @@ internal static class JavaHashMapOrder
     {
         int wanted = Math.Max((int)(count / .75f) + 1, DefaultCapacity);
         return (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wanted);
+    }
+
+    /// <summary>The indexes of <paramref name="keys"/> (distinct) in the iteration order of a default-constructed map they were put into in order.</summary>
+    public static int[] OfPutKeys(IReadOnlyList<string> keys)
+    {
+        var hashes = new int[keys.Count];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = JavaHash.OfString(keys[i]);
+        }
+
+        var order = new int[hashes.Length];
+        Sort(hashes, GrownCapacity(hashes.Length), order);
+        return order;
     }
 
     /// <summary>
