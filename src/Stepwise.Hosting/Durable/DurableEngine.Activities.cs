@@ -63,6 +63,20 @@ public sealed partial class DurableEngine
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activityArn);
+        // A poll is the engine's work while it looks, and waits idle in between (see IdleTracker).
+        _dispatcher.Idle.Enter();
+        try
+        {
+            return await PollActivityTaskAsync(activityArn, workerName, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _dispatcher.Idle.Exit();
+        }
+    }
+
+    private async Task<ActivityTaskAssignment?> PollActivityTaskAsync(string activityArn, string? workerName, CancellationToken cancellationToken)
+    {
         _ = await DescribeActivityAsync(activityArn, cancellationToken).ConfigureAwait(false);
         var deadline = _time.GetUtcNow() + ActivityPollTimeout;
         while (true)
@@ -78,7 +92,8 @@ public sealed partial class DurableEngine
                 }
             }
 
-            var left = deadline - _time.GetUtcNow();
+            now = _time.GetUtcNow();
+            var left = deadline - now;
             if (left <= TimeSpan.Zero)
             {
                 return null;
@@ -88,6 +103,7 @@ public sealed partial class DurableEngine
             var wait = left < _options.PollInterval ? left : _options.PollInterval;
             try
             {
+                using var waiting = _dispatcher.Idle.Wait(now + wait, wake);
                 await wake.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
