@@ -381,10 +381,10 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
 
         using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        using (Idle.Wait(now + delay, wake))
+        var woken = Task.WhenAny(wake, Task.Delay(delay, _time, cancelDelay.Token));
+        using (Idle.Wait(woken))
         {
-            var timeout = Task.Delay(delay, _time, cancelDelay.Token);
-            await Task.WhenAny(wake, timeout).ConfigureAwait(false);
+            await woken.ConfigureAwait(false);
         }
 
         await cancelDelay.CancelAsync().ConfigureAwait(false);
@@ -404,10 +404,11 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 
     private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken stopping)
     {
-        using var waiting = Idle.Wait(_time.GetUtcNow() + delay, null);
         try
         {
-            await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
+            var delayed = Task.Delay(delay, _time, stopping);
+            using var waiting = Idle.Wait(delayed);
+            await delayed.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -526,7 +527,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             var renewing = RenewWhileRunningAsync(item.Lease, cts, renewal.Token);
             // A handler of the host's answers when it will, which no clock of the engine's decides: the slot waits on it
             // idle. The engine's own tasks (a nested start) are steps of the engine's, and busy.
-            using var waiting = startedInline || EngineTask(work) is null ? Idle.Wait(DateTimeOffset.MaxValue, null) : null;
+            using var waiting = startedInline || EngineTask(work) is null ? Idle.Wait(null) : null;
             try
             {
                 outcome = startedInline ? await started!.WaitAsync(cts.Token).ConfigureAwait(false)

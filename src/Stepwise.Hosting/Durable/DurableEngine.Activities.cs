@@ -92,8 +92,7 @@ public sealed partial class DurableEngine
                 }
             }
 
-            now = _time.GetUtcNow();
-            var left = deadline - now;
+            var left = deadline - _time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
                 return null;
@@ -103,8 +102,9 @@ public sealed partial class DurableEngine
             var wait = left < _options.PollInterval ? left : _options.PollInterval;
             try
             {
-                using var waiting = _dispatcher.Idle.Wait(now + wait, wake);
-                await wake.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false);
+                var woken = wake.WaitAsync(wait, _time, cancellationToken);
+                using var waiting = _dispatcher.Idle.Wait(woken);
+                await woken.ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

@@ -91,10 +91,10 @@ public sealed partial class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// True when no step is being done and every waiting loop waits for a time still to come on the engine's clock
-    /// (see <see cref="IdleTracker"/>): what tests on a manual clock wait for before they move it.
+    /// True when no step is being done and every waiting loop still waits for its signal or timer (see
+    /// <see cref="IdleTracker"/>): what tests on a manual clock wait for before they move it.
     /// </summary>
-    internal bool IsIdle => _dispatcher.Idle.IsIdle(_time.GetUtcNow());
+    internal bool IsIdle => _dispatcher.Idle.IsIdle();
 
     /// <summary>Stores a state machine (a convenience for hosts and tests; the API validates definitions first).</summary>
     /// <exception cref="FormatException">The definition cannot be read.</exception>

@@ -2,9 +2,10 @@ namespace Stepwise.Hosting.Durable;
 
 /// <summary>
 /// Knows whether the engine's background work has caught up with its clock: no step is being done, and every loop that
-/// waits (the dispatcher's, activity polls) waits for a signal not given yet and a time still to come. A task handler
-/// of the host's (a Lambda, an HTTP endpoint) is outside the engine: a slot waiting on one counts as idle. Tests on a
-/// manual clock move it only while the engine is idle, so time never runs ahead of the work an earlier instant set off.
+/// waits (the dispatcher's, activity polls) still waits, for a signal not given yet or a timer not fired yet. A task
+/// handler of the host's (a Lambda, an HTTP endpoint) is outside the engine: a slot waiting on one counts as idle. Tests
+/// on a manual clock move it only while the engine is idle, so time never runs ahead of the work an earlier instant
+/// set off.
 /// </summary>
 internal sealed class IdleTracker
 {
@@ -19,12 +20,13 @@ internal sealed class IdleTracker
     public void Exit() => Interlocked.Decrement(ref _busy);
 
     /// <summary>
-    /// Turns the caller's busy count into a wait that ends at <paramref name="until"/> (not later than the timer the
-    /// caller waits on comes due) or when <paramref name="wake"/> completes; disposing the result makes it busy again.
+    /// Turns the caller's busy count into a wait for <paramref name="awaited"/> (a timer on the engine's clock or a
+    /// signal; null for a handler of the host's, which only the outside world ends); disposing the result makes the
+    /// caller busy again. A manual clock completes a timer's task as it fires it, so the wait ends with the move.
     /// </summary>
-    public Waiting Wait(DateTimeOffset until, Task? wake)
+    public Waiting Wait(Task? awaited)
     {
-        var waiting = new Waiting(this, until, wake);
+        var waiting = new Waiting(this, awaited);
         lock (_lock)
         {
             _waiting.Add(waiting);
@@ -34,8 +36,8 @@ internal sealed class IdleTracker
         return waiting;
     }
 
-    /// <summary>True when nothing is busy and every wait still waits at <paramref name="now"/>.</summary>
-    public bool IsIdle(DateTimeOffset now)
+    /// <summary>True when nothing is busy and no wait's task has completed.</summary>
+    public bool IsIdle()
     {
         lock (_lock)
         {
@@ -46,7 +48,7 @@ internal sealed class IdleTracker
 
             foreach (var waiting in _waiting)
             {
-                if (waiting.Until <= now || waiting.Wake?.IsCompleted == true)
+                if (waiting.Awaited?.IsCompleted == true)
                 {
                     return false;
                 }
@@ -66,11 +68,9 @@ internal sealed class IdleTracker
     }
 
     /// <summary>One wait begun by <see cref="Wait"/>.</summary>
-    internal sealed class Waiting(IdleTracker owner, DateTimeOffset until, Task? wake) : IDisposable
+    internal sealed class Waiting(IdleTracker owner, Task? awaited) : IDisposable
     {
-        public DateTimeOffset Until { get; } = until;
-
-        public Task? Wake { get; } = wake;
+        public Task? Awaited { get; } = awaited;
 
         public void Dispose() => owner.Resume(this);
     }
