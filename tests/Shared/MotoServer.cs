@@ -17,31 +17,26 @@ public sealed class MotoServer : IDisposable
     /// <summary>Starts moto with account 111111111111 in its ARNs and queue URLs (the account of the AWS-recorded corpus).</summary>
     public MotoServer()
     {
-        int port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("moto_server")
+        // A port found free can be taken before moto binds it (test assemblies run at once, each with its own moto):
+        // moto then exits at once, and another free port is tried.
+        for (int attempt = 1; ; attempt++)
         {
-            ArgumentList = { "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["MOTO_ACCOUNT_ID"] = AccountId;
-        try
-        {
-            _process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"These tests need moto_server on the PATH (pip install 'moto[server]'): {e.Message}", e);
-        }
+            int port = FreePort();
+            var process = Start(port);
+            if (WaitUntilListening(process, port))
+            {
+                _process = process;
+                Endpoint = new Uri($"http://127.0.0.1:{port}/");
+                return;
+            }
 
-        // Drain its logs so a full pipe never blocks it.
-        _process.OutputDataReceived += static (_, _) => { };
-        _process.ErrorDataReceived += static (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        WaitUntilListening(port);
+            int exitCode = process.ExitCode;
+            process.Dispose();
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"moto_server exited with code {exitCode} before it listened, on three free ports in a row.");
+            }
+        }
     }
 
     public const string AccountId = "111111111111";
@@ -140,21 +135,52 @@ public sealed class MotoServer : IDisposable
         request.Headers.TryAddWithoutValidation("Authorization",
             $"AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/{signingName}/aws4_request, SignedHeaders=host, Signature=0");
 
-    private void WaitUntilListening(int port)
+    private static Process Start(int port)
     {
+        var start = new ProcessStartInfo("moto_server")
+        {
+            ArgumentList = { "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["MOTO_ACCOUNT_ID"] = AccountId;
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"These tests need moto_server on the PATH (pip install 'moto[server]'): {e.Message}", e);
+        }
+
+        // Drain its logs so a full pipe never blocks it.
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>True once moto listens on <paramref name="port"/>; false when it exited first (the port was taken).</summary>
+    private static bool WaitUntilListening(Process process, int port)
+    {
+        // A guard against a hung start only: moto starts in a few seconds even on a loaded machine.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode} before it listened on port {port}.");
+                return false;
             }
 
             try
             {
                 using var client = new TcpClient();
                 client.Connect(IPAddress.Loopback, port);
-                return;
+                // Connected: moto listens, unless it failed to bind because another process listens there.
+                return !process.WaitForExit(TimeSpan.Zero);
             }
             catch (SocketException)
             {
@@ -162,6 +188,7 @@ public sealed class MotoServer : IDisposable
             }
         }
 
+        process.Kill(entireProcessTree: true);
         throw new InvalidOperationException($"moto_server did not listen on port {port} within 60 s.");
     }
 

@@ -31,8 +31,9 @@ server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 # serve prints "Stepwise is serving http://127.0.0.1:PORT on DIR" once it listens (--port 0 lets it pick a free port).
+# Up to two minutes: a fresh, loaded CI machine starts it in seconds, but a hang must still end the wait.
 endpoint=""
-for _ in $(seq 1 300); do
+for _ in $(seq 1 1200); do
   endpoint="$(grep -o 'http://[0-9.]*:[0-9]*' "$work/serve.log" | head -n 1)"
   [ -n "$endpoint" ] && break
   kill -0 "$server" 2>/dev/null || break
@@ -73,7 +74,8 @@ if ! aws --version >/dev/null 2>&1; then
 fi
 if aws --version >/dev/null 2>&1; then
   aws --version
-  timeout 60 "$here/cli/aws_cli.sh" 2>&1 | tee "$work/cli.out"
+  # Each AWS CLI call starts a Python process (about 2 s on a loaded machine, for 8 calls): the limit only ends a hang.
+  timeout 180 "$here/cli/aws_cli.sh" 2>&1 | tee "$work/cli.out"
   add "$(tail -n 1 "$work/cli.out")"
 else
   echo "compat: the AWS CLI is missing and could not be installed" >&2

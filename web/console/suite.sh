@@ -36,7 +36,8 @@ else
     dotnet "$repo/src/Stepwise.Cli/bin/Debug/net10.0/stepwise.dll" serve --port 0 --data "$data" >"$log" 2>&1 &
   server=$!
   url=""
-  for _ in $(seq 1 300); do
+  # Up to two minutes for serve to listen (a fresh, loaded machine takes seconds; a hang must still end the wait).
+  for _ in $(seq 1 600); do
     url="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -n 1)"
     [ -n "$url" ] && break
     kill -0 "$server" 2>/dev/null || break

@@ -54,6 +54,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     /// <summary>Invoked when a step fails with an unexpected exception (the step is retried when its lease expires).</summary>
     public Action<Exception>? OnError { get; set; }
 
+    /// <summary>Whether the loop and the slots have caught up with the clock (see <see cref="IdleTracker"/>).</summary>
+    public IdleTracker Idle { get; } = new();
+
     /// <summary>
     /// Starts the loop. The task completes once the loop's first pass (recovery: due timers and queued work) has leased
     /// what it could: that pass holds every free slot while it looks, so a step committed during it could lease none of
@@ -61,7 +64,13 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     /// </summary>
     public Task StartAsync()
     {
-        _loop ??= Task.Run(() => RunAsync(_stopping.Token));
+        if (_loop is null)
+        {
+            // The loop is busy from now until it first sleeps (Exit at its end).
+            Idle.Enter();
+            _loop = Task.Run(() => RunAsync(_stopping.Token));
+        }
+
         return _firstPass.Task;
     }
 
@@ -282,6 +291,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
 
         _firstPass.TrySetResult();
+        Idle.Exit();
     }
 
     /// <summary>Leases as much as there are free slots for; true when something was leased.</summary>
@@ -338,6 +348,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private void RunInTakenSlot(Func<Task> step)
     {
         long id = Interlocked.Increment(ref _nextRunId);
+        Idle.Enter();
         var task = Task.Run(async () =>
         {
             try
@@ -349,6 +360,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
                 _slots.Release();
                 _running.TryRemove(id, out _);
                 Signal();
+                Idle.Exit();
             }
         });
         _running[id] = task;
@@ -369,8 +381,12 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
 
         using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var timeout = Task.Delay(delay, _time, cancelDelay.Token);
-        await Task.WhenAny(wake, timeout).ConfigureAwait(false);
+        var woken = Task.WhenAny(wake, Task.Delay(delay, _time, cancelDelay.Token));
+        using (Idle.Wait(woken))
+        {
+            await woken.ConfigureAwait(false);
+        }
+
         await cancelDelay.CancelAsync().ConfigureAwait(false);
         stopping.ThrowIfCancellationRequested();
     }
@@ -390,7 +406,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     {
         try
         {
-            await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
+            var delayed = Task.Delay(delay, _time, stopping);
+            using var waiting = Idle.Wait(delayed);
+            await delayed.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -507,6 +525,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         {
             using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
             var renewing = RenewWhileRunningAsync(item.Lease, cts, renewal.Token);
+            // A handler of the host's answers when it will, which no clock of the engine's decides: the slot waits on it
+            // idle. The engine's own tasks (a nested start) are steps of the engine's, and busy.
+            using var waiting = startedInline || EngineTask(work) is null ? Idle.Wait(null) : null;
             try
             {
                 outcome = startedInline ? await started!.WaitAsync(cts.Token).ConfigureAwait(false)
@@ -566,7 +587,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     {
         try
         {
-            return _engineTasks.TryGetValue(work.Command.Resource, out var own) && !IsMocked(work)
+            return EngineTask(work) is { } own
                 ? await own(work, cancellationToken).ConfigureAwait(false)
                 : await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
@@ -581,6 +602,10 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             return TaskOutcome.Failure(e.GetType().Name, e.Message);
         }
     }
+
+    /// <summary>The engine's own handler of the task's resource, unless the mock configuration answers the task.</summary>
+    private Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>? EngineTask(TaskWork work) =>
+        _engineTasks.TryGetValue(work.Command.Resource, out var own) && !IsMocked(work) ? own : null;
 
     /// <summary>A .sync job started: its TaskSubmitted is committed while the task goes on polling in its slot.</summary>
     private async ValueTask ReportSubmittedAsync(string executionArn, long taskId, JsonValue output, CancellationToken cancellationToken)

@@ -63,6 +63,20 @@ public sealed partial class DurableEngine
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activityArn);
+        // A poll is the engine's work while it looks, and waits idle in between (see IdleTracker).
+        _dispatcher.Idle.Enter();
+        try
+        {
+            return await PollActivityTaskAsync(activityArn, workerName, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _dispatcher.Idle.Exit();
+        }
+    }
+
+    private async Task<ActivityTaskAssignment?> PollActivityTaskAsync(string activityArn, string? workerName, CancellationToken cancellationToken)
+    {
         _ = await DescribeActivityAsync(activityArn, cancellationToken).ConfigureAwait(false);
         var deadline = _time.GetUtcNow() + ActivityPollTimeout;
         while (true)
@@ -88,7 +102,9 @@ public sealed partial class DurableEngine
             var wait = left < _options.PollInterval ? left : _options.PollInterval;
             try
             {
-                await wake.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(false);
+                var woken = wake.WaitAsync(wait, _time, cancellationToken);
+                using var waiting = _dispatcher.Idle.Wait(woken);
+                await woken.ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

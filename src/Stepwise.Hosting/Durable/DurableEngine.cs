@@ -90,6 +90,12 @@ public sealed partial class DurableEngine : IAsyncDisposable
         await _dispatcher.CrashAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// True when no step is being done and every waiting loop still waits for its signal or timer (see
+    /// <see cref="IdleTracker"/>): what tests on a manual clock wait for before they move it.
+    /// </summary>
+    internal bool IsIdle => _dispatcher.Idle.IsIdle();
+
     /// <summary>Stores a state machine (a convenience for hosts and tests; the API validates definitions first).</summary>
     /// <exception cref="FormatException">The definition cannot be read.</exception>
     public async Task<StateMachineRecord> CreateStateMachineAsync(string name, string definition, string type = StateMachineTypes.Standard,

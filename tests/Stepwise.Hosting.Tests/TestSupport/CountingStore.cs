@@ -12,7 +12,10 @@ using Stepwise.Storage.Work;
 
 namespace Stepwise.Hosting.Tests.TestSupport;
 
-/// <summary>An in-memory store that counts snapshot reads and step commits, to show what a step costs.</summary>
+/// <summary>
+/// An in-memory store that counts snapshot reads and step commits, to show what a step costs, and can make each commit
+/// take real time, as a loaded machine's disk does.
+/// </summary>
 internal sealed class CountingStore : IStepwiseStore, IExecutionStore
 {
     private readonly InMemoryStore _inner = new();
@@ -23,6 +26,9 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
 
     /// <summary>Commits of steps after the first (the first is <see cref="CreateAsync"/>).</summary>
     public int Commits => Volatile.Read(ref _commits);
+
+    /// <summary>Real time each step commit takes (none by default).</summary>
+    public TimeSpan CommitDelay { get; init; }
 
     public IStateMachineStore StateMachines => _inner.StateMachines;
 
@@ -67,9 +73,14 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
     public ValueTask<Page<StoredEvent>> GetHistoryAsync(string executionArn, bool reverseOrder, PageRequest page,
         CancellationToken cancellationToken = default) => _inner.Executions.GetHistoryAsync(executionArn, reverseOrder, page, cancellationToken);
 
-    public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
+    public async ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _commits);
-        return _inner.Executions.CommitAsync(commit, cancellationToken);
+        if (CommitDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(CommitDelay, cancellationToken);
+        }
+
+        return await _inner.Executions.CommitAsync(commit, cancellationToken);
     }
 }

@@ -77,10 +77,14 @@ internal sealed class DurableHarness : IAsyncDisposable
         return [.. page.Items];
     }
 
-    /// <summary>Moves the clock in steps of a second, letting the dispatcher react to each, until the condition holds.</summary>
+    /// <summary>
+    /// Moves the clock in steps of a second, letting the engine catch up with the current instant before each step (see
+    /// <see cref="SettleAsync"/>), until the condition holds.
+    /// </summary>
     public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
     {
         var end = Clock.GetUtcNow() + limit;
+        await SettleAsync();
         while (!await condition())
         {
             Assert.True(Clock.GetUtcNow() < end, "The condition did not hold within the time limit.");
@@ -90,19 +94,18 @@ internal sealed class DurableHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits (in real time, briefly) until the dispatcher has fired every timer due on the manual clock: a fired timer
-    /// leaves the store with the commit of its step, so its events carry the instant it came due.
+    /// Waits (in real time, at most the guard) until the engine has caught up with the manual clock: it does no step and
+    /// its loops wait for a later instant, so every timer due has fired and its step is committed (its events carry the
+    /// instant it came due). Only then may the clock move again: it never runs ahead of the work an earlier instant set
+    /// off, however slow the machine.
     /// </summary>
     private async Task SettleAsync()
     {
-        var now = Clock.GetUtcNow();
-        for (int i = 0; i < 2000; i++)
+        using var guard = new CancellationTokenSource(s_guard);
+        while (!Engine.IsIdle)
         {
+            Assert.False(guard.IsCancellationRequested, "The engine did not catch up with the manual clock.");
             await Task.Delay(2);
-            if (await Store.Timers.GetNextDueTimeAsync() is not { } due || due > now)
-            {
-                return;
-            }
         }
     }
 

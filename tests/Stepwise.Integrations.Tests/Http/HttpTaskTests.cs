@@ -98,7 +98,8 @@ public sealed class HttpTaskTests
     [Fact]
     public async Task An_unknown_connection_and_a_refused_connection_fail_clearly()
     {
-        int port = LoopbackServer.FreePort();
+        using var refusing = new RefusingPort();
+        int port = refusing.Port;
         var configuration = new IntegrationsConfiguration();
         configuration.AllowedHosts.Add("127.0.0.1");
 

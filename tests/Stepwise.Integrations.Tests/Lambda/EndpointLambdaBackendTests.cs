@@ -87,7 +87,8 @@ public sealed class EndpointLambdaBackendTests
     [Fact]
     public async Task An_unreachable_endpoint_fails_with_Lambda_SdkClientException()
     {
-        var configuration = new IntegrationsConfiguration { LambdaEndpoint = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/") };
+        using var refusing = new RefusingPort();
+        var configuration = new IntegrationsConfiguration { LambdaEndpoint = new Uri($"http://127.0.0.1:{refusing.Port}/") };
         await using var engine = new StepwiseEngine(new StepwiseEngineOptions { Integrations = configuration });
 
         var result = await engine.RunAsync(CommandLambdaBackendTests.Machine(FunctionArn, ""), JsonObject.Empty);

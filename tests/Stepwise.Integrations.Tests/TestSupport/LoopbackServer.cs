@@ -7,17 +7,35 @@ namespace Stepwise.Integrations.Tests.TestSupport;
 /// <summary>An HTTP server on a free loopback port that answers every request with what the test's responder says, recording each request.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<RecordedRequest, Response> _responder;
     private readonly Task _loop;
 
     public LoopbackServer(Func<RecordedRequest, Response> responder)
     {
         _responder = responder;
-        int port = FreePort();
-        Uri = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Uri.ToString());
-        _listener.Start();
+        // A port found free can be taken before the listener binds it (test assemblies run at once, each with servers
+        // of its own): then another free port is tried.
+        for (int attempt = 1; ; attempt++)
+        {
+            var uri = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(uri.ToString());
+            try
+            {
+                listener.Start();
+            }
+            catch (HttpListenerException) when (attempt < 3)
+            {
+                listener.Close();
+                continue;
+            }
+
+            _listener = listener;
+            Uri = uri;
+            break;
+        }
+
         _loop = ServeAsync();
     }
 
@@ -25,7 +43,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public List<RecordedRequest> Requests { get; } = [];
 
-    public static int FreePort()
+    private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

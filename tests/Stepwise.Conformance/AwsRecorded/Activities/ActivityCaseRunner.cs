@@ -95,18 +95,26 @@ internal static class ActivityCaseRunner
         }
     }
 
-    /// <summary>Waits for the execution to end, moving the manual clock a second at a time while it waits on a timer.</summary>
+    /// <summary>
+    /// Waits for the execution to end, moving the manual clock a second at a time while it waits on a timer, and only
+    /// once the engine has done what the current instant set off: on a loaded machine a clock moved on regardless ran
+    /// past a task's timeout while its child or worker was still being started, and the case recorded another history.
+    /// </summary>
     internal static async Task<ExecutionRecord> RunOutAsync(DurableEngine engine, ManualTimeProvider clock, string executionArn, CancellationToken cancellationToken)
     {
         for (int second = 0; second < 600; second++)
         {
+            while (!engine.IsIdle)
+            {
+                await Task.Delay(2, cancellationToken);
+            }
+
             var record = (await engine.DescribeExecutionAsync(executionArn, cancellationToken))!;
             if (record.Status != ExecutionStatuses.Running)
             {
                 return record;
             }
 
-            await Task.Delay(5, cancellationToken);
             clock.Advance(TimeSpan.FromSeconds(1));
         }
 
