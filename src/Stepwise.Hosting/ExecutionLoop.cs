@@ -35,6 +35,9 @@ internal sealed class ExecutionLoop
     private List<HistoryEvent> _history = [];
     private readonly Queue<Stimulus> _local = new();
     private readonly List<Stimulus> _batch = [];
+
+    /// <summary>The results of the tasks that answered synchronously while the last decision's commands ran.</summary>
+    private readonly List<Stimulus> _completedNow = [];
     /// <summary>
     /// Where tasks that complete asynchronously report; made on first need, as most executions (Pass states, handlers
     /// that answer synchronously) never wait and a channel is most of what a short execution allocates.
@@ -42,6 +45,9 @@ internal sealed class ExecutionLoop
     private Channel<Stimulus>? _completions;
     private readonly Dictionary<long, DateTimeOffset> _timers = [];
     private readonly Dictionary<long, CancellationTokenSource> _inflight = [];
+
+    /// <summary>A cancellation source that served a task which answered synchronously, ready for the next task.</summary>
+    private CancellationTokenSource? _spareCancellation;
 
     /// <summary>The Map Runs this execution waits on, each run by a <see cref="MapRunCoordinator"/> in the background.</summary>
     private readonly Dictionary<string, CancellationTokenSource> _mapRuns = new(StringComparer.Ordinal);
@@ -119,6 +125,7 @@ internal sealed class ExecutionLoop
             }
 
             _inflight.Clear();
+            _spareCancellation?.Dispose();
             foreach (var cts in _mapRuns.Values)
             {
                 await cts.CancelAsync().ConfigureAwait(false);
@@ -311,14 +318,15 @@ internal sealed class ExecutionLoop
 
         _submitted.Clear();
 
-        List<Stimulus>? completedNow = null;
-        foreach (var command in decision.Commands)
+        // Indexed, not foreach: the commands are an IReadOnlyList, whose enumerator is an allocation per decision.
+        var commands = decision.Commands;
+        for (int i = 0; i < commands.Count; i++)
         {
-            switch (command)
+            switch (commands[i])
             {
                 case InvokeTaskCommand invoke:
                     _local.Enqueue(new TaskStartedStimulus(invoke.TaskId));
-                    StartTask(invoke, now, ref completedNow);
+                    StartTask(invoke, now);
                     break;
                 case StartTimerCommand timer:
                     _timers[timer.TimerId] = WaitTimeScale.Due(timer, now, _options.Integrations?.WaitTimeScale ?? 1);
@@ -349,13 +357,12 @@ internal sealed class ExecutionLoop
         }
 
         // Tasks that completed synchronously report after every TaskStarted of this decision, as AWS orders them.
-        if (completedNow is not null)
+        foreach (var completion in _completedNow)
         {
-            foreach (var completion in completedNow)
-            {
-                _local.Enqueue(completion);
-            }
+            _local.Enqueue(completion);
         }
+
+        _completedNow.Clear();
     }
 
     private void ForgetMapRun(string mapRunArn)
@@ -404,10 +411,16 @@ internal sealed class ExecutionLoop
         }
     }
 
-    private void StartTask(InvokeTaskCommand command, DateTimeOffset now, ref List<Stimulus>? completedNow)
+    private void StartTask(InvokeTaskCommand command, DateTimeOffset now)
     {
-        _mockAttempts.TryGetValue(command.StateName, out int attempt);
-        _mockAttempts[command.StateName] = attempt + 1;
+        // Only a mock configuration's test case reads the attempt count (its repetition keys).
+        int attempt = 0;
+        if (_run.MockTestCase is not null)
+        {
+            _mockAttempts.TryGetValue(command.StateName, out attempt);
+            _mockAttempts[command.StateName] = attempt + 1;
+        }
+
         if (command.TaskToken is { } token)
         {
             _tokens[command.TaskId] = new WaitingTask(command.StateName, token);
@@ -418,9 +431,15 @@ internal sealed class ExecutionLoop
             _info.StateMachineName, command.StateName, _run.MockTestCase, attempt, _options.Region, _options.AccountId,
             RandomIds.NewUuid(_random), now)
         {
-            Submitted = command.TaskToken is null ? ReportSubmitted(command.TaskId) : null,
+            // Only a .sync job reports its start; the callback is one closure per task, so other tasks go without.
+            Submitted = command.TaskToken is null && command.Resource.Contains(".sync", StringComparison.Ordinal) ? ReportSubmitted(command.TaskId) : null,
         };
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
+
+        // Not linked to the execution's token: when that one is cancelled, the loop stops and cancels every task in
+        // flight itself (RunAsync's finally). A source whose task answered synchronously is reset and serves the next
+        // task, so a chain of quick handlers allocates none.
+        var cts = _spareCancellation ?? new CancellationTokenSource();
+        _spareCancellation = null;
         ValueTask<TaskOutcome> pending;
         try
         {
@@ -435,8 +454,16 @@ internal sealed class ExecutionLoop
 
         if (pending.IsCompletedSuccessfully)
         {
-            cts.Dispose();
-            (completedNow ??= []).Add(ToStimulus(command.TaskId, pending.Result));
+            if (cts.TryReset())
+            {
+                _spareCancellation = cts;
+            }
+            else
+            {
+                cts.Dispose();
+            }
+
+            _completedNow.Add(ToStimulus(command.TaskId, pending.Result));
             return;
         }
 

@@ -184,7 +184,7 @@ public sealed class TaskDispatcher
                 return TaskOutcome.Failure("States.Runtime", "The lambda:invoke Parameters need a FunctionName string.");
             }
 
-            functionName = LambdaFunctionName.Normalize(name.Value);
+            functionName = name.Value;
             qualifier = parameters["Qualifier"] is JsonString q ? q.Value : LambdaFunctionName.Qualifier(name.Value);
             // No payload (or a null one) reaches the function as an empty event.
             payload = parameters.TryGetValue("Payload", out var p) && !p.IsNull ? p : JsonObject.Empty;
@@ -202,18 +202,12 @@ public sealed class TaskDispatcher
         }
         else
         {
-            functionName = LambdaFunctionName.Normalize(invocation.Resource);
+            functionName = invocation.Resource;
             qualifier = LambdaFunctionName.Qualifier(invocation.Resource);
             payload = invocation.Parameters;
         }
 
-        LambdaBackend? backend;
-        lock (_lock)
-        {
-            _lambdas.TryGetValue(functionName, out backend);
-        }
-
-        backend ??= _lambdaEndpoint;
+        var backend = FindLambda(ref functionName) ?? _lambdaEndpoint;
         if (backend is null)
         {
             return TaskOutcome.Failure("Lambda.ResourceNotFoundException",
@@ -249,6 +243,26 @@ public sealed class TaskDispatcher
         return invocation.TaskToken is not null && backend is not InProcessLambdaBackend
             ? TaskOutcome.Submitted(response)
             : TaskOutcome.Success(response);
+    }
+
+    /// <summary>
+    /// The backend serving <paramref name="functionName"/> (a name or ARN), which becomes the bare function name. A name
+    /// found is the registry's own string, so a call to a registered function copies no name.
+    /// </summary>
+    private LambdaBackend? FindLambda(ref string functionName)
+    {
+        var name = LambdaFunctionName.Name(functionName);
+        lock (_lock)
+        {
+            if (_lambdas.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out string? registered, out var backend))
+            {
+                functionName = registered;
+                return backend;
+            }
+        }
+
+        functionName = name.ToString();
+        return null;
     }
 
     /// <summary>

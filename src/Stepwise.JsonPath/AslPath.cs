@@ -15,6 +15,12 @@ public sealed class AslPath
     private readonly PathToken[] _tokens;
     private readonly bool _isDefinite;
 
+    /// <summary>Which member of <c>$$.Map.Item</c> the path starts with (<see cref="MapItemMember"/>), read without the context object.</summary>
+    private readonly MapItemMember _mapItem;
+
+    /// <summary>The tokens after <c>$$.Map.Item.Value</c>, evaluated from the item itself.</summary>
+    private readonly PathToken[] _mapItemTail = [];
+
     private AslPath(string text, ParsedPath parsed)
     {
         Text = text;
@@ -41,6 +47,25 @@ public sealed class AslPath
 
         _isDefinite = definite;
         IsReferencePath = reference;
+        if (Root == PathRoot.Context && definite && _tokens.Length >= 3 && IsName(_tokens[0], "Map") && IsName(_tokens[1], "Item"))
+        {
+            if (_tokens.Length == 3 && IsName(_tokens[2], "Index"))
+            {
+                _mapItem = MapItemMember.Index;
+            }
+            else if (IsName(_tokens[2], "Value"))
+            {
+                _mapItem = MapItemMember.Value;
+                _mapItemTail = _tokens[3..];
+            }
+        }
+    }
+
+    private enum MapItemMember : byte
+    {
+        None,
+        Index,
+        Value,
     }
 
     /// <summary>The path as written in the definition.</summary>
@@ -89,6 +114,26 @@ public sealed class AslPath
     /// </summary>
     public bool TryEvaluate(in PathScope scope, [NotNullWhen(true)] out JsonValue? value, out AslError error)
     {
+        if (_mapItem != MapItemMember.None && scope.TryGetMapItem(out JsonValue? itemIndex, out JsonValue? itemValue))
+        {
+            // $$.Map.Item.Index / .Value[...]: the context object holds exactly these, so selecting from them is
+            // selecting from it. A miss in the rest of the path is worded by the general evaluation below.
+            JsonValue member = _mapItem == MapItemMember.Index ? itemIndex : itemValue;
+            if (_mapItemTail.Length == 0)
+            {
+                value = member;
+                error = default;
+                return true;
+            }
+
+            if (PathEvaluator.TryEvaluateDefinite(_mapItemTail, member, out JsonValue selected, out _))
+            {
+                value = selected;
+                error = default;
+                return true;
+            }
+        }
+
         if (!TrySelectRoot(scope, out JsonValue? root, out error))
         {
             value = null;
@@ -133,6 +178,8 @@ public sealed class AslPath
             StatesErrors.Runtime,
             $"The JSONPath '{Text}' specified for the field '{field}' could not be found in the input '{input.ToJsonString()}'");
     }
+
+    private static bool IsName(PathToken token, string name) => token is PropertyToken { Names: [var only] } && only == name;
 
     /// <summary>Text of the path.</summary>
     public override string ToString() => Text;

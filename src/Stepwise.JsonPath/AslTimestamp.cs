@@ -16,6 +16,12 @@ namespace Stepwise.JsonPath;
 /// </remarks>
 public static class AslTimestamp
 {
+    [ThreadStatic]
+    private static long t_lastFormattedMilliseconds;
+
+    [ThreadStatic]
+    private static string? t_lastFormatted;
+
     /// <summary>
     /// Parses an ISO-8601 date-time with a mandatory offset. Fractions beyond 100 ns (the tick) are truncated.
     /// Returns false for anything else, including out-of-range fields (Feb 30, hour 24, second 60).
@@ -104,8 +110,22 @@ public static class AslTimestamp
     }
 
     /// <summary>Formats as AWS writes context timestamps: UTC, milliseconds, <c>Z</c> (<c>2025-01-15T10:30:01.500Z</c>).</summary>
-    public static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Format(DateTimeOffset value)
+    {
+        // Every Task state formats its entry time for its context object, and the states entered within one millisecond
+        // share the text: the one formatted last on this thread is kept, as a custom date format costs more than the
+        // rest of scheduling a task.
+        long milliseconds = value.UtcTicks / TimeSpan.TicksPerMillisecond;
+        if (t_lastFormatted is { } last && t_lastFormattedMilliseconds == milliseconds)
+        {
+            return last;
+        }
+
+        string text = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        t_lastFormattedMilliseconds = milliseconds;
+        t_lastFormatted = text;
+        return text;
+    }
 
     // "Z", "z" or "+HH:MM" / "+HH:MM:ss" (Java's appendOffsetId), and nothing after it.
     private static bool TryParseOffset(ReadOnlySpan<char> s, out TimeSpan offset)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Stepwise.Json;
 
 namespace Stepwise.JsonPath;
@@ -46,6 +47,19 @@ public readonly record struct PathScope
 
     /// <summary>The variables in scope; null when the state sees none.</summary>
     public IVariableReader? Variables { get; init; }
+
+    /// <summary>The context's Map item, when its source can give it without building the context object.</summary>
+    internal bool TryGetMapItem([NotNullWhen(true)] out JsonValue? index, [NotNullWhen(true)] out JsonValue? value)
+    {
+        if (_contextSource is not null)
+        {
+            return _contextSource.TryGetMapItem(out index, out value);
+        }
+
+        index = null;
+        value = null;
+        return false;
+    }
 
     /// <summary>The execution's seeded random source; null where no intrinsic may draw from it.</summary>
     public Random? Random { get; init; }

@@ -16,6 +16,8 @@ internal readonly struct LazyEventDetails
     private static readonly string[] s_enteredKeys = ["input", "inputDetails", "name"];
     private static readonly string[] s_exitedKeys = ["name", "output", "outputDetails"];
     private static readonly string[] s_iterationKeys = ["index", "name"];
+    private static readonly string[] s_scheduledKeys = ["resource", "input", "inputDetails"];
+    private static readonly string[] s_outputKeys = ["output", "outputDetails"];
 
     private readonly string? _name;
     private readonly JsonValue? _payload;
@@ -36,6 +38,8 @@ internal readonly struct LazyEventDetails
         Entered,
         Exited,
         Iteration,
+        Scheduled,
+        Output,
     }
 
     /// <summary>False for the default value: the event has no lazy details.</summary>
@@ -50,12 +54,23 @@ internal readonly struct LazyEventDetails
     /// <summary>The details of a Map iteration's events (<c>{index, name}</c>: MapIterationStarted, ...Succeeded, ...).</summary>
     public static LazyEventDetails Iteration(int index, string name) => new(Shape.Iteration, name, null, index);
 
+    /// <summary>
+    /// The scheduled event of a Lambda function or activity task without timeout, heartbeat or credentials:
+    /// <c>{resource, input, inputDetails}</c>.
+    /// </summary>
+    public static LazyEventDetails Scheduled(string resource, JsonValue input) => new(Shape.Scheduled, resource, input, 0);
+
+    /// <summary>The succeeded event of a Lambda function or activity task: <c>{output, outputDetails}</c>.</summary>
+    public static LazyEventDetails Output(JsonValue output) => new(Shape.Output, string.Empty, output, 0);
+
     /// <summary>Builds the details object (called at most once per event, barring a benign race).</summary>
     public JsonObject Build() => _shape switch
     {
         Shape.Entered => JsonObject.TakeOwnership(s_enteredKeys, [JsonString.TextOf(_payload!), Stepper.NotTruncated, _name!]),
         Shape.Exited => JsonObject.TakeOwnership(s_exitedKeys, [_name!, JsonString.TextOf(_payload!), Stepper.NotTruncated]),
         Shape.Iteration => JsonObject.TakeOwnership(s_iterationKeys, [_index, _name!]),
+        Shape.Scheduled => JsonObject.TakeOwnership(s_scheduledKeys, [_name!, JsonString.TextOf(_payload!), Stepper.NotTruncated]),
+        Shape.Output => JsonObject.TakeOwnership(s_outputKeys, [JsonString.TextOf(_payload!), Stepper.NotTruncated]),
         _ => throw new InvalidOperationException("The event has no lazy details."),
     };
 }

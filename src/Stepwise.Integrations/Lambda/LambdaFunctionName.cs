@@ -8,11 +8,14 @@ internal static class LambdaFunctionName
 {
     private const string Marker = "function:";
 
-    public static string Normalize(string functionName)
+    public static string Normalize(string functionName) => Name(functionName).ToString();
+
+    /// <summary>The bare function name of <paramref name="functionName"/>, as <see cref="Normalize"/> spells it, without copying it.</summary>
+    public static ReadOnlySpan<char> Name(string functionName)
     {
         var rest = AfterMarker(functionName);
         int qualifier = rest.IndexOf(':');
-        return (qualifier >= 0 ? rest[..qualifier] : rest).ToString();
+        return qualifier >= 0 ? rest[..qualifier] : rest;
     }
 
     /// <summary>The version or alias after the name (<c>name:prod</c>, <c>arn:…:function:name:3</c>), or null.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -14,4 +15,19 @@ internal sealed class LazyContextObject(Stepper stepper, Frame frame, State stat
     private JsonObject? _built;
 
     public JsonValue GetContextObject() => _built ??= stepper.BuildContext(frame, state, null, mapIndex, mapValue);
+
+    /// <summary>The Map item BuildContext would put in the object; not for TestState's caller-given context, which stands as given.</summary>
+    public bool TryGetMapItem([NotNullWhen(true)] out JsonValue? index, [NotNullWhen(true)] out JsonValue? value)
+    {
+        if (mapIndex < 0 || stepper.Inspector?.Context is not null)
+        {
+            index = null;
+            value = null;
+            return false;
+        }
+
+        index = mapIndex;
+        value = mapValue ?? JsonValue.Null;
+        return true;
+    }
 }

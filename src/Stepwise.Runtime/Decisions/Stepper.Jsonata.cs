@@ -174,7 +174,7 @@ internal sealed partial class Stepper
 
     private void ExecuteJsonataTask(Frame frame, TaskState state)
     {
-        var resource = TaskResource.Parse(state.Resource);
+        var resource = TaskResource.Of(state);
         string? token = resource.WaitsForTaskToken ? NewTaskToken() : null;
         var bindings = JsonataScope(frame, state, taskToken: token);
         var arguments = frame.StateInput;

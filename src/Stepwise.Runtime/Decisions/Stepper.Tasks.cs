@@ -14,7 +14,7 @@ internal sealed partial class Stepper
         }
 
         Inspector?.Data.AfterInputPath = effective;
-        var resource = TaskResource.Parse(state.Resource);
+        var resource = TaskResource.Of(state);
         string? token = resource.WaitsForTaskToken ? NewTaskToken() : null;
         var context = BuildContext(frame, state, token);
         var parameters = effective;
@@ -101,7 +101,13 @@ internal sealed partial class Stepper
         // A worker answers an activity task with the token GetActivityTask hands it; the state's context has no
         // Task.Token (that is the .waitForTaskToken pattern's), so the token is drawn only now.
         token ??= resource.IsActivity ? NewTaskToken() : null;
-        if (resource.IsLambdaFunction || resource.IsActivity)
+        if ((resource.IsLambdaFunction || resource.IsActivity) && timeout is null && !(resource.IsActivity && heartbeat is not null) && credentials is null)
+        {
+            // The common shape, built only if someone reads it (see LazyEventDetails).
+            var (type, detailsName) = TaskEventNames.Of(resource, "Scheduled");
+            EmitLazy(frame, type, detailsName, LazyEventDetails.Scheduled(resource.Arn, parameters));
+        }
+        else if (resource.IsLambdaFunction || resource.IsActivity)
         {
             // Lambda function ARNs and activities record the input itself; only activities have heartbeats.
             // Sized exactly, so that building the object copies nothing.
@@ -253,10 +259,19 @@ internal sealed partial class Stepper
             return;
         }
 
-        EmitTaskEvent(frame, task.Resource, "Succeeded", DetailsFor(task.Resource, 2)
-            .Set("output", JsonString.TextOf(output))
-            .Set("outputDetails", NotTruncated)
-            .ToObject());
+        if (task.Resource.IsLambdaFunction || task.Resource.IsActivity)
+        {
+            var (type, detailsName) = TaskEventNames.Of(task.Resource, "Succeeded");
+            EmitLazy(frame, type, detailsName, LazyEventDetails.Output(output));
+        }
+        else
+        {
+            EmitTaskEvent(frame, task.Resource, "Succeeded", ResourceDetails(task.Resource, 2)
+                .Set("output", JsonString.TextOf(output))
+                .Set("outputDetails", NotTruncated)
+                .ToObject());
+        }
+
         Inspector?.Data.Result = output;
 
         if (IsJsonata(state))

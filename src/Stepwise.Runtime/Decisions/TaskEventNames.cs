@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Stepwise.Runtime.Decisions;
 
 /// <summary>
@@ -9,22 +7,36 @@ namespace Stepwise.Runtime.Decisions;
 /// </summary>
 internal static class TaskEventNames
 {
-    private static readonly ConcurrentDictionary<(int Kind, string Suffix), (string Type, string DetailsName)> s_names = new();
+    private static readonly string[] s_prefixes = ["LambdaFunction", "Activity", "Task"];
+    private static readonly string[] s_suffixes = ["Scheduled", "Started", "Submitted", "Succeeded", "Failed", "TimedOut"];
+
+    /// <summary>Every (kind, suffix) pair spelled up front, kind-major: a table read costs less than a keyed lookup per event.</summary>
+    private static readonly (string Type, string DetailsName)[] s_names = SpellAll();
 
     public static (string Type, string DetailsName) Of(TaskResource resource, string suffix)
     {
         int kind = resource.IsLambdaFunction ? 0 : resource.IsActivity ? 1 : 2;
-        return s_names.TryGetValue((kind, suffix), out var names) ? names : s_names.GetOrAdd((kind, suffix), Spell((kind, suffix)));
+        int index = Array.IndexOf(s_suffixes, suffix);
+        return index >= 0 ? s_names[(kind * s_suffixes.Length) + index] : Spell(kind, suffix);
     }
 
-    private static (string Type, string DetailsName) Spell((int Kind, string Suffix) key)
+    private static (string Type, string DetailsName)[] SpellAll()
     {
-        string prefix = key.Kind switch
+        var names = new (string Type, string DetailsName)[s_prefixes.Length * s_suffixes.Length];
+        for (int kind = 0; kind < s_prefixes.Length; kind++)
         {
-            0 => "LambdaFunction",
-            1 => "Activity",
-            _ => "Task",
-        };
-        return (prefix + key.Suffix, char.ToLowerInvariant(prefix[0]) + prefix[1..] + key.Suffix + "EventDetails");
+            for (int i = 0; i < s_suffixes.Length; i++)
+            {
+                names[(kind * s_suffixes.Length) + i] = Spell(kind, s_suffixes[i]);
+            }
+        }
+
+        return names;
+    }
+
+    private static (string Type, string DetailsName) Spell(int kind, string suffix)
+    {
+        string prefix = s_prefixes[kind];
+        return (prefix + suffix, char.ToLowerInvariant(prefix[0]) + prefix[1..] + suffix + "EventDetails");
     }
 }

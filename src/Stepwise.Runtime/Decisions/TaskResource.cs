@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Stepwise.Definition.Model;
+
 namespace Stepwise.Runtime.Decisions;
 
 /// <summary>
@@ -8,6 +11,14 @@ namespace Stepwise.Runtime.Decisions;
 internal sealed record TaskResource(string Arn, bool IsLambdaFunction, bool IsActivity, string ResourceType, string Resource, bool WaitsForTaskToken)
 {
     private const string ServicePrefix = ":states:::";
+
+    /// <summary>Each Task state's parsed resource, kept while its definition lives: a state schedules its task on every visit.</summary>
+    private static readonly ConditionalWeakTable<TaskState, TaskResource> s_byState = [];
+
+    /// <summary>The parsed <see cref="TaskState.Resource"/> of <paramref name="state"/>, parsed once per state.</summary>
+    public static TaskResource Of(TaskState state) => s_byState.TryGetValue(state, out var resource)
+        ? resource
+        : s_byState.GetValue(state, static s => Parse(s.Resource));
 
     public static TaskResource Parse(string arn)
     {
