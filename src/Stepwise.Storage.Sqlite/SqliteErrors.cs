@@ -19,6 +19,13 @@ internal static class SqliteErrors
     private const int Constraint = 19;
     private const int NotADatabase = 26;
 
+    // Extended result code: a UNIQUE (or PRIMARY KEY) constraint refused a row.
+    private const int ConstraintUnique = 2067;
+
+    /// <summary>Whether <paramref name="exception"/> is a UNIQUE constraint refusing a row (a duplicate key).</summary>
+    public static bool IsUniqueViolation(SqliteException exception) =>
+        exception.SqliteErrorCode == Constraint && exception.SqliteExtendedErrorCode == ConstraintUnique;
+
     /// <summary>Returns the exception to throw for <paramref name="exception"/>: SQLite's are translated, others pass through.</summary>
     public static Exception Map(Exception exception)
     {

@@ -24,20 +24,28 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         return await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
         {
             var (owner, execution, firstStep) = request;
-            if (Scalar(connection, "SELECT 1 FROM executions WHERE arn = $p0", execution.ExecutionArn) is not null)
+            // The row goes in as its first step leaves it: one row write instead of an insert and an update. The UNIQUE
+            // arn column refuses a second execution of the same ARN.
+            var completion = firstStep.Completion;
+            try
+            {
+                Execute(connection,
+                    "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
+                    + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason, map_run_arn, snapshot) "
+                    + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19)",
+                    execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
+                    completion?.Status ?? execution.Status, ToStored(execution.StartDate), ToDb(completion is null ? execution.StopDate : completion.StopDate),
+                    execution.Input, completion is null ? execution.Output : completion.Output, completion is null ? execution.Error : completion.Error,
+                    completion is null ? execution.Cause : completion.Cause, execution.TraceHeader, firstStep.Events.Count, execution.RedriveCount,
+                    ToDb(execution.RedriveDate), completion is null ? execution.RedriveStatus : completion.RedriveStatus,
+                    completion is null ? execution.RedriveStatusReason : completion.RedriveStatusReason, execution.MapRunArn, firstStep.Snapshot);
+            }
+            catch (SqliteException e) when (SqliteErrors.IsUniqueViolation(e))
             {
                 throw new ResourceAlreadyExistsException(ResourceKinds.Execution, execution.ExecutionArn);
             }
 
-            Execute(connection,
-                "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
-                + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason, map_run_arn) "
-                + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 0, $p13, $p14, $p15, $p16, $p17)",
-                execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
-                execution.Status, ToStored(execution.StartDate), ToDb(execution.StopDate), execution.Input, execution.Output,
-                execution.Error, execution.Cause, execution.TraceHeader, execution.RedriveCount, ToDb(execution.RedriveDate),
-                execution.RedriveStatus, execution.RedriveStatusReason, execution.MapRunArn);
-            return Apply(owner, connection, firstStep);
+            return Apply(owner, connection, firstStep, created: true);
         }).ConfigureAwait(false);
     }
 
@@ -152,47 +160,22 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
         StepCommitRules.Validate(commit);
-        return store.WriteAsync((store, commit), static (connection, request) => Apply(request.store, connection, request.commit));
+        return store.WriteAsync((store, commit), static (connection, request) => Apply(request.store, connection, request.commit, created: false));
     }
 
     /// <summary>
     /// Writes a validated commit inside the writer's transaction. Any throw rolls the whole commit back to its savepoint;
-    /// the fault hook fires between the parts so tests can prove it.
+    /// the fault hook fires between the parts so tests can prove it. A commit that <paramref name="created"/> its
+    /// execution found its row already written as the step leaves it.
     /// </summary>
-    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit)
+    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit, bool created)
     {
         var arn = commit.ExecutionArn;
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
         var completion = commit.Completion;
-        // The version check and the version bump are one statement, so no reader of last_event_id can slip between them.
-        var updated = (completion, commit.Redrive) switch
+        if (!created)
         {
-            // A redrive whose first step already ends the execution records both.
-            ({ } c, var r) => Execute(connection,
-                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
-                + "error = $p7, cause = $p8, redrive_status = $p9, redrive_status_reason = $p10, redrive_count = coalesce($p11, redrive_count), "
-                + "redrive_date = coalesce($p12, redrive_date) WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, c.Status, ToStored(c.StopDate),
-                c.Output, c.Error, c.Cause, c.RedriveStatus, c.RedriveStatusReason, r?.RedriveCount, ToDb(r?.RedriveDate)),
-            (null, { } r) => Execute(connection,
-                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = NULL, output = NULL, "
-                + "error = NULL, cause = NULL, redrive_count = $p5, redrive_date = $p6, redrive_status = $p7, redrive_status_reason = $p8 "
-                + "WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, ExecutionStatuses.Running, r.RedriveCount, ToStored(r.RedriveDate),
-                ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.RunningReason),
-            _ => Execute(connection,
-                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
-                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId),
-        };
-        if (updated == 0)
-        {
-            var actual = Scalar(connection, "SELECT last_event_id FROM executions WHERE arn = $p0", arn);
-            if (actual is null)
-            {
-                throw new ResourceNotFoundException(ResourceKinds.Execution, arn);
-            }
-
-            throw new ConcurrencyConflictException(arn, commit.ExpectedLastEventId, (long)actual);
+            UpdateRow(connection, commit, lastEventId);
         }
 
         if (commit.CompletesWork is { } lease && !SqliteWorkQueue.Complete(connection, lease))
@@ -265,14 +248,62 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
 
         if (completion is not null)
         {
-            // A finished execution waits on nothing any more.
-            Execute(connection, "DELETE FROM timers WHERE execution_arn = $p0", arn);
-            Execute(connection, "DELETE FROM task_tokens WHERE execution_arn = $p0", arn);
-            Execute(connection, "DELETE FROM activity_tasks WHERE execution_arn = $p0", arn);
+            // A finished execution waits on nothing any more; one this commit created holds only what the commit added.
+            if (!created || commit.TimersToStart.Count > 0)
+            {
+                Execute(connection, "DELETE FROM timers WHERE execution_arn = $p0", arn);
+            }
+
+            if (!created || commit.TaskTokensToAdd.Count > 0)
+            {
+                Execute(connection, "DELETE FROM task_tokens WHERE execution_arn = $p0", arn);
+            }
+
+            if (!created || commit.ActivityTasksToEnqueue.Count > 0)
+            {
+                Execute(connection, "DELETE FROM activity_tasks WHERE execution_arn = $p0", arn);
+            }
         }
 
         owner.OnCommitStage(CommitStages.ActivityTasks);
         return new StepCommitResult(lastEventId, leased);
+    }
+
+    /// <summary>Moves the execution's row on to the commit, checking that it still is at the version the step was decided on.</summary>
+    private static void UpdateRow(SqliteConnection connection, StepCommit commit, long lastEventId)
+    {
+        var arn = commit.ExecutionArn;
+        var completion = commit.Completion;
+        // The version check and the version bump are one statement, so no reader of last_event_id can slip between them.
+        var updated = (completion, commit.Redrive) switch
+        {
+            // A redrive whose first step already ends the execution records both.
+            ({ } c, var r) => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = $p5, output = $p6, "
+                + "error = $p7, cause = $p8, redrive_status = $p9, redrive_status_reason = $p10, redrive_count = coalesce($p11, redrive_count), "
+                + "redrive_date = coalesce($p12, redrive_date) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, c.Status, ToStored(c.StopDate),
+                c.Output, c.Error, c.Cause, c.RedriveStatus, c.RedriveStatusReason, r?.RedriveCount, ToDb(r?.RedriveDate)),
+            (null, { } r) => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot), status = $p4, stop_date = NULL, output = NULL, "
+                + "error = NULL, cause = NULL, redrive_count = $p5, redrive_date = $p6, redrive_status = $p7, redrive_status_reason = $p8 "
+                + "WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId, ExecutionStatuses.Running, r.RedriveCount, ToStored(r.RedriveDate),
+                ExecutionRedriveStatuses.NotRedrivable, ExecutionRedriveStatuses.RunningReason),
+            _ => Execute(connection,
+                "UPDATE executions SET last_event_id = $p1, snapshot = coalesce($p2, snapshot) WHERE arn = $p0 AND last_event_id = $p3",
+                arn, lastEventId, commit.Snapshot, commit.ExpectedLastEventId),
+        };
+        if (updated == 0)
+        {
+            var actual = Scalar(connection, "SELECT last_event_id FROM executions WHERE arn = $p0", arn);
+            if (actual is null)
+            {
+                throw new ResourceNotFoundException(ResourceKinds.Execution, arn);
+            }
+
+            throw new ConcurrencyConflictException(arn, commit.ExpectedLastEventId, (long)actual);
+        }
     }
 
     private static ExecutionRecord ReadExecution(SqliteDataReader reader) => new()

@@ -114,7 +114,7 @@ public sealed partial class DurableEngine
         var parent = await _store.Executions.GetSnapshotAsync(parentArn, cancellationToken).ConfigureAwait(false) is { } stored
             ? DurableSnapshot.Deserialize(stored.Json)
             : null;
-        if (parent is null || parent.Snapshot.IsFinished)
+        if (parent?.Snapshot is not { IsFinished: false })
         {
             // Nothing waits on the run any more (a redelivery after the parent ended).
             await _store.Work.CompleteAsync(item.Lease, cancellationToken).ConfigureAwait(false);

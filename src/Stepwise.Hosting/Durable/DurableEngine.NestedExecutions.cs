@@ -70,7 +70,7 @@ public sealed partial class DurableEngine
         var child = await _store.Executions.GetAsync(childArn, cancellationToken).ConfigureAwait(false);
         var stored = await _store.Executions.GetSnapshotAsync(parent.ExecutionArn, cancellationToken).ConfigureAwait(false);
         var waiting = stored is null ? null : DurableSnapshot.Deserialize(stored.Json);
-        if (child is null || waiting is null || !waiting.Snapshot.IsTaskPending(parent.TaskId))
+        if (child is null || waiting?.Snapshot?.IsTaskPending(parent.TaskId) != true)
         {
             // The parent no longer waits (it timed out, stopped, or was answered by an earlier completion).
             await _store.Work.CompleteAsync(item.Lease, cancellationToken).ConfigureAwait(false);

@@ -52,6 +52,6 @@ public sealed partial class DurableEngine
     private async Task<bool> IsTaskPendingAsync(string executionArn, long taskId, CancellationToken cancellationToken)
     {
         var stored = await _store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false);
-        return stored is not null && DurableSnapshot.Deserialize(stored.Json).Snapshot.IsTaskPending(taskId);
+        return stored is not null && DurableSnapshot.Deserialize(stored.Json).Snapshot?.IsTaskPending(taskId) == true;
     }
 }

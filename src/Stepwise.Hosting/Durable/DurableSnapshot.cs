@@ -6,9 +6,18 @@ using Stepwise.Runtime.Serialization;
 
 namespace Stepwise.Hosting.Durable;
 
-/// <summary>What the dispatcher stores as an execution's snapshot: the header and the interpreter's snapshot.</summary>
-internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot Snapshot)
+/// <summary>
+/// What the dispatcher stores as an execution's snapshot: the header and the interpreter's snapshot. An execution that
+/// ended for good (succeeded, or failed past the redrive limits) keeps its header only (<see cref="Snapshot"/> null):
+/// no step can change it any more, and RedriveExecution, DescribeStateMachineForExecution and the Map Run child
+/// definition lookups read nothing but the header, so serializing and storing its frames, input and output again
+/// would buy nothing.
+/// </summary>
+internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot? Snapshot)
 {
+    /// <summary>Whether the execution ended for good: only the header was kept, and no stimulus applies any more.</summary>
+    public bool IsClosed => Snapshot is null;
+
     public string Serialize()
     {
         var builder = new JsonObjectBuilder(6)
@@ -56,7 +65,12 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             builder.Set("definition", Header.Definition);
         }
 
-        return builder.Set("snapshot", SnapshotSerializer.ToJson(Snapshot)).ToObject().ToJsonString();
+        if (Snapshot is not null)
+        {
+            builder.Set("snapshot", SnapshotSerializer.ToJson(Snapshot));
+        }
+
+        return builder.ToObject().ToJsonString();
     }
 
     public static DurableSnapshot Deserialize(string json)
@@ -72,7 +86,7 @@ internal sealed record DurableSnapshot(ExecutionHeader Header, ExecutionSnapshot
             obj["children"] is JsonObject children ? ReadChildren(children) : null,
             obj["mapRunChild"] is JsonObject link ? ReadMapRunChild(link) : null,
             obj["definition"]?.AsString());
-        return new DurableSnapshot(header, SnapshotSerializer.FromJson(obj["snapshot"] ?? throw new FormatException("Stored snapshot has no 'snapshot'.")));
+        return new DurableSnapshot(header, obj["snapshot"] is { } snapshot ? SnapshotSerializer.FromJson(snapshot) : null);
     }
 
     private static ParentTask ReadParent(JsonObject parent) => new(

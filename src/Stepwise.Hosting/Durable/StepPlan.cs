@@ -113,7 +113,8 @@ internal sealed class StepPlan
             ExecutionArn = Snapshot.Info.ExecutionArn,
             ExpectedLastEventId = expectedLastEventId,
             Events = _events,
-            Snapshot = new DurableSnapshot(Header, Snapshot).Serialize(),
+            // An execution that can never run again keeps its header only (see DurableSnapshot).
+            Snapshot = new DurableSnapshot(Header, _completion is null or { RedriveStatus: ExecutionRedriveStatuses.Redrivable } ? Snapshot : null).Serialize(),
             Completion = _completion,
             Redrive = _redrive,
             TimersToStart = _timersToStart,

@@ -47,16 +47,20 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                     if (stored is null)
                     {
                         // Nothing to apply it to (the execution was never created): drop the work.
-                        if (lease is { } orphan)
-                        {
-                            await store.Work.CompleteAsync(orphan, cancellationToken).ConfigureAwait(false);
-                        }
-
+                        await DropAsync(lease, cancellationToken).ConfigureAwait(false);
                         return default;
                     }
 
                     current = DurableSnapshot.Deserialize(stored.Json);
                     lastEventId = stored.LastEventId;
+                }
+
+                if (current.IsClosed)
+                {
+                    // It ended for good and kept its header only: like a finished snapshot, it takes no stimulus, and
+                    // its timers, tokens and activity tasks went with the step that ended it.
+                    await DropAsync(lease, cancellationToken).ConfigureAwait(false);
+                    return default;
                 }
 
                 var machine = await definitions.GetAsync(current.Header, cancellationToken).ConfigureAwait(false);
@@ -107,6 +111,14 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
         finally
         {
             claim?.Settle(leased);
+        }
+    }
+
+    private async ValueTask DropAsync(WorkLease? lease, CancellationToken cancellationToken)
+    {
+        if (lease is { } orphan)
+        {
+            await store.Work.CompleteAsync(orphan, cancellationToken).ConfigureAwait(false);
         }
     }
 

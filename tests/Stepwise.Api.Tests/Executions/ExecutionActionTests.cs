@@ -319,4 +319,34 @@ public sealed class ExecutionActionTests
 
         Assert.Contains("Execution is SUCCEEDED and cannot be redriven", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RedriveExecution_of_an_execution_its_redrive_made_succeed_is_idempotent_for_that_token_and_refused_for_another()
+    {
+        // The step that ends an execution for good keeps only its header: the redrive's client token must survive it.
+        await using var server = await ApiServer.StartAsync();
+        int failuresLeft = 1;
+        server.Engine.RegisterLambda("flaky", (request, _) => Interlocked.Decrement(ref failuresLeft) >= 0
+            ? throw new Stepwise.Integrations.TaskFailedException("Flaky", "fails once")
+            : ValueTask.FromResult(request.Input));
+        string machine = await server.CreateStateMachineAsync("redrive-once",
+            """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:flaky","End":true}}}""");
+        string arn = (await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{machine}}","input":"{\"a\":1}"}"""))["executionArn"]!.AsString();
+        Assert.Equal("FAILED", (await server.Engine.WaitForExecutionAsync(arn)).Status);
+        var redriven = await server.CallOkAsync("RedriveExecution", $$"""{"executionArn":"{{arn}}","clientToken":"token-1"}""");
+        Assert.Equal("SUCCEEDED", (await server.Engine.WaitForExecutionAsync(arn)).Status);
+        string events = (await server.CallOkAsync("GetExecutionHistory", $$"""{"executionArn":"{{arn}}"}"""))["events"]!.ToJsonString();
+
+        var repeated = await server.CallOkAsync("RedriveExecution", $$"""{"executionArn":"{{arn}}","clientToken":"token-1"}""");
+        string message = await server.CallFailsAsync("RedriveExecution", $$"""{"executionArn":"{{arn}}","clientToken":"token-2"}""", "ExecutionNotRedrivable");
+        var described = await server.CallOkAsync("DescribeExecution", $$"""{"executionArn":"{{arn}}"}""");
+        var definition = await server.CallOkAsync("DescribeStateMachineForExecution", $$"""{"executionArn":"{{arn}}"}""");
+
+        Assert.Equal(redriven["redriveDate"]!.ToJsonString(), repeated["redriveDate"]!.ToJsonString());
+        Assert.Contains("Execution is SUCCEEDED and cannot be redriven", message, StringComparison.Ordinal);
+        Assert.Equal("1", described["redriveCount"]!.ToJsonString());
+        Assert.Equal("""{"a":1}""", described["output"]!.AsString());
+        Assert.Equal(events, (await server.CallOkAsync("GetExecutionHistory", $$"""{"executionArn":"{{arn}}"}"""))["events"]!.ToJsonString());
+        Assert.Equal(machine, definition["stateMachineArn"]!.AsString());
+    }
 }

@@ -24,6 +24,37 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_first_step_that_ends_the_execution_creates_it_ended_and_waiting_on_nothing()
+    {
+        var store = await NewStoreAsync();
+        var activity = Activity("worker");
+        await store.Activities.CreateAsync(activity);
+        var execution = Execution("m", "short");
+        var arn = execution.ExecutionArn;
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution, 3) with
+        {
+            Snapshot = "ended",
+            Completion = new ExecutionCompletion(ExecutionStatuses.Failed, At(1), Error: "E", Cause: "C", RedriveStatus: ExecutionRedriveStatuses.Redrivable),
+            TimersToStart = [Timer(arn, 1, At(10))],
+            WorkToEnqueue = [Item("answer-parent", executionArn: arn)],
+            TaskTokensToAdd = [Token(arn, "token")],
+            ActivityTasksToEnqueue = [ActivityTask(activity.ActivityArn, "token", arn)],
+        });
+
+        Assert.Equal(execution with
+        {
+            LastEventId = 3, Status = ExecutionStatuses.Failed, StopDate = At(1), Error = "E", Cause = "C", RedriveStatus = ExecutionRedriveStatuses.Redrivable,
+            RedriveStatusReason = null,
+        }, await store.Executions.GetAsync(arn));
+        Assert.Equal(new StoredSnapshot(arn, 3, "ended"), await store.Executions.GetSnapshotAsync(arn));
+        Assert.Empty(await store.Timers.ListAsync(arn));
+        Assert.Null(await store.TaskTokens.FindAsync("token"));
+        Assert.Null(await store.Activities.ClaimTaskAsync(activity.ActivityArn, T0, T0 + ClaimTime));
+        Assert.Single(await store.Work.LeaseAsync("node-a", T0, ClaimTime, 10));
+    }
+
+    [Fact]
     public async Task Instants_read_back_exactly_whatever_their_offset()
     {
         var store = await NewStoreAsync();
