@@ -10,7 +10,8 @@ namespace Stepwise.Hosting.Durable;
 internal sealed class IdleTracker
 {
     private readonly Lock _lock = new();
-    private readonly List<Waiting> _waiting = [];
+    // A set: a server holds a wait per long-polling worker, each added and removed once a poll interval.
+    private readonly HashSet<Waiting> _waiting = [];
     private int _busy;
 
     /// <summary>Counts the caller as busy until <see cref="Exit"/>.</summary>
