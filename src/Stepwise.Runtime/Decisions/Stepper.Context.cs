@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Stepwise.Definition.Model;
 using Stepwise.Json;
 using Stepwise.JsonPath;
@@ -84,7 +85,60 @@ internal sealed partial class Stepper
         return (executionBuilder.ToObject(), stateMachine);
     }
 
-    private PathScope Scope(Frame frame, State state, JsonValue input) => new(input, new LazyContextObject(this, frame, state), frame.Variables, _random);
+    private PathScope Scope(Frame frame, State state, JsonValue input) =>
+        new(input, ReadsContext(state) ? new LazyContextObject(this, frame, state) : UnreadContextObject.Instance, frame.Variables, _random);
+
+    /// <summary>Each state's answer to <see cref="ReadsContext"/>, kept while its definition lives.</summary>
+    private static readonly ConditionalWeakTable<State, object> s_readsContext = [];
+
+    private static readonly object s_reads = new();
+    private static readonly object s_readsNot = new();
+
+    /// <summary>
+    /// Whether a path or intrinsic of <paramref name="state"/> may read <c>$$</c>: only a string holding <c>$$</c> can
+    /// (a nested state's strings count too, erring towards yes). Most states never do, and their evaluations (a Pass
+    /// state's Parameters, a Choice state's rules) then share one source instead of allocating one each.
+    /// </summary>
+    private static bool ReadsContext(State state)
+    {
+        if (!s_readsContext.TryGetValue(state, out var answer))
+        {
+            answer = s_readsContext.GetValue(state, static s => NamesContext(s.Json) ? s_reads : s_readsNot);
+        }
+
+        return ReferenceEquals(answer, s_reads);
+    }
+
+    private static bool NamesContext(JsonValue value)
+    {
+        switch (value)
+        {
+            case JsonString text:
+                return text.Value.Contains("$$", StringComparison.Ordinal);
+            case JsonObject obj:
+                for (int i = 0; i < obj.Count; i++)
+                {
+                    if (NamesContext(obj[i].Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray array:
+                for (int i = 0; i < array.Count; i++)
+                {
+                    if (NamesContext(array[i]))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>AWS prefixes every States.Runtime cause with the state and the id of its StateEntered event.</summary>
     internal static AslError WithStatePrefix(Frame frame, State state, AslError error)
