@@ -357,6 +357,14 @@ public sealed partial class DurableEngine : IAsyncDisposable
                 ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
             if (!string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
             {
+                // Its completion may have come before the waiter was added, and then nothing takes the waiter out:
+                // take it out here (and wake whoever else waits on it), or every wait on a finished execution would
+                // leave one behind.
+                if (_waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource>(executionArn, waiter)))
+                {
+                    waiter.TrySetResult();
+                }
+
                 return record;
             }
 
@@ -370,6 +378,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How many executions <see cref="WaitForExecutionAsync"/> callers wait on; for tests.</summary>
+    internal int WaiterCount => _waiters.Count;
 
     /// <summary>Stops gracefully (see <see cref="StopAsync"/>) and releases the engine; the store stays open (it is the caller's).</summary>
     public async ValueTask DisposeAsync()

@@ -38,6 +38,23 @@ public sealed class DurableEngineTests
         Assert.Empty(harness.Errors);
     }
 
+    [Fact]
+    public async Task Waiting_on_an_execution_that_has_already_ended_leaves_no_waiter_behind()
+    {
+        await using var store = new Stepwise.Storage.InMemory.InMemoryStore();
+        await using var engine = new Stepwise.Hosting.Durable.DurableEngine(store, DurableHarness.Options(new Stepwise.Testing.ManualTimeProvider(DurableHarness.Start)));
+        await engine.StartAsync();
+        var machine = await engine.CreateStateMachineAsync("short", """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""");
+        var started = await engine.StartExecutionAsync(machine.StateMachineArn, JsonValue.Parse("{}"));
+
+        var first = await engine.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(20));
+        var second = await engine.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(ExecutionStatuses.Succeeded, first.Status);
+        Assert.Equal(ExecutionStatuses.Succeeded, second.Status);
+        Assert.Equal(0, engine.WaiterCount);
+    }
+
     [Theory]
     [InlineData(false, ExecutionStatuses.Failed)]
     [InlineData(true, ExecutionStatuses.Succeeded)]
