@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace Stepwise.Json;
+
+/// <summary>
+/// Writes compact JSON straight into a UTF-8 buffer: the bytes are exactly the UTF-8 encoding of
+/// <see cref="JsonValue.ToJsonString()"/> (same key order, same escapes, same number forms), without building that
+/// string first. A store that keeps JSON as UTF-8 (the durable history) writes through this.
+/// </summary>
+public static class JsonUtf8Writer
+{
+    // A step's events share one timestamp number instance, whose non-integer text takes a formatting pass to produce:
+    // the bytes of the last one written on this thread are kept.
+    [ThreadStatic]
+    private static JsonNumber? t_lastNumber;
+
+    [ThreadStatic]
+    private static byte[]? t_lastNumberBytes;
+
+    /// <summary>Appends the compact JSON text of <paramref name="value"/> to <paramref name="destination"/> as UTF-8.</summary>
+    public static void Write(JsonValue value, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(destination);
+        WriteValue(value, destination);
+    }
+
+    /// <summary>Appends <paramref name="text"/> as a quoted JSON string (escaped as <see cref="JsonValue.ToJsonString()"/> escapes it) in UTF-8.</summary>
+    public static void WriteString(string text, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(destination);
+        WriteQuoted(text, destination);
+    }
+
+    /// <summary>Appends ASCII or other text that needs no escaping (a key already known to be plain, a cached JSON text) as UTF-8.</summary>
+    public static void WriteRaw(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var span = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        destination.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+
+    private static void WriteValue(JsonValue value, IBufferWriter<byte> destination)
+    {
+        switch (value)
+        {
+            // A container whose compact text is cached is copied, not walked again.
+            case JsonObject { CachedCompactText: { } text }:
+                WriteRaw(text, destination);
+                break;
+            case JsonArray { CachedCompactText: { } text }:
+                WriteRaw(text, destination);
+                break;
+            case JsonObject obj:
+            {
+                WriteByte((byte)'{', destination);
+                var keys = obj.Keys;
+                var values = obj.Values;
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        WriteByte((byte)',', destination);
+                    }
+
+                    WriteQuoted(keys[i], destination);
+                    WriteByte((byte)':', destination);
+                    WriteValue(values[i], destination);
+                }
+
+                WriteByte((byte)'}', destination);
+                break;
+            }
+
+            case JsonArray array:
+            {
+                WriteByte((byte)'[', destination);
+                var items = array.AsSpan();
+                for (int i = 0; i < items.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        WriteByte((byte)',', destination);
+                    }
+
+                    WriteValue(items[i], destination);
+                }
+
+                WriteByte((byte)']', destination);
+                break;
+            }
+
+            case JsonString s:
+                WriteQuoted(s.Value, destination);
+                break;
+            case JsonNumber n:
+                WriteNumber(n, destination);
+                break;
+            default:
+                destination.Write(value.Kind switch
+                {
+                    JsonValueKind.True => "true"u8,
+                    JsonValueKind.False => "false"u8,
+                    _ => "null"u8,
+                });
+                break;
+        }
+    }
+
+    private static void WriteNumber(JsonNumber number, IBufferWriter<byte> destination)
+    {
+        if (number.Representation == NumberRepresentation.Int64 && number.TryGetInt64(out long integer))
+        {
+            var span = destination.GetSpan(20);
+            Utf8Formatter.TryFormat(integer, span, out int written);
+            destination.Advance(written);
+            return;
+        }
+
+        if (!ReferenceEquals(number, t_lastNumber))
+        {
+            // The text is ASCII, so its UTF-8 bytes are its characters.
+            t_lastNumberBytes = Encoding.UTF8.GetBytes(JsonWriter.Write(number));
+            t_lastNumber = number;
+        }
+
+        destination.Write(t_lastNumberBytes);
+    }
+
+    private static void WriteQuoted(string text, IBufferWriter<byte> destination)
+    {
+        WriteByte((byte)'"', destination);
+        var rest = text.AsSpan();
+        int i;
+        // Runs without a character to escape are transcoded whole; every escaped character is ASCII, so a run never
+        // ends inside a surrogate pair.
+        while ((i = rest.IndexOfAny(JsonWriter.Escaped)) >= 0)
+        {
+            WriteRaw(rest[..i], destination);
+            WriteRaw(JsonWriter.EscapeSequence(rest[i]), destination);
+            rest = rest[(i + 1)..];
+        }
+
+        WriteRaw(rest, destination);
+        WriteByte((byte)'"', destination);
+    }
+
+    private static void WriteByte(byte value, IBufferWriter<byte> destination)
+    {
+        destination.GetSpan(1)[0] = value;
+        destination.Advance(1);
+    }
+}
