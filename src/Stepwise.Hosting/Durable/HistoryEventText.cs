@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using Stepwise.Json;
 using Stepwise.Runtime;
 using Stepwise.Storage.Executions;
@@ -18,14 +19,44 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
 
     public string ToJson() => historyEvent.ToAwsJson().ToJsonString(JsonLayout.Compact);
 
-    public void WriteTo(IHistoryStepWriter destination) => WriteMembers(historyEvent.ToAwsJson(), destination, nested: false);
+    /// <summary>
+    /// Writes what <see cref="HistoryEvent.ToAwsJson"/> holds, member by member in its order, without building that
+    /// object: it was the largest allocation left per event.
+    /// </summary>
+    public void WriteTo(IHistoryStepWriter destination)
+    {
+        destination.Write("{\"timestamp\":"u8);
+        JsonUtf8Writer.Write(historyEvent.AwsTimestamp, destination);
+        destination.Write(",\"type\":"u8);
+        JsonUtf8Writer.WriteString(historyEvent.Type, destination);
+        destination.Write(",\"id\":"u8);
+        WriteInteger(historyEvent.Id, destination);
+        destination.Write(",\"previousEventId\":"u8);
+        WriteInteger(historyEvent.PreviousEventId, destination);
+        if (historyEvent.DetailsName is { } name && historyEvent.Details is { } details)
+        {
+            destination.Write(","u8);
+            JsonUtf8Writer.WriteString(name, destination);
+            destination.Write(":"u8);
+            WriteDetails(details, destination);
+        }
 
-    /// <summary>Writes the event object and, one level down, its details object member by member; anything deeper whole.</summary>
-    private static void WriteMembers(JsonObject obj, IHistoryStepWriter destination, bool nested)
+        destination.Write("}"u8);
+    }
+
+    private static void WriteInteger(long value, IHistoryStepWriter destination)
+    {
+        var span = destination.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        destination.Advance(written);
+    }
+
+    /// <summary>Writes the details member by member, each long string through the step's shared parts.</summary>
+    private static void WriteDetails(JsonObject details, IHistoryStepWriter destination)
     {
         destination.Write("{"u8);
-        var keys = obj.Keys;
-        var values = obj.Values;
+        var keys = details.Keys;
+        var values = details.Values;
         for (int i = 0; i < keys.Length; i++)
         {
             if (i > 0)
@@ -35,24 +66,18 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
 
             JsonUtf8Writer.WriteString(keys[i], destination);
             destination.Write(":"u8);
-            switch (values[i])
+            if (values[i] is JsonString { Value: { Length: >= MinSharedLength } text })
             {
-                case JsonString s when s.Value.Length >= MinSharedLength:
-                    var text = s.Value;
-                    if (!destination.TryWriteShared(text))
-                    {
-                        destination.BeginShared(text);
-                        JsonUtf8Writer.WriteString(text, destination);
-                        destination.EndShared();
-                    }
-
-                    break;
-                case JsonObject details when !nested:
-                    WriteMembers(details, destination, nested: true);
-                    break;
-                default:
-                    JsonUtf8Writer.Write(values[i], destination);
-                    break;
+                if (!destination.TryWriteShared(text))
+                {
+                    destination.BeginShared(text);
+                    JsonUtf8Writer.WriteString(text, destination);
+                    destination.EndShared();
+                }
+            }
+            else
+            {
+                JsonUtf8Writer.Write(values[i], destination);
             }
         }
 
