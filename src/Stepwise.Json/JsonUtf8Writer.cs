@@ -19,6 +19,10 @@ public static class JsonUtf8Writer
     [ThreadStatic]
     private static byte[]? t_lastNumberBytes;
 
+    // The bytes JsonWriter.Escaped names, and their escapes (indexed by the byte).
+    private static readonly SearchValues<byte> s_escapedBytes = SearchValues.Create(CreateEscapedBytes());
+    private static readonly byte[][] s_escapeSequences = CreateEscapeSequences();
+
     /// <summary>Appends the compact JSON text of <paramref name="value"/> to <paramref name="destination"/> as UTF-8.</summary>
     public static void Write(JsonValue value, IBufferWriter<byte> destination)
     {
@@ -132,20 +136,54 @@ public static class JsonUtf8Writer
 
     private static void WriteQuoted(string text, IBufferWriter<byte> destination)
     {
-        WriteByte((byte)'"', destination);
-        var rest = text.AsSpan();
-        int i;
-        // Runs without a character to escape are transcoded whole; every escaped character is ASCII, so a run never
-        // ends inside a surrogate pair.
-        while ((i = rest.IndexOfAny(JsonWriter.Escaped)) >= 0)
+        // Transcoded whole, then escaped byte by byte: every escaped character is ASCII, and no byte of a multi-byte
+        // UTF-8 sequence is below 0x80, so the escapes are found in the bytes. A payload's text has a quote at every key
+        // and string; transcoding the runs between them one by one cost a call into the encoder per quote.
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
         {
-            WriteRaw(rest[..i], destination);
-            WriteRaw(JsonWriter.EscapeSequence(rest[i]), destination);
-            rest = rest[(i + 1)..];
+            var rest = scratch.AsSpan(0, Encoding.UTF8.GetBytes(text, scratch));
+            WriteByte((byte)'"', destination);
+            int i;
+            while ((i = rest.IndexOfAny(s_escapedBytes)) >= 0)
+            {
+                destination.Write(rest[..i]);
+                destination.Write(s_escapeSequences[rest[i]]);
+                rest = rest[(i + 1)..];
+            }
+
+            destination.Write(rest);
+            WriteByte((byte)'"', destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private static byte[] CreateEscapedBytes()
+    {
+        var bytes = new List<byte>();
+        for (int c = 0; c <= '\\'; c++)
+        {
+            if (JsonWriter.EscapeSequence((char)c) is not null)
+            {
+                bytes.Add((byte)c);
+            }
         }
 
-        WriteRaw(rest, destination);
-        WriteByte((byte)'"', destination);
+        return [.. bytes];
+    }
+
+    private static byte[][] CreateEscapeSequences()
+    {
+        var sequences = new byte['\\' + 1][];
+        for (int c = 0; c < sequences.Length; c++)
+        {
+            sequences[c] = JsonWriter.EscapeSequence((char)c) is { } escape ? Encoding.ASCII.GetBytes(escape) : [];
+        }
+
+        return sequences;
     }
 
     private static void WriteByte(byte value, IBufferWriter<byte> destination)

@@ -65,10 +65,10 @@ internal static class JsonWriter
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
     // The escape of each character in Escaped, indexed by the character (the backslash is the highest).
-    private static readonly string[] s_escapeSequences = CreateEscapeSequences();
+    private static readonly string?[] s_escapeSequences = CreateEscapeSequences();
 
-    /// <summary>The escape of a character in <see cref="Escaped"/>: <c>\"</c>, <c>\\</c>, <c>\n</c>... or <c>\u00XX</c>.</summary>
-    internal static string EscapeSequence(char c) => s_escapeSequences[c];
+    /// <summary>The escape of a character in <see cref="Escaped"/> (<c>\"</c>, <c>\\</c>, <c>\n</c>... or <c>\u00XX</c>); null for another character up to the backslash.</summary>
+    internal static string? EscapeSequence(char c) => s_escapeSequences[c];
 
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
@@ -436,16 +436,16 @@ internal static class JsonWriter
             int i = start + found;
             builder.Append(text, start, i - start);
             start = i + 1;
-            builder.Append(EscapeSequence(text[i]));
+            builder.Append(s_escapeSequences[text[i]]);
         }
 
         builder.Append(text, start, text.Length - start);
         builder.Append('"');
     }
 
-    private static string[] CreateEscapeSequences()
+    private static string?[] CreateEscapeSequences()
     {
-        var sequences = new string['\\' + 1];
+        var sequences = new string?['\\' + 1];
         for (int c = 0; c < 0x20; c++)
         {
             sequences[c] = "\\u00" + c.ToString("X2", System.Globalization.CultureInfo.InvariantCulture);
