@@ -6,8 +6,9 @@ namespace Stepwise.Storage.Executions;
 /// Where a provider takes the UTF-8 JSON text of one event of a step (<see cref="IStoredEventText.WriteTo"/>). Besides
 /// plain bytes it takes <em>shared</em> parts: the events of a step repeat the same payload (a Task's input is its
 /// entered event's input and its scheduled event's parameters; its result is its succeeded event's output, its exited
-/// event's output and the next state's input), so a part identified by the same object is stored once per step and
-/// referenced by every event that carries it. What an event reads back is its whole text either way.
+/// event's output and the next state's input), so a part identified by the same object as one written shortly before
+/// is referenced instead of written again (a provider may write a part again rather than look far back). What an event
+/// reads back is its whole text either way.
 /// </summary>
 public interface IHistoryStepWriter : IBufferWriter<byte>
 {

@@ -178,6 +178,23 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_payload_repeated_far_back_in_its_step_reads_back_exactly()
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        var execution = Execution("m", "far");
+        // Twelve payloads, then the first again: further back than the writer looks for a part to refer to.
+        var payloads = Enumerable.Range(0, 12).Select(i => new string((char)('a' + i), 300)).ToList();
+        var texts = payloads.Append(payloads[0]).Select((p, i) => new SharingEventText(i + 1, p, payloads[11 - (i % 12)])).ToList();
+        var events = texts.Select((t, i) => new StoredEvent(i + 1, "TaskStateEntered", At(i + 1), t)).ToList();
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution) with { Events = events });
+
+        var history = await store.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(20));
+        Assert.Equal(texts.Select(t => t.ToJson()), history.Items.Select(e => e.Json));
+    }
+
+    [Fact]
     public async Task Steps_stored_as_compressed_lines_by_schema_5_to_7_read_back_exactly()
     {
         await using var store = NewStore();
