@@ -19,6 +19,9 @@ public static class JsonUtf8Writer
     [ThreadStatic]
     private static byte[]? t_lastNumberBytes;
 
+    // Strings of up to this many UTF-8 bytes are escaped into one span of the destination (six times their size at worst).
+    private const int MaxDirectBytes = 64 * 1024;
+
     // The bytes JsonWriter.Escaped names, and their escapes (indexed by the byte).
     private static readonly SearchValues<byte> s_escapedBytes = SearchValues.Create(CreateEscapedBytes());
     private static readonly byte[][] s_escapeSequences = CreateEscapeSequences();
@@ -136,20 +139,56 @@ public static class JsonUtf8Writer
 
     private static void WriteQuoted(string text, IBufferWriter<byte> destination)
     {
+        int maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (text.AsSpan().IndexOfAny(JsonWriter.Escaped) < 0)
+        {
+            // Most strings (keys, types, names) need no escape: one transcode straight into the destination.
+            var span = destination.GetSpan(maxBytes + 2);
+            span[0] = (byte)'"';
+            int written = Encoding.UTF8.GetBytes(text, span[1..]);
+            span[written + 1] = (byte)'"';
+            destination.Advance(written + 2);
+            return;
+        }
+
         // Transcoded whole, then escaped byte by byte: every escaped character is ASCII, and no byte of a multi-byte
         // UTF-8 sequence is below 0x80, so the escapes are found in the bytes. A payload's text has a quote at every key
         // and string; transcoding the runs between them one by one cost a call into the encoder per quote.
-        byte[] scratch = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(maxBytes);
         try
         {
             var rest = scratch.AsSpan(0, Encoding.UTF8.GetBytes(text, scratch));
-            WriteByte((byte)'"', destination);
-            int i;
-            while ((i = rest.IndexOfAny(s_escapedBytes)) >= 0)
+            // An escape is at most six bytes for one; the whole string is written into one span when that is not huge.
+            if (rest.Length <= MaxDirectBytes)
             {
-                destination.Write(rest[..i]);
-                destination.Write(s_escapeSequences[rest[i]]);
-                rest = rest[(i + 1)..];
+                var span = destination.GetSpan(rest.Length * 6 + 2);
+                int w = 0;
+                span[w++] = (byte)'"';
+                int i;
+                while ((i = rest.IndexOfAny(s_escapedBytes)) >= 0)
+                {
+                    rest[..i].CopyTo(span[w..]);
+                    w += i;
+                    var escape = s_escapeSequences[rest[i]];
+                    escape.CopyTo(span[w..]);
+                    w += escape.Length;
+                    rest = rest[(i + 1)..];
+                }
+
+                rest.CopyTo(span[w..]);
+                w += rest.Length;
+                span[w++] = (byte)'"';
+                destination.Advance(w);
+                return;
+            }
+
+            WriteByte((byte)'"', destination);
+            int next;
+            while ((next = rest.IndexOfAny(s_escapedBytes)) >= 0)
+            {
+                destination.Write(rest[..next]);
+                destination.Write(s_escapeSequences[rest[next]]);
+                rest = rest[(next + 1)..];
             }
 
             destination.Write(rest);

@@ -42,6 +42,18 @@ public sealed class JsonUtf8WriterTests
     }
 
     [Fact]
+    public void A_string_too_long_for_one_span_is_escaped_as_a_short_one_is()
+    {
+        string text = string.Concat(Enumerable.Repeat("\"key\": \"Zoë ☃\"\n\u0002", 8000));
+        var buffer = new ArrayBufferWriter<byte>();
+
+        JsonUtf8Writer.WriteString(text, buffer);
+
+        Assert.True(buffer.WrittenCount > 64 * 1024);
+        Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void A_payload_text_written_as_a_string_escapes_its_quotes_once()
     {
         var payload = JsonValue.Parse("""{"s":"a \"b\" \\ c"}""");
