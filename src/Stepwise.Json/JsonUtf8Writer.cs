@@ -42,10 +42,9 @@ public static class JsonUtf8Writer
         WriteQuoted(text, destination);
     }
 
-    /// <summary>Appends ASCII or other text that needs no escaping (a key already known to be plain, a cached JSON text) as UTF-8.</summary>
-    public static void WriteRaw(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
+    // Appends text that needs no escaping (a container's cached JSON text) as UTF-8.
+    private static void WriteRaw(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
     {
-        ArgumentNullException.ThrowIfNull(destination);
         var span = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         destination.Advance(Encoding.UTF8.GetBytes(text, span));
     }
