@@ -60,9 +60,15 @@ internal static class JsonWriter
     private static int t_escapedLength;
 
     /// <summary>The characters <see cref="WriteString"/> escapes: the quote, the backslash and the control characters.</summary>
-    private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(
+    internal static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    // The escape of each character in Escaped, indexed by the character (the backslash is the highest).
+    private static readonly string?[] s_escapeSequences = CreateEscapeSequences();
+
+    /// <summary>The escape of a character in <see cref="Escaped"/> (<c>\"</c>, <c>\\</c>, <c>\n</c>... or <c>\u00XX</c>); null for another character up to the backslash.</summary>
+    internal static string? EscapeSequence(char c) => s_escapeSequences[c];
 
     public static string Write(JsonValue value, JsonLayout layout = JsonLayout.Compact)
     {
@@ -159,7 +165,7 @@ internal static class JsonWriter
         int size = 2 + Encoding.UTF8.GetByteCount(text);
         var rest = text.AsSpan();
         int i;
-        while ((i = rest.IndexOfAny(s_escaped)) >= 0)
+        while ((i = rest.IndexOfAny(Escaped)) >= 0)
         {
             char c = rest[i];
             size += c is '"' or '\\' or '\n' or '\r' or '\t' or '\b' or '\f' ? 1 : 5;
@@ -421,7 +427,7 @@ internal static class JsonWriter
         {
             // A vectorized search for the next character to escape: history events carry whole payloads as JSON text,
             // so most of what is written here is long runs that need no escape.
-            int found = text.AsSpan(start).IndexOfAny(s_escaped);
+            int found = text.AsSpan(start).IndexOfAny(Escaped);
             if (found < 0)
             {
                 break;
@@ -430,21 +436,28 @@ internal static class JsonWriter
             int i = start + found;
             builder.Append(text, start, i - start);
             start = i + 1;
-            char c = text[i];
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                default: builder.Append("\\u00").Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)); break;
-            }
+            builder.Append(s_escapeSequences[text[i]]);
         }
 
         builder.Append(text, start, text.Length - start);
         builder.Append('"');
+    }
+
+    private static string?[] CreateEscapeSequences()
+    {
+        var sequences = new string?['\\' + 1];
+        for (int c = 0; c < 0x20; c++)
+        {
+            sequences[c] = "\\u00" + c.ToString("X2", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        sequences['"'] = "\\\"";
+        sequences['\\'] = "\\\\";
+        sequences['\n'] = "\\n";
+        sequences['\r'] = "\\r";
+        sequences['\t'] = "\\t";
+        sequences['\b'] = "\\b";
+        sequences['\f'] = "\\f";
+        return sequences;
     }
 }

@@ -59,6 +59,12 @@ public sealed class HistoryEvent
     public JsonObject? Details => _details ??= _lazyDetails.HasValue ? _lazyDetails.Build() : null;
 
     /// <summary>
+    /// The <c>timestamp</c> of <see cref="ToAwsJson"/>: epoch seconds with millisecond precision, as the AWS JSON 1.0
+    /// protocol writes timestamps.
+    /// </summary>
+    public JsonNumber AwsTimestamp => EpochSeconds(Timestamp);
+
+    /// <summary>
     /// The event as one element of <c>GetExecutionHistory</c>'s <c>events</c>:
     /// <c>{"timestamp","type","id","previousEventId","&lt;x&gt;EventDetails":{...}}</c>. The timestamp is epoch seconds
     /// with millisecond precision, as the AWS JSON 1.0 protocol writes timestamps.
@@ -66,7 +72,7 @@ public sealed class HistoryEvent
     public JsonObject ToAwsJson()
     {
         var builder = new JsonObjectBuilder(5)
-            .Set("timestamp", EpochSeconds(Timestamp))
+            .Set("timestamp", AwsTimestamp)
             .Set("type", Type)
             .Set("id", Id)
             .Set("previousEventId", PreviousEventId);

@@ -21,9 +21,10 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             throw new ArgumentException("The first step of a new execution expects event 0 and names the same execution.", nameof(firstStep));
         }
 
-        return await store.WriteAsync((store, execution, firstStep), static (connection, request) =>
+        var history = EncodeHistory(firstStep);
+        return await store.WriteAsync((store, execution, firstStep, history), static (connection, request) =>
         {
-            var (owner, execution, firstStep) = request;
+            var (owner, execution, firstStep, history) = request;
             // The row goes in as its first step leaves it: one row write instead of an insert and an update. The UNIQUE
             // arn column refuses a second execution of the same ARN.
             var completion = firstStep.Completion;
@@ -45,7 +46,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
                 throw new ResourceAlreadyExistsException(ResourceKinds.Execution, execution.ExecutionArn);
             }
 
-            return Apply(owner, connection, firstStep, created: true);
+            return Apply(owner, connection, firstStep, history, created: true);
         }).ConfigureAwait(false);
     }
 
@@ -160,15 +161,26 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     public ValueTask<StepCommitResult> CommitAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
         StepCommitRules.Validate(commit);
-        return store.WriteAsync((store, commit), static (connection, request) => Apply(request.store, connection, request.commit, created: false));
+        var history = EncodeHistory(commit);
+        return store.WriteAsync((store, commit, history), static (connection, request) =>
+            Apply(request.store, connection, request.commit, request.history, created: false));
     }
 
     /// <summary>
-    /// Writes a validated commit inside the writer's transaction. Any throw rolls the whole commit back to its savepoint;
-    /// the fault hook fires between the parts so tests can prove it. A commit that <paramref name="created"/> its
-    /// execution found its row already written as the step leaves it.
+    /// The history row body of <paramref name="commit"/>, written on the committing thread rather than the writer's: the
+    /// events' JSON is most of a step's writing, and the one writer thread serves every execution.
     /// </summary>
-    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit, bool created)
+    private static (byte[] Body, int Size, int Encoding) EncodeHistory(StepCommit commit) =>
+        commit.Events.Count > 0 ? SqliteHistoryStep.Encode(commit.Events) : default;
+
+    /// <summary>
+    /// Writes a validated commit inside the writer's transaction. Any throw rolls the whole commit back to its savepoint;
+    /// the fault hook fires between the parts so tests can prove it. <paramref name="history"/> is the step's history
+    /// row, encoded before the transaction. A commit that <paramref name="created"/> its execution found its row already
+    /// written as the step leaves it.
+    /// </summary>
+    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit, (byte[] Body, int Size, int Encoding) history,
+        bool created)
     {
         var arn = commit.ExecutionArn;
         var lastEventId = commit.ExpectedLastEventId + commit.Events.Count;
@@ -186,9 +198,8 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         owner.OnCommitStage(CommitStages.Events);
         if (commit.Events.Count > 0)
         {
-            var (body, size, encoding) = SqliteHistoryStep.Encode(commit.Events);
             Execute(connection, "INSERT INTO history_steps (execution_arn, first_id, last_id, encoding, size, body) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)",
-                arn, commit.Events[0].Id, commit.Events[^1].Id, encoding, size, body);
+                arn, commit.Events[0].Id, commit.Events[^1].Id, history.Encoding, history.Size, history.Body);
         }
 
         owner.OnCommitStage(CommitStages.Snapshot);

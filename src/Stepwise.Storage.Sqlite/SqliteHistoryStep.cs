@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.IO.Compression;
 using System.Text;
@@ -8,64 +9,60 @@ namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
 /// The history events of one step, stored as one row of <c>history_steps</c>: one insert per step instead of one per
-/// event, and one compressed body, so the bytes a commit writes (and fsyncs) shrink with it. A step's events repeat
-/// each other (every Pass state's entered and exited events carry the same input), which Brotli folds away.
+/// event, and one body, so the bytes a commit writes (and fsyncs) shrink with it.
 /// <para>
-/// The plain body is, per event, <c>id,ticks,type,length\n</c> followed by <c>length</c> bytes of the event's JSON, all
-/// UTF-8. Migration 5 writes one-event rows of this shape from SQL, so the format must stay producible there.
+/// A step's events repeat each other's payloads (a 50-Task step carries each 1 KB payload in four events), so the
+/// <see cref="Shared"/> body (<see cref="SqliteHistoryStepWriter"/>) writes each payload once, as UTF-8, and lets the
+/// events that carry it refer to it. Rows of the earlier encodings stay readable: the <see cref="Plain"/> body is, per
+/// event, <c>id,ticks,type,length\n</c> followed by <c>length</c> bytes of the event's JSON, all UTF-8 (migration 5
+/// writes one-event rows of this shape from SQL), and <see cref="Brotli"/> is that body compressed.
 /// </para>
 /// </summary>
 internal static class SqliteHistoryStep
 {
-    /// <summary>The body is the plain text.</summary>
+    /// <summary>The body is the plain text (migration 5 and the first rows of migrations 5 to 7).</summary>
     public const int Plain = 0;
 
-    /// <summary>The body is the plain text compressed with Brotli.</summary>
+    /// <summary>The body is the plain text compressed with Brotli (rows of migrations 5 to 7).</summary>
     public const int Brotli = 1;
+
+    /// <summary>The body is a <see cref="SqliteHistoryStepWriter"/> body, each shared payload once.</summary>
+    public const int Shared = 2;
+
+    /// <summary>The <see cref="Shared"/> body compressed with Brotli.</summary>
+    public const int SharedBrotli = 3;
 
     // Below this many bytes compression saves too little to be worth the calls.
     private const int CompressFrom = 512;
 
-    // Quality 0 still folds the repeated inputs of a step (its matcher finds whole repeated payloads) and costs a fifth of
-    // quality 1, whose larger hash tables are set up per call (a 50-Task step: 0.46 ms against 2.5 ms, 4.7 KB against
-    // 3.3 KB). The 4 MiB window (2^22) spans a large step.
+    // Compression still pays once each payload is written once: a 50-Task step's 118 KB body becomes 6 KB (its payloads
+    // differ in a field or two), and writing the 118 KB into the WAL cost more CPU than compressing it (3.5 against
+    // 4.7 ms per execution, bench/run engine --only task-chain, same machine and minute). Quality 1 makes 4 KB for the
+    // same CPU, but quality 0's smaller hash tables are set up faster for the many small steps. The 4 MiB window (2^22)
+    // spans a large step.
     private const int Quality = 0;
     private const int Window = 22;
 
-    /// <summary>Encodes <paramref name="events"/> (in id order): the body, its <see cref="Plain"/> size and its encoding.</summary>
+    /// <summary>Encodes <paramref name="events"/> (in id order): the body, its uncompressed size and its encoding (<see cref="Shared"/> or <see cref="SharedBrotli"/>).</summary>
     public static (byte[] Body, int Size, int Encoding) Encode(IReadOnlyList<StoredEvent> events)
     {
-        int capacity = 0;
-        foreach (var e in events)
-        {
-            // id, ticks and the length take at most 20 digits each, plus the separators.
-            capacity += 64 + Encoding.UTF8.GetMaxByteCount(e.Type.Length) + Encoding.UTF8.GetMaxByteCount(e.Json.Length);
-        }
-
-        byte[] plain = ArrayPool<byte>.Shared.Rent(capacity);
+        var writer = SqliteHistoryStepWriter.Rent();
         try
         {
-            int size = 0;
-            foreach (var e in events)
+            for (int i = 0; i < events.Count; i++)
             {
-                size += WriteHeaderStart(plain.AsSpan(size), e.Id, e.Timestamp.UtcTicks);
-                size += Encoding.UTF8.GetBytes(e.Type, plain.AsSpan(size));
-                plain[size++] = (byte)',';
-                int json = Encoding.UTF8.GetByteCount(e.Json);
-                Utf8Formatter.TryFormat(json, plain.AsSpan(size), out int digits);
-                size += digits;
-                plain[size++] = (byte)'\n';
-                size += Encoding.UTF8.GetBytes(e.Json, plain.AsSpan(size));
+                writer.Write(events[i]);
             }
 
-            if (size >= CompressFrom)
+            var body = writer.Body;
+            if (body.Length >= CompressFrom)
             {
-                byte[] compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(size));
+                byte[] compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(body.Length));
                 try
                 {
-                    if (BrotliEncoder.TryCompress(plain.AsSpan(0, size), compressed, out int written, Quality, Window) && written < size)
+                    if (BrotliEncoder.TryCompress(body, compressed, out int written, Quality, Window) && written < body.Length)
                     {
-                        return (compressed.AsSpan(0, written).ToArray(), size, Brotli);
+                        return (compressed.AsSpan(0, written).ToArray(), body.Length, SharedBrotli);
                     }
                 }
                 finally
@@ -74,11 +71,11 @@ internal static class SqliteHistoryStep
                 }
             }
 
-            return (plain.AsSpan(0, size).ToArray(), size, Plain);
+            return (body.ToArray(), body.Length, Shared);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(plain);
+            writer.Release();
         }
     }
 
@@ -92,7 +89,13 @@ internal static class SqliteHistoryStep
             return;
         }
 
-        if (encoding != Brotli)
+        if (encoding == Shared)
+        {
+            ParseShared(body.AsSpan(0, Math.Min(size, body.Length)), into);
+            return;
+        }
+
+        if (encoding is not (Brotli or SharedBrotli))
         {
             throw Corrupt();
         }
@@ -105,22 +108,19 @@ internal static class SqliteHistoryStep
                 throw Corrupt();
             }
 
-            Parse(plain.AsSpan(0, size), into);
+            if (encoding == Brotli)
+            {
+                Parse(plain.AsSpan(0, size), into);
+            }
+            else
+            {
+                ParseShared(plain.AsSpan(0, size), into);
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(plain);
         }
-    }
-
-    private static int WriteHeaderStart(Span<byte> destination, long id, long ticks)
-    {
-        Utf8Formatter.TryFormat(id, destination, out int written);
-        destination[written++] = (byte)',';
-        Utf8Formatter.TryFormat(ticks, destination[written..], out int ticksWritten);
-        written += ticksWritten;
-        destination[written++] = (byte)',';
-        return written;
     }
 
     private static void Parse(ReadOnlySpan<byte> plain, List<StoredEvent> into)
@@ -158,6 +158,122 @@ internal static class SqliteHistoryStep
             into.Add(new StoredEvent(id, type, SqliteValues.FromStored(ticks), json));
             plain = plain[(end + 1 + length)..];
         }
+    }
+
+    private static void ParseShared(ReadOnlySpan<byte> body, List<StoredEvent> into)
+    {
+        // Where each shared part lies in the body, in the order the parts were defined.
+        var shared = new List<Range>();
+        int position = 0;
+        byte[]? json = null;
+        try
+        {
+            while (position < body.Length)
+            {
+                long id = ReadInt64(body, ref position);
+                long ticks = ReadInt64(body, ref position);
+                int typeLength = ReadInt32(body, ref position);
+                if (typeLength < 0 || typeLength > body.Length - position)
+                {
+                    throw Corrupt();
+                }
+
+                string type = Encoding.UTF8.GetString(body.Slice(position, typeLength));
+                position += typeLength;
+                int length = ReadInt32(body, ref position);
+                int parts = ReadInt32(body, ref position);
+                if (length < 0 || parts < 0)
+                {
+                    throw Corrupt();
+                }
+
+                if (json is null || json.Length < length)
+                {
+                    if (json is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(json);
+                    }
+
+                    json = ArrayPool<byte>.Shared.Rent(length);
+                }
+
+                int written = 0;
+                for (int i = 0; i < parts; i++)
+                {
+                    int header = ReadInt32(body, ref position);
+                    int value = (int)((uint)header >> 2);
+                    ReadOnlySpan<byte> part;
+                    switch (header & 3)
+                    {
+                        case SqliteHistoryStepWriter.Literal or SqliteHistoryStepWriter.Definition:
+                            if (value > body.Length - position)
+                            {
+                                throw Corrupt();
+                            }
+
+                            if ((header & 3) == SqliteHistoryStepWriter.Definition)
+                            {
+                                shared.Add(new Range(position, position + value));
+                            }
+
+                            part = body.Slice(position, value);
+                            position += value;
+                            break;
+                        case SqliteHistoryStepWriter.Reference when value < shared.Count:
+                            part = body[shared[value]];
+                            break;
+                        default:
+                            throw Corrupt();
+                    }
+
+                    if (part.Length > length - written)
+                    {
+                        throw Corrupt();
+                    }
+
+                    part.CopyTo(json.AsSpan(written));
+                    written += part.Length;
+                }
+
+                if (written != length)
+                {
+                    throw Corrupt();
+                }
+
+                into.Add(new StoredEvent(id, type, SqliteValues.FromStored(ticks), Encoding.UTF8.GetString(json, 0, length)));
+            }
+        }
+        finally
+        {
+            if (json is not null)
+            {
+                ArrayPool<byte>.Shared.Return(json);
+            }
+        }
+    }
+
+    private static long ReadInt64(ReadOnlySpan<byte> body, ref int position)
+    {
+        if (body.Length - position < 8)
+        {
+            throw Corrupt();
+        }
+
+        long value = BinaryPrimitives.ReadInt64LittleEndian(body[position..]);
+        position += 8;
+        return value;
+    }
+
+    private static int ReadInt32(ReadOnlySpan<byte> body, ref int position)
+    {
+        if (body.Length - position < 4)
+        {
+            throw Corrupt();
+        }
+
+        int value = BinaryPrimitives.ReadInt32LittleEndian(body[position..]);
+        position += 4;
+        return value;
     }
 
     private static StorageException Corrupt() => new("A stored history step is corrupt.");

@@ -175,9 +175,8 @@ internal sealed class StepPlan
         var info = decision.Snapshot.Info;
         foreach (var e in decision.Events)
         {
-            // Written without caching: the event's text is kept in the store, and caching it (and its details' text)
-            // in the throwaway object would only copy the payload twice more.
-            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, e.ToAwsJson().ToJsonString(JsonLayout.Compact)));
+            // The store writes the event's text when it needs it: as UTF-8 into the step's row, each payload once.
+            _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, new HistoryEventText(e)));
         }
 
         foreach (var command in decision.Commands)

@@ -64,6 +64,29 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Events_written_later_read_back_as_their_text_whatever_parts_they_share()
+    {
+        var store = await NewStoreAsync();
+        var execution = Execution("m", "shared");
+        string payload = string.Concat(Enumerable.Repeat("Zoë ☃ 𝄞 {}", 60));
+        string next = payload + "!";
+        var events = new List<StoredEvent>();
+        for (var id = 1; id <= 6; id++)
+        {
+            // Events 1-3 share one payload instance, 3-6 another; every event also carries a short string of its own.
+            var text = new SharingEventText(id, id <= 3 ? payload : next, "e" + id);
+            events.Add(new StoredEvent(id, id == 1 ? "ExecutionStarted" : "TaskStateEntered", At(id), text));
+        }
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution) with { Events = events[..4] });
+        await store.Executions.CommitAsync(new StepCommit { ExecutionArn = execution.ExecutionArn, ExpectedLastEventId = 4, Events = events[4..] });
+
+        var expected = events.Select(e => new StoredEvent(e.Id, e.Type, e.Timestamp, e.Json)).ToList();
+        Assert.Equal(expected, await ReadEventsAsync(store, execution.ExecutionArn, false, 4));
+        Assert.Equal(Enumerable.Reverse(expected), await ReadEventsAsync(store, execution.ExecutionArn, true, 5));
+    }
+
+    [Fact]
     public async Task Executions_list_newest_first_by_state_machine_with_a_status_filter_across_pages()
     {
         var store = await NewStoreAsync();

@@ -3,6 +3,7 @@ using Stepwise.Storage.Executions;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.Sqlite;
 using Stepwise.Storage.StateMachines;
+using Stepwise.Storage.Tests.Contract;
 using static Stepwise.Storage.Tests.Contract.StoreFixtures;
 
 namespace Stepwise.Storage.Tests.Sqlite;
@@ -154,6 +155,78 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal([new StoredEvent(3, "PassStateExited", At(3), "{}"), new StoredEvent(2, "PassStateEntered", At(2), """{"a":1}""")], page.Items);
         Assert.Equal([new StoredEvent(1, "ExecutionStarted", At(1), """{"input":"Zoë, ☃"}""")],
             (await upgraded.Executions.GetHistoryAsync(arn, true, new PageRequest(2, page.NextToken))).Items);
+    }
+
+    [Fact]
+    public async Task A_step_is_written_as_utf8_without_its_event_strings_and_each_shared_payload_once()
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        var execution = Execution("m", "shared");
+        string payload = new('p', 2000);
+        var texts = Enumerable.Range(1, 4).Select(id => new SharingEventText(id, payload, "e" + id)).ToList();
+        var events = texts.Select((t, i) => new StoredEvent(i + 1, "TaskStateEntered", At(i + 1), t)).ToList();
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution) with { Events = events });
+
+        Assert.All(texts, t => Assert.Equal(0, t.StringWrites));
+        // The size before compression: the eight copies of the payload the events carry are one.
+        var size = (long)Query("SELECT size FROM history_steps").Single()!;
+        Assert.InRange(size, payload.Length, 2 * payload.Length);
+        var history = await store.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(10));
+        Assert.Equal(texts.Select(t => t.ToJson()), history.Items.Select(e => e.Json));
+    }
+
+    [Fact]
+    public async Task A_payload_repeated_far_back_in_its_step_reads_back_exactly()
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        var execution = Execution("m", "far");
+        // Twelve payloads, then the first again: further back than the writer looks for a part to refer to.
+        var payloads = Enumerable.Range(0, 12).Select(i => new string((char)('a' + i), 300)).ToList();
+        var texts = payloads.Append(payloads[0]).Select((p, i) => new SharingEventText(i + 1, p, payloads[11 - (i % 12)])).ToList();
+        var events = texts.Select((t, i) => new StoredEvent(i + 1, "TaskStateEntered", At(i + 1), t)).ToList();
+
+        await store.Executions.CreateAsync(execution, FirstStep(execution) with { Events = events });
+
+        var history = await store.Executions.GetHistoryAsync(execution.ExecutionArn, false, PageRequest.First(20));
+        Assert.Equal(texts.Select(t => t.ToJson()), history.Items.Select(e => e.Json));
+    }
+
+    [Fact]
+    public async Task Steps_stored_as_compressed_lines_by_schema_5_to_7_read_back_exactly()
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        var arn = ExecutionArn("m", "old");
+        // The body migrations 5 to 7 wrote: per event "id,ticks,type,length\n" and its JSON, compressed with Brotli.
+        string json = """{"input":"Zoë, ☃ 𝄞"}""";
+        byte[] plain = System.Text.Encoding.UTF8.GetBytes(
+            $"1,{At(1).UtcTicks},ExecutionStarted,{System.Text.Encoding.UTF8.GetByteCount(json)}\n{json}2,{At(2).UtcTicks},PassStateEntered,2\n{{}}");
+        byte[] compressed = new byte[System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(plain.Length)];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(plain, compressed, out int written, 0, 22));
+        InsertStep(arn, 2, SqliteHistoryStep.Brotli, plain.Length, compressed[..written]);
+
+        var history = await store.Executions.GetHistoryAsync(arn, false, PageRequest.First(10));
+
+        Assert.Equal([new StoredEvent(1, "ExecutionStarted", At(1), json), new StoredEvent(2, "PassStateEntered", At(2), "{}")], history.Items);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0 })]
+    [InlineData(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 1, 0, 0, 0, 8, 0, 0, 0, 1, 2 })]
+    [InlineData(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
+    public async Task A_corrupt_shared_step_body_is_a_storage_error(byte[] body)
+    {
+        await using var store = NewStore();
+        await store.InitializeAsync();
+        var arn = ExecutionArn("m", "corrupt");
+        InsertStep(arn, 1, SqliteHistoryStep.Shared, body.Length, body);
+
+        var error = await Assert.ThrowsAsync<StorageException>(async () => await store.Executions.GetHistoryAsync(arn, false, PageRequest.First(10)));
+
+        Assert.Equal("A stored history step is corrupt.", error.Message);
     }
 
     [Fact]
@@ -350,6 +423,21 @@ public sealed class SqliteStoreTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Stores a step of events 1 to <paramref name="lastId"/> as an older or a corrupt writer would have.</summary>
+    private void InsertStep(string executionArn, long lastId, int encoding, int size, byte[] body)
+    {
+        using var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO history_steps (execution_arn, first_id, last_id, encoding, size, body) VALUES ($a, 1, $l, $e, $s, $b)";
+        command.Parameters.AddWithValue("$a", executionArn);
+        command.Parameters.AddWithValue("$l", lastId);
+        command.Parameters.AddWithValue("$e", encoding);
+        command.Parameters.AddWithValue("$s", size);
+        command.Parameters.AddWithValue("$b", body);
         command.ExecuteNonQuery();
     }
 

@@ -1,0 +1,232 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace Stepwise.Json;
+
+/// <summary>
+/// Writes compact JSON straight into a UTF-8 buffer: the bytes are exactly the UTF-8 encoding of
+/// <see cref="JsonValue.ToJsonString()"/> (same key order, same escapes, same number forms), without building that
+/// string first. A store that keeps JSON as UTF-8 (the durable history) writes through this.
+/// </summary>
+public static class JsonUtf8Writer
+{
+    // A step's events share one timestamp number instance, whose non-integer text takes a formatting pass to produce:
+    // the bytes of the last one written on this thread are kept.
+    [ThreadStatic]
+    private static JsonNumber? t_lastNumber;
+
+    [ThreadStatic]
+    private static byte[]? t_lastNumberBytes;
+
+    // Strings of up to this many UTF-8 bytes are escaped into one span of the destination (six times their size at worst).
+    private const int MaxDirectBytes = 64 * 1024;
+
+    // The bytes JsonWriter.Escaped names, and their escapes (indexed by the byte).
+    private static readonly SearchValues<byte> s_escapedBytes = SearchValues.Create(CreateEscapedBytes());
+    private static readonly byte[][] s_escapeSequences = CreateEscapeSequences();
+
+    /// <summary>Appends the compact JSON text of <paramref name="value"/> to <paramref name="destination"/> as UTF-8.</summary>
+    public static void Write(JsonValue value, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(destination);
+        WriteValue(value, destination);
+    }
+
+    /// <summary>Appends <paramref name="text"/> as a quoted JSON string (escaped as <see cref="JsonValue.ToJsonString()"/> escapes it) in UTF-8.</summary>
+    public static void WriteString(string text, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(destination);
+        WriteQuoted(text, destination);
+    }
+
+    // Appends text that needs no escaping (a container's cached JSON text) as UTF-8.
+    private static void WriteRaw(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
+    {
+        var span = destination.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        destination.Advance(Encoding.UTF8.GetBytes(text, span));
+    }
+
+    private static void WriteValue(JsonValue value, IBufferWriter<byte> destination)
+    {
+        switch (value)
+        {
+            // A container whose compact text is cached is copied, not walked again.
+            case JsonObject { CachedCompactText: { } text }:
+                WriteRaw(text, destination);
+                break;
+            case JsonArray { CachedCompactText: { } text }:
+                WriteRaw(text, destination);
+                break;
+            case JsonObject obj:
+            {
+                WriteByte((byte)'{', destination);
+                var keys = obj.Keys;
+                var values = obj.Values;
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        WriteByte((byte)',', destination);
+                    }
+
+                    WriteQuoted(keys[i], destination);
+                    WriteByte((byte)':', destination);
+                    WriteValue(values[i], destination);
+                }
+
+                WriteByte((byte)'}', destination);
+                break;
+            }
+
+            case JsonArray array:
+            {
+                WriteByte((byte)'[', destination);
+                var items = array.AsSpan();
+                for (int i = 0; i < items.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        WriteByte((byte)',', destination);
+                    }
+
+                    WriteValue(items[i], destination);
+                }
+
+                WriteByte((byte)']', destination);
+                break;
+            }
+
+            case JsonString s:
+                WriteQuoted(s.Value, destination);
+                break;
+            case JsonNumber n:
+                WriteNumber(n, destination);
+                break;
+            default:
+                destination.Write(value.Kind switch
+                {
+                    JsonValueKind.True => "true"u8,
+                    JsonValueKind.False => "false"u8,
+                    _ => "null"u8,
+                });
+                break;
+        }
+    }
+
+    private static void WriteNumber(JsonNumber number, IBufferWriter<byte> destination)
+    {
+        if (number.Representation == NumberRepresentation.Int64 && number.TryGetInt64(out long integer))
+        {
+            var span = destination.GetSpan(20);
+            Utf8Formatter.TryFormat(integer, span, out int written);
+            destination.Advance(written);
+            return;
+        }
+
+        if (!ReferenceEquals(number, t_lastNumber))
+        {
+            // The text is ASCII, so its UTF-8 bytes are its characters.
+            t_lastNumberBytes = Encoding.UTF8.GetBytes(JsonWriter.Write(number));
+            t_lastNumber = number;
+        }
+
+        destination.Write(t_lastNumberBytes);
+    }
+
+    private static void WriteQuoted(string text, IBufferWriter<byte> destination)
+    {
+        int maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (text.AsSpan().IndexOfAny(JsonWriter.Escaped) < 0)
+        {
+            // Most strings (keys, types, names) need no escape: one transcode straight into the destination.
+            var span = destination.GetSpan(maxBytes + 2);
+            span[0] = (byte)'"';
+            int written = Encoding.UTF8.GetBytes(text, span[1..]);
+            span[written + 1] = (byte)'"';
+            destination.Advance(written + 2);
+            return;
+        }
+
+        // Transcoded whole, then escaped byte by byte: every escaped character is ASCII, and no byte of a multi-byte
+        // UTF-8 sequence is below 0x80, so the escapes are found in the bytes. A payload's text has a quote at every key
+        // and string; transcoding the runs between them one by one cost a call into the encoder per quote.
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(maxBytes);
+        try
+        {
+            var rest = scratch.AsSpan(0, Encoding.UTF8.GetBytes(text, scratch));
+            // An escape is at most six bytes for one; the whole string is written into one span when that is not huge.
+            if (rest.Length <= MaxDirectBytes)
+            {
+                var span = destination.GetSpan(rest.Length * 6 + 2);
+                int w = 0;
+                span[w++] = (byte)'"';
+                int i;
+                while ((i = rest.IndexOfAny(s_escapedBytes)) >= 0)
+                {
+                    rest[..i].CopyTo(span[w..]);
+                    w += i;
+                    var escape = s_escapeSequences[rest[i]];
+                    escape.CopyTo(span[w..]);
+                    w += escape.Length;
+                    rest = rest[(i + 1)..];
+                }
+
+                rest.CopyTo(span[w..]);
+                w += rest.Length;
+                span[w++] = (byte)'"';
+                destination.Advance(w);
+                return;
+            }
+
+            WriteByte((byte)'"', destination);
+            int next;
+            while ((next = rest.IndexOfAny(s_escapedBytes)) >= 0)
+            {
+                destination.Write(rest[..next]);
+                destination.Write(s_escapeSequences[rest[next]]);
+                rest = rest[(next + 1)..];
+            }
+
+            destination.Write(rest);
+            WriteByte((byte)'"', destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    private static byte[] CreateEscapedBytes()
+    {
+        var bytes = new List<byte>();
+        for (int c = 0; c <= '\\'; c++)
+        {
+            if (JsonWriter.EscapeSequence((char)c) is not null)
+            {
+                bytes.Add((byte)c);
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private static byte[][] CreateEscapeSequences()
+    {
+        var sequences = new byte['\\' + 1][];
+        for (int c = 0; c < sequences.Length; c++)
+        {
+            sequences[c] = JsonWriter.EscapeSequence((char)c) is { } escape ? Encoding.ASCII.GetBytes(escape) : [];
+        }
+
+        return sequences;
+    }
+
+    private static void WriteByte(byte value, IBufferWriter<byte> destination)
+    {
+        destination.GetSpan(1)[0] = value;
+        destination.Advance(1);
+    }
+}

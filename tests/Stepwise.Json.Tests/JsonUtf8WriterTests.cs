@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text;
+
+namespace Stepwise.Json.Tests;
+
+/// <summary>The UTF-8 writer gives exactly the bytes of the string writer's text.</summary>
+public sealed class JsonUtf8WriterTests
+{
+    [Theory]
+    [InlineData("""{"a":1,"b":[true,false,null],"c":{"d":"e"}}""")]
+    [InlineData("""{"quote":"say \"hi\"","slash":"a\\b","lines":"x\ny\r\tz\b\f","control":"\u0001\u001f","unicode":"Zoë ☃ 𝄞"}""")]
+    [InlineData("""[1.0,1e10,-0.5,123456789012345678901234567890,0,-7,3.14159]""")]
+    [InlineData("""[]""")]
+    [InlineData("""{}""")]
+    [InlineData("\"plain\"")]
+    public void A_value_is_written_as_the_utf8_of_its_compact_text(string json)
+    {
+        var value = JsonValue.Parse(json);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(value.ToJsonString()), Utf8(value));
+    }
+
+    [Fact]
+    public void A_container_whose_text_is_cached_is_written_the_same_as_one_walked()
+    {
+        var walked = JsonValue.Parse("""{"n":{"name":"Zoë \"q\"","items":[1,2.5]}}""");
+        var cached = JsonValue.Parse("""{"n":{"name":"Zoë \"q\"","items":[1,2.5]}}""");
+        _ = cached.ToJsonString();
+
+        Assert.Equal(Utf8(walked), Utf8(cached));
+    }
+
+    [Fact]
+    public void A_string_is_written_quoted_and_escaped_as_the_string_writer_escapes_it()
+    {
+        string text = "tab\t quote\" backslash\\ nul\u0000 snow☃ clef𝄞" + new string('x', 300);
+        var buffer = new ArrayBufferWriter<byte>();
+
+        JsonUtf8Writer.WriteString(text, buffer);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void A_string_too_long_for_one_span_is_escaped_as_a_short_one_is()
+    {
+        string text = string.Concat(Enumerable.Repeat("\"key\": \"Zoë ☃\"\n\u0002", 8000));
+        var buffer = new ArrayBufferWriter<byte>();
+
+        JsonUtf8Writer.WriteString(text, buffer);
+
+        Assert.True(buffer.WrittenCount > 64 * 1024);
+        Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void A_payload_text_written_as_a_string_escapes_its_quotes_once()
+    {
+        var payload = JsonValue.Parse("""{"s":"a \"b\" \\ c"}""");
+        var text = JsonString.TextOf(payload);
+        var buffer = new ArrayBufferWriter<byte>();
+
+        JsonUtf8Writer.Write(text, buffer);
+
+        Assert.Equal("""
+            "{\"s\":\"a \\\"b\\\" \\\\ c\"}"
+            """, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static byte[] Utf8(JsonValue value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1);
+        JsonUtf8Writer.Write(value, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+}
