@@ -121,7 +121,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         }
 
         var cts = CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
-        var pending = InvokeAsync(work, invocation, cts.Token);
+        var pending = InvokeAsync(work, EngineTask(work), invocation, cts.Token);
         if (pending.IsCompleted)
         {
             cts.Dispose();
@@ -382,7 +382,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 
         using var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var woken = Task.WhenAny(wake, Task.Delay(delay, _time, cancelDelay.Token));
-        using (Idle.Wait(woken))
+        using (Idle.Wait(woken, wake))
         {
             await woken.ConfigureAwait(false);
         }
@@ -525,13 +525,14 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         {
             using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
             var renewing = RenewWhileRunningAsync(item.Lease, cts, renewal.Token);
+            var own = startedInline ? null : EngineTask(work);
+            var handling = startedInline ? started!.WaitAsync(cts.Token) : InvokeAsync(work, own, Invocation(work, key), cts.Token).AsTask();
             // A handler of the host's answers when it will, which no clock of the engine's decides: the slot waits on it
-            // idle. The engine's own tasks (a nested start) are steps of the engine's, and busy.
-            using var waiting = startedInline || EngineTask(work) is null ? Idle.Wait(null) : null;
+            // idle until it answers. The engine's own tasks (a nested start) are steps of the engine's, and busy.
+            using var waiting = own is null ? Idle.Wait(handling) : null;
             try
             {
-                outcome = startedInline ? await started!.WaitAsync(cts.Token).ConfigureAwait(false)
-                    : await InvokeAsync(work, Invocation(work, key), cts.Token).ConfigureAwait(false);
+                outcome = await handling.ConfigureAwait(false);
             }
             finally
             {
@@ -583,11 +584,13 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         };
     }
 
-    private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, TaskInvocation invocation, CancellationToken cancellationToken)
+    /// <summary>Runs the task with <paramref name="own"/>, the engine's handler of its resource, or else the host's handlers.</summary>
+    private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>? own,
+        TaskInvocation invocation, CancellationToken cancellationToken)
     {
         try
         {
-            return EngineTask(work) is { } own
+            return own is not null
                 ? await own(work, cancellationToken).ConfigureAwait(false)
                 : await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }

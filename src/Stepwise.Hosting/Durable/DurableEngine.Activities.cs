@@ -103,7 +103,7 @@ public sealed partial class DurableEngine
             try
             {
                 var woken = wake.WaitAsync(wait, _time, cancellationToken);
-                using var waiting = _dispatcher.Idle.Wait(woken);
+                using var waiting = _dispatcher.Idle.Wait(woken, wake);
                 await woken.ConfigureAwait(false);
             }
             catch (TimeoutException)

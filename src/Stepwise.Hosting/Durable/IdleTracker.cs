@@ -21,13 +21,15 @@ internal sealed class IdleTracker
     public void Exit() => Interlocked.Decrement(ref _busy);
 
     /// <summary>
-    /// Turns the caller's busy count into a wait for <paramref name="awaited"/> (a timer on the engine's clock or a
-    /// signal; null for a handler of the host's, which only the outside world ends); disposing the result makes the
-    /// caller busy again. A manual clock completes a timer's task as it fires it, so the wait ends with the move.
+    /// Turns the caller's busy count into a wait for <paramref name="awaited"/> (a timer on the engine's clock, a
+    /// signal, a handler of the host's); disposing the result makes the caller busy again. A manual clock completes a
+    /// timer's task as it fires it, so the wait ends with the move. <paramref name="signal"/> is the signal inside an
+    /// awaited <c>WhenAny</c>/<c>WaitAsync</c>: it completes first, and the wrapper only once the thread pool runs its
+    /// continuation, a moment during which nothing else would count the caller busy.
     /// </summary>
-    public Waiting Wait(Task? awaited)
+    public Waiting Wait(Task awaited, Task? signal = null)
     {
-        var waiting = new Waiting(this, awaited);
+        var waiting = new Waiting(this, awaited, signal);
         lock (_lock)
         {
             _waiting.Add(waiting);
@@ -37,7 +39,7 @@ internal sealed class IdleTracker
         return waiting;
     }
 
-    /// <summary>True when nothing is busy and no wait's task has completed.</summary>
+    /// <summary>True when nothing is busy and no wait's tasks have completed.</summary>
     public bool IsIdle()
     {
         lock (_lock)
@@ -49,7 +51,7 @@ internal sealed class IdleTracker
 
             foreach (var waiting in _waiting)
             {
-                if (waiting.Awaited?.IsCompleted == true)
+                if (waiting.Awaited.IsCompleted || waiting.Signal?.IsCompleted == true)
                 {
                     return false;
                 }
@@ -69,9 +71,11 @@ internal sealed class IdleTracker
     }
 
     /// <summary>One wait begun by <see cref="Wait"/>.</summary>
-    internal sealed class Waiting(IdleTracker owner, Task? awaited) : IDisposable
+    internal sealed class Waiting(IdleTracker owner, Task awaited, Task? signal) : IDisposable
     {
-        public Task? Awaited { get; } = awaited;
+        public Task Awaited { get; } = awaited;
+
+        public Task? Signal { get; } = signal;
 
         public void Dispose() => owner.Resume(this);
     }

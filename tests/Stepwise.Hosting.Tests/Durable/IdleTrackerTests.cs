@@ -51,14 +51,34 @@ public sealed class IdleTrackerTests
     public void A_slot_waiting_on_a_host_s_handler_is_idle_and_busy_again_once_the_handler_answered()
     {
         var tracker = new IdleTracker();
+        var handler = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         tracker.Enter();
-        var waiting = tracker.Wait(awaited: null);
+        var waiting = tracker.Wait(handler.Task);
         Assert.True(tracker.IsIdle());
+
+        handler.SetResult(1);
+        Assert.False(tracker.IsIdle());
 
         waiting.Dispose();
         Assert.False(tracker.IsIdle());
 
         tracker.Exit();
         Assert.True(tracker.IsIdle());
+    }
+
+    [Fact]
+    public void A_loop_woken_by_its_signal_is_busy_before_the_wrapper_it_awaits_has_completed()
+    {
+        var tracker = new IdleTracker();
+        var wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var wrapper = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        tracker.Enter();
+        using var waiting = tracker.Wait(wrapper.Task, wake.Task);
+        Assert.True(tracker.IsIdle());
+
+        // WhenAny(wake, timer) completes on the thread pool after wake does: until then only the signal says the loop woke.
+        wake.SetResult();
+
+        Assert.False(tracker.IsIdle());
     }
 }
