@@ -27,19 +27,16 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             var (owner, execution, firstStep, history) = request;
             // The row goes in as its first step leaves it: one row write instead of an insert and an update. The UNIQUE
             // arn column refuses a second execution of the same ARN.
-            var completion = firstStep.Completion;
+            var row = firstStep.Completion?.ApplyTo(execution) ?? execution;
             try
             {
                 Execute(connection,
                     "INSERT INTO executions (arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date, input, output, "
                     + "error, cause, trace_header, last_event_id, redrive_count, redrive_date, redrive_status, redrive_status_reason, map_run_arn, snapshot) "
                     + "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19)",
-                    execution.ExecutionArn, execution.StateMachineArn, execution.Name, execution.StateMachineVersionArn, execution.StateMachineAliasArn,
-                    completion?.Status ?? execution.Status, ToStored(execution.StartDate), ToDb(completion is null ? execution.StopDate : completion.StopDate),
-                    execution.Input, completion is null ? execution.Output : completion.Output, completion is null ? execution.Error : completion.Error,
-                    completion is null ? execution.Cause : completion.Cause, execution.TraceHeader, firstStep.Events.Count, execution.RedriveCount,
-                    ToDb(execution.RedriveDate), completion is null ? execution.RedriveStatus : completion.RedriveStatus,
-                    completion is null ? execution.RedriveStatusReason : completion.RedriveStatusReason, execution.MapRunArn, firstStep.Snapshot);
+                    row.ExecutionArn, row.StateMachineArn, row.Name, row.StateMachineVersionArn, row.StateMachineAliasArn, row.Status,
+                    ToStored(row.StartDate), ToDb(row.StopDate), row.Input, row.Output, row.Error, row.Cause, row.TraceHeader, firstStep.Events.Count,
+                    row.RedriveCount, ToDb(row.RedriveDate), row.RedriveStatus, row.RedriveStatusReason, row.MapRunArn, firstStep.Snapshot);
             }
             catch (SqliteException e) when (SqliteErrors.IsUniqueViolation(e))
             {
@@ -70,35 +67,32 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }));
     }
 
+    // A version or alias ARN lists the executions started through it (the unqualified ARN lists them all).
     public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, bool? redriven, PageRequest page,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(page.MaxResults, 1);
-        var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
-        return ValueTask.FromResult(store.Read((stateMachineArn, statusFilter, redriven, before, page.MaxResults), static (connection, request) =>
-        {
-            // Newest first: executions are created when they start, so creation order is start order. A version or
-            // alias ARN lists the executions started through it (the unqualified ARN lists them all).
-            using var command = Command(connection,
-                $"SELECT {ExecutionColumns} FROM executions WHERE (state_machine_arn = $p0 OR version_arn = $p0 OR alias_arn = $p0) "
-                + "AND ($p1 IS NULL OR status = $p1) AND ($p2 IS NULL OR (redrive_count > 0) = $p2) AND seq < $p3 ORDER BY seq DESC LIMIT $p4",
-                request.stateMachineArn, request.statusFilter, request.redriven, request.before, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
-        }));
-    }
+        CancellationToken cancellationToken = default) =>
+        List("(state_machine_arn = $p0 OR version_arn = $p0 OR alias_arn = $p0)", stateMachineArn, statusFilter, redriven, page);
 
     public ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapRunArn);
+        return List("map_run_arn = $p0", mapRunArn, statusFilter, redriven, page);
+    }
+
+    /// <summary>
+    /// The executions <paramref name="listedBy"/> (an SQL condition on <c>$p0</c> = <paramref name="owner"/>) keeps that
+    /// pass both filters, newest first: executions are created when they start, so creation order is start order.
+    /// </summary>
+    private ValueTask<Page<ExecutionRecord>> List(string listedBy, string owner, string? statusFilter, bool? redriven, PageRequest page)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(page.MaxResults, 1);
         var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
-        return ValueTask.FromResult(store.Read((mapRunArn, statusFilter, redriven, before, page.MaxResults), static (connection, request) =>
+        return ValueTask.FromResult(store.Read((listedBy, owner, statusFilter, redriven, before, page.MaxResults), static (connection, request) =>
         {
             using var command = Command(connection,
-                $"SELECT {ExecutionColumns} FROM executions WHERE map_run_arn = $p0 AND ($p1 IS NULL OR status = $p1) "
+                $"SELECT {ExecutionColumns} FROM executions WHERE {request.listedBy} AND ($p1 IS NULL OR status = $p1) "
                 + "AND ($p2 IS NULL OR (redrive_count > 0) = $p2) AND seq < $p3 ORDER BY seq DESC LIMIT $p4",
-                request.mapRunArn, request.statusFilter, request.redriven, request.before, request.MaxResults + 1);
+                request.owner, request.statusFilter, request.redriven, request.before, request.MaxResults + 1);
             return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
         }));
     }

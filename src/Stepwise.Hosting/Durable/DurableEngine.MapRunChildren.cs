@@ -71,13 +71,7 @@ public sealed partial class DurableEngine
             _dispatcher.AfterStep(executionArn, outcome);
 
             // A child whose first step ended it (Pass states only, say) is returned ended, so the caller need not wait.
-            return outcome.Completion is { } c
-                ? record with
-                {
-                    Status = c.Status, StopDate = c.StopDate, Output = c.Output, Error = c.Error, Cause = c.Cause,
-                    RedriveStatus = c.RedriveStatus, RedriveStatusReason = c.RedriveStatusReason,
-                }
-                : record;
+            return outcome.Completion?.ApplyTo(record) ?? record;
         }
         catch (ResourceAlreadyExistsException)
         {

@@ -5,4 +5,21 @@ namespace Stepwise.Storage.Executions;
 /// error and cause, and whether it can be redriven (<see cref="ExecutionRedriveStatuses"/>, with the reason when not).
 /// </summary>
 public sealed record ExecutionCompletion(string Status, DateTimeOffset StopDate, string? Output = null, string? Error = null, string? Cause = null,
-    string? RedriveStatus = null, string? RedriveStatusReason = null);
+    string? RedriveStatus = null, string? RedriveStatusReason = null)
+{
+    /// <summary><paramref name="execution"/> as this completion leaves it: its status, stop date, result and redrivability replaced.</summary>
+    public ExecutionRecord ApplyTo(ExecutionRecord execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        return execution with
+        {
+            Status = Status,
+            StopDate = StopDate,
+            Output = Output,
+            Error = Error,
+            Cause = Cause,
+            RedriveStatus = RedriveStatus,
+            RedriveStatusReason = RedriveStatusReason,
+        };
+    }
+}

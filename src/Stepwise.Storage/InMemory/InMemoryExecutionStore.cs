@@ -48,40 +48,28 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
     }
 
     public ValueTask<Page<ExecutionRecord>> ListAsync(string stateMachineArn, string? statusFilter, bool? redriven, PageRequest page,
-        CancellationToken cancellationToken = default)
-    {
-        var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
-        var matches = new List<InMemoryState.ExecutionEntry>();
-        foreach (var entry in store.State.Executions.Values)
-        {
-            var record = entry.Record;
-            if (entry.Sequence < before
-                && (string.Equals(record.StateMachineArn, stateMachineArn, StringComparison.Ordinal)
-                    || string.Equals(record.StateMachineVersionArn, stateMachineArn, StringComparison.Ordinal)
-                    || string.Equals(record.StateMachineAliasArn, stateMachineArn, StringComparison.Ordinal))
-                && (statusFilter is null || string.Equals(record.Status, statusFilter, StringComparison.Ordinal))
-                && (redriven is not { } wanted || record.RedriveCount > 0 == wanted))
-            {
-                matches.Add(entry);
-            }
-        }
-
-        // Newest first: executions are created when they start, so creation order is start order.
-        matches.Sort(static (a, b) => b.Sequence.CompareTo(a.Sequence));
-        return ValueTask.FromResult(InMemoryPaging.Take(matches, page.MaxResults, static e => e.Record, static e => e.Sequence));
-    }
+        CancellationToken cancellationToken = default) =>
+        List(record => string.Equals(record.StateMachineArn, stateMachineArn, StringComparison.Ordinal)
+            || string.Equals(record.StateMachineVersionArn, stateMachineArn, StringComparison.Ordinal)
+            || string.Equals(record.StateMachineAliasArn, stateMachineArn, StringComparison.Ordinal), statusFilter, redriven, page);
 
     public ValueTask<Page<ExecutionRecord>> ListByMapRunAsync(string mapRunArn, string? statusFilter, bool? redriven, PageRequest page,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mapRunArn);
+        return List(record => string.Equals(record.MapRunArn, mapRunArn, StringComparison.Ordinal), statusFilter, redriven, page);
+    }
+
+    /// <summary>The executions <paramref name="listed"/> keeps that pass both filters, newest first (creation order is start order).</summary>
+    private ValueTask<Page<ExecutionRecord>> List(Func<ExecutionRecord, bool> listed, string? statusFilter, bool? redriven, PageRequest page)
+    {
         var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
         var matches = new List<InMemoryState.ExecutionEntry>();
         foreach (var entry in store.State.Executions.Values)
         {
             var record = entry.Record;
             if (entry.Sequence < before
-                && string.Equals(record.MapRunArn, mapRunArn, StringComparison.Ordinal)
+                && listed(record)
                 && (statusFilter is null || string.Equals(record.Status, statusFilter, StringComparison.Ordinal))
                 && (redriven is not { } wanted || record.RedriveCount > 0 == wanted))
             {
@@ -179,16 +167,7 @@ internal sealed class InMemoryExecutionStore(InMemoryStore store) : IExecutionSt
         // A redrive whose first step already ends the execution records both, the completion last.
         if (commit.Completion is { } completion)
         {
-            record = record with
-            {
-                Status = completion.Status,
-                StopDate = completion.StopDate,
-                Output = completion.Output,
-                Error = completion.Error,
-                Cause = completion.Cause,
-                RedriveStatus = completion.RedriveStatus,
-                RedriveStatusReason = completion.RedriveStatusReason,
-            };
+            record = completion.ApplyTo(record);
         }
 
         entry = entry with { Record = record, Events = entry.Events.AddRange(commit.Events) };
