@@ -76,7 +76,8 @@ internal static class CsvItems
             throw new ItemReaderFailedException($"The CSV headers are {bytes} bytes long; Step Functions reads headers of up to {MaxHeaderBytes} bytes.");
         }
 
-        int[] columns = JavaHashMapOrder.OfPutKeys(headers);
+        var columns = new int[headers.Count];
+        JavaHashMapOrder.OfPutKeys([.. headers], columns);
         var keys = new string[columns.Length];
         for (int i = 0; i < columns.Length; i++)
         {

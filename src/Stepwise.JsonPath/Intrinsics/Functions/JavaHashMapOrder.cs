@@ -35,18 +35,19 @@ internal static class JavaHashMapOrder
         return (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)wanted);
     }
 
-    /// <summary>The indexes of <paramref name="keys"/> (distinct) in the iteration order of a default-constructed map they were put into in order.</summary>
-    public static int[] OfPutKeys(IReadOnlyList<string> keys)
+    /// <summary>
+    /// Writes to <paramref name="order"/> the positions of <paramref name="keys"/> (distinct) in the iteration order of a
+    /// default-constructed map they were put into in order.
+    /// </summary>
+    public static void OfPutKeys(ReadOnlySpan<string> keys, Span<int> order)
     {
-        var hashes = new int[keys.Count];
-        for (int i = 0; i < hashes.Length; i++)
+        Span<int> hashes = keys.Length <= 128 ? stackalloc int[keys.Length] : new int[keys.Length];
+        for (int i = 0; i < keys.Length; i++)
         {
             hashes[i] = JavaHash.OfString(keys[i]);
         }
 
-        var order = new int[hashes.Length];
-        Sort(hashes, GrownCapacity(hashes.Length), order);
-        return order;
+        Sort(hashes, GrownCapacity(keys.Length), order);
     }
 
     /// <summary>

@@ -65,14 +65,8 @@ internal static class JsonFunctions
             }
         }
 
-        Span<int> hashes = count <= 128 ? stackalloc int[count] : new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            hashes[i] = JavaHash.OfString(keys[i]);
-        }
-
         Span<int> order = count <= 128 ? stackalloc int[count] : new int[count];
-        JavaHashMapOrder.Sort(hashes, JavaHashMapOrder.GrownCapacity(count), order);
+        JavaHashMapOrder.OfPutKeys(keys.AsSpan(0, count), order);
 
         var builder = new JsonObjectBuilder(count);
         foreach (int position in order)
