@@ -17,7 +17,9 @@ internal static class TaskEventNames
     {
         int kind = resource.IsLambdaFunction ? 0 : resource.IsActivity ? 1 : 2;
         int index = Array.IndexOf(s_suffixes, suffix);
-        return index >= 0 ? s_names[(kind * s_suffixes.Length) + index] : Spell(kind, suffix);
+        return index >= 0
+            ? s_names[(kind * s_suffixes.Length) + index]
+            : throw new ArgumentOutOfRangeException(nameof(suffix), suffix, "Not the suffix of a task event.");
     }
 
     private static (string Type, string DetailsName)[] SpellAll()
