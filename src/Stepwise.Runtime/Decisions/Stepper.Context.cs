@@ -101,11 +101,7 @@ internal sealed partial class Stepper
     /// </summary>
     private static bool ReadsContext(State state)
     {
-        if (!s_readsContext.TryGetValue(state, out var answer))
-        {
-            answer = s_readsContext.GetValue(state, static s => NamesContext(s.Json) ? s_reads : s_readsNot);
-        }
-
+        var answer = s_readsContext.GetValue(state, static s => NamesContext(s.Json) ? s_reads : s_readsNot);
         return ReferenceEquals(answer, s_reads);
     }
 

@@ -104,8 +104,7 @@ internal sealed partial class Stepper
         if ((resource.IsLambdaFunction || resource.IsActivity) && timeout is null && !(resource.IsActivity && heartbeat is not null) && credentials is null)
         {
             // The common shape, built only if someone reads it (see LazyEventDetails).
-            var (type, detailsName) = TaskEventNames.Of(resource, "Scheduled");
-            EmitLazy(frame, type, detailsName, LazyEventDetails.Scheduled(resource.Arn, parameters));
+            EmitTaskEvent(frame, resource, "Scheduled", LazyEventDetails.Scheduled(resource.Arn, parameters));
         }
         else if (resource.IsLambdaFunction || resource.IsActivity)
         {
@@ -261,8 +260,7 @@ internal sealed partial class Stepper
 
         if (task.Resource.IsLambdaFunction || task.Resource.IsActivity)
         {
-            var (type, detailsName) = TaskEventNames.Of(task.Resource, "Succeeded");
-            EmitLazy(frame, type, detailsName, LazyEventDetails.Output(output));
+            EmitTaskEvent(frame, task.Resource, "Succeeded", LazyEventDetails.Output(output));
         }
         else
         {
@@ -363,6 +361,13 @@ internal sealed partial class Stepper
     {
         var (type, detailsName) = TaskEventNames.Of(resource, suffix);
         Emit(frame, type, detailsName, details);
+    }
+
+    /// <summary>Records a task lifecycle event whose details are built only when read (see <see cref="LazyEventDetails"/>).</summary>
+    private void EmitTaskEvent(Frame frame, TaskResource resource, string suffix, LazyEventDetails details)
+    {
+        var (type, detailsName) = TaskEventNames.Of(resource, suffix);
+        EmitLazy(frame, type, detailsName, details);
     }
 
     /// <summary>

@@ -16,9 +16,7 @@ internal sealed record TaskResource(string Arn, bool IsLambdaFunction, bool IsAc
     private static readonly ConditionalWeakTable<TaskState, TaskResource> s_byState = [];
 
     /// <summary>The parsed <see cref="TaskState.Resource"/> of <paramref name="state"/>, parsed once per state.</summary>
-    public static TaskResource Of(TaskState state) => s_byState.TryGetValue(state, out var resource)
-        ? resource
-        : s_byState.GetValue(state, static s => Parse(s.Resource));
+    public static TaskResource Of(TaskState state) => s_byState.GetValue(state, static s => Parse(s.Resource));
 
     public static TaskResource Parse(string arn)
     {
