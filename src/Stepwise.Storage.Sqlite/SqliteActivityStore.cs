@@ -29,9 +29,9 @@ internal sealed class SqliteActivityStore(SqliteStore store) : IActivityStore
         var after = PageTokens.Parse(page.NextToken) ?? long.MinValue;
         return ValueTask.FromResult(store.Read((after, page.MaxResults), static (connection, request) =>
         {
-            using var command = Command(connection, "SELECT seq, arn, name, creation_date FROM activities WHERE seq > $p0 ORDER BY seq LIMIT $p1",
+            using var reader = Query(connection, "SELECT seq, arn, name, creation_date FROM activities WHERE seq > $p0 ORDER BY seq LIMIT $p1",
                 request.after, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, static r => new ActivityRecord(r.GetString(1), r.GetString(2), Instant(r, 3)),
+            return SqlitePaging.Read(reader, request.MaxResults, static r => new ActivityRecord(r.GetString(1), r.GetString(2), Instant(r, 3)),
                 static r => r.GetInt64(0));
         }));
     }
@@ -65,10 +65,9 @@ internal sealed class SqliteActivityStore(SqliteStore store) : IActivityStore
         return store.WriteAsync((activityArn, now, claimedUntil), static (connection, request) =>
         {
             ActivityTask? task = null;
-            using (var select = Command(connection,
+            using (var reader = Query(connection,
                 "SELECT token, input, execution_arn, scheduled_at FROM activity_tasks WHERE activity_arn = $p0 AND claimed_until <= $p1 ORDER BY seq LIMIT 1",
                 request.activityArn, ToStored(request.now)))
-            using (var reader = select.ExecuteReader())
             {
                 if (reader.Read())
                 {
@@ -85,16 +84,15 @@ internal sealed class SqliteActivityStore(SqliteStore store) : IActivityStore
         });
     }
 
-    internal static void AddTask(SqliteConnection connection, ActivityTask task) =>
+    internal static void AddTask(SqlitePreparedConnection connection, ActivityTask task) =>
         Execute(connection,
             "INSERT INTO activity_tasks (token, activity_arn, input, execution_arn, scheduled_at) VALUES ($p0, $p1, $p2, $p3, $p4) "
             + "ON CONFLICT (token) DO NOTHING",
             task.TaskToken, task.ActivityArn, task.Input, task.ExecutionArn, ToStored(task.ScheduledAt));
 
-    private static ActivityRecord? Find(SqliteConnection connection, string arn)
+    private static ActivityRecord? Find(SqlitePreparedConnection connection, string arn)
     {
-        using var command = Command(connection, "SELECT arn, name, creation_date FROM activities WHERE arn = $p0", arn);
-        using var reader = command.ExecuteReader();
+        using var reader = Query(connection, "SELECT arn, name, creation_date FROM activities WHERE arn = $p0", arn);
         return reader.Read() ? new ActivityRecord(reader.GetString(0), reader.GetString(1), Instant(reader, 2)) : null;
     }
 }

@@ -51,8 +51,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     {
         return ValueTask.FromResult(store.Read(executionArn, static (connection, arn) =>
         {
-            using var command = Command(connection, $"SELECT {ExecutionColumns} FROM executions WHERE arn = $p0", arn);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, $"SELECT {ExecutionColumns} FROM executions WHERE arn = $p0", arn);
             return reader.Read() ? ReadExecution(reader) : null;
         }));
     }
@@ -61,8 +60,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     {
         return ValueTask.FromResult(store.Read(executionArn, static (connection, arn) =>
         {
-            using var command = Command(connection, "SELECT last_event_id, snapshot FROM executions WHERE arn = $p0 AND snapshot IS NOT NULL", arn);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, "SELECT last_event_id, snapshot FROM executions WHERE arn = $p0 AND snapshot IS NOT NULL", arn);
             return reader.Read() ? new StoredSnapshot(arn, reader.GetInt64(0), reader.GetString(1)) : null;
         }));
     }
@@ -89,11 +87,11 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
         return ValueTask.FromResult(store.Read((listedBy, owner, statusFilter, redriven, before, page.MaxResults), static (connection, request) =>
         {
-            using var command = Command(connection,
+            using var reader = Query(connection,
                 $"SELECT {ExecutionColumns} FROM executions WHERE {request.listedBy} AND ($p1 IS NULL OR status = $p1) "
                 + "AND ($p2 IS NULL OR (redrive_count > 0) = $p2) AND seq < $p3 ORDER BY seq DESC LIMIT $p4",
                 request.owner, request.statusFilter, request.redriven, request.before, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
+            return SqlitePaging.Read(reader, request.MaxResults, ReadExecution, static r => r.GetInt64(0));
         }));
     }
 
@@ -106,16 +104,15 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         {
             // Steps hold consecutive runs of events: read the steps past the position, in order, until one more event
             // than the page holds is found (it only says a next page exists).
-            using var command = request.reverseOrder
-                ? Command(connection,
+            using var reader = request.reverseOrder
+                ? Query(connection,
                     "SELECT encoding, size, body FROM history_steps WHERE execution_arn = $p0 AND first_id < $p1 ORDER BY first_id DESC",
                     request.executionArn, request.position ?? long.MaxValue)
-                : Command(connection,
+                : Query(connection,
                     "SELECT encoding, size, body FROM history_steps WHERE execution_arn = $p0 AND last_id > $p1 ORDER BY first_id",
                     request.executionArn, request.position ?? 0);
             var items = new List<StoredEvent>();
             var step = new List<StoredEvent>();
-            using var reader = command.ExecuteReader();
             while (items.Count <= request.MaxResults && reader.Read())
             {
                 step.Clear();
@@ -173,7 +170,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     /// row, encoded before the transaction. A commit that <paramref name="created"/> its execution found its row already
     /// written as the step leaves it.
     /// </summary>
-    private static StepCommitResult Apply(SqliteStore owner, SqliteConnection connection, StepCommit commit, (byte[] Body, int Size, int Encoding) history,
+    private static StepCommitResult Apply(SqliteStore owner, SqlitePreparedConnection connection, StepCommit commit, (byte[] Body, int Size, int Encoding) history,
         bool created)
     {
         var arn = commit.ExecutionArn;
@@ -275,7 +272,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
     }
 
     /// <summary>Moves the execution's row on to the commit, checking that it still is at the version the step was decided on.</summary>
-    private static void UpdateRow(SqliteConnection connection, StepCommit commit, long lastEventId)
+    private static void UpdateRow(SqlitePreparedConnection connection, StepCommit commit, long lastEventId)
     {
         var arn = commit.ExecutionArn;
         var completion = commit.Completion;

@@ -43,8 +43,7 @@ internal sealed class SqliteMapRunStore(SqliteStore store) : IMapRunStore
         ArgumentNullException.ThrowIfNull(mapRunArn);
         return ValueTask.FromResult(store.Read(mapRunArn, static (connection, arn) =>
         {
-            using var command = Command(connection, $"SELECT {RunColumns} FROM map_runs WHERE arn = $p0", arn);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, $"SELECT {RunColumns} FROM map_runs WHERE arn = $p0", arn);
             return reader.Read() ? ReadRun(reader) : null;
         }));
     }
@@ -56,10 +55,10 @@ internal sealed class SqliteMapRunStore(SqliteStore store) : IMapRunStore
         var after = PageTokens.Parse(page.NextToken) ?? 0;
         return ValueTask.FromResult(store.Read((executionArn, after, page.MaxResults), static (connection, request) =>
         {
-            using var command = Command(connection,
+            using var reader = Query(connection,
                 $"SELECT {RunColumns} FROM map_runs WHERE execution_arn = $p0 AND seq > $p1 ORDER BY seq LIMIT $p2",
                 request.executionArn, request.after, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, ReadRun, static r => r.GetInt64(0));
+            return SqlitePaging.Read(reader, request.MaxResults, ReadRun, static r => r.GetInt64(0));
         }));
     }
 
@@ -107,11 +106,10 @@ internal sealed class SqliteMapRunStore(SqliteStore store) : IMapRunStore
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = store.Read((mapRunArn, after), static (connection, request) =>
             {
-                using var command = Command(connection,
+                using var reader = Query(connection,
                     "SELECT idx, status, execution_arn, output, error, cause FROM map_run_results "
                     + "WHERE run_seq = (SELECT seq FROM map_runs WHERE arn = $p0) AND idx > $p1 ORDER BY idx LIMIT $p2",
                     request.mapRunArn, request.after, ResultChunk);
-                using var reader = command.ExecuteReader();
                 var results = new List<MapRunChildResult>(ResultChunk);
                 while (reader.Read())
                 {

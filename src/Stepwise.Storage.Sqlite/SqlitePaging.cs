@@ -6,15 +6,14 @@ namespace Stepwise.Storage.Sqlite;
 internal static class SqlitePaging
 {
     /// <summary>
-    /// Reads up to <paramref name="maxResults"/> rows of a query that asked for one more (<c>LIMIT max + 1</c>): the
+    /// Reads up to <paramref name="maxResults"/> rows of <paramref name="reader"/>, a query that asked for one more (<c>LIMIT max + 1</c>): the
     /// extra row only says that a next page exists, whose token is the position of the last row returned.
     /// </summary>
-    public static Page<T> Read<T>(SqliteCommand command, int maxResults, Func<SqliteDataReader, T> map, Func<SqliteDataReader, long> position)
+    public static Page<T> Read<T>(SqliteDataReader reader, int maxResults, Func<SqliteDataReader, T> map, Func<SqliteDataReader, long> position)
     {
         var items = new List<T>();
         long last = 0;
         var more = false;
-        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             if (items.Count == maxResults)

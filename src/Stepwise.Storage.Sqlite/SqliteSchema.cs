@@ -220,7 +220,7 @@ internal static class SqliteSchema
     public static int CurrentVersion => Migrations.Count;
 
     /// <summary>Reads <c>PRAGMA user_version</c>.</summary>
-    public static int ReadVersion(SqliteConnection connection) =>
+    public static int ReadVersion(SqlitePreparedConnection connection) =>
         Convert.ToInt32(SqliteValues.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -230,7 +230,7 @@ internal static class SqliteSchema
     /// Returns the version reached.
     /// </summary>
     /// <exception cref="StorageException">The database is newer than this build.</exception>
-    public static int Migrate(SqliteConnection connection, IReadOnlyList<string> migrations)
+    public static int Migrate(SqlitePreparedConnection connection, IReadOnlyList<string> migrations)
     {
         while (true)
         {

@@ -32,8 +32,7 @@ internal sealed class SqliteStateMachineAliasStore(SqliteStore store) : IStateMa
     {
         return ValueTask.FromResult(store.Read(stateMachineAliasArn, static (connection, arn) =>
         {
-            using var command = Command(connection, $"SELECT {Columns} FROM state_machine_aliases WHERE arn = $p0", arn);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, $"SELECT {Columns} FROM state_machine_aliases WHERE arn = $p0", arn);
             return reader.Read() ? ReadAlias(reader) : null;
         }));
     }
@@ -44,10 +43,10 @@ internal sealed class SqliteStateMachineAliasStore(SqliteStore store) : IStateMa
         var after = PageTokens.Parse(page.NextToken) ?? long.MinValue;
         return ValueTask.FromResult(store.Read((stateMachineArn, after, page.MaxResults), static (connection, request) =>
         {
-            using var command = Command(connection,
+            using var reader = Query(connection,
                 $"SELECT {Columns} FROM state_machine_aliases WHERE state_machine_arn = $p0 AND seq > $p1 ORDER BY seq LIMIT $p2",
                 request.stateMachineArn, request.after, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, ReadAlias, static r => r.GetInt64(0));
+            return SqlitePaging.Read(reader, request.MaxResults, ReadAlias, static r => r.GetInt64(0));
         }));
     }
 

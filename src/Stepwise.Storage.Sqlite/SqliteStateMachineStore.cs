@@ -36,8 +36,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
     {
         return ValueTask.FromResult(store.Read(stateMachineArn, static (connection, arn) =>
         {
-            using var command = Command(connection, $"SELECT {MachineColumns} FROM state_machines WHERE arn = $p0", arn);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, $"SELECT {MachineColumns} FROM state_machines WHERE arn = $p0", arn);
             return reader.Read() ? ReadMachine(reader) : null;
         }));
     }
@@ -48,9 +47,9 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         var after = PageTokens.Parse(page.NextToken) ?? long.MinValue;
         return ValueTask.FromResult(store.Read((after, page.MaxResults), static (connection, request) =>
         {
-            using var command = Command(connection, $"SELECT {MachineColumns} FROM state_machines WHERE seq > $p0 ORDER BY seq LIMIT $p1",
+            using var reader = Query(connection, $"SELECT {MachineColumns} FROM state_machines WHERE seq > $p0 ORDER BY seq LIMIT $p1",
                 request.after, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, ReadMachine, static r => r.GetInt64(0));
+            return SqlitePaging.Read(reader, request.MaxResults, ReadMachine, static r => r.GetInt64(0));
         }));
     }
 
@@ -94,8 +93,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         return store.WriteAsync((stateMachineArn, description, creationDate), static (connection, request) =>
         {
             StateMachineRecord machine;
-            using (var command = Command(connection, $"SELECT {MachineColumns} FROM state_machines WHERE arn = $p0", request.stateMachineArn))
-            using (var reader = command.ExecuteReader())
+            using (var reader = Query(connection, $"SELECT {MachineColumns} FROM state_machines WHERE arn = $p0", request.stateMachineArn))
             {
                 if (!reader.Read())
                 {
@@ -138,10 +136,10 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         var before = PageTokens.Parse(page.NextToken) ?? long.MaxValue;
         return ValueTask.FromResult(store.Read((stateMachineArn, before, page.MaxResults), static (connection, request) =>
         {
-            using var command = Command(connection,
+            using var reader = Query(connection,
                 $"SELECT {VersionColumns} FROM state_machine_versions WHERE state_machine_arn = $p0 AND version < $p1 ORDER BY version DESC LIMIT $p2",
                 request.stateMachineArn, request.before, request.MaxResults + 1);
-            return SqlitePaging.Read(command, request.MaxResults, ReadVersionRow, static r => r.GetInt64(2));
+            return SqlitePaging.Read(reader, request.MaxResults, ReadVersionRow, static r => r.GetInt64(2));
         }));
     }
 
@@ -152,10 +150,9 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
     }
 
 
-    private static StateMachineVersionRecord? ReadVersion(SqliteConnection connection, string arn)
+    private static StateMachineVersionRecord? ReadVersion(SqlitePreparedConnection connection, string arn)
     {
-        using var command = Command(connection, $"SELECT {VersionColumns} FROM state_machine_versions WHERE arn = $p0", arn);
-        using var reader = command.ExecuteReader();
+        using var reader = Query(connection, $"SELECT {VersionColumns} FROM state_machine_versions WHERE arn = $p0", arn);
         return reader.Read() ? ReadVersionRow(reader) : null;
     }
 

@@ -12,14 +12,15 @@ using Stepwise.Storage.Work;
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store for one node (DESIGN.md §4): one SQLite file in WAL mode. Reads run on pooled connections
-/// alongside the single writer, which batches concurrent writes into one transaction (group commit, see
+/// The embedded store for one node (DESIGN.md §4): one SQLite file in WAL mode. Reads run on the store's pooled
+/// reader connections (<see cref="SqliteReaderPool"/>) alongside the single writer, which batches concurrent writes into one transaction (group commit, see
 /// <see cref="CommittedTransactions"/>). Call <see cref="InitializeAsync"/> before use: it creates or migrates the schema.
 /// </summary>
 public sealed class SqliteStore : IStepwiseStore
 {
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
+    private readonly SqliteReaderPool _readers;
     private SqliteConnection? _writerConnection;
     private SqliteWriter? _writer;
 
@@ -43,6 +44,8 @@ public sealed class SqliteStore : IStepwiseStore
             // Whole seconds, at least one: Microsoft.Data.Sqlite reads 0 as "wait forever" on a busy database.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        // Reads are synchronous, so no more run at once than threads do; twice the cores covers the pool's extra threads.
+        _readers = new SqliteReaderPool(_connectionString, Math.Max(4, 2 * Environment.ProcessorCount));
         StateMachines = new SqliteStateMachineStore(this);
         Aliases = new SqliteStateMachineAliasStore(this);
         Executions = new SqliteExecutionStore(this);
@@ -96,6 +99,8 @@ public sealed class SqliteStore : IStepwiseStore
     /// <summary>The migrations to run; tests substitute their own to exercise the migration path.</summary>
     internal IReadOnlyList<string> Migrations { get; set; } = SqliteSchema.Migrations;
 
+    internal SqliteReaderPool Readers => _readers;
+
     internal SqliteWriter Writer => _writer ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
 
     /// <inheritdoc/>
@@ -114,7 +119,7 @@ public sealed class SqliteStore : IStepwiseStore
                 Directory.CreateDirectory(folder);
             }
 
-            var connection = new SqliteWriterConnection(_connectionString);
+            var connection = new SqlitePreparedConnection(_connectionString);
             connection.Open();
             SqliteValues.Execute(connection, "PRAGMA busy_timeout = "
                 + ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
@@ -146,32 +151,45 @@ public sealed class SqliteStore : IStepwiseStore
             await writer.DisposeAsync().ConfigureAwait(false);
         }
 
+        _readers.Dispose();
         if (_writerConnection is { } connection)
         {
             _writerConnection = null;
             connection.Dispose();
-            // Pooled reader connections keep the file open; release them so the file can be moved or deleted.
+            // Closed connections stay open in Microsoft.Data.Sqlite's pool; release them so the file can be moved or deleted.
             SqliteConnection.ClearPool(connection);
         }
     }
 
     /// <summary>Runs a write through the group-committing writer.</summary>
-    internal ValueTask<TResult> WriteAsync<TArg, TResult>(TArg argument, Func<SqliteConnection, TArg, TResult> body) =>
+    internal ValueTask<TResult> WriteAsync<TArg, TResult>(TArg argument, Func<SqlitePreparedConnection, TArg, TResult> body) =>
         new(Writer.Enqueue(argument, body));
 
-    /// <summary>Runs a read on a pooled connection (WAL readers see the last committed state and never block the writer).</summary>
-    internal TResult Read<TArg, TResult>(TArg argument, Func<SqliteConnection, TArg, TResult> body)
+    /// <summary>
+    /// Runs a read on one of the store's reader connections (WAL readers see the last committed state and never block
+    /// the writer). <paramref name="body"/> must dispose every reader it opens.
+    /// </summary>
+    internal TResult Read<TArg, TResult>(TArg argument, Func<SqlitePreparedConnection, TArg, TResult> body)
     {
         _ = Writer;
+        SqlitePreparedConnection? connection = null;
         try
         {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            return body(connection, argument);
+            connection = _readers.Rent();
+            var result = body(connection, argument);
+            _readers.Return(connection);
+            return result;
         }
-        catch (Exception exception) when (exception is SqliteException)
+        catch (Exception exception)
         {
-            throw SqliteErrors.Map(exception);
+            // A connection a read failed on is not trusted with the next one.
+            connection?.Dispose();
+            if (exception is SqliteException)
+            {
+                throw SqliteErrors.Map(exception);
+            }
+
+            throw;
         }
     }
 

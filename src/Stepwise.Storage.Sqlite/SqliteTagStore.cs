@@ -10,8 +10,7 @@ internal sealed class SqliteTagStore(SqliteStore store) : ITagStore
         ArgumentNullException.ThrowIfNull(resourceArn);
         return ValueTask.FromResult(store.Read(resourceArn, static (connection, arn) =>
         {
-            using var command = Command(connection, "SELECT key, value FROM resource_tags WHERE resource_arn = $p0 ORDER BY seq", arn);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, "SELECT key, value FROM resource_tags WHERE resource_arn = $p0 ORDER BY seq", arn);
             var tags = new List<ResourceTag>();
             while (reader.Read())
             {

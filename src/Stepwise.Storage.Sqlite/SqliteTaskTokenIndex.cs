@@ -9,8 +9,7 @@ internal sealed class SqliteTaskTokenIndex(SqliteStore store) : ITaskTokenIndex
     {
         return ValueTask.FromResult(store.Read(taskToken, static (connection, token) =>
         {
-            using var command = Command(connection, "SELECT execution_arn, task_id, state_name, created_at FROM task_tokens WHERE token = $p0", token);
-            using var reader = command.ExecuteReader();
+            using var reader = Query(connection, "SELECT execution_arn, task_id, state_name, created_at FROM task_tokens WHERE token = $p0", token);
             return reader.Read() ? new TaskTokenEntry(token, reader.GetString(0), reader.GetInt64(1), reader.GetString(2), Instant(reader, 3)) : null;
         }));
     }

@@ -13,11 +13,10 @@ internal sealed class SqliteTimerStore(SqliteStore store) : ITimerStore
         return store.WriteAsync((now: ToStored(now), until: ToStored(now + leaseDuration), maxTimers), static (connection, request) =>
         {
             var due = new List<DurableTimer>();
-            using (var select = Command(connection,
+            using (var reader = Query(connection,
                 "SELECT execution_arn, timer_id, due_time, payload FROM timers WHERE due_time <= $p0 AND (leased_until IS NULL OR leased_until <= $p0) "
                 + "ORDER BY due_time, execution_arn, timer_id LIMIT $p1",
                 request.now, request.maxTimers))
-            using (var reader = select.ExecuteReader())
             {
                 while (reader.Read())
                 {
@@ -46,9 +45,8 @@ internal sealed class SqliteTimerStore(SqliteStore store) : ITimerStore
         return ValueTask.FromResult(store.Read(executionArn, static (connection, arn) =>
         {
             var timers = new List<DurableTimer>();
-            using var select = Command(connection,
+            using var reader = Query(connection,
                 "SELECT execution_arn, timer_id, due_time, payload FROM timers WHERE execution_arn = $p0 ORDER BY due_time, timer_id", arn);
-            using var reader = select.ExecuteReader();
             while (reader.Read())
             {
                 timers.Add(ReadTimer(reader));

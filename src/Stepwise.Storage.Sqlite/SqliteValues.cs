@@ -23,55 +23,22 @@ internal static class SqliteValues
 
     public static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    /// <summary>Makes a command on <paramref name="connection"/> with named parameters <c>$p0</c>, <c>$p1</c>… in order.</summary>
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params ReadOnlySpan<object?> arguments)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < arguments.Length; i++)
-        {
-            command.Parameters.AddWithValue(ParameterName(i), arguments[i] ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
     /// <summary>Runs a statement and returns the number of rows it changed.</summary>
-    public static int Execute(SqliteConnection connection, string sql, params ReadOnlySpan<object?> arguments)
-    {
-        if (connection is SqliteWriterConnection writer)
-        {
-            return writer.Prepared(sql, arguments).ExecuteNonQuery();
-        }
-
-        using var command = Command(connection, sql, arguments);
-        return command.ExecuteNonQuery();
-    }
+    public static int Execute(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments) =>
+        connection.Prepared(sql, arguments).ExecuteNonQuery();
 
     /// <summary>Runs a query and returns the first column of its first row, or null.</summary>
-    public static object? Scalar(SqliteConnection connection, string sql, params ReadOnlySpan<object?> arguments)
+    public static object? Scalar(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments)
     {
-        if (connection is SqliteWriterConnection writer)
-        {
-            var cached = writer.Prepared(sql, arguments).ExecuteScalar();
-            return cached is DBNull ? null : cached;
-        }
-
-        using var command = Command(connection, sql, arguments);
-        var value = command.ExecuteScalar();
+        var value = connection.Prepared(sql, arguments).ExecuteScalar();
         return value is DBNull ? null : value;
     }
 
-    private static string ParameterName(int index) => index switch
-    {
-        0 => "$p0",
-        1 => "$p1",
-        2 => "$p2",
-        3 => "$p3",
-        4 => "$p4",
-        5 => "$p5",
-        6 => "$p6",
-        7 => "$p7",
-        _ => "$p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    /// <summary>
+    /// Runs a query and returns its rows. Dispose the reader before the next statement on the connection: disposing
+    /// resets the statement, which ends its read of the database (a statement left open would pin an old snapshot and
+    /// keep the write-ahead log from being checkpointed).
+    /// </summary>
+    public static SqliteDataReader Query(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments) =>
+        connection.Prepared(sql, arguments).ExecuteReader();
 }

@@ -20,11 +20,10 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
         {
             var leased = new List<LeasedWorkItem>();
             var now = ToStored(request.now);
-            using (var select = Command(connection,
+            using (var reader = Query(connection,
                 "SELECT id, idempotency_key, kind, execution_arn, payload, available_at, delivery FROM work_items "
                 + "WHERE available_at <= $p0 AND (lease_expires_at IS NULL OR lease_expires_at <= $p0) ORDER BY id LIMIT $p1",
                 now, request.maxItems))
-            using (var reader = select.ExecuteReader())
             {
                 while (reader.Read())
                 {
@@ -74,18 +73,18 @@ internal sealed class SqliteWorkQueue(SqliteStore store) : IWorkQueue
     /// Removes the item if <paramref name="lease"/> is its current delivery. An expired lease still holds until someone
     /// else leases the item (which bumps the delivery), as in the in-memory provider.
     /// </summary>
-    internal static bool Complete(SqliteConnection connection, WorkLease lease) =>
+    internal static bool Complete(SqlitePreparedConnection connection, WorkLease lease) =>
         Execute(connection, "DELETE FROM work_items WHERE id = $p0 AND owner = $p1 AND delivery = $p2", lease.WorkItemId, lease.Owner, lease.Delivery) > 0;
 
     /// <summary>Adds the item unless its idempotency key is pending; true when added.</summary>
-    internal static bool Add(SqliteConnection connection, WorkItem item) =>
+    internal static bool Add(SqlitePreparedConnection connection, WorkItem item) =>
         Execute(connection,
             "INSERT INTO work_items (idempotency_key, kind, execution_arn, payload, available_at, delivery) VALUES ($p0, $p1, $p2, $p3, $p4, 0) "
             + "ON CONFLICT (idempotency_key) DO NOTHING",
             item.IdempotencyKey, item.Kind, item.ExecutionArn, item.Payload, ToStored(item.AvailableAt)) > 0;
 
     /// <summary>Adds the item leased to <paramref name="grant"/>'s owner (delivery 1) unless its key is pending; its id when added.</summary>
-    internal static long? AddLeased(SqliteConnection connection, WorkItem item, WorkLeaseGrant grant) =>
+    internal static long? AddLeased(SqlitePreparedConnection connection, WorkItem item, WorkLeaseGrant grant) =>
         Scalar(connection,
             "INSERT INTO work_items (idempotency_key, kind, execution_arn, payload, available_at, delivery, owner, lease_expires_at) "
             + "VALUES ($p0, $p1, $p2, $p3, $p4, 1, $p5, $p6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",

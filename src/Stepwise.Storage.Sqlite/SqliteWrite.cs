@@ -12,7 +12,7 @@ internal abstract class SqliteWrite
     public Exception? Failure { get; set; }
 
     /// <summary>Does the write's work on the writer connection; throwing rolls back this write only.</summary>
-    public abstract void Run(SqliteConnection connection);
+    public abstract void Run(SqlitePreparedConnection connection);
 
     /// <summary>Reports the outcome after the transaction committed: the result, or <see cref="Failure"/>.</summary>
     public abstract void Complete();

@@ -3,14 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>A write computing a <typeparamref name="TResult"/> from its argument; the body is a static lambda.</summary>
-internal sealed class SqliteWrite<TArg, TResult>(TArg argument, Func<SqliteConnection, TArg, TResult> body) : SqliteWrite
+internal sealed class SqliteWrite<TArg, TResult>(TArg argument, Func<SqlitePreparedConnection, TArg, TResult> body) : SqliteWrite
 {
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TResult? _result;
 
     public Task<TResult> Task => _completion.Task;
 
-    public override void Run(SqliteConnection connection) => _result = body(connection, argument);
+    public override void Run(SqlitePreparedConnection connection) => _result = body(connection, argument);
 
     public override void Complete()
     {

@@ -13,14 +13,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
 {
     // The multi-reader flavour, although only the loop reads: unlike the single-reader one it can count (Queued).
     private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>();
-    private readonly SqliteConnection _connection;
+    private readonly SqlitePreparedConnection _connection;
     private readonly int _maxBatch;
     private readonly Task _loop;
     private TaskCompletionSource? _pause;
     private long _transactions;
     private long _writes;
 
-    public SqliteWriter(SqliteConnection connection, int maxBatch)
+    public SqliteWriter(SqlitePreparedConnection connection, int maxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         _connection = connection;
@@ -38,7 +38,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// <summary>Writes queued and not yet taken into a transaction.</summary>
     public int Queued => _queue.Reader.Count;
 
-    public Task<TResult> Enqueue<TArg, TResult>(TArg argument, Func<SqliteConnection, TArg, TResult> body)
+    public Task<TResult> Enqueue<TArg, TResult>(TArg argument, Func<SqlitePreparedConnection, TArg, TResult> body)
     {
         var write = new SqliteWrite<TArg, TResult>(argument, body);
         if (!_queue.Writer.TryWrite(write))
