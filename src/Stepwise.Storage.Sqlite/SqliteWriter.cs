@@ -13,7 +13,8 @@ namespace Stepwise.Storage.Sqlite;
 /// Handing each write to this loop and waking the caller after the commit costs two thread switches per commit, so
 /// letting the caller commit its own write when the writer is idle was tried (leader/follower). It lost on the
 /// sequential task-chain benchmark (about 200 against 280 executions per second on a shared, loaded machine): the
-/// caller thread, busy deciding steps, waits longer to be scheduled again after its fsync than this mostly idle loop.
+/// caller thread, busy deciding steps, most likely waits longer to be scheduled again after its fsync than this
+/// mostly idle loop does.
 /// </remarks>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
