@@ -10,6 +10,7 @@ namespace Stepwise.Storage.Sqlite;
 internal sealed class SqlitePreparedConnection(string connectionString) : SqliteConnection(connectionString)
 {
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _changes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The prepared command for <paramref name="sql"/>, its parameters <c>$p0</c>… set to <paramref name="arguments"/>.
@@ -39,8 +40,23 @@ internal sealed class SqlitePreparedConnection(string connectionString) : Sqlite
         return command;
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/>, one statement that returns no rows the caller reads, with <paramref name="arguments"/>
+    /// as <c>$p0</c>…; returns the rows it changed. The statement stays prepared for the next call.
+    /// </summary>
+    public int Execute(string sql, ReadOnlySpan<object?> arguments)
+    {
+        if (!_changes.TryGetValue(sql, out var statement))
+        {
+            statement = SqliteStatement.Prepare(Handle!, sql);
+            _changes[sql] = statement;
+        }
+
+        return statement.Execute(arguments);
+    }
+
     /// <summary>How many statements this connection keeps prepared.</summary>
-    internal int PreparedCount => _statements.Count;
+    internal int PreparedCount => _statements.Count + _changes.Count;
 
     protected override void Dispose(bool disposing)
     {
@@ -52,6 +68,13 @@ internal sealed class SqlitePreparedConnection(string connectionString) : Sqlite
             }
 
             _statements.Clear();
+            // Finalized before the connection closes, or SQLite would keep the database open until they were.
+            foreach (var statement in _changes.Values)
+            {
+                statement.Dispose();
+            }
+
+            _changes.Clear();
         }
 
         base.Dispose(disposing);

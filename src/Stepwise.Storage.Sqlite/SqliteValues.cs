@@ -25,7 +25,7 @@ internal static class SqliteValues
 
     /// <summary>Runs a statement and returns the number of rows it changed.</summary>
     public static int Execute(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments) =>
-        connection.Prepared(sql, arguments).ExecuteNonQuery();
+        connection.Execute(sql, arguments);
 
     /// <summary>Runs a query and returns the first column of its first row, or null.</summary>
     public static object? Scalar(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments)

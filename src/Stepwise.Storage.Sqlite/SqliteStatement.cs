@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Stepwise.Storage.Sqlite;
+
+/// <summary>
+/// A statement that changes rows, prepared once on its connection and run through SQLite's own API: a step commit runs
+/// a dozen of these, and Microsoft.Data.Sqlite's command looks each parameter up by name (converting the name to
+/// UTF-8) and builds a data reader at every run. Here the parameters' positions are looked up once.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    private const int PreparePersistent = 0x01;
+    private readonly sqlite3 _database;
+    private readonly sqlite3_stmt _statement;
+    private readonly bool _readOnly;
+    private int[] _positions = [];
+
+    private SqliteStatement(sqlite3 database, sqlite3_stmt statement)
+    {
+        _database = database;
+        _statement = statement;
+        _readOnly = raw.sqlite3_stmt_readonly(statement) != 0;
+    }
+
+    /// <summary>Prepares <paramref name="sql"/>, which must be one statement.</summary>
+    /// <exception cref="SqliteException">SQLite refused the statement.</exception>
+    public static SqliteStatement Prepare(sqlite3 database, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v3(database, sql, PreparePersistent, out var statement, out string tail);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            SqliteException.ThrowExceptionForRC(rc, database);
+        }
+
+        if (statement is null || statement.IsInvalid || !string.IsNullOrWhiteSpace(tail))
+        {
+            statement?.Dispose();
+            throw new ArgumentException("A prepared statement runs exactly one SQL statement: " + sql, nameof(sql));
+        }
+
+        return new SqliteStatement(database, statement);
+    }
+
+    /// <summary>
+    /// Binds <paramref name="arguments"/> to <c>$p0</c>, <c>$p1</c>…, runs the statement to its end and resets it.
+    /// Returns the rows it inserted, updated or deleted (zero for a statement that changes nothing, such as BEGIN).
+    /// </summary>
+    /// <exception cref="SqliteException">SQLite failed the statement (a constraint, a busy database…).</exception>
+    public int Execute(ReadOnlySpan<object?> arguments)
+    {
+        if (_positions.Length != arguments.Length)
+        {
+            _positions = Positions(arguments.Length);
+        }
+
+        try
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (_positions[i] > 0)
+                {
+                    Check(Bind(_positions[i], arguments[i]));
+                }
+            }
+
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+            }
+
+            Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
+            return _readOnly ? 0 : raw.sqlite3_changes(_database);
+        }
+        finally
+        {
+            // Ends the statement's use of the database and lets go of bound text and blobs.
+            raw.sqlite3_reset(_statement);
+            raw.sqlite3_clear_bindings(_statement);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private int[] Positions(int count)
+    {
+        var positions = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            // SQLite numbers parameters in order of first appearance, not by name: "$p3" may be the first one.
+            positions[i] = raw.sqlite3_bind_parameter_index(_statement, "$p" + i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return positions;
+    }
+
+    private int Bind(int position, object? value) => value switch
+    {
+        null or DBNull => raw.sqlite3_bind_null(_statement, position),
+        string text => BindText(position, text),
+        long number => raw.sqlite3_bind_int64(_statement, position, number),
+        int number => raw.sqlite3_bind_int64(_statement, position, number),
+        bool flag => raw.sqlite3_bind_int64(_statement, position, flag ? 1 : 0),
+        double number => raw.sqlite3_bind_double(_statement, position, number),
+        // A zero-length span would reach SQLite as a null pointer, which binds NULL rather than an empty blob.
+        byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(_statement, position, 0),
+        byte[] bytes => raw.sqlite3_bind_blob(_statement, position, bytes),
+        _ => throw new ArgumentException($"A {value.GetType().Name} cannot be bound to an SQLite parameter.", nameof(value)),
+    };
+
+    private int BindText(int position, string text)
+    {
+        if (text.Length == 0)
+        {
+            // As with blobs: an empty span is a null pointer, and the text must stay empty, not become NULL.
+            return raw.sqlite3_bind_text(_statement, position, text);
+        }
+
+        // SQLite copies the text (SQLITE_TRANSIENT), so a pooled buffer serves instead of a new array per value.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            return raw.sqlite3_bind_text(_statement, position, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+    }
+}
