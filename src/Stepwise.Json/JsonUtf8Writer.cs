@@ -42,6 +42,20 @@ public static class JsonUtf8Writer
         WriteQuoted(text, destination);
     }
 
+    /// <summary>
+    /// Appends <paramref name="text"/> escaped as inside a JSON string (as <see cref="WriteString"/> writes it, without the
+    /// quotes) in UTF-8. Escaping is per character, so a string written in pieces gives the bytes of the whole, as long
+    /// as no piece ends between the two halves of a surrogate pair.
+    /// </summary>
+    public static void WriteEscaped(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        WriteQuoted(text, quoted: false, destination);
+    }
+
+    /// <summary>The number of bytes <see cref="WriteEscaped"/> writes for <paramref name="text"/>.</summary>
+    public static int GetEscapedByteCount(ReadOnlySpan<char> text) => JsonWriter.MeasureString(text) - 2;
+
     // Appends text that needs no escaping (a container's cached JSON text) as UTF-8.
     private static void WriteRaw(ReadOnlySpan<char> text, IBufferWriter<byte> destination)
     {
@@ -136,17 +150,24 @@ public static class JsonUtf8Writer
         destination.Write(t_lastNumberBytes);
     }
 
-    private static void WriteQuoted(string text, IBufferWriter<byte> destination)
+    private static void WriteQuoted(string text, IBufferWriter<byte> destination) => WriteQuoted(text, quoted: true, destination);
+
+    private static void WriteQuoted(ReadOnlySpan<char> text, bool quoted, IBufferWriter<byte> destination)
     {
+        int quote = quoted ? 1 : 0;
         int maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (text.AsSpan().IndexOfAny(JsonWriter.Escaped) < 0)
+        if (text.IndexOfAny(JsonWriter.Escaped) < 0)
         {
             // Most strings (keys, types, names) need no escape: one transcode straight into the destination.
             var span = destination.GetSpan(maxBytes + 2);
-            span[0] = (byte)'"';
-            int written = Encoding.UTF8.GetBytes(text, span[1..]);
-            span[written + 1] = (byte)'"';
-            destination.Advance(written + 2);
+            int written = Encoding.UTF8.GetBytes(text, span[quote..]);
+            if (quoted)
+            {
+                span[0] = (byte)'"';
+                span[written + 1] = (byte)'"';
+            }
+
+            destination.Advance(written + 2 * quote);
             return;
         }
 
@@ -162,7 +183,11 @@ public static class JsonUtf8Writer
             {
                 var span = destination.GetSpan(rest.Length * 6 + 2);
                 int w = 0;
-                span[w++] = (byte)'"';
+                if (quoted)
+                {
+                    span[w++] = (byte)'"';
+                }
+
                 int i;
                 while ((i = rest.IndexOfAny(s_escapedBytes)) >= 0)
                 {
@@ -176,12 +201,20 @@ public static class JsonUtf8Writer
 
                 rest.CopyTo(span[w..]);
                 w += rest.Length;
-                span[w++] = (byte)'"';
+                if (quoted)
+                {
+                    span[w++] = (byte)'"';
+                }
+
                 destination.Advance(w);
                 return;
             }
 
-            WriteByte((byte)'"', destination);
+            if (quoted)
+            {
+                WriteByte((byte)'"', destination);
+            }
+
             int next;
             while ((next = rest.IndexOfAny(s_escapedBytes)) >= 0)
             {
@@ -191,7 +224,10 @@ public static class JsonUtf8Writer
             }
 
             destination.Write(rest);
-            WriteByte((byte)'"', destination);
+            if (quoted)
+            {
+                WriteByte((byte)'"', destination);
+            }
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Text;
 using Stepwise.Storage.Executions;
@@ -13,7 +14,8 @@ namespace Stepwise.Storage.Sqlite;
 /// <para>
 /// A step's events repeat each other's payloads (a 50-Task step carries each 1 KB payload in four events), so the
 /// <see cref="Shared"/> body (<see cref="SqliteHistoryStepWriter"/>) writes each payload once, as UTF-8, and lets the
-/// events that carry it refer to it. Rows of the earlier encodings stay readable: the <see cref="Plain"/> body is, per
+/// events that carry it refer to it, or, when it is the one before with a field changed, holds only the change (the
+/// <see cref="Derived"/> body). Rows of the earlier encodings stay readable: the <see cref="Plain"/> body is, per
 /// event, <c>id,ticks,type,length\n</c> followed by <c>length</c> bytes of the event's JSON, all UTF-8 (migration 5
 /// writes one-event rows of this shape from SQL), and <see cref="Brotli"/> is that body compressed.
 /// </para>
@@ -32,8 +34,14 @@ internal static class SqliteHistoryStep
     /// <summary>The <see cref="Shared"/> body compressed with Brotli.</summary>
     public const int SharedBrotli = 3;
 
+    /// <summary>A <see cref="SqliteHistoryStepWriter"/> body whose shared parts may derive from the one before (the current encoding).</summary>
+    public const int Derived = 4;
+
+    /// <summary>The <see cref="Derived"/> body compressed with Brotli.</summary>
+    public const int DerivedBrotli = 5;
+
     // Below this many bytes compression saves too little to be worth the calls.
-    private const int CompressFrom = 512;
+    internal const int CompressFrom = 512;
 
     // Compression still pays once each payload is written once: a 50-Task step's 118 KB body becomes 6 KB (its payloads
     // differ in a field or two), and writing the 118 KB into the WAL cost more CPU than compressing it (3.5 against
@@ -43,7 +51,10 @@ internal static class SqliteHistoryStep
     private const int Quality = 0;
     private const int Window = 22;
 
-    /// <summary>Encodes <paramref name="events"/> (in id order): the body, its uncompressed size and its encoding (<see cref="Shared"/> or <see cref="SharedBrotli"/>).</summary>
+    // Derived parts are put together in memory: a corrupt body cannot make them hold more than an array can.
+    private const int MaxArenaBytes = 1 << 30;
+
+    /// <summary>Encodes <paramref name="events"/> (in id order): the body, its uncompressed size and its encoding (<see cref="Derived"/> or <see cref="DerivedBrotli"/>).</summary>
     public static (byte[] Body, int Size, int Encoding) Encode(IReadOnlyList<StoredEvent> events)
     {
         var writer = SqliteHistoryStepWriter.Rent();
@@ -57,12 +68,14 @@ internal static class SqliteHistoryStep
             var body = writer.Body;
             if (body.Length >= CompressFrom)
             {
-                byte[] compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(body.Length));
+                // Only a compressed body shorter than the plain one is kept, so the output has no room for more: a body
+                // that does not compress fails early instead of taking the worst-case bound's buffer.
+                byte[] compressed = ArrayPool<byte>.Shared.Rent(body.Length - 1);
                 try
                 {
-                    if (BrotliEncoder.TryCompress(body, compressed, out int written, Quality, Window) && written < body.Length)
+                    if (BrotliEncoder.TryCompress(body, compressed.AsSpan(0, body.Length - 1), out int written, Quality, Window))
                     {
-                        return (compressed.AsSpan(0, written).ToArray(), body.Length, SharedBrotli);
+                        return (compressed.AsSpan(0, written).ToArray(), body.Length, DerivedBrotli);
                     }
                 }
                 finally
@@ -71,7 +84,7 @@ internal static class SqliteHistoryStep
                 }
             }
 
-            return (body.ToArray(), body.Length, Shared);
+            return (body.ToArray(), body.Length, Derived);
         }
         finally
         {
@@ -83,19 +96,13 @@ internal static class SqliteHistoryStep
     /// <exception cref="StorageException">The body is corrupt.</exception>
     public static void Decode(byte[] body, int size, int encoding, List<StoredEvent> into)
     {
-        if (encoding == Plain)
+        if (encoding is Plain or Shared or Derived)
         {
-            Parse(body.AsSpan(0, Math.Min(size, body.Length)), into);
+            ParseBody(body.AsSpan(0, Math.Min(size, body.Length)), encoding, into);
             return;
         }
 
-        if (encoding == Shared)
-        {
-            ParseShared(body.AsSpan(0, Math.Min(size, body.Length)), into);
-            return;
-        }
-
-        if (encoding is not (Brotli or SharedBrotli))
+        if (encoding is not (Brotli or SharedBrotli or DerivedBrotli))
         {
             throw Corrupt();
         }
@@ -108,18 +115,24 @@ internal static class SqliteHistoryStep
                 throw Corrupt();
             }
 
-            if (encoding == Brotli)
-            {
-                Parse(plain.AsSpan(0, size), into);
-            }
-            else
-            {
-                ParseShared(plain.AsSpan(0, size), into);
-            }
+            ParseBody(plain.AsSpan(0, size), encoding - 1, into);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(plain);
+        }
+    }
+
+    // A plain body of each encoding: each compressed encoding is its plain one's number plus one.
+    private static void ParseBody(ReadOnlySpan<byte> plain, int encoding, List<StoredEvent> into)
+    {
+        if (encoding == Plain)
+        {
+            Parse(plain, into);
+        }
+        else
+        {
+            ParseShared(plain, derived: encoding == Derived, into);
         }
     }
 
@@ -160,12 +173,15 @@ internal static class SqliteHistoryStep
         }
     }
 
-    private static void ParseShared(ReadOnlySpan<byte> body, List<StoredEvent> into)
+    private static void ParseShared(ReadOnlySpan<byte> body, bool derived, List<StoredEvent> into)
     {
-        // Where each shared part lies in the body, in the order the parts were defined.
-        var shared = new List<Range>();
+        // Each shared part in the order the parts were defined: a definition lies in the body, a derived part (put
+        // together from its base and its middle) in the arena.
+        var shared = new List<(bool InArena, int Start, int Length)>();
         int position = 0;
         byte[]? json = null;
+        byte[]? arena = null;
+        int arenaLength = 0;
         try
         {
             while (position < body.Length)
@@ -187,16 +203,7 @@ internal static class SqliteHistoryStep
                     throw Corrupt();
                 }
 
-                if (json is null || json.Length < length)
-                {
-                    if (json is not null)
-                    {
-                        ArrayPool<byte>.Shared.Return(json);
-                    }
-
-                    json = ArrayPool<byte>.Shared.Rent(length);
-                }
-
+                Rent(ref json, length, 0);
                 int written = 0;
                 for (int i = 0; i < parts; i++)
                 {
@@ -213,15 +220,45 @@ internal static class SqliteHistoryStep
 
                             if ((header & 3) == SqliteHistoryStepWriter.Definition)
                             {
-                                shared.Add(new Range(position, position + value));
+                                shared.Add((false, position, value));
                             }
 
                             part = body.Slice(position, value);
                             position += value;
                             break;
                         case SqliteHistoryStepWriter.Reference when value < shared.Count:
-                            part = body[shared[value]];
+                            part = SharedPart(body, arena, shared[value]);
                             break;
+                        case SqliteHistoryStepWriter.Derived when derived:
+                        {
+                            int baseIndex = ReadInt32(body, ref position);
+                            int prefix = ReadInt32(body, ref position);
+                            int suffix = ReadInt32(body, ref position);
+                            if ((uint)baseIndex >= (uint)shared.Count || value > body.Length - position)
+                            {
+                                throw Corrupt();
+                            }
+
+                            var whole = shared[baseIndex];
+                            if (prefix < 0 || suffix < 0 || prefix > whole.Length - suffix || (long)arenaLength + whole.Length + value > MaxArenaBytes)
+                            {
+                                throw Corrupt();
+                            }
+
+                            // The base may lie in the arena, so it is read again once the arena has room.
+                            int start = arenaLength;
+                            Rent(ref arena, arenaLength + prefix + value + suffix, arenaLength);
+                            var from = SharedPart(body, arena, whole);
+                            from[..prefix].CopyTo(arena.AsSpan(start));
+                            body.Slice(position, value).CopyTo(arena.AsSpan(start + prefix));
+                            from[(from.Length - suffix)..].CopyTo(arena.AsSpan(start + prefix + value));
+                            arenaLength += prefix + value + suffix;
+                            position += value;
+                            shared.Add((true, start, prefix + value + suffix));
+                            part = arena.AsSpan(start, prefix + value + suffix);
+                            break;
+                        }
+
                         default:
                             throw Corrupt();
                     }
@@ -249,7 +286,33 @@ internal static class SqliteHistoryStep
             {
                 ArrayPool<byte>.Shared.Return(json);
             }
+
+            if (arena is not null)
+            {
+                ArrayPool<byte>.Shared.Return(arena);
+            }
         }
+    }
+
+    private static ReadOnlySpan<byte> SharedPart(ReadOnlySpan<byte> body, byte[]? arena, (bool InArena, int Start, int Length) part) =>
+        part.InArena ? arena.AsSpan(part.Start, part.Length) : body.Slice(part.Start, part.Length);
+
+    // Makes buffer hold at least length bytes from the pool, keeping its first kept bytes.
+    private static void Rent([NotNull] ref byte[]? buffer, int length, int kept)
+    {
+        if (buffer is not null && buffer.Length >= length)
+        {
+            return;
+        }
+
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(length, buffer is null ? 0 : buffer.Length * 2));
+        if (buffer is not null)
+        {
+            buffer.AsSpan(0, kept).CopyTo(grown);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        buffer = grown;
     }
 
     private static long ReadInt64(ReadOnlySpan<byte> body, ref int position)

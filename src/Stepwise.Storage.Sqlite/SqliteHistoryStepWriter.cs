@@ -7,18 +7,26 @@ using Stepwise.Storage.Executions;
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
-/// Writes the events of one step into the <see cref="SqliteHistoryStep.Shared"/> body, in a buffer kept per thread.
+/// Writes the events of one step into the <see cref="SqliteHistoryStep.Derived"/> body, in a buffer kept per thread.
 /// Per event: <c>id</c> and UTC <c>ticks</c> (int64), the type (int32 length, UTF-8), the length of the event's JSON
 /// and its number of parts (int32 each), then the parts. A part starts with an int32 whose low two bits say its kind and
 /// whose other bits its length or index: <see cref="Literal"/> bytes follow, <see cref="Definition"/> bytes follow and
-/// become the step's next shared part, <see cref="Reference"/> names a shared part defined before. All integers are
-/// little-endian. An event's JSON is its parts' bytes in order.
+/// become the step's next shared part, <see cref="Reference"/> names a shared part defined before, and
+/// <see cref="Derived"/> (its other bits the length of its middle) is followed by the index of a shared part defined
+/// before, the length of that part's prefix and of its suffix (int32 each) and the middle's bytes, and becomes the
+/// step's next shared part: the prefix, the middle, the suffix. All integers are little-endian. An event's JSON is its
+/// parts' bytes in order. The <see cref="SqliteHistoryStep.Shared"/> body of earlier rows is the same without
+/// <see cref="Derived"/> parts.
 /// </summary>
 internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
 {
     public const int Literal = 0;
     public const int Definition = 1;
     public const int Reference = 2;
+    public const int Derived = 3;
+
+    // What a derived part's header is followed by: its base's index, prefix length and suffix length.
+    private const int DerivedHeaderBytes = 12;
 
     // A part's length shares its header with two bits of kind.
     private const int MaxPartBytes = int.MaxValue >> 2;
@@ -51,6 +59,12 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
     private int _partHeader = -1;
     private object? _sharedKey;
 
+    // The part being written derives from the last shared part, taking this many of its bytes (-1: it does not).
+    private int _derivedBytes = -1;
+
+    // The part defined last.
+    private object? _lastSharedKey;
+
     /// <summary>The body written so far.</summary>
     public ReadOnlySpan<byte> Body => _buffer.AsSpan(0, _length);
 
@@ -71,6 +85,8 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         _sharedLengths.Clear();
         _partHeader = -1;
         _sharedKey = null;
+        _derivedBytes = -1;
+        _lastSharedKey = null;
         if (_buffer.Length > MaxKeptBytes)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -155,6 +171,33 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         _sharedKey = key;
     }
 
+    public object? LastSharedKey => _lastSharedKey;
+
+    public int LastSharedLength => _lastSharedKey is null ? 0 : _sharedLengths[^1];
+
+    public void BeginDerived(object key, int prefixLength, int suffixLength)
+    {
+        if (_lastSharedKey is null)
+        {
+            throw new InvalidOperationException("BeginDerived before any shared part.");
+        }
+
+        int baseLength = _sharedLengths[^1];
+        ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(suffixLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(suffixLength, baseLength - prefixLength);
+        ClosePart();
+        OpenPart();
+        Ensure(DerivedHeaderBytes);
+        var span = _buffer.AsSpan(_length);
+        BinaryPrimitives.WriteInt32LittleEndian(span, _sharedLengths.Count - 1);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], prefixLength);
+        BinaryPrimitives.WriteInt32LittleEndian(span[8..], suffixLength);
+        _length += DerivedHeaderBytes;
+        _sharedKey = key;
+        _derivedBytes = prefixLength + suffixLength;
+    }
+
     public void EndShared()
     {
         if (_sharedKey is null)
@@ -187,7 +230,7 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
             return;
         }
 
-        int length = _length - _partHeader - 4;
+        int length = _length - _partHeader - 4 - (_derivedBytes < 0 ? 0 : DerivedHeaderBytes);
         if (length > MaxPartBytes)
         {
             throw new StorageException($"A history event part of {length} bytes is over the {MaxPartBytes} a step body can hold.");
@@ -195,13 +238,16 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
 
         if (_sharedKey is { } key)
         {
+            // A derived part holds its middle; the event and the parts after it see the whole.
+            int whole = _derivedBytes < 0 ? length : length + _derivedBytes;
             _recentKeys[_recentNext] = key;
             _recentIndexes[_recentNext] = _sharedLengths.Count;
             _recentNext = (_recentNext + 1) % Window;
-            _sharedLengths.Add(length);
-            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_partHeader), (length << 2) | Definition);
+            _sharedLengths.Add(whole);
+            _lastSharedKey = key;
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_partHeader), (length << 2) | (_derivedBytes < 0 ? Definition : Derived));
             _eventParts++;
-            _eventLength += length;
+            _eventLength += whole;
         }
         else if (length == 0)
         {
@@ -217,6 +263,7 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
 
         _partHeader = -1;
         _sharedKey = null;
+        _derivedBytes = -1;
     }
 
     private void Ensure(int count)

@@ -67,6 +67,31 @@ public sealed class JsonUtf8WriterTests
             """, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(13)]
+    [InlineData(20)]
+    [InlineData(26)]
+    public void A_string_escaped_in_pieces_is_the_string_escaped_whole_and_each_piece_measures_what_it_writes(int split)
+    {
+        // Splits before, inside and after the escapes, and between two surrogate pairs.
+        string text = "tab\t \"q\" \\ nul\u0000 ☃ 𝄞𝄞 Zoë";
+        var whole = new ArrayBufferWriter<byte>();
+        JsonUtf8Writer.WriteString(text, whole);
+        var pieces = new ArrayBufferWriter<byte>();
+        pieces.Write("\""u8);
+
+        JsonUtf8Writer.WriteEscaped(text.AsSpan(0, split), pieces);
+        int first = pieces.WrittenCount - 1;
+        JsonUtf8Writer.WriteEscaped(text.AsSpan(split), pieces);
+        pieces.Write("\""u8);
+
+        Assert.Equal(whole.WrittenSpan.ToArray(), pieces.WrittenSpan.ToArray());
+        Assert.Equal(first, JsonUtf8Writer.GetEscapedByteCount(text.AsSpan(0, split)));
+        Assert.Equal(pieces.WrittenCount - 2 - first, JsonUtf8Writer.GetEscapedByteCount(text.AsSpan(split)));
+    }
+
     private static byte[] Utf8(JsonValue value)
     {
         var buffer = new ArrayBufferWriter<byte>(1);

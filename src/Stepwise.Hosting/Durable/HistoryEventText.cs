@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
 using Stepwise.Json;
 using Stepwise.Runtime;
 using Stepwise.Storage.Executions;
@@ -16,6 +17,12 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
 {
     // Shorter strings cost less written again than a shared part's bookkeeping.
     private const int MinSharedLength = 256;
+
+    // A string that shares fewer characters than this with the one before is written whole: the change's header and the
+    // ends' measuring would cost about what they spare.
+    private const int MinDerivedLength = 64;
+
+    private const int SuffixBlock = 32;
 
     public string ToJson() => historyEvent.ToAwsJson().ToJsonString(JsonLayout.Compact);
 
@@ -68,12 +75,7 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
             destination.Write(":"u8);
             if (values[i] is JsonString { Value: { Length: >= MinSharedLength } text })
             {
-                if (!destination.TryWriteShared(text))
-                {
-                    destination.BeginShared(text);
-                    JsonUtf8Writer.WriteString(text, destination);
-                    destination.EndShared();
-                }
+                WriteShared(text, destination);
             }
             else
             {
@@ -82,5 +84,92 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
         }
 
         destination.Write("}"u8);
+    }
+
+    /// <summary>Writes a long string once per step: again as a reference, and as a change when it differs from the one before in a field or two.</summary>
+    private static void WriteShared(string text, IHistoryStepWriter destination)
+    {
+        if (destination.TryWriteShared(text))
+        {
+            return;
+        }
+
+        if (destination.LastSharedKey is string previous && TryWriteDerived(text, previous, destination))
+        {
+            return;
+        }
+
+        destination.BeginShared(text);
+        JsonUtf8Writer.WriteString(text, destination);
+        destination.EndShared();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as the last shared part, <paramref name="previous"/>'s quoted text, with its middle
+    /// replaced, when they share enough of a start and an end: a Task's result is usually its input with a field added or
+    /// changed, and escaping only the middle spares the rest's escape scan and a body to compress that much longer.
+    /// </summary>
+    private static bool TryWriteDerived(string text, string previous, IHistoryStepWriter destination)
+    {
+        var now = text.AsSpan();
+        var before = previous.AsSpan();
+        int prefix = now.CommonPrefixLength(before);
+        // A surrogate pair's UTF-8 is one sequence, so neither end may split one.
+        if (prefix > 0 && char.IsHighSurrogate(now[prefix - 1]))
+        {
+            prefix--;
+        }
+
+        int suffix = CommonSuffixLength(now[prefix..], before[prefix..]);
+        if (suffix > 0 && char.IsLowSurrogate(now[^suffix]))
+        {
+            suffix--;
+        }
+
+        if (prefix + suffix < MinDerivedLength)
+        {
+            return false;
+        }
+
+        // The ends' escaped lengths: the shorter end is measured, the longer one is what the previous part's length
+        // leaves (its quotes included).
+        int previousLength = destination.LastSharedLength;
+        Debug.Assert(previousLength == JsonUtf8Writer.GetEscapedByteCount(before) + 2);
+        int rest = previousLength - JsonUtf8Writer.GetEscapedByteCount(before[prefix..^suffix]);
+        int prefixLength;
+        int suffixLength;
+        if (prefix <= suffix)
+        {
+            prefixLength = 1 + JsonUtf8Writer.GetEscapedByteCount(before[..prefix]);
+            suffixLength = rest - prefixLength;
+        }
+        else
+        {
+            suffixLength = 1 + JsonUtf8Writer.GetEscapedByteCount(before[^suffix..]);
+            prefixLength = rest - suffixLength;
+        }
+
+        destination.BeginDerived(text, prefixLength, suffixLength);
+        JsonUtf8Writer.WriteEscaped(now[prefix..^suffix], destination);
+        destination.EndShared();
+        return true;
+    }
+
+    // How many characters two texts end alike with: compared a block at a time from the end, then one by one.
+    private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        int max = Math.Min(a.Length, b.Length);
+        int same = 0;
+        while (max - same >= SuffixBlock && a.Slice(a.Length - same - SuffixBlock, SuffixBlock).SequenceEqual(b.Slice(b.Length - same - SuffixBlock, SuffixBlock)))
+        {
+            same += SuffixBlock;
+        }
+
+        while (same < max && a[a.Length - same - 1] == b[b.Length - same - 1])
+        {
+            same++;
+        }
+
+        return same;
     }
 }

@@ -22,6 +22,22 @@ public interface IHistoryStepWriter : IBufferWriter<byte>
     /// <summary>Starts the part identified by <paramref name="key"/>: what is written until <see cref="EndShared"/> is that part.</summary>
     void BeginShared(object key);
 
-    /// <summary>Ends the part <see cref="BeginShared"/> started.</summary>
+    /// <summary>The key of the part defined last in the step (by <see cref="BeginShared"/> or <see cref="BeginDerived"/>); null before the first.</summary>
+    object? LastSharedKey { get; }
+
+    /// <summary>The length in bytes of the part <see cref="LastSharedKey"/> identifies.</summary>
+    int LastSharedLength { get; }
+
+    /// <summary>
+    /// Starts the part identified by <paramref name="key"/> as a variant of the part <see cref="LastSharedKey"/>
+    /// identifies: the first <paramref name="prefixLength"/> bytes of that part, then what is written until
+    /// <see cref="EndShared"/>, then its last <paramref name="suffixLength"/> bytes. A step's payloads often differ from the
+    /// one before in a field or two (a Task's result is its input with a field changed), so the step holds only the change.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The step defines no part yet.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The prefix and suffix are negative or longer together than the part.</exception>
+    void BeginDerived(object key, int prefixLength, int suffixLength);
+
+    /// <summary>Ends the part <see cref="BeginShared"/> or <see cref="BeginDerived"/> started.</summary>
     void EndShared();
 }

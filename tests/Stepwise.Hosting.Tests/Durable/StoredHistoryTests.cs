@@ -50,17 +50,70 @@ public sealed class StoredHistoryTests
         }
     }
 
-    private static async Task<List<StoredEvent>> RunAsync(IStepwiseStore store, JsonValue input)
+    [Fact]
+    public async Task Payloads_that_change_next_to_a_surrogate_pair_read_back_from_SQLite_as_the_in_memory_store_writes_them()
+    {
+        // Each Task changes one half of a surrogate pair in a long text (the low half, then the high half), so the
+        // change each stored payload keeps against the one before has to widen to the whole pair.
+        var input = JsonObject.Create(("text", new string('x', 300) + "\U0001F600" + new string('y', 300) + " \"q\" ☃"));
+        string folder = Path.Combine(Path.GetTempPath(), "stepwise-history-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var expected = await RunAsync(new InMemoryStore(), input, Chain("low", "high"));
+            var actual = await RunAsync(new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "changed.sqlite") }), input, Chain("low", "high"));
+            // The same run with payloads that differ all along.
+            _ = await RunAsync(new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "unrelated.sqlite") }), input, Chain("upper", "lower"));
+
+            Assert.Contains(expected, e => e.Json.Contains("\U0001F601", StringComparison.Ordinal));
+            Assert.Contains(expected, e => e.Json.Contains("\U0001FA01", StringComparison.Ordinal));
+            Assert.Equal(expected.Select(e => e.Json), actual.Select(e => e.Json));
+            Assert.Equal(expected, actual);
+            // The two later payloads are stored as their changes, not whole.
+            Assert.True(StoredSize(Path.Combine(folder, "changed.sqlite")) + input.ToJsonString().Length < StoredSize(Path.Combine(folder, "unrelated.sqlite")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Chain(string first, string second) => """
+        {'StartAt':'First','States':{
+          'First':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:FIRST','Next':'Second'},
+          'Second':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:SECOND','End':true}}}
+        """.Replace("FIRST", first, StringComparison.Ordinal).Replace("SECOND", second, StringComparison.Ordinal);
+
+    private static async Task<List<StoredEvent>> RunAsync(IStepwiseStore store, JsonValue input, string definition = Definition)
     {
         await using var harness = new DurableHarness(store);
+        harness.Engine.RegisterLambda("low", static (request, _) => ValueTask.FromResult(Replace(request.Input, "\U0001F600", "\U0001F601")));
+        harness.Engine.RegisterLambda("high", static (request, _) => ValueTask.FromResult(Replace(request.Input, "\U0001F601", "\U0001FA01")));
+        harness.Engine.RegisterLambda("upper", static (request, _) => ValueTask.FromResult(Replace(Replace(request.Input, "x", "X"), "y", "Y")));
+        harness.Engine.RegisterLambda("lower", static (request, _) => ValueTask.FromResult(Replace(Replace(request.Input, "X", "x"), "Y", "y")));
         harness.Engine.RegisterLambda("echo", static (request, _) => ValueTask.FromResult(request.Input));
         harness.Engine.RegisterLambda("fail", static (_, _) => throw new InvalidOperationException("no \"way\" ☃"));
         await harness.Engine.StartAsync();
-        string machine = await harness.CreateAsync(Definition);
+        string machine = await harness.CreateAsync(definition);
         var started = await harness.Engine.StartExecutionAsync(machine, input, name: "run");
         var result = await harness.WaitAsync(started.ExecutionArn);
         Assert.Equal((ExecutionStatuses.Succeeded, null), (result.Status, result.Cause));
         var page = await store.Executions.GetHistoryAsync(started.ExecutionArn, false, PageRequest.First(1000));
         return [.. page.Items];
+    }
+
+    private static long StoredSize(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sum(size) FROM history_steps";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static JsonValue Replace(JsonValue input, string from, string to)
+    {
+        var payload = input.AsObject();
+        return payload.With("text", payload["text"]!.AsString().Replace(from, to, StringComparison.Ordinal));
     }
 }
