@@ -80,6 +80,18 @@ public sealed partial class DurableEngine
     }
 
     /// <summary>
+    /// The type (one of <see cref="StateMachineTypes"/>) of the state machine, version or alias
+    /// <paramref name="stateMachineArn"/> names, resolved as a start resolves it: what decides how the API starts or lists
+    /// its executions, without a store read when a start resolved it shortly before.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">No state machine, version or alias has that ARN.</exception>
+    public async ValueTask<string> GetStateMachineTypeAsync(string stateMachineArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        return (await ResolveStartAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)).StateMachine.Type;
+    }
+
+    /// <summary>
     /// Resolves the ARN a start names: a state machine runs its current revision; a version ARN runs that version; an
     /// alias ARN runs one of its versions, drawn by the routing weights (AWS routes each start independently). What the
     /// store said is kept in <see cref="_startTargets"/> (see <see cref="StartTargetCache"/> for how long).
