@@ -99,7 +99,8 @@ public sealed partial class DurableEngine
     /// <exception cref="ResourceNotFoundException">No state machine, version or alias has that ARN.</exception>
     private async ValueTask<StartTarget> ResolveStartAsync(string arn, CancellationToken cancellationToken)
     {
-        var cached = _startTargets.Find(arn);
+        var now = _time.GetUtcNow();
+        var cached = _startTargets.Find(arn, now);
         if (cached?.Target is { } known)
         {
             return known;
@@ -112,29 +113,30 @@ public sealed partial class DurableEngine
             if (await _store.StateMachines.GetAsync(arn, cancellationToken).ConfigureAwait(false) is { } current)
             {
                 var target = new StartTarget(current, null, null);
-                _startTargets.Add(arn, target, null, generation);
+                _startTargets.Add(arn, target, null, generation, now);
                 return target;
             }
 
             alias = await _store.Aliases.GetAsync(arn, cancellationToken).ConfigureAwait(false);
             if (alias is null)
             {
-                return await ResolveVersionAsync(arn, arn, generation, cancellationToken).ConfigureAwait(false);
+                return await ResolveVersionAsync(arn, arn, generation, now, cancellationToken).ConfigureAwait(false);
             }
 
-            _startTargets.Add(arn, null, alias, generation);
+            _startTargets.Add(arn, null, alias, generation, now);
         }
 
-        var version = await ResolveVersionAsync(PickRoute(alias.RoutingConfiguration, Random.Shared.Next(100)), arn, generation, cancellationToken)
+        var version = await ResolveVersionAsync(PickRoute(alias.RoutingConfiguration, Random.Shared.Next(100)), arn, generation, now, cancellationToken)
             .ConfigureAwait(false);
         return version with { AliasArn = alias.StateMachineAliasArn };
     }
 
     /// <summary>The version <paramref name="versionArn"/> over its state machine's identity, as a start through <paramref name="named"/> runs it.</summary>
     /// <exception cref="ResourceNotFoundException">The version or its state machine does not exist (named as the start named it).</exception>
-    private async ValueTask<StartTarget> ResolveVersionAsync(string versionArn, string named, long generation, CancellationToken cancellationToken)
+    private async ValueTask<StartTarget> ResolveVersionAsync(string versionArn, string named, long generation, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        if (_startTargets.Find(versionArn)?.Target is { } known)
+        if (_startTargets.Find(versionArn, now)?.Target is { } known)
         {
             return known;
         }
@@ -149,7 +151,7 @@ public sealed partial class DurableEngine
 
         var frozen = owner with { Definition = version.Definition, RoleArn = version.RoleArn, Type = version.Type, RevisionId = version.RevisionId };
         var target = new StartTarget(frozen, version.StateMachineVersionArn, null);
-        _startTargets.Add(versionArn, target, null, generation);
+        _startTargets.Add(versionArn, target, null, generation, now);
         return target;
     }
 

@@ -35,8 +35,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(store);
         _options = options ?? new DurableEngineOptions();
         _time = _options.Time ?? TimeProvider.System;
-        _startTargets = new StartTargetCache(_time);
-        _ended = new EndedExecutions(_time);
+        var caches = StartCaches.Of(store);
+        _startTargets = caches.Targets;
+        _ended = caches.Ended;
         // Everything, the engine's own paths included, writes state machines through the watching store, so no write
         // through this engine can leave a start target cached.
         store = new StartTargetWatchingStore(store, _startTargets);
@@ -187,7 +188,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         if (outcome.Completion is { } completion)
         {
             // Ended within its first step: the store's row is the record the step's completion made of it.
-            _ended.Add(completion.ApplyTo(record) with { LastEventId = outcome.LastEventId });
+            _ended.Add(completion.ApplyTo(record) with { LastEventId = outcome.LastEventId }, _time.GetUtcNow());
         }
 
         _dispatcher.AfterStep(executionArn, outcome);
@@ -375,7 +376,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
     public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
-        if (_ended.Take(executionArn) is { } ended)
+        if (_ended.Take(executionArn, _time.GetUtcNow()) is { } ended)
         {
             return ended;
         }

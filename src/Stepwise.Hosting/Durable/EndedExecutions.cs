@@ -4,19 +4,21 @@ using Stepwise.Storage.Executions;
 namespace Stepwise.Hosting.Durable;
 
 /// <summary>
-/// The records of executions whose first step, committed by this engine, ended them, as the store now holds them:
+/// The records of executions whose first step, committed by an engine, ended them, as the store now holds them:
 /// <see cref="DurableEngine.WaitForExecutionAsync"/> takes one instead of reading it back (an execution that runs to
 /// its end within its start, as most short workflows do, is awaited right after). Bounded by
-/// <see cref="MaxEntries"/> (oldest first out) and <see cref="MaxAge"/>; a record not here is read from the store.
+/// <see cref="MaxEntries"/> (oldest first out) and <see cref="MaxAge"/>; a record not here is read from the store. One
+/// per store, shared by the engines over it (<see cref="StartCaches"/>), so a redrive through any of them takes the
+/// record out.
 /// </summary>
-internal sealed class EndedExecutions(TimeProvider time)
+internal sealed class EndedExecutions
 {
     /// <summary>How many records are kept at most.</summary>
     public const int MaxEntries = 1024;
 
     /// <summary>
-    /// How long a record is handed over: only a redrive changes an ended execution, and one through this engine takes
-    /// the record out; one by another process over the same store is seen after this.
+    /// How long a record is handed over: only a redrive changes an ended execution, and one through an engine over the
+    /// same store takes the record out; one by another process over the same database is seen after this.
     /// </summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
@@ -27,10 +29,10 @@ internal sealed class EndedExecutions(TimeProvider time)
     /// <summary>How many records are kept; for tests.</summary>
     public int Count => _records.Count;
 
-    /// <summary>Keeps <paramref name="record"/> (not running) for a wait to take.</summary>
-    public void Add(ExecutionRecord record)
+    /// <summary>Keeps <paramref name="record"/> (not running, ended at <paramref name="now"/>) for a wait to take.</summary>
+    public void Add(ExecutionRecord record, DateTimeOffset now)
     {
-        _records[record.ExecutionArn] = (record, time.GetUtcNow());
+        _records[record.ExecutionArn] = (record, now);
         _order.Enqueue(record.ExecutionArn);
 
         // The queue holds every kept ARN at least once, so bounding it bounds the records. An ARN that was added again
@@ -42,15 +44,15 @@ internal sealed class EndedExecutions(TimeProvider time)
         }
     }
 
-    /// <summary>Takes the record of <paramref name="executionArn"/> out; null when none is kept or it is older than <see cref="MaxAge"/>.</summary>
-    public ExecutionRecord? Take(string executionArn)
+    /// <summary>Takes the record of <paramref name="executionArn"/> out; null when none is kept or it is older than <see cref="MaxAge"/> at <paramref name="now"/>.</summary>
+    public ExecutionRecord? Take(string executionArn, DateTimeOffset now)
     {
         if (!_records.TryRemove(executionArn, out var kept))
         {
             return null;
         }
 
-        var age = time.GetUtcNow() - kept.EndedAt;
+        var age = now - kept.EndedAt;
         return age >= TimeSpan.Zero && age <= MaxAge ? kept.Record : null;
     }
 

@@ -5,14 +5,15 @@ namespace Stepwise.Hosting.Durable;
 
 /// <summary>
 /// What the ARNs that starts name resolved to, so that a start reads no state machine, version or alias from the store
-/// (DurableEngine.Starts). Every write of a state machine, version or alias through this engine (its
-/// <see cref="DurableEngine.Store"/>) empties it before the write's call returns, so the very next start sees the
-/// write; a write by another process over the same store is seen within <see cref="MaxAge"/>. That staleness is AWS's
+/// (DurableEngine.Starts); one per store, shared by the engines over it (<see cref="StartCaches"/>). Every write of a
+/// state machine, version or alias through an engine (its <see cref="DurableEngine.Store"/>) empties it before the
+/// write's call returns, so the very next start sees the write; a write by another process over the same database is
+/// seen within <see cref="MaxAge"/>. That staleness is AWS's
 /// own contract: "Executions started immediately after calling UpdateStateMachine may use the previous state machine
 /// definition and roleArn" (UpdateStateMachine, AWS Step Functions API reference). ARNs that resolve to nothing are not
 /// kept, so a state machine created anywhere starts at once.
 /// </summary>
-internal sealed class StartTargetCache(TimeProvider time)
+internal sealed class StartTargetCache
 {
     /// <summary>How many ARNs are kept at most; adding one more starts over from empty.</summary>
     public const int MaxEntries = 1024;
@@ -32,8 +33,8 @@ internal sealed class StartTargetCache(TimeProvider time)
     /// </summary>
     public long Generation => Volatile.Read(ref _generation);
 
-    /// <summary>What <paramref name="arn"/> resolved to (a state machine or version target, or an alias), if it is still trusted.</summary>
-    public Entry? Find(string arn)
+    /// <summary>What <paramref name="arn"/> resolved to (a state machine or version target, or an alias), if it is still trusted at <paramref name="now"/>.</summary>
+    public Entry? Find(string arn, DateTimeOffset now)
     {
         if (!_entries.TryGetValue(arn, out var entry))
         {
@@ -41,12 +42,12 @@ internal sealed class StartTargetCache(TimeProvider time)
         }
 
         // A clock that went back is not trusted either.
-        var age = time.GetUtcNow() - entry.LoadedAt;
+        var age = now - entry.LoadedAt;
         return age >= TimeSpan.Zero && age <= MaxAge ? entry : null;
     }
 
-    /// <summary>Keeps what <paramref name="arn"/> resolved to when no write came since <paramref name="generation"/> was read.</summary>
-    public void Add(string arn, StartTarget? target, StateMachineAliasRecord? alias, long generation)
+    /// <summary>Keeps what <paramref name="arn"/> resolved to at <paramref name="now"/> when no write came since <paramref name="generation"/> was read.</summary>
+    public void Add(string arn, StartTarget? target, StateMachineAliasRecord? alias, long generation, DateTimeOffset now)
     {
         if (Generation != generation)
         {
@@ -59,7 +60,7 @@ internal sealed class StartTargetCache(TimeProvider time)
             _entries.Clear();
         }
 
-        var entry = new Entry(target, alias, time.GetUtcNow());
+        var entry = new Entry(target, alias, now);
         _entries[arn] = entry;
 
         // A write may have emptied the cache between the check above and the add: then what was read may be stale.

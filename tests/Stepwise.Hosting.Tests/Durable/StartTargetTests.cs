@@ -105,7 +105,7 @@ public sealed class StartTargetTests
     }
 
     [Fact]
-    public async Task An_update_by_another_engine_over_the_same_store_is_seen_once_the_cached_target_is_a_second_old()
+    public async Task An_update_and_a_delete_through_another_engine_over_the_same_store_are_seen_by_the_next_start()
     {
         await using var harness = new DurableHarness();
         await harness.Engine.StartAsync();
@@ -114,6 +114,22 @@ public sealed class StartTargetTests
         await using var other = new DurableEngine(harness.Store, DurableHarness.Options(harness.Clock));
 
         await UpdateAsync(other, machine, "v2");
+        Assert.Equal("\"v2\"", await OutputOfAsync(harness, machine));
+        await other.Store.StateMachines.DeleteAsync(machine);
+
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("{}")));
+    }
+
+    [Fact]
+    public async Task An_update_no_engine_saw_as_another_process_writes_is_seen_once_the_cached_target_is_a_second_old()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Returning("v1"));
+        Assert.Equal("\"v1\"", await OutputOfAsync(harness, machine));
+        var stored = (await harness.Store.StateMachines.GetAsync(machine))!;
+
+        await harness.Store.StateMachines.UpdateAsync(stored with { Definition = Returning("v2"), RevisionId = "revision-v2" });
 
         // AWS's own contract: a start right after an update may still run the previous definition.
         Assert.Equal("\"v1\"", await OutputOfAsync(harness, machine));
@@ -124,7 +140,7 @@ public sealed class StartTargetTests
     [Fact]
     public void The_cache_keeps_at_most_its_bound_of_ARNs()
     {
-        var cache = new StartTargetCache(TimeProvider.System);
+        var cache = new StartTargetCache();
         var target = new StartTarget(new StateMachineRecord
         {
             StateMachineArn = "arn", Name = "m", Type = StateMachineTypes.Standard, Definition = "{}", RoleArn = "role", CreationDate = default, RevisionId = "r",
@@ -132,17 +148,17 @@ public sealed class StartTargetTests
 
         for (int i = 0; i <= StartTargetCache.MaxEntries; i++)
         {
-            cache.Add("arn" + i, target, null, cache.Generation);
+            cache.Add("arn" + i, target, null, cache.Generation, DurableHarness.Start);
         }
 
         Assert.InRange(cache.Count, 1, StartTargetCache.MaxEntries);
-        Assert.Same(target, cache.Find("arn" + StartTargetCache.MaxEntries)!.Target);
+        Assert.Same(target, cache.Find("arn" + StartTargetCache.MaxEntries, DurableHarness.Start)!.Target);
     }
 
     [Fact]
     public void A_resolution_read_before_a_write_is_not_kept()
     {
-        var cache = new StartTargetCache(TimeProvider.System);
+        var cache = new StartTargetCache();
         var target = new StartTarget(new StateMachineRecord
         {
             StateMachineArn = "arn", Name = "m", Type = StateMachineTypes.Standard, Definition = "{}", RoleArn = "role", CreationDate = default, RevisionId = "r",
@@ -150,10 +166,10 @@ public sealed class StartTargetTests
         long before = cache.Generation;
 
         cache.Invalidate();
-        cache.Add("arn", target, null, before);
+        cache.Add("arn", target, null, before, DurableHarness.Start);
 
-        Assert.Null(cache.Find("arn"));
-        cache.Add("arn", target, null, cache.Generation);
-        Assert.NotNull(cache.Find("arn"));
+        Assert.Null(cache.Find("arn", DurableHarness.Start));
+        cache.Add("arn", target, null, cache.Generation, DurableHarness.Start);
+        Assert.NotNull(cache.Find("arn", DurableHarness.Start));
     }
 }

@@ -83,7 +83,7 @@ public sealed class WaitForExecutionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_wait_in_another_engine_over_the_same_store_reads_the_record_there()
+    public async Task A_wait_in_another_engine_over_the_same_store_is_handed_the_record_too()
     {
         var store = new CountingStore();
         await using var harness = new DurableHarness(store);
@@ -95,7 +95,25 @@ public sealed class WaitForExecutionTests : IDisposable
 
         var seenThere = await other.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.Equal(before + 1, store.RecordReads);
+        Assert.Equal(before, store.RecordReads);
+        Assert.Equal(await store.Executions.GetAsync(started.ExecutionArn), seenThere);
+        Assert.Equal(0, other.WaiterCount);
+    }
+
+    [Fact]
+    public async Task A_wait_in_an_engine_of_another_process_on_the_same_database_reads_the_record_there()
+    {
+        await using var harness = new DurableHarness(new SqliteStore(new SqliteStoreOptions { Path = _database }));
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Short);
+        var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("{}"));
+        await using var otherStore = new SqliteStore(new SqliteStoreOptions { Path = _database });
+        await otherStore.InitializeAsync();
+        await using var other = new DurableEngine(otherStore, DurableHarness.Options(harness.Clock));
+
+        var seenThere = await other.WaitForExecutionAsync(started.ExecutionArn).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(ExecutionStatuses.Succeeded, seenThere.Status);
         Assert.Equal(await harness.WaitAsync(started.ExecutionArn), seenThere);
         Assert.Equal(0, other.WaiterCount);
     }
@@ -133,21 +151,36 @@ public sealed class WaitForExecutionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wait_after_a_redrive_through_another_engine_over_the_same_store_returns_the_redriven_run()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Failing);
+        var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("{}"));
+        await using var other = new DurableEngine(harness.Store, DurableHarness.Options(harness.Clock));
+
+        await other.RedriveExecutionAsync(started.ExecutionArn);
+        var ended = await harness.WaitAsync(started.ExecutionArn);
+
+        Assert.Equal(1, ended.RedriveCount);
+    }
+
+    [Fact]
     public void The_records_kept_are_bounded_and_the_newest_stay()
     {
-        var ended = new EndedExecutions(TimeProvider.System);
-        var now = DateTimeOffset.UtcNow;
+        var ended = new EndedExecutions();
+        var now = DurableHarness.Start;
 
         for (int i = 0; i < EndedExecutions.MaxEntries + 10; i++)
         {
             ended.Add(new ExecutionRecord
             {
                 ExecutionArn = "arn" + i, StateMachineArn = "m", Name = "e" + i, Status = ExecutionStatuses.Succeeded, StartDate = now, Input = "{}",
-            });
+            }, now);
         }
 
         Assert.InRange(ended.Count, 1, EndedExecutions.MaxEntries);
-        Assert.Null(ended.Take("arn0"));
-        Assert.Equal("e" + (EndedExecutions.MaxEntries + 9), ended.Take("arn" + (EndedExecutions.MaxEntries + 9))!.Name);
+        Assert.Null(ended.Take("arn0", now));
+        Assert.Equal("e" + (EndedExecutions.MaxEntries + 9), ended.Take("arn" + (EndedExecutions.MaxEntries + 9), now)!.Name);
     }
 }
