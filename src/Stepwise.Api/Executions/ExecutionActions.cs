@@ -273,25 +273,13 @@ internal static class ExecutionActions
     }
 
     /// <summary>
-    /// The type of the machine, version or alias <paramref name="arn"/> names; StateMachineDoesNotExist when nothing
-    /// has that ARN. Versions and aliases share their state machine's type.
+    /// Whether the machine, version or alias <paramref name="arn"/> names is an Express one (versions and aliases share
+    /// their state machine's type); StateMachineDoesNotExist when nothing has that ARN. The engine resolves it as its
+    /// starts do, from what it keeps of recent starts.
     /// </summary>
-    private static async Task<bool> IsExpressAsync(ApiContext context, StatesArn arn, CancellationToken cancellationToken)
-    {
-        var machines = context.Engine.Store.StateMachines;
-        string machineArn = arn.Unqualified;
-        var machine = await machines.GetAsync(machineArn, cancellationToken).ConfigureAwait(false);
-        bool exists = machine is not null && (arn.Parts.Length == 1
-            || (Arns.IsVersion(arn)
-                ? await machines.GetVersionAsync(arn.Arn, cancellationToken).ConfigureAwait(false) is not null
-                : await context.Engine.Store.Aliases.GetAsync(arn.Arn, cancellationToken).ConfigureAwait(false) is not null));
-        if (!exists)
-        {
-            throw new ResourceNotFoundException(ResourceKinds.StateMachine, arn.Arn);
-        }
-
-        return string.Equals(machine!.Type, StateMachineTypes.Express, StringComparison.Ordinal);
-    }
+    private static async Task<bool> IsExpressAsync(ApiContext context, StatesArn arn, CancellationToken cancellationToken) =>
+        string.Equals(await context.Engine.GetStateMachineTypeAsync(arn.Arn, cancellationToken).ConfigureAwait(false), StateMachineTypes.Express,
+            StringComparison.Ordinal);
 
     /// <summary>Step Functions Local's <c>&lt;stateMachineArn&gt;#&lt;TestCase&gt;</c>: the ARN and the mock test case.</summary>
     private static (string Arn, string? TestCase) SplitTestCase(string arn)

@@ -80,35 +80,79 @@ public sealed partial class DurableEngine
     }
 
     /// <summary>
+    /// The type (one of <see cref="StateMachineTypes"/>) of the state machine, version or alias
+    /// <paramref name="stateMachineArn"/> names, resolved as a start resolves it: what decides how the API starts or lists
+    /// its executions, without a store read when a start resolved it shortly before.
+    /// </summary>
+    /// <exception cref="ResourceNotFoundException">No state machine, version or alias has that ARN.</exception>
+    public async ValueTask<string> GetStateMachineTypeAsync(string stateMachineArn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineArn);
+        return (await ResolveStartAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)).StateMachine.Type;
+    }
+
+    /// <summary>
     /// Resolves the ARN a start names: a state machine runs its current revision; a version ARN runs that version; an
-    /// alias ARN runs one of its versions, drawn by the routing weights (AWS routes each start independently).
+    /// alias ARN runs one of its versions, drawn by the routing weights (AWS routes each start independently). What the
+    /// store said is kept in <see cref="_startTargets"/> (see <see cref="StartTargetCache"/> for how long).
     /// </summary>
     /// <exception cref="ResourceNotFoundException">No state machine, version or alias has that ARN.</exception>
     private async ValueTask<StartTarget> ResolveStartAsync(string arn, CancellationToken cancellationToken)
     {
+        var now = _time.GetUtcNow();
+        var cached = _startTargets.Find(arn, now);
+        if (cached?.Target is { } known)
+        {
+            return known;
+        }
+
+        long generation = _startTargets.Generation;
+        var alias = cached?.Alias;
+        if (alias is null)
+        {
+            if (await _store.StateMachines.GetAsync(arn, cancellationToken).ConfigureAwait(false) is { } current)
+            {
+                var target = new StartTarget(current, null, null);
+                _startTargets.Add(arn, target, null, generation, now);
+                return target;
+            }
+
+            alias = await _store.Aliases.GetAsync(arn, cancellationToken).ConfigureAwait(false);
+            if (alias is null)
+            {
+                return await ResolveVersionAsync(arn, arn, generation, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            _startTargets.Add(arn, null, alias, generation, now);
+        }
+
+        var version = await ResolveVersionAsync(PickRoute(alias.RoutingConfiguration, Random.Shared.Next(100)), arn, generation, now, cancellationToken)
+            .ConfigureAwait(false);
+        return version with { AliasArn = alias.StateMachineAliasArn };
+    }
+
+    /// <summary>The version <paramref name="versionArn"/> over its state machine's identity, as a start through <paramref name="named"/> runs it.</summary>
+    /// <exception cref="ResourceNotFoundException">The version or its state machine does not exist (named as the start named it).</exception>
+    private async ValueTask<StartTarget> ResolveVersionAsync(string versionArn, string named, long generation, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (_startTargets.Find(versionArn, now)?.Target is { } known)
+        {
+            return known;
+        }
+
         var machines = _store.StateMachines;
-        if (await machines.GetAsync(arn, cancellationToken).ConfigureAwait(false) is { } current)
-        {
-            return new StartTarget(current, null, null);
-        }
-
-        string? aliasArn = null;
-        string versionArn = arn;
-        if (await _store.Aliases.GetAsync(arn, cancellationToken).ConfigureAwait(false) is { } alias)
-        {
-            aliasArn = alias.StateMachineAliasArn;
-            versionArn = PickRoute(alias.RoutingConfiguration, Random.Shared.Next(100));
-        }
-
         var version = await machines.GetVersionAsync(versionArn, cancellationToken).ConfigureAwait(false);
         var owner = version is null ? null : await machines.GetAsync(version.StateMachineArn, cancellationToken).ConfigureAwait(false);
         if (version is null || owner is null)
         {
-            throw new ResourceNotFoundException(ResourceKinds.StateMachine, arn);
+            throw new ResourceNotFoundException(ResourceKinds.StateMachine, named);
         }
 
         var frozen = owner with { Definition = version.Definition, RoleArn = version.RoleArn, Type = version.Type, RevisionId = version.RevisionId };
-        return new StartTarget(frozen, version.StateMachineVersionArn, aliasArn);
+        var target = new StartTarget(frozen, version.StateMachineVersionArn, null);
+        _startTargets.Add(versionArn, target, null, generation, now);
+        return target;
     }
 
     /// <summary>The route whose cumulative weight first exceeds <paramref name="draw"/> (uniform in 0–99).</summary>

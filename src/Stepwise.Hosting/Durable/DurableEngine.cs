@@ -25,15 +25,23 @@ public sealed partial class DurableEngine : IAsyncDisposable
     private readonly StepRunner _runner;
     private readonly DurableDispatcher _dispatcher;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    private readonly StartTargetCache _startTargets;
+    private readonly EndedExecutions _ended;
     private int _started;
 
     /// <summary>Creates an engine over <paramref name="store"/>; <paramref name="options"/> default as documented on <see cref="DurableEngineOptions"/>.</summary>
     public DurableEngine(IStepwiseStore store, DurableEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        _store = store;
         _options = options ?? new DurableEngineOptions();
         _time = _options.Time ?? TimeProvider.System;
+        var caches = StartCaches.Of(store);
+        _startTargets = caches.Targets;
+        _ended = caches.Ended;
+        // Everything, the engine's own paths included, writes state machines through the watching store, so no write
+        // through this engine can leave a start target cached.
+        store = new StartTargetWatchingStore(store, _startTargets);
+        _store = store;
         _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
         _definitions = new DefinitionCache(store.StateMachines);
         // A cached snapshot belongs to a task running in a dispatcher slot, so there are never more than the slots.
@@ -46,7 +54,11 @@ public sealed partial class DurableEngine : IAsyncDisposable
         RegisterMapRuns();
     }
 
-    /// <summary>The store the engine runs on.</summary>
+    /// <summary>
+    /// The store the engine runs on. Write state machines, versions and aliases through this one (not the provider
+    /// given to the constructor): the next start through this engine then sees the write at once, where a write it did
+    /// not see is seen within a second (see docs/durable.md, "Starts").
+    /// </summary>
     public IStepwiseStore Store => _store;
 
     /// <summary>Called with every unexpected error of a background step (the step is retried); for logging.</summary>
@@ -150,7 +162,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
             throw new NotSupportedException("Express executions run in memory: use StepwiseEngine.RunAsync.");
         }
 
-        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
+        // The definition is compiled (or found compiled) by the first step, which needs it first.
         int seed = _options.RandomSeed ?? Random.Shared.Next();
         var start = TruncateToMilliseconds(_time.GetUtcNow());
         string executionName = name ?? RandomIds.NewUuid(Random.Shared);
@@ -173,6 +185,12 @@ public sealed partial class DurableEngine : IAsyncDisposable
         var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase, Parent: parent);
         var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
             .ConfigureAwait(false);
+        if (outcome.Completion is { } completion)
+        {
+            // Ended within its first step: the store's row is the record the step's completion made of it.
+            _ended.Add(completion.ApplyTo(record) with { LastEventId = outcome.LastEventId }, _time.GetUtcNow());
+        }
+
         _dispatcher.AfterStep(executionArn, outcome);
         return record;
     }
@@ -232,6 +250,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
     public async Task<ExecutionRecord> RedriveExecutionAsync(string executionArn, string? clientToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
+
+        // Before the redrive commits, so that no wait after it is handed the record of the run that ended.
+        _ended.Forget(executionArn);
         var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
             ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
         var stored = await _store.Executions.GetSnapshotAsync(executionArn, cancellationToken).ConfigureAwait(false)
@@ -345,11 +366,21 @@ public sealed partial class DurableEngine : IAsyncDisposable
         return new Page<JsonObject>(events, stored.NextToken);
     }
 
-    /// <summary>Waits until the execution is no longer running and returns it.</summary>
+    /// <summary>
+    /// Waits until the execution is no longer running and returns it. The record of an execution this engine saw end
+    /// within its start is handed over without reading the store (for a second, once); any other is read from the
+    /// store when this engine completes it, or every <see cref="DurableEngineOptions.PollInterval"/> when another
+    /// process may.
+    /// </summary>
     /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
     public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(executionArn);
+        if (_ended.Take(executionArn, _time.GetUtcNow()) is { } ended)
+        {
+            return ended;
+        }
+
         while (true)
         {
             var waiter = _waiters.GetOrAdd(executionArn, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

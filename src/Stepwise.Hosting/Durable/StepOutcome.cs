@@ -6,7 +6,8 @@ namespace Stepwise.Hosting.Durable;
 /// <summary>
 /// What one committed step did: whether it left work or timers in the store for the dispatcher to find, how it ended
 /// the execution (if it did), which tasks it cancelled, the work its commit leased to this node to run at once, and
-/// whether it queued activity tasks for workers.
+/// whether it queued activity tasks for workers, and the execution's last event id after the commit (0 when nothing was
+/// committed): with the completion, what the store's record of an execution the step ended reads.
 /// </summary>
 internal readonly record struct StepOutcome(bool Committed, bool ScheduledSomething, ExecutionCompletion? Completion, IReadOnlyList<long> CancelledTasks,
-    IReadOnlyList<LeasedWorkItem>? LeasedWork, bool QueuedActivityTasks = false);
+    IReadOnlyList<LeasedWorkItem>? LeasedWork, bool QueuedActivityTasks = false, long LastEventId = 0);

@@ -169,6 +169,25 @@ public sealed class StateMachineActionTests
     }
 
     [Fact]
+    public async Task StartExecution_right_after_UpdateStateMachine_and_DeleteStateMachine_sees_each_of_them()
+    {
+        await using var server = await ApiServer.StartAsync();
+        string arn = await server.CreateStateMachineAsync("fresh");
+        var first = await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{arn}}"}""");
+        const string next = """{"StartAt":"Q","States":{"Q":{"Type":"Pass","Result":"updated","End":true}}}""";
+
+        await server.CallOkAsync("UpdateStateMachine", $$"""{"stateMachineArn":"{{arn}}","definition":{{ApiServer.Quote(next)}}}""");
+        var second = await server.CallOkAsync("StartExecution", $$"""{"stateMachineArn":"{{arn}}"}""");
+        var ended = await server.Engine.WaitForExecutionAsync(second["executionArn"]!.AsString()).WaitAsync(TimeSpan.FromSeconds(20));
+        await server.CallOkAsync("DeleteStateMachine", $$"""{"stateMachineArn":"{{arn}}"}""");
+        string message = await server.CallFailsAsync("StartExecution", $$"""{"stateMachineArn":"{{arn}}"}""", "StateMachineDoesNotExist");
+
+        Assert.NotNull(first["executionArn"]);
+        Assert.Equal("\"updated\"", ended.Output);
+        Assert.Contains(arn, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpdateStateMachine_without_anything_to_change_answers_MissingRequiredParameter()
     {
         await using var server = await ApiServer.StartAsync();

@@ -13,16 +13,20 @@ using Stepwise.Storage.Work;
 namespace Stepwise.Hosting.Tests.TestSupport;
 
 /// <summary>
-/// An in-memory store that counts snapshot reads and step commits, to show what a step costs, and can make each commit
+/// An in-memory store that counts snapshot reads, execution record reads and step commits, to show what a step or a
+/// wait costs, and can make each commit
 /// take real time, as a loaded machine's disk does.
 /// </summary>
 internal sealed class CountingStore : IStepwiseStore, IExecutionStore
 {
     private readonly InMemoryStore _inner = new();
     private int _snapshotReads;
+    private int _recordReads;
     private int _commits;
 
     public int SnapshotReads => Volatile.Read(ref _snapshotReads);
+
+    public int RecordReads => Volatile.Read(ref _recordReads);
 
     /// <summary>Commits of steps after the first (the first is <see cref="CreateAsync"/>).</summary>
     public int Commits => Volatile.Read(ref _commits);
@@ -55,8 +59,11 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
     public ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default) =>
         _inner.Executions.CreateAsync(execution, firstStep, cancellationToken);
 
-    public ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default) =>
-        _inner.Executions.GetAsync(executionArn, cancellationToken);
+    public ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _recordReads);
+        return _inner.Executions.GetAsync(executionArn, cancellationToken);
+    }
 
     public ValueTask<StoredSnapshot?> GetSnapshotAsync(string executionArn, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Stepwise.Storage.Executions;
+
+namespace Stepwise.Hosting.Durable;
+
+/// <summary>
+/// The records of executions whose first step, committed by an engine, ended them, as the store now holds them:
+/// <see cref="DurableEngine.WaitForExecutionAsync"/> takes one instead of reading it back (an execution that runs to
+/// its end within its start, as most short workflows do, is awaited right after). Bounded by
+/// <see cref="MaxEntries"/> (oldest first out) and <see cref="MaxAge"/>; a record not here is read from the store. One
+/// per store, shared by the engines over it (<see cref="StartCaches"/>), so a redrive through any of them takes the
+/// record out.
+/// </summary>
+internal sealed class EndedExecutions
+{
+    /// <summary>How many records are kept at most.</summary>
+    public const int MaxEntries = 1024;
+
+    /// <summary>
+    /// How long a record is handed over: only a redrive changes an ended execution, and one through an engine over the
+    /// same store takes the record out; one by another process over the same database is seen after this.
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, (ExecutionRecord Record, DateTimeOffset EndedAt)> _records = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+    private int _queued;
+
+    /// <summary>How many records are kept; for tests.</summary>
+    public int Count => _records.Count;
+
+    /// <summary>Keeps <paramref name="record"/> (not running, ended at <paramref name="now"/>) for a wait to take.</summary>
+    public void Add(ExecutionRecord record, DateTimeOffset now)
+    {
+        _records[record.ExecutionArn] = (record, now);
+        _order.Enqueue(record.ExecutionArn);
+
+        // The queue holds every kept ARN at least once, so bounding it bounds the records. An ARN that was added again
+        // since may lose its newer record here: a wait on it then reads the store, as for any record not kept.
+        if (Interlocked.Increment(ref _queued) > MaxEntries && _order.TryDequeue(out string? oldest))
+        {
+            Interlocked.Decrement(ref _queued);
+            _records.TryRemove(oldest, out _);
+        }
+    }
+
+    /// <summary>Takes the record of <paramref name="executionArn"/> out; null when none is kept or it is older than <see cref="MaxAge"/> at <paramref name="now"/>.</summary>
+    public ExecutionRecord? Take(string executionArn, DateTimeOffset now)
+    {
+        if (!_records.TryRemove(executionArn, out var kept))
+        {
+            return null;
+        }
+
+        var age = now - kept.EndedAt;
+        return age >= TimeSpan.Zero && age <= MaxAge ? kept.Record : null;
+    }
+
+    /// <summary>Forgets the record of <paramref name="executionArn"/>: the execution runs again (a redrive).</summary>
+    public void Forget(string executionArn) => _records.TryRemove(executionArn, out _);
+}
