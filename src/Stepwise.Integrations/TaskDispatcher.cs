@@ -107,8 +107,9 @@ public sealed class TaskDispatcher
 
         lock (_lock)
         {
+            // Looked up by span, as FindLambda does: asked once per task, this copies no name.
             return _tasks.ContainsKey(resource)
-                || (functionName is not null && _lambdas.TryGetValue(LambdaFunctionName.Normalize(functionName), out var backend)
+                || (functionName is not null && _lambdas.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(LambdaFunctionName.Name(functionName), out var backend)
                     && backend is InProcessLambdaBackend);
         }
     }

@@ -32,23 +32,10 @@ public static class Interpreter
     public static Decision Decide(StateMachine definition, ExecutionSnapshot? snapshot, Stimulus stimulus, DateTimeOffset now, Random random,
         int maxPayloadBytes = DefaultMaxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
-        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(stimulus);
-        ArgumentNullException.ThrowIfNull(random);
-        ExecutionSnapshot next;
-        if (stimulus is ExecutionStartedStimulus started)
-        {
-            next = new ExecutionSnapshot(started.Info);
-        }
-        else
-        {
-            next = snapshot?.Clone() ?? throw new ArgumentException("Only ExecutionStarted may come without a snapshot.", nameof(snapshot));
-        }
-
-        var stepper = new Stepper(definition, next, now, random, maxPayloadBytes, missingActivities);
-        stepper.Apply(stimulus);
-        return new Decision(next, stepper.Events, stepper.Commands);
+        var sequence = DecisionSequence.Start(definition, snapshot, now, random, maxPayloadBytes, missingActivities);
+        sequence.Apply(stimulus);
+        return new Decision(sequence.Snapshot!, sequence.Events, sequence.Commands);
     }
 
     /// <summary>
@@ -62,18 +49,14 @@ public static class Interpreter
     public static Decision DecideBatch(StateMachine definition, ExecutionSnapshot snapshot, IReadOnlyList<Stimulus> stimuli, DateTimeOffset now, Random random,
         int maxPayloadBytes = DefaultMaxPayloadBytes, IReadOnlySet<string>? missingActivities = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
-        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(stimuli);
-        ArgumentNullException.ThrowIfNull(random);
         if (stimuli.Count == 0)
         {
             throw new ArgumentException("A decision needs at least one stimulus.", nameof(stimuli));
         }
 
-        var next = snapshot.Clone();
-        var stepper = new Stepper(definition, next, now, random, maxPayloadBytes, missingActivities);
+        var sequence = DecisionSequence.Start(definition, snapshot, now, random, maxPayloadBytes, missingActivities);
         for (int i = 0; i < stimuli.Count; i++)
         {
             if (stimuli[i] is ExecutionStartedStimulus)
@@ -81,9 +64,9 @@ public static class Interpreter
                 throw new ArgumentException("ExecutionStarted starts a decision of its own.", nameof(stimuli));
             }
 
-            stepper.Apply(stimuli[i]);
+            sequence.Apply(stimuli[i]);
         }
 
-        return new Decision(next, stepper.Events, stepper.Commands);
+        return new Decision(sequence.Snapshot!, sequence.Events, sequence.Commands);
     }
 }

@@ -32,6 +32,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private readonly Dictionary<string, Func<LeasedWorkItem, CancellationToken, Task<LeasedWorkItem?>>> _workHandlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>> _engineTasks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _startedInline = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _spareInline;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRunId;
     private Task? _loop;
@@ -113,22 +114,24 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             return null;
         }
 
-        string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
-        var invocation = Invocation(work, key);
+        // A handler in this process is handed the request alone, never the Submitted callback (.sync jobs are the
+        // service integrations'), so the inline invocation goes without it.
+        var invocation = Invocation(work, TaskWork.IdempotencyHash(work.ExecutionArn, command.TaskId), reportsSubmitted: false);
         if (!_tasks.IsServedInProcess(invocation))
         {
             return null;
         }
 
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
+        var cts = Interlocked.Exchange(ref _spareInline, null) ?? CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
         var pending = InvokeAsync(work, EngineTask(work), invocation, cts.Token);
         if (pending.IsCompleted)
         {
-            cts.Dispose();
+            SpareInline(cts);
             return ToStimulus(work, pending.Result);
         }
 
         // A step decided again (after a conflict) starts the call again: the earlier one is no longer wanted.
+        string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
         if (_inflightTasks.TryRemove(key, out var earlier))
         {
             earlier.Cancel();
@@ -137,6 +140,20 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         _inflightTasks[key] = cts;
         _startedInline[key] = pending.AsTask();
         return null;
+    }
+
+    /// <summary>
+    /// Keeps the token source of a call that answered at once for the next one: nothing can cancel a call that is over
+    /// (only a task still running is in <see cref="_inflightTasks"/>), so a reset source serves the next task as a new
+    /// one would, without linking and unlinking a source to the engine's per task. A source the engine's hard stop
+    /// cancelled meanwhile does not reset and is dropped.
+    /// </summary>
+    private void SpareInline(CancellationTokenSource cts)
+    {
+        if (!cts.TryReset() || Interlocked.CompareExchange(ref _spareInline, cts, null) is not null)
+        {
+            cts.Dispose();
+        }
     }
 
     /// <summary>
@@ -250,6 +267,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             await StopAsync().ConfigureAwait(false);
         }
 
+        Interlocked.Exchange(ref _spareInline, null)?.Dispose();
         _stopping.Dispose();
         _hard.Dispose();
         _slots.Dispose();
@@ -526,7 +544,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
             var renewing = RenewWhileRunningAsync(item.Lease, cts, renewal.Token);
             var own = startedInline ? null : EngineTask(work);
-            var handling = startedInline ? started!.WaitAsync(cts.Token) : InvokeAsync(work, own, Invocation(work, key), cts.Token).AsTask();
+            var handling = startedInline ? started!.WaitAsync(cts.Token) : InvokeAsync(work, own, Invocation(work, StableHash.Of(key)), cts.Token).AsTask();
             // A handler of the host's answers when it will, which no clock of the engine's decides: the slot waits on it
             // idle until it answers. The engine's own tasks (a nested start) are steps of the engine's, and busy.
             using var waiting = own is null ? Idle.Wait(handling) : null;
@@ -573,14 +591,20 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         };
     }
 
-    private TaskInvocation Invocation(TaskWork work, string key)
+    /// <summary>
+    /// The invocation of a task whose idempotency key hashes to <paramref name="keyHash"/>: its request id derives from
+    /// the key, so a redelivery carries the same one.
+    /// </summary>
+    private TaskInvocation Invocation(TaskWork work, ulong keyHash, bool reportsSubmitted = true)
     {
         var command = work.Command;
         return new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
             work.StateMachineName, command.StateName, work.MockTestCase, MockAttempt(command.Context), _options.Region, _options.AccountId,
-            RandomIds.NewUuid(new Random(StableHash.ToSeed(StableHash.Of(key)))), _time.GetUtcNow())
+            RandomIds.NewUuid(keyHash), _time.GetUtcNow())
         {
-            Submitted = command.TaskToken is null ? (output, ct) => ReportSubmittedAsync(work.ExecutionArn, command.TaskId, output, ct) : null,
+            Submitted = reportsSubmitted && command.TaskToken is null
+                ? (output, ct) => ReportSubmittedAsync(work.ExecutionArn, command.TaskId, output, ct)
+                : null,
         };
     }
 

@@ -6,7 +6,7 @@ namespace Stepwise.Hosting.Durable;
 /// </summary>
 internal static class StableHash
 {
-    public static ulong Of(string text, ulong seed = 14695981039346656037UL)
+    public static ulong Of(ReadOnlySpan<char> text, ulong seed = 14695981039346656037UL)
     {
         ulong hash = seed;
         foreach (char c in text)

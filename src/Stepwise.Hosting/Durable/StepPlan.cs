@@ -75,17 +75,24 @@ internal sealed class StepPlan
         var plan = new StepPlan(header);
         var pending = new Queue<Stimulus>();
         pending.Enqueue(stimulus);
+        // One sequence for the whole step: the frames a decision copies stay the step's for the decisions after it.
+        var random = new DecisionRandom();
+        var sequence = DecisionSequence.Start(machine, snapshot, now, random, maxPayloadBytes, missingActivities);
+        int events = 0;
+        int commands = 0;
         while (pending.TryDequeue(out var next))
         {
-            var random = new Random(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, snapshot?.NextEventId ?? 0)));
-            var decision = Interpreter.Decide(machine, snapshot, next, now, random, maxPayloadBytes, missingActivities);
-            snapshot = decision.Snapshot;
+            random.Reseed(StableHash.ToSeed(StableHash.Combine((ulong)(uint)header.Seed, sequence.Snapshot?.NextEventId ?? 0)));
+            sequence.Apply(next);
+            snapshot = sequence.Snapshot;
             if (next is RedriveRequestedStimulus)
             {
-                plan._redrive = new ExecutionRedrive(snapshot.Info.RedriveCount ?? 0, now);
+                plan._redrive = new ExecutionRedrive(snapshot!.Info.RedriveCount ?? 0, now);
             }
 
-            plan.Record(decision, pending, now, invokeInline, waitTimeScale);
+            plan.Record(sequence, events, commands, pending, now, invokeInline, waitTimeScale);
+            events = sequence.Events.Count;
+            commands = sequence.Commands.Count;
         }
 
         plan.Snapshot = snapshot!;
@@ -170,17 +177,24 @@ internal sealed class StepPlan
         Header = Header with { Children = remaining };
     }
 
-    private void Record(Decision decision, Queue<Stimulus> pending, DateTimeOffset now, Func<TaskWork, Stimulus?>? invokeInline, double waitTimeScale)
+    /// <summary>Records the decision whose events and commands are those of <paramref name="sequence"/> past the given counts.</summary>
+    private void Record(DecisionSequence sequence, int firstEvent, int firstCommand, Queue<Stimulus> pending, DateTimeOffset now,
+        Func<TaskWork, Stimulus?>? invokeInline, double waitTimeScale)
     {
-        var info = decision.Snapshot.Info;
-        foreach (var e in decision.Events)
+        var snapshot = sequence.Snapshot!;
+        var info = snapshot.Info;
+        var events = sequence.Events;
+        for (int i = firstEvent; i < events.Count; i++)
         {
             // The store writes the event's text when it needs it: as UTF-8 into the step's row, each payload once.
+            var e = events[i];
             _events.Add(new StoredEvent(e.Id, e.Type, e.Timestamp, new HistoryEventText(e)));
         }
 
-        foreach (var command in decision.Commands)
+        var commands = sequence.Commands;
+        for (int i = firstCommand; i < commands.Count; i++)
         {
+            var command = commands[i];
             switch (command)
             {
                 case InvokeTaskCommand { IsActivity: true } activity:
@@ -238,16 +252,16 @@ internal sealed class StepPlan
                     _work.Add(MapRunWork.Stop(info.ExecutionArn, stopMapRun.MapRunArn, now));
                     break;
                 case FinishExecutionCommand finish:
-                    _completion = ToCompletion(finish, now, decision.Snapshot.NextEventId - 1);
+                    _completion = ToCompletion(finish, now, snapshot.NextEventId - 1);
                     if (Header.Parent is { } parent)
                     {
                         // Enqueued with the completion itself, so the parent's task is answered even after a crash.
-                        _work.Add(NestedExecutionWork.AnswerParent(parent, info.ExecutionArn, decision.Snapshot.NextEventId - 1, now));
+                        _work.Add(NestedExecutionWork.AnswerParent(parent, info.ExecutionArn, snapshot.NextEventId - 1, now));
                     }
 
                     if (Header.MapRunChild is { } link)
                     {
-                        _work.Add(MapRunChildWork.Ended(link, info.ExecutionArn, decision.Snapshot.NextEventId - 1, now));
+                        _work.Add(MapRunChildWork.Ended(link, info.ExecutionArn, snapshot.NextEventId - 1, now));
                     }
 
                     break;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Stepwise.Json;
 using Stepwise.Runtime;
 
@@ -11,6 +12,17 @@ internal sealed record TaskWork(string ExecutionArn, string StateMachineName, st
     /// the same key, so an integration can recognise it.
     /// </summary>
     public static string IdempotencyKey(string executionArn, long taskId) => $"{executionArn}#task-{taskId}";
+
+    /// <summary>
+    /// <see cref="StableHash.Of"/> of <see cref="IdempotencyKey"/>, without spelling the key: a task answered inline
+    /// never needs the key itself, only what is derived from it.
+    /// </summary>
+    public static ulong IdempotencyHash(string executionArn, long taskId)
+    {
+        Span<char> digits = stackalloc char[20];
+        taskId.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+        return StableHash.Of(digits[..written], StableHash.Of("#task-", StableHash.Of(executionArn)));
+    }
 
     public string Serialize()
     {

@@ -169,7 +169,7 @@ internal sealed partial class Stepper
     /// <summary>The frame whose Map state waits on the run; false for a run nothing waits on any more (it was stopped).</summary>
     private bool TryGetMapRunFrame(string mapRunArn, out Frame frame, out MapState state)
     {
-        foreach (var candidate in _frames.Values)
+        foreach (var (_, candidate) in _frames)
         {
             if (candidate.Phase == FramePhase.WaitingChildren && string.Equals(candidate.FanOut?.MapRunArn, mapRunArn, StringComparison.Ordinal))
             {
@@ -187,7 +187,7 @@ internal sealed partial class Stepper
     /// <summary>When the execution ends, the runs it still waits on are stopped (AWS aborts a finished execution's map runs).</summary>
     private void StopWaitingMapRuns()
     {
-        foreach (var frame in _frames.Values)
+        foreach (var (_, frame) in _frames)
         {
             if (frame.Phase == FramePhase.WaitingChildren && frame.FanOut?.MapRunArn is { } mapRunArn)
             {

@@ -31,7 +31,7 @@ internal sealed partial class Stepper
         // Like the other execution-level events, ExecutionRedriven is outside every chain; the states run again after it.
         long redriven = Emit(null, "ExecutionRedriven", "executionRedrivenEventDetails",
             JsonObject.Create(("redriveCount", (JsonValue)redriveCount)));
-        foreach (var frame in _frames.Values)
+        foreach (var (_, frame) in _frames)
         {
             if (frame.Kind == FrameKind.Root)
             {

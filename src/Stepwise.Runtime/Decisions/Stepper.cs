@@ -342,13 +342,13 @@ internal sealed partial class Stepper
         _snapshot.Output = output;
         _snapshot.Error = error;
         _snapshot.Cause = cause;
-        foreach (var timerId in _snapshot.Timers.Keys)
+        foreach (var (timerId, _) in _snapshot.Timers)
         {
             Commands.Add(new CancelTimerCommand(timerId));
         }
 
         _snapshot.Timers = _snapshot.Timers.Clear();
-        foreach (var taskId in _snapshot.Tasks.Keys)
+        foreach (var (taskId, _) in _snapshot.Tasks)
         {
             Commands.Add(new CancelTaskCommand(taskId));
         }
@@ -382,7 +382,7 @@ internal sealed partial class Stepper
     /// </summary>
     private void Stop(string? error, string? cause)
     {
-        foreach (var frame in _frames.Values)
+        foreach (var (_, frame) in _frames)
         {
             if (frame.Kind == FrameKind.Root)
             {
