@@ -136,7 +136,7 @@ internal sealed class SqliteMapRunStore(SqliteStore store) : IMapRunStore
         }
     }
 
-    private static MapRunRecord ReadRun(SqliteDataReader reader) => new()
+    private static MapRunRecord ReadRun(SqliteRows reader) => new()
     {
         MapRunArn = reader.GetString(1),
         ExecutionArn = reader.GetString(2),

@@ -156,7 +156,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         return reader.Read() ? ReadVersionRow(reader) : null;
     }
 
-    private static StateMachineRecord ReadMachine(SqliteDataReader reader) => new()
+    private static StateMachineRecord ReadMachine(SqliteRows reader) => new()
     {
         StateMachineArn = reader.GetString(1),
         Name = reader.GetString(2),
@@ -171,7 +171,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         TracingConfiguration = NullableString(reader, 11),
     };
 
-    private static StateMachineVersionRecord ReadVersionRow(SqliteDataReader reader) => new()
+    private static StateMachineVersionRecord ReadVersionRow(SqliteRows reader) => new()
     {
         StateMachineVersionArn = reader.GetString(0),
         StateMachineArn = reader.GetString(1),

@@ -56,6 +56,6 @@ internal sealed class SqliteTimerStore(SqliteStore store) : ITimerStore
         }));
     }
 
-    private static DurableTimer ReadTimer(SqliteDataReader reader) =>
+    private static DurableTimer ReadTimer(SqliteRows reader) =>
         new(reader.GetString(0), reader.GetInt64(1), Instant(reader, 2), NullableString(reader, 3));
 }
