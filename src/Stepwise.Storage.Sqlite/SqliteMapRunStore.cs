@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.Paging;
 using static Stepwise.Storage.Sqlite.SqliteValues;

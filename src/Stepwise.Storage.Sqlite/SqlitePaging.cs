@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Paging;
 
 namespace Stepwise.Storage.Sqlite;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.StateMachines;
 using static Stepwise.Storage.Sqlite.SqliteValues;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Timers;
 using static Stepwise.Storage.Sqlite.SqliteValues;
 
