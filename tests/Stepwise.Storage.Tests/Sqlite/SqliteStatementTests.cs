@@ -50,6 +50,14 @@ public sealed class SqliteStatementTests : IDisposable
     }
 
     [Fact]
+    public void Text_holding_a_nul_character_reads_back_whole()
+    {
+        SqliteValues.Execute(_connection, "INSERT INTO t (id, a) VALUES ($p0, $p1)", 1L, "before\0after");
+
+        Assert.Equal(["before\0after"], Row("SELECT a FROM t", 1));
+    }
+
+    [Fact]
     public void The_count_is_the_rows_changed_and_zero_for_a_statement_that_changes_none()
     {
         SqliteValues.Execute(_connection, "INSERT INTO t (id) VALUES ($p0)", 1L);
