@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Activities;
 using Stepwise.Storage.Paging;
 using static Stepwise.Storage.Sqlite.SqliteValues;

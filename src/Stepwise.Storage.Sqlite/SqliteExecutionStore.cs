@@ -116,7 +116,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
             while (items.Count <= request.MaxResults && reader.Read())
             {
                 step.Clear();
-                SqliteHistoryStep.Decode((byte[])reader.GetValue(2), reader.GetInt32(1), reader.GetInt32(0), step);
+                SqliteHistoryStep.Decode(reader.GetBlob(2), reader.GetInt32(1), reader.GetInt32(0), step);
                 if (request.reverseOrder)
                 {
                     for (int i = step.Count - 1; i >= 0 && items.Count <= request.MaxResults; i--)
@@ -308,7 +308,7 @@ internal sealed class SqliteExecutionStore(SqliteStore store) : IExecutionStore
         }
     }
 
-    private static ExecutionRecord ReadExecution(SqliteDataReader reader) => new()
+    private static ExecutionRecord ReadExecution(SqliteRows reader) => new()
     {
         ExecutionArn = reader.GetString(1),
         StateMachineArn = reader.GetString(2),

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.MapRuns;
 using Stepwise.Storage.Paging;
 using static Stepwise.Storage.Sqlite.SqliteValues;
@@ -136,7 +135,7 @@ internal sealed class SqliteMapRunStore(SqliteStore store) : IMapRunStore
         }
     }
 
-    private static MapRunRecord ReadRun(SqliteDataReader reader) => new()
+    private static MapRunRecord ReadRun(SqliteRows reader) => new()
     {
         MapRunArn = reader.GetString(1),
         ExecutionArn = reader.GetString(2),

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Paging;
 
 namespace Stepwise.Storage.Sqlite;
@@ -9,7 +8,7 @@ internal static class SqlitePaging
     /// Reads up to <paramref name="maxResults"/> rows of <paramref name="reader"/>, a query that asked for one more (<c>LIMIT max + 1</c>): the
     /// extra row only says that a next page exists, whose token is the position of the last row returned.
     /// </summary>
-    public static Page<T> Read<T>(SqliteDataReader reader, int maxResults, Func<SqliteDataReader, T> map, Func<SqliteDataReader, long> position)
+    public static Page<T> Read<T>(SqliteRows reader, int maxResults, Func<SqliteRows, T> map, Func<SqliteRows, long> position)
     {
         var items = new List<T>();
         long last = 0;

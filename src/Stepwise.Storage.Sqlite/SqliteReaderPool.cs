@@ -6,7 +6,10 @@ namespace Stepwise.Storage.Sqlite;
 /// returned connection holds no snapshot of the database) and hands it back. WAL readers never block the writer and
 /// see only committed transactions.
 /// </summary>
-internal sealed class SqliteReaderPool(string connectionString, int capacity) : IDisposable
+/// <param name="connectionString">The database's connection string.</param>
+/// <param name="openingSql">A statement each new connection runs once (the busy timeout).</param>
+/// <param name="capacity">How many idle connections are kept.</param>
+internal sealed class SqliteReaderPool(string connectionString, string openingSql, int capacity) : IDisposable
 {
     private readonly Stack<SqlitePreparedConnection> _idle = new(capacity);
     private bool _disposed;
@@ -43,6 +46,7 @@ internal sealed class SqliteReaderPool(string connectionString, int capacity) : 
         try
         {
             connection.Open();
+            SqliteValues.Execute(connection, openingSql);
         }
         catch
         {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.StateMachines;
 using static Stepwise.Storage.Sqlite.SqliteValues;
@@ -75,7 +74,7 @@ internal sealed class SqliteStateMachineAliasStore(SqliteStore store) : IStateMa
             Execute(connection, "DELETE FROM state_machine_aliases WHERE arn = $p0", arn) > 0);
     }
 
-    private static StateMachineAliasRecord ReadAlias(SqliteDataReader reader) => new()
+    private static StateMachineAliasRecord ReadAlias(SqliteRows reader) => new()
     {
         StateMachineAliasArn = reader.GetString(1),
         StateMachineArn = reader.GetString(2),

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Paging;
 using Stepwise.Storage.StateMachines;
 using static Stepwise.Storage.Sqlite.SqliteValues;
@@ -156,7 +155,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         return reader.Read() ? ReadVersionRow(reader) : null;
     }
 
-    private static StateMachineRecord ReadMachine(SqliteDataReader reader) => new()
+    private static StateMachineRecord ReadMachine(SqliteRows reader) => new()
     {
         StateMachineArn = reader.GetString(1),
         Name = reader.GetString(2),
@@ -171,7 +170,7 @@ internal sealed class SqliteStateMachineStore(SqliteStore store) : IStateMachine
         TracingConfiguration = NullableString(reader, 11),
     };
 
-    private static StateMachineVersionRecord ReadVersionRow(SqliteDataReader reader) => new()
+    private static StateMachineVersionRecord ReadVersionRow(SqliteRows reader) => new()
     {
         StateMachineVersionArn = reader.GetString(0),
         StateMachineArn = reader.GetString(1),

@@ -7,9 +7,9 @@ using SQLitePCL;
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
-/// A statement that changes rows, prepared once on its connection and run through SQLite's own API: a step commit runs
-/// a dozen of these, and Microsoft.Data.Sqlite's command looks each parameter up by name (converting the name to
-/// UTF-8) and builds a data reader at every run. Here the parameters' positions are looked up once.
+/// A statement prepared once on its connection and run through SQLite's own API: a step commit or a start's reads run
+/// the same statements over and over, and Microsoft.Data.Sqlite's command looks each parameter up by name (converting
+/// the name to UTF-8) and builds a data reader at every run. Here the parameters' positions are looked up once.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -17,6 +17,7 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     private readonly bool _readOnly;
+    private readonly SqliteRows _rows;
     private int[] _positions = [];
 
     private SqliteStatement(sqlite3 database, sqlite3_stmt statement)
@@ -24,6 +25,7 @@ internal sealed class SqliteStatement : IDisposable
         _database = database;
         _statement = statement;
         _readOnly = raw.sqlite3_stmt_readonly(statement) != 0;
+        _rows = new SqliteRows(database, statement);
     }
 
     /// <summary>Prepares <paramref name="sql"/>, which must be one statement.</summary>
@@ -53,38 +55,48 @@ internal sealed class SqliteStatement : IDisposable
     /// <exception cref="SqliteException">SQLite failed the statement (a constraint, a busy database…).</exception>
     public int Execute(ReadOnlySpan<object?> arguments)
     {
-        if (_positions.Length != arguments.Length)
+        using var rows = Query(arguments);
+        while (rows.Read())
         {
-            _positions = Positions(arguments.Length);
         }
 
-        try
-        {
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                if (_positions[i] > 0)
-                {
-                    Check(Bind(_positions[i], arguments[i]));
-                }
-            }
-
-            int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
-            {
-            }
-
-            Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
-            return _readOnly ? 0 : raw.sqlite3_changes(_database);
-        }
-        finally
-        {
-            // Ends the statement's use of the database and lets go of bound text and blobs.
-            raw.sqlite3_reset(_statement);
-            raw.sqlite3_clear_bindings(_statement);
-        }
+        return _readOnly ? 0 : raw.sqlite3_changes(_database);
     }
 
-    public void Dispose() => _statement.Dispose();
+    /// <summary>Binds <paramref name="arguments"/> to <c>$p0</c>, <c>$p1</c>… and returns the rows; dispose them when read.</summary>
+    public SqliteRows Query(ReadOnlySpan<object?> arguments)
+    {
+        var rows = _rows.Open();
+        try
+        {
+            if (_positions.Length != arguments.Length)
+            {
+                _positions = Positions(arguments.Length);
+            }
+
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (_positions[i] > 0 && Bind(_positions[i], arguments[i]) is var rc && rc != raw.SQLITE_OK)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, _database);
+                }
+            }
+        }
+        catch
+        {
+            rows.Dispose();
+            throw;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Finalizes the statement (the connection must not close before its statements are finalized).</summary>
+    public void Dispose()
+    {
+        _rows.Dispose();
+        _statement.Dispose();
+    }
 
     private int[] Positions(int count)
     {
@@ -130,14 +142,6 @@ internal sealed class SqliteStatement : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _database);
         }
     }
 }

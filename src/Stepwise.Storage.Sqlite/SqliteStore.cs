@@ -20,6 +20,7 @@ public sealed class SqliteStore : IStepwiseStore
 {
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
+    private readonly string _busyTimeout;
     private readonly SqliteReaderPool _readers;
     private SqliteConnection? _writerConnection;
     private SqliteWriter? _writer;
@@ -44,8 +45,10 @@ public sealed class SqliteStore : IStepwiseStore
             // Whole seconds, at least one: Microsoft.Data.Sqlite reads 0 as "wait forever" on a busy database.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        // SQLite waits this long for a lock held by another connection before it reports the database busy.
+        _busyTimeout = "PRAGMA busy_timeout = " + ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
         // Reads are synchronous, so no more run at once than threads do; twice the cores covers the pool's extra threads.
-        _readers = new SqliteReaderPool(_connectionString, Math.Max(4, 2 * Environment.ProcessorCount));
+        _readers = new SqliteReaderPool(_connectionString, _busyTimeout, Math.Max(4, 2 * Environment.ProcessorCount));
         StateMachines = new SqliteStateMachineStore(this);
         Aliases = new SqliteStateMachineAliasStore(this);
         Executions = new SqliteExecutionStore(this);
@@ -121,8 +124,7 @@ public sealed class SqliteStore : IStepwiseStore
 
             var connection = new SqlitePreparedConnection(_connectionString);
             connection.Open();
-            SqliteValues.Execute(connection, "PRAGMA busy_timeout = "
-                + ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+            SqliteValues.Execute(connection, _busyTimeout);
             // WAL lets readers run beside the writer and makes a commit one sequential log write; FULL fsyncs the log
             // at every commit, so a committed step survives a power cut (group commit keeps that affordable).
             SqliteValues.Execute(connection, "PRAGMA journal_mode = WAL");

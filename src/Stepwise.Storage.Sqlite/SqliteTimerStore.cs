@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Timers;
 using static Stepwise.Storage.Sqlite.SqliteValues;
 
@@ -56,6 +55,6 @@ internal sealed class SqliteTimerStore(SqliteStore store) : ITimerStore
         }));
     }
 
-    private static DurableTimer ReadTimer(SqliteDataReader reader) =>
+    private static DurableTimer ReadTimer(SqliteRows reader) =>
         new(reader.GetString(0), reader.GetInt64(1), Instant(reader, 2), NullableString(reader, 3));
 }

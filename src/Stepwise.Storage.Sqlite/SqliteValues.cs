@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 
 namespace Stepwise.Storage.Sqlite;
 
@@ -16,29 +15,29 @@ internal static class SqliteValues
 
     public static object ToDb(string? value) => value is null ? DBNull.Value : value;
 
-    public static DateTimeOffset Instant(SqliteDataReader reader, int ordinal) => FromStored(reader.GetInt64(ordinal));
+    public static DateTimeOffset Instant(SqliteRows reader, int ordinal) => FromStored(reader.GetInt64(ordinal));
 
-    public static DateTimeOffset? NullableInstant(SqliteDataReader reader, int ordinal) =>
+    public static DateTimeOffset? NullableInstant(SqliteRows reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : FromStored(reader.GetInt64(ordinal));
 
-    public static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? NullableString(SqliteRows reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>Runs a statement and returns the number of rows it changed.</summary>
     public static int Execute(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments) =>
-        connection.Execute(sql, arguments);
+        connection.Statement(sql).Execute(arguments);
 
-    /// <summary>Runs a query and returns the first column of its first row, or null.</summary>
+    /// <summary>Runs a query and returns the first column of its first row (a long, double, string or byte array), or null.</summary>
     public static object? Scalar(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments)
     {
-        var value = connection.Prepared(sql, arguments).ExecuteScalar();
-        return value is DBNull ? null : value;
+        using var rows = connection.Statement(sql).Query(arguments);
+        return rows.Read() ? rows.GetValue(0) : null;
     }
 
     /// <summary>
-    /// Runs a query and returns its rows. Dispose the reader before the next statement on the connection: disposing
-    /// resets the statement, which ends its read of the database (a statement left open would pin an old snapshot and
-    /// keep the write-ahead log from being checkpointed).
+    /// Runs a query and returns its rows. Dispose them before running the statement again: disposing resets the
+    /// statement, which ends its read of the database (a statement left open would pin an old snapshot and keep the
+    /// write-ahead log from being checkpointed).
     /// </summary>
-    public static SqliteDataReader Query(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments) =>
-        connection.Prepared(sql, arguments).ExecuteReader();
+    public static SqliteRows Query(SqlitePreparedConnection connection, string sql, params ReadOnlySpan<object?> arguments) =>
+        connection.Statement(sql).Query(arguments);
 }

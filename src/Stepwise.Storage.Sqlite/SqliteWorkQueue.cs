@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Stepwise.Storage.Work;
 using static Stepwise.Storage.Sqlite.SqliteValues;
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 
 namespace Stepwise.Storage.Sqlite;
 

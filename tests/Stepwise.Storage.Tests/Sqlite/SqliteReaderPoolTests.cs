@@ -37,7 +37,6 @@ public sealed class SqliteReaderPoolTests : IDisposable
 
         var again = store.Readers.Rent();
         Assert.Same(first, again);
-        Assert.Equal(1, prepared);
         Assert.Equal(prepared, again.PreparedCount);
         store.Readers.Return(again);
     }
@@ -126,15 +125,16 @@ public sealed class SqliteReaderPoolTests : IDisposable
     }
 
     [Fact]
-    public async Task A_statement_run_with_another_number_of_arguments_is_prepared_again()
+    public async Task A_statement_run_with_another_number_of_arguments_binds_them_and_stays_one_statement()
     {
         await using var store = await OpenStoreAsync();
         var connection = store.Readers.Rent();
+        var prepared = connection.PreparedCount;
 
         Assert.Equal(1L, SqliteValues.Scalar(connection, "SELECT $p0", 1L));
         Assert.Equal(2L, SqliteValues.Scalar(connection, "SELECT $p0", 2L, 3L));
         Assert.Equal(4L, SqliteValues.Scalar(connection, "SELECT $p0", 4L));
-        Assert.Equal(1, connection.PreparedCount);
+        Assert.Equal(prepared + 1, connection.PreparedCount);
         store.Readers.Return(connection);
     }
 

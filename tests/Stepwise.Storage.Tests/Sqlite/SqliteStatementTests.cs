@@ -28,7 +28,7 @@ public sealed class SqliteStatementTests : IDisposable
     {
         SqliteValues.Execute(_connection, "INSERT INTO t (n, a, id) VALUES ($p2, $p1, $p0)", 7L, "seven", 70L);
 
-        Assert.Equal([7L, "seven", 70L], Row("SELECT id, a, n FROM t"));
+        Assert.Equal([7L, "seven", 70L], Row("SELECT id, a, n FROM t", 3));
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class SqliteStatementTests : IDisposable
         SqliteValues.Execute(_connection, "INSERT INTO t (id, a, b, n) VALUES ($p0, $p1, $p2, $p3)", 1L, "", Array.Empty<byte>(), null);
         SqliteValues.Execute(_connection, "INSERT INTO t (id, a, b, n) VALUES ($p0, $p1, $p2, $p3)", 2L, null, null, DBNull.Value);
 
-        Assert.Equal(["text", "blob", "null"], Row("SELECT typeof(a), typeof(b), typeof(n) FROM t WHERE id = 1"));
-        Assert.Equal(["null", "null", "null"], Row("SELECT typeof(a), typeof(b), typeof(n) FROM t WHERE id = 2"));
+        Assert.Equal(["text", "blob", "null"], Row("SELECT typeof(a), typeof(b), typeof(n) FROM t WHERE id = 1", 3));
+        Assert.Equal(["null", "null", "null"], Row("SELECT typeof(a), typeof(b), typeof(n) FROM t WHERE id = 2", 3));
     }
 
     [Fact]
@@ -46,7 +46,15 @@ public sealed class SqliteStatementTests : IDisposable
     {
         SqliteValues.Execute(_connection, "INSERT INTO t (id, a, b, n, x) VALUES ($p0, $p1, $p2, $p3, $p4)", 3, "naïve ✓", new byte[] { 1, 2, 3 }, true, 2.5);
 
-        Assert.Equal([3L, "naïve ✓", new byte[] { 1, 2, 3 }, 1L, 2.5], Row("SELECT id, a, b, n, x FROM t"));
+        Assert.Equal([3L, "naïve ✓", new byte[] { 1, 2, 3 }, 1L, 2.5], Row("SELECT id, a, b, n, x FROM t", 5));
+    }
+
+    [Fact]
+    public void Text_holding_a_nul_character_reads_back_whole()
+    {
+        SqliteValues.Execute(_connection, "INSERT INTO t (id, a) VALUES ($p0, $p1)", 1L, "before\0after");
+
+        Assert.Equal(["before\0after"], Row("SELECT a FROM t", 1));
     }
 
     [Fact]
@@ -73,7 +81,25 @@ public sealed class SqliteStatementTests : IDisposable
         Assert.True(SqliteErrors.IsUniqueViolation(error), error.Message);
         Assert.Equal(1, SqliteValues.Execute(_connection, insert, 3L, "second"));
         Assert.Equal(prepared, _connection.PreparedCount);
-        Assert.Equal([2L], Row("SELECT count(*) FROM t"));
+        Assert.Equal([2L], Row("SELECT count(*) FROM t", 1));
+    }
+
+    [Fact]
+    public void A_query_run_again_while_its_rows_are_open_is_refused_and_runs_once_they_are_disposed()
+    {
+        SqliteValues.Execute(_connection, "INSERT INTO t (id) VALUES ($p0)", 1L);
+        const string select = "SELECT id FROM t WHERE id >= $p0";
+
+        using (var rows = SqliteValues.Query(_connection, select, 0L))
+        {
+            Assert.True(rows.Read());
+            Assert.Throws<InvalidOperationException>(() => SqliteValues.Query(_connection, select, 0L));
+            Assert.False(rows.Read());
+            Assert.False(rows.Read());
+        }
+
+        Assert.Equal(1L, SqliteValues.Scalar(_connection, select, 0L));
+        Assert.Null(SqliteValues.Scalar(_connection, select, 2L));
     }
 
     [Fact]
@@ -88,12 +114,17 @@ public sealed class SqliteStatementTests : IDisposable
         Assert.Throws<ArgumentException>(() => SqliteValues.Execute(_connection, "INSERT INTO t (a) VALUES ($p0)", TimeSpan.Zero));
     }
 
-    private object?[] Row(string sql)
+    /// <summary>The first row of <paramref name="sql"/>, which selects <paramref name="columns"/> columns.</summary>
+    private object?[] Row(string sql, int columns)
     {
-        using var reader = SqliteValues.Query(_connection, sql);
-        Assert.True(reader.Read());
-        var values = new object?[reader.FieldCount];
-        reader.GetValues(values!);
+        using var rows = SqliteValues.Query(_connection, sql);
+        Assert.True(rows.Read());
+        var values = new object?[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            values[i] = rows.GetValue(i);
+        }
+
         return values;
     }
 }
