@@ -42,7 +42,8 @@ public static class Interpreter
     /// Applies <paramref name="stimuli"/> in order as one decision: the events and commands are those of deciding them
     /// one after the other, concatenated, at the same <paramref name="now"/>. A host that has several stimuli at hand
     /// (a task's TaskStarted and its synchronous result) saves a snapshot copy per stimulus. The host runs the commands
-    /// after the whole batch, so only stimuli that do not depend on an earlier one's commands may go together.
+    /// after the whole batch, so only stimuli that do not depend on an earlier one's commands may go together (a host
+    /// whose next stimuli come from the commands before them uses a <see cref="DecisionSequence"/>).
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="stimuli"/> is empty or holds an ExecutionStarted.</exception>
     /// <inheritdoc cref="Decide(StateMachine, ExecutionSnapshot?, Stimulus, DateTimeOffset, Random, int, IReadOnlySet{string}?)"/>
