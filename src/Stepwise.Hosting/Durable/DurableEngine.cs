@@ -39,7 +39,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _startTargets = caches.Targets;
         _ended = caches.Ended;
         // Everything, the engine's own paths included, writes state machines through the watching store, so no write
-        // through this engine can leave a start target cached.
+        // through an engine can leave a start target cached.
         store = new StartTargetWatchingStore(store, _startTargets);
         _store = store;
         _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
@@ -56,8 +56,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
     /// <summary>
     /// The store the engine runs on. Write state machines, versions and aliases through this one (not the provider
-    /// given to the constructor): the next start through this engine then sees the write at once, where a write it did
-    /// not see is seen within a second (see docs/durable.md, "Starts").
+    /// given to the constructor): the next start through any engine over the same provider then sees the write at once,
+    /// where a write none of them saw (another process's) is seen within a second (docs/durable.md, "Starts read no
+    /// state machine").
     /// </summary>
     public IStepwiseStore Store => _store;
 
@@ -367,10 +368,10 @@ public sealed partial class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the execution is no longer running and returns it. The record of an execution this engine saw end
-    /// within its start is handed over without reading the store (for a second, once); any other is read from the
-    /// store when this engine completes it, or every <see cref="DurableEngineOptions.PollInterval"/> when another
-    /// process may.
+    /// Waits until the execution is no longer running and returns it. The record of an execution whose start (through
+    /// an engine over the same store) ended it is handed over without reading the store, once, within a second; any
+    /// other is read from the store when this engine completes it, or every
+    /// <see cref="DurableEngineOptions.PollInterval"/> when another process may.
     /// </summary>
     /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
     public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
