@@ -24,7 +24,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
     private readonly DefinitionCache _definitions;
     private readonly StepRunner _runner;
     private readonly DurableDispatcher _dispatcher;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    /// <summary>Per execution awaited, the end of it this engine commits (or no outcome: look in the store).</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<StepOutcome>> _waiters = new(StringComparer.Ordinal);
     private readonly StartTargetCache _startTargets;
     private readonly EndedExecutions _ended;
     private int _started;
@@ -370,8 +371,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
     /// <summary>
     /// Waits until the execution is no longer running and returns it. The record of an execution whose start (through
     /// an engine over the same store) ended it is handed over without reading the store, once, within a second; any
-    /// other is read from the store when this engine completes it, or every
-    /// <see cref="DurableEngineOptions.PollInterval"/> when another process may.
+    /// other is read once when the wait begins, completed from the end this engine commits, or read again every
+    /// <see cref="DurableEngineOptions.PollInterval"/> when another process may end it.
     /// </summary>
     /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
     public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
@@ -384,7 +385,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
         while (true)
         {
-            var waiter = _waiters.GetOrAdd(executionArn, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            var waiter = _waiters.GetOrAdd(executionArn, static _ => new TaskCompletionSource<StepOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
             var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
                 ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
             if (!string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
@@ -392,9 +393,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
                 // Its completion may have come before the waiter was added, and then nothing takes the waiter out:
                 // take it out here (and wake whoever else waits on it), or every wait on a finished execution would
                 // leave one behind.
-                if (_waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource>(executionArn, waiter)))
+                if (_waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource<StepOutcome>>(executionArn, waiter)))
                 {
-                    waiter.TrySetResult();
+                    waiter.TrySetResult(default);
                 }
 
                 return record;
@@ -403,7 +404,13 @@ public sealed partial class DurableEngine : IAsyncDisposable
             try
             {
                 // Another process may finish it: look again after a poll interval even without a signal.
-                await waiter.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+                var end = await waiter.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+                if (end.Completion is { } completion)
+                {
+                    // This engine committed the end after the read above: only the end's fields and the last event id
+                    // changed since (a running execution is never redriven), so the store holds exactly this.
+                    return completion.ApplyTo(record) with { LastEventId = end.LastEventId };
+                }
             }
             catch (TimeoutException)
             {
@@ -421,11 +428,11 @@ public sealed partial class DurableEngine : IAsyncDisposable
         await _dispatcher.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void OnCompleted(string executionArn, ExecutionCompletion completion)
+    private void OnCompleted(string executionArn, StepOutcome ended)
     {
         if (_waiters.TryRemove(executionArn, out var waiter))
         {
-            waiter.TrySetResult();
+            waiter.TrySetResult(ended);
         }
     }
 
