@@ -23,7 +23,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private readonly DurableEngineOptions _options;
     private readonly TimeProvider _time;
     private readonly string _owner;
-    private readonly Action<string, ExecutionCompletion> _completed;
+    private readonly Action<string, StepOutcome> _completed;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _hard = new();
@@ -40,7 +40,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private volatile bool _crashed;
 
     public DurableDispatcher(IStepwiseStore store, StepRunner runner, TaskDispatcher tasks, DurableEngineOptions options, TimeProvider time,
-        Action<string, ExecutionCompletion> completed)
+        Action<string, StepOutcome> completed)
     {
         _store = store;
         _runner = runner;
@@ -171,7 +171,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
             }
         }
 
-        if (outcome.Completion is { } completion)
+        if (outcome.Completion is not null)
         {
             foreach (var (key, cts) in _inflightTasks)
             {
@@ -182,7 +182,7 @@ internal sealed class DurableDispatcher : IAsyncDisposable
                 }
             }
 
-            _completed(executionArn, completion);
+            _completed(executionArn, outcome);
         }
 
         if (outcome.ScheduledSomething)

@@ -24,7 +24,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
     private readonly DefinitionCache _definitions;
     private readonly StepRunner _runner;
     private readonly DurableDispatcher _dispatcher;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+    /// <summary>Per execution awaited, the end of it this engine commits (or no outcome: look in the store).</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<StepOutcome>> _waiters = new(StringComparer.Ordinal);
     private readonly StartTargetCache _startTargets;
     private readonly EndedExecutions _ended;
     private int _started;
@@ -39,7 +40,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         _startTargets = caches.Targets;
         _ended = caches.Ended;
         // Everything, the engine's own paths included, writes state machines through the watching store, so no write
-        // through this engine can leave a start target cached.
+        // through an engine can leave a start target cached.
         store = new StartTargetWatchingStore(store, _startTargets);
         _store = store;
         _tasks = new TaskDispatcher(_options.Mocks, _options.Integrations, _time);
@@ -56,8 +57,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
     /// <summary>
     /// The store the engine runs on. Write state machines, versions and aliases through this one (not the provider
-    /// given to the constructor): the next start through this engine then sees the write at once, where a write it did
-    /// not see is seen within a second (see docs/durable.md, "Starts").
+    /// given to the constructor): the next start through any engine over the same provider then sees the write at once,
+    /// where a write none of them saw (another process's) is seen within a second (docs/durable.md, "Starts read no
+    /// state machine").
     /// </summary>
     public IStepwiseStore Store => _store;
 
@@ -367,10 +369,10 @@ public sealed partial class DurableEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the execution is no longer running and returns it. The record of an execution this engine saw end
-    /// within its start is handed over without reading the store (for a second, once); any other is read from the
-    /// store when this engine completes it, or every <see cref="DurableEngineOptions.PollInterval"/> when another
-    /// process may.
+    /// Waits until the execution is no longer running and returns it. The record of an execution whose start (through
+    /// an engine over the same store) ended it is handed over without reading the store, once, within a second; any
+    /// other is read once when the wait begins, completed from the end this engine commits, or read again every
+    /// <see cref="DurableEngineOptions.PollInterval"/> when another process may end it.
     /// </summary>
     /// <exception cref="ResourceNotFoundException">The execution does not exist.</exception>
     public async Task<ExecutionRecord> WaitForExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
@@ -383,7 +385,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
         while (true)
         {
-            var waiter = _waiters.GetOrAdd(executionArn, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            var waiter = _waiters.GetOrAdd(executionArn, static _ => new TaskCompletionSource<StepOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
             var record = await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false)
                 ?? throw new ResourceNotFoundException(ResourceKinds.Execution, executionArn);
             if (!string.Equals(record.Status, ExecutionStatuses.Running, StringComparison.Ordinal))
@@ -391,9 +393,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
                 // Its completion may have come before the waiter was added, and then nothing takes the waiter out:
                 // take it out here (and wake whoever else waits on it), or every wait on a finished execution would
                 // leave one behind.
-                if (_waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource>(executionArn, waiter)))
+                if (_waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource<StepOutcome>>(executionArn, waiter)))
                 {
-                    waiter.TrySetResult();
+                    waiter.TrySetResult(default);
                 }
 
                 return record;
@@ -402,7 +404,13 @@ public sealed partial class DurableEngine : IAsyncDisposable
             try
             {
                 // Another process may finish it: look again after a poll interval even without a signal.
-                await waiter.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+                var end = await waiter.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+                if (end.Completion is { } completion)
+                {
+                    // This engine committed the end after the read above: only the end's fields and the last event id
+                    // changed since (a running execution is never redriven), so the store holds exactly this.
+                    return completion.ApplyTo(record) with { LastEventId = end.LastEventId };
+                }
             }
             catch (TimeoutException)
             {
@@ -420,11 +428,11 @@ public sealed partial class DurableEngine : IAsyncDisposable
         await _dispatcher.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void OnCompleted(string executionArn, ExecutionCompletion completion)
+    private void OnCompleted(string executionArn, StepOutcome ended)
     {
         if (_waiters.TryRemove(executionArn, out var waiter))
         {
-            waiter.TrySetResult();
+            waiter.TrySetResult(ended);
         }
     }
 

@@ -66,19 +66,23 @@ public sealed class WaitForExecutionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_wait_begun_before_a_later_step_ends_the_execution_returns_its_end_and_leaves_no_waiter()
+    public async Task A_wait_begun_before_a_later_step_ends_the_execution_is_completed_from_that_step_without_reading_again()
     {
-        await using var harness = new DurableHarness();
+        var store = new CountingStore();
+        await using var harness = new DurableHarness(store, options => options.PollInterval = TimeSpan.FromHours(1));
         await harness.Engine.StartAsync();
         string machine = await harness.CreateAsync("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}}");
         var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("{}"));
 
         var waiting = harness.WaitAsync(started.ExecutionArn);
-        await harness.AdvanceUntilAsync(() => harness.IsFinishedAsync(started.ExecutionArn), TimeSpan.FromSeconds(30));
+        int afterFirstRead = store.RecordReads;
+        await harness.AdvanceUntilAsync(() => Task.FromResult(waiting.IsCompleted), TimeSpan.FromSeconds(30));
         var ended = await waiting;
 
+        Assert.Equal(afterFirstRead, store.RecordReads);
         Assert.Equal(ExecutionStatuses.Succeeded, ended.Status);
         Assert.Equal(DurableHarness.Start.AddSeconds(10), ended.StopDate);
+        Assert.Equal(await store.Executions.GetAsync(started.ExecutionArn), ended);
         Assert.Equal(0, harness.Engine.WaiterCount);
     }
 
