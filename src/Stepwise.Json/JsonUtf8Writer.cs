@@ -22,6 +22,9 @@ public static class JsonUtf8Writer
     // Strings of up to this many UTF-8 bytes are escaped into one span of the destination (six times their size at worst).
     private const int MaxDirectBytes = 64 * 1024;
 
+    // Strings up to this many characters are first tried as plain ASCII.
+    private const int MaxShortChars = 128;
+
     // The bytes JsonWriter.Escaped names, and their escapes (indexed by the byte).
     private static readonly SearchValues<byte> s_escapedBytes = SearchValues.Create(CreateEscapedBytes());
     private static readonly byte[][] s_escapeSequences = CreateEscapeSequences();
@@ -40,6 +43,17 @@ public static class JsonUtf8Writer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(destination);
         WriteQuoted(text, destination);
+    }
+
+    /// <summary>
+    /// Appends a member's name as <see cref="JsonValue.ToJsonString()"/> writes it in an object: a comma first when
+    /// <paramref name="comma"/>, the quoted, escaped <paramref name="name"/>, and the colon.
+    /// </summary>
+    public static void WritePropertyName(string name, bool comma, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(destination);
+        WriteName(name, comma, destination);
     }
 
     /// <summary>
@@ -81,13 +95,7 @@ public static class JsonUtf8Writer
                 var values = obj.Values;
                 for (int i = 0; i < keys.Length; i++)
                 {
-                    if (i > 0)
-                    {
-                        WriteByte((byte)',', destination);
-                    }
-
-                    WriteQuoted(keys[i], destination);
-                    WriteByte((byte)':', destination);
+                    WriteName(keys[i], i > 0, destination);
                     WriteValue(values[i], destination);
                 }
 
@@ -152,9 +160,73 @@ public static class JsonUtf8Writer
 
     private static void WriteQuoted(string text, IBufferWriter<byte> destination) => WriteQuoted(text, quoted: true, destination);
 
+    private static void WriteName(string name, bool comma, IBufferWriter<byte> destination)
+    {
+        if (name.Length <= MaxShortChars)
+        {
+            // A name is nearly always short printable ASCII: the comma, the name and the colon go into one span.
+            var span = destination.GetSpan(name.Length + 4);
+            int at = comma ? 1 : 0;
+            if (TryCopyPlainAscii(name, span[(at + 1)..]))
+            {
+                span[0] = (byte)',';
+                span[at] = (byte)'"';
+                span[at + 1 + name.Length] = (byte)'"';
+                span[at + 2 + name.Length] = (byte)':';
+                destination.Advance(at + 3 + name.Length);
+                return;
+            }
+        }
+
+        if (comma)
+        {
+            WriteByte((byte)',', destination);
+        }
+
+        WriteQuoted(name, destination);
+        WriteByte((byte)':', destination);
+    }
+
+    // Copies text as its bytes when every character is printable ASCII other than the quote and the backslash (it then
+    // needs no escape, and its UTF-8 is its characters); otherwise returns false, having written no more than text's length.
+    private static bool TryCopyPlainAscii(ReadOnlySpan<char> text, Span<byte> destination)
+    {
+        destination = destination[..text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c - 0x20u > 0x7Fu - 0x20u || c == '"' || c == '\\')
+            {
+                return false;
+            }
+
+            destination[i] = (byte)c;
+        }
+
+        return true;
+    }
+
     private static void WriteQuoted(ReadOnlySpan<char> text, bool quoted, IBufferWriter<byte> destination)
     {
         int quote = quoted ? 1 : 0;
+        if (text.Length <= MaxShortChars)
+        {
+            // Short strings (types, names, ARNs) are checked and copied in one scalar pass, cheaper than the vector
+            // search and transcoder calls below for a few dozen characters.
+            var direct = destination.GetSpan(text.Length + 2);
+            if (TryCopyPlainAscii(text, direct[quote..]))
+            {
+                if (quoted)
+                {
+                    direct[0] = (byte)'"';
+                    direct[text.Length + 1] = (byte)'"';
+                }
+
+                destination.Advance(text.Length + 2 * quote);
+                return;
+            }
+        }
+
         int maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (text.IndexOfAny(JsonWriter.Escaped) < 0)
         {

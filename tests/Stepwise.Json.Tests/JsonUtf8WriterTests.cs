@@ -92,6 +92,34 @@ public sealed class JsonUtf8WriterTests
         Assert.Equal(pieces.WrittenCount - 2 - first, JsonUtf8Writer.GetEscapedByteCount(text.AsSpan(split)));
     }
 
+    [Theory]
+    [InlineData(127, "")]
+    [InlineData(128, "")]
+    [InlineData(129, "")]
+    [InlineData(127, "\"")]
+    [InlineData(128, "\\")]
+    [InlineData(128, "\u007f")]
+    [InlineData(128, "\u001f")]
+    [InlineData(128, "é")]
+    [InlineData(129, "\n")]
+    public void Short_and_long_strings_and_names_are_written_as_the_string_writer_writes_them(int length, string last)
+    {
+        // Up to 128 characters a string is first tried as plain ASCII; the last character decides whether it is.
+        string text = new string('k', length - last.Length) + last;
+        var obj = JsonObject.Create(("a", 1), (text, text));
+        var buffer = new ArrayBufferWriter<byte>();
+
+        buffer.Write("{"u8);
+        JsonUtf8Writer.WritePropertyName("a", comma: false, buffer);
+        buffer.Write("1"u8);
+        JsonUtf8Writer.WritePropertyName(text, comma: true, buffer);
+        JsonUtf8Writer.WriteString(text, buffer);
+        buffer.Write("}"u8);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(obj.ToJsonString()), buffer.WrittenSpan.ToArray());
+        Assert.Equal(Encoding.UTF8.GetBytes(obj.ToJsonString()), Utf8(obj));
+    }
+
     private static byte[] Utf8(JsonValue value)
     {
         var buffer = new ArrayBufferWriter<byte>(1);

@@ -36,26 +36,24 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
         JsonUtf8Writer.Write(historyEvent.AwsTimestamp, destination);
         destination.Write(",\"type\":"u8);
         JsonUtf8Writer.WriteString(historyEvent.Type, destination);
-        destination.Write(",\"id\":"u8);
-        WriteInteger(historyEvent.Id, destination);
-        destination.Write(",\"previousEventId\":"u8);
-        WriteInteger(historyEvent.PreviousEventId, destination);
+        WriteMember(",\"id\":"u8, historyEvent.Id, destination);
+        WriteMember(",\"previousEventId\":"u8, historyEvent.PreviousEventId, destination);
         if (historyEvent.DetailsName is { } name && historyEvent.Details is { } details)
         {
-            destination.Write(","u8);
-            JsonUtf8Writer.WriteString(name, destination);
-            destination.Write(":"u8);
+            JsonUtf8Writer.WritePropertyName(name, comma: true, destination);
             WriteDetails(details, destination);
         }
 
         destination.Write("}"u8);
     }
 
-    private static void WriteInteger(long value, IHistoryStepWriter destination)
+    // The member's name (with its comma and colon) and its integer value, in one span.
+    private static void WriteMember(ReadOnlySpan<byte> name, long value, IHistoryStepWriter destination)
     {
-        var span = destination.GetSpan(20);
-        Utf8Formatter.TryFormat(value, span, out int written);
-        destination.Advance(written);
+        var span = destination.GetSpan(name.Length + 20);
+        name.CopyTo(span);
+        Utf8Formatter.TryFormat(value, span[name.Length..], out int written);
+        destination.Advance(name.Length + written);
     }
 
     /// <summary>Writes the details member by member, each long string through the step's shared parts.</summary>
@@ -66,13 +64,7 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
         var values = details.Values;
         for (int i = 0; i < keys.Length; i++)
         {
-            if (i > 0)
-            {
-                destination.Write(","u8);
-            }
-
-            JsonUtf8Writer.WriteString(keys[i], destination);
-            destination.Write(":"u8);
+            JsonUtf8Writer.WritePropertyName(keys[i], comma: i > 0, destination);
             if (values[i] is JsonString { Value: { Length: >= MinSharedLength } text })
             {
                 WriteShared(text, destination);
