@@ -177,6 +177,9 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
 
     public void BeginDerived(object key, int prefixLength, int suffixLength)
     {
+        // A part still open (BeginShared without EndShared) becomes the last shared part once closed, and that is the
+        // part the index written below names, so it is closed before the lengths are checked against the last part.
+        ClosePart();
         if (_lastSharedKey is null)
         {
             throw new InvalidOperationException("BeginDerived before any shared part.");
@@ -186,7 +189,6 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         ArgumentOutOfRangeException.ThrowIfNegative(prefixLength);
         ArgumentOutOfRangeException.ThrowIfNegative(suffixLength);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(suffixLength, baseLength - prefixLength);
-        ClosePart();
         OpenPart();
         Ensure(DerivedHeaderBytes);
         var span = _buffer.AsSpan(_length);

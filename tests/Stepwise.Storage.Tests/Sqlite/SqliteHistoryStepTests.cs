@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
@@ -51,6 +52,41 @@ public sealed class SqliteHistoryStepTests
         {
             new StoredEvent(1, "TaskStateEntered", At(1), new DerivedEventText(1, Payload)),
             new StoredEvent(2, "TaskStateEntered", At(2), new DerivedEventText(2, Payload, 400, 300)),
+        };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqliteHistoryStep.Encode(events));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_part_derived_from_a_shared_part_left_open_derives_from_that_part_and_reads_back_whole(bool earlierPart)
+    {
+        // The open part is longer than the earlier one, so its prefix and suffix do not fit the earlier one.
+        var events = new List<StoredEvent>();
+        if (earlierPart)
+        {
+            events.Add(new StoredEvent(1, "TaskStateEntered", At(1), new DerivedEventText(1, "\"ab\"")));
+        }
+
+        var text = new UnendedSharedEventText("\"0123456789\"", "\"01xy89\"", 3, 3);
+        events.Add(new StoredEvent(2, "TaskStateExited", At(2), text));
+
+        var (body, size, encoding) = SqliteHistoryStep.Encode(events);
+        var back = Decode(body, size, encoding);
+
+        Assert.Equal(events.Select(e => e.Json), back.Select(e => e.Json));
+        Assert.Equal("{\"p\":\"0123456789\"\"01xy89\"}", back[^1].Json);
+    }
+
+    [Fact]
+    public void A_part_derived_from_a_shared_part_left_open_is_refused_when_its_ends_do_not_fit_that_part()
+    {
+        // The earlier part is long enough for the ends, the open part is not.
+        var events = new[]
+        {
+            new StoredEvent(1, "TaskStateEntered", At(1), new DerivedEventText(1, "\"0123456789\"")),
+            new StoredEvent(2, "TaskStateExited", At(2), new UnendedSharedEventText("\"ab\"", "\"01xy89\"", 3, 3)),
         };
 
         Assert.Throws<ArgumentOutOfRangeException>(() => SqliteHistoryStep.Encode(events));
@@ -133,6 +169,27 @@ public sealed class SqliteHistoryStepTests
         byte[] compressed = new byte[BrotliEncoder.GetMaxCompressedLength(plain.Length)];
         Assert.True(BrotliEncoder.TryCompress(plain, compressed, out int written, 0, 22));
         return compressed[..written];
+    }
+
+    /// <summary>
+    /// An event text <c>{"p":&lt;open&gt;&lt;derived&gt;}</c> that begins a shared part and, without ending it, begins a
+    /// part derived from the step's last shared part: the first <paramref name="prefixLength"/> and last
+    /// <paramref name="suffixLength"/> bytes of <paramref name="derived"/> (ASCII) are taken from there.
+    /// </summary>
+    private sealed class UnendedSharedEventText(string open, string derived, int prefixLength, int suffixLength) : IStoredEventText
+    {
+        public string ToJson() => "{\"p\":" + open + derived + "}";
+
+        public void WriteTo(IHistoryStepWriter destination)
+        {
+            destination.Write("{\"p\":"u8);
+            destination.BeginShared(open);
+            destination.Write(Encoding.UTF8.GetBytes(open));
+            destination.BeginDerived(derived, prefixLength, suffixLength);
+            destination.Write(Encoding.UTF8.GetBytes(derived[prefixLength..^suffixLength]));
+            destination.EndShared();
+            destination.Write("}"u8);
+        }
     }
 
     /// <summary>Writes a step body by hand, as the format describes it, so that the reader is checked against the format rather than the writer.</summary>
