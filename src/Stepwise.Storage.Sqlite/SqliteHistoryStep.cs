@@ -100,6 +100,12 @@ internal static class SqliteHistoryStep
     /// <exception cref="StorageException">The body is corrupt.</exception>
     public static void Decode(byte[] body, int size, int encoding, List<StoredEvent> into)
     {
+        // A negative size would otherwise escape as the ArgumentOutOfRangeException of the slice or the pool.
+        if (size < 0)
+        {
+            throw Corrupt();
+        }
+
         if (encoding is Plain or Shared or Derived)
         {
             ParseBody(body.AsSpan(0, Math.Min(size, body.Length)), encoding, into);

@@ -129,6 +129,22 @@ public sealed class SqliteHistoryStepTests
         Assert.Equal("A stored history step is corrupt.", error.Message);
     }
 
+    [Theory]
+    [InlineData(SqliteHistoryStep.Plain)]
+    [InlineData(SqliteHistoryStep.Brotli)]
+    [InlineData(SqliteHistoryStep.Shared)]
+    [InlineData(SqliteHistoryStep.SharedBrotli)]
+    [InlineData(SqliteHistoryStep.Derived)]
+    [InlineData(SqliteHistoryStep.DerivedBrotli)]
+    public void A_negative_stored_size_is_a_storage_error(int encoding)
+    {
+        var (body, _, _) = SqliteHistoryStep.Encode([new StoredEvent(1, "TaskStateEntered", At(1), "{}")]);
+
+        var error = Assert.Throws<StorageException>(() => Decode(body, -1, encoding));
+
+        Assert.Equal("A stored history step is corrupt.", error.Message);
+    }
+
     [Fact]
     public void A_hand_written_derived_part_reads_back_as_its_base_with_the_middle_replaced()
     {
