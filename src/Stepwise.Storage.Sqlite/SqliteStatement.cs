@@ -21,18 +21,19 @@ internal sealed class SqliteStatement : IDisposable
     private readonly SqliteRows _rows;
     private int[]? _positions;
 
-    private SqliteStatement(sqlite3 database, sqlite3_stmt statement)
+    private SqliteStatement(SqlitePreparedConnection connection, sqlite3 database, sqlite3_stmt statement)
     {
         _database = database;
         _statement = statement;
         _readOnly = raw.sqlite3_stmt_readonly(statement) != 0;
-        _rows = new SqliteRows(database, statement);
+        _rows = new SqliteRows(connection, database, statement);
     }
 
-    /// <summary>Prepares <paramref name="sql"/>, which must be one statement.</summary>
+    /// <summary>Prepares <paramref name="sql"/>, which must be one statement, on the open <paramref name="connection"/>.</summary>
     /// <exception cref="SqliteException">SQLite refused the statement.</exception>
-    public static SqliteStatement Prepare(sqlite3 database, string sql)
+    public static SqliteStatement Prepare(SqlitePreparedConnection connection, string sql)
     {
+        var database = connection.Handle!;
         var rc = raw.sqlite3_prepare_v3(database, sql, PreparePersistent, out var statement, out string tail);
         if (rc != raw.SQLITE_OK)
         {
@@ -46,7 +47,7 @@ internal sealed class SqliteStatement : IDisposable
             throw new ArgumentException("A prepared statement runs exactly one SQL statement: " + sql, nameof(sql));
         }
 
-        return new SqliteStatement(database, statement);
+        return new SqliteStatement(connection, database, statement);
     }
 
     /// <summary>
