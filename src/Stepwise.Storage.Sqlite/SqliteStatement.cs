@@ -52,7 +52,9 @@ internal sealed class SqliteStatement : IDisposable
 
     /// <summary>
     /// Binds <paramref name="arguments"/> to <c>$p0</c>, <c>$p1</c>…, runs the statement to its end and resets it.
-    /// Returns the rows it inserted, updated or deleted (zero for a statement that changes nothing, such as BEGIN).
+    /// Returns the rows it inserted, updated or deleted, and zero for a read-only statement (a query, or transaction
+    /// control such as BEGIN or COMMIT). Any other statement that changes no rows itself, such as DDL or
+    /// <c>PRAGMA x = y</c>, returns SQLite's count of the previous INSERT, UPDATE or DELETE on the connection: ignore it.
     /// </summary>
     /// <exception cref="SqliteException">SQLite failed the statement (a constraint, a busy database…).</exception>
     public int Execute(ReadOnlySpan<object?> arguments)
