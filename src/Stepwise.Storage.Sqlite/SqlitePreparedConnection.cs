@@ -15,13 +15,19 @@ internal sealed class SqlitePreparedConnection(string connectionString) : Sqlite
     /// <summary>How many statements this connection keeps prepared.</summary>
     internal int PreparedCount => _statements.Count;
 
+    /// <summary>
+    /// How many of its statements' rows are open (counted by <see cref="SqliteRows"/>): a statement not yet reset holds a
+    /// read of the database, so a connection is pooled for the next read only when this is zero.
+    /// </summary>
+    internal int OpenRows { get; set; }
+
     /// <summary>The prepared statement for <paramref name="sql"/> (one SQL statement), prepared on first use.</summary>
     /// <exception cref="SqliteException">SQLite refused the statement.</exception>
     public SqliteStatement Statement(string sql)
     {
         if (!_statements.TryGetValue(sql, out var statement))
         {
-            statement = SqliteStatement.Prepare(Handle!, sql);
+            statement = SqliteStatement.Prepare(this, sql);
             _statements[sql] = statement;
         }
 

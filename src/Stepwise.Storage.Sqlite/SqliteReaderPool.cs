@@ -57,12 +57,15 @@ internal sealed class SqliteReaderPool(string connectionString, string openingSq
         return connection;
     }
 
-    /// <summary>Keeps <paramref name="connection"/> for the next read, or closes it if enough are kept or the pool is disposed.</summary>
+    /// <summary>
+    /// Keeps <paramref name="connection"/> for the next read, or closes it if enough are kept, the pool is disposed, or a
+    /// read left rows open on it (an open statement would hold its snapshot into the next read and stall checkpoints).
+    /// </summary>
     public void Return(SqlitePreparedConnection connection)
     {
         lock (_idle)
         {
-            if (!_disposed && _idle.Count < capacity)
+            if (!_disposed && _idle.Count < capacity && connection.OpenRows == 0)
             {
                 _idle.Push(connection);
                 return;

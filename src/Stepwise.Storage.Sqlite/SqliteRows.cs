@@ -8,7 +8,7 @@ namespace Stepwise.Storage.Sqlite;
 /// of its runs). Disposing resets the statement, which ends its read of the database: keep it open no longer than the
 /// rows are read, or the connection would pin an old snapshot and keep the write-ahead log from being checkpointed.
 /// </summary>
-internal sealed class SqliteRows(sqlite3 database, sqlite3_stmt statement) : IDisposable
+internal sealed class SqliteRows(SqlitePreparedConnection connection, sqlite3 database, sqlite3_stmt statement) : IDisposable
 {
     private bool _open;
     private bool _done;
@@ -70,6 +70,7 @@ internal sealed class SqliteRows(sqlite3 database, sqlite3_stmt statement) : IDi
 
         _open = true;
         _done = false;
+        connection.OpenRows++;
         return this;
     }
 
@@ -78,6 +79,7 @@ internal sealed class SqliteRows(sqlite3 database, sqlite3_stmt statement) : IDi
         if (_open)
         {
             _open = false;
+            connection.OpenRows--;
             raw.sqlite3_reset(statement);
             raw.sqlite3_clear_bindings(statement);
         }

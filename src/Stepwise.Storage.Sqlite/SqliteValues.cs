@@ -1,4 +1,3 @@
-
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
@@ -12,8 +11,6 @@ internal static class SqliteValues
     public static DateTimeOffset FromStored(long ticks) => new(ticks, TimeSpan.Zero);
 
     public static object ToDb(DateTimeOffset? value) => value is { } v ? v.UtcTicks : DBNull.Value;
-
-    public static object ToDb(string? value) => value is null ? DBNull.Value : value;
 
     public static DateTimeOffset Instant(SqliteRows reader, int ordinal) => FromStored(reader.GetInt64(ordinal));
 

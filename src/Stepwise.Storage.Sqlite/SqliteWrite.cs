@@ -1,4 +1,3 @@
-
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>A write computing a <typeparamref name="TResult"/> from its argument; the body is a static lambda.</summary>

@@ -152,6 +152,41 @@ public sealed class SqliteReaderPoolTests : IDisposable
         Assert.Equal(System.Data.ConnectionState.Closed, idle.State);
     }
 
+    [Fact]
+    public async Task A_connection_returned_with_rows_still_open_is_closed_instead_of_kept()
+    {
+        await using var store = await OpenStoreAsync();
+        var execution = Execution("m", "e1");
+        await store.Executions.CreateAsync(execution, FirstStep(execution));
+        var connection = store.Readers.Rent();
+        var rows = SqliteValues.Query(connection, "SELECT arn FROM executions");
+        Assert.True(rows.Read());
+
+        store.Readers.Return(connection);
+
+        Assert.Equal(0, store.Readers.Idle);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        // Closing it ended the read, so nothing pins an old snapshot.
+        Assert.Equal(0L, Checkpoint()[0]);
+    }
+
+    [Fact]
+    public async Task A_connection_whose_rows_were_all_disposed_is_kept()
+    {
+        await using var store = await OpenStoreAsync();
+        var connection = store.Readers.Rent();
+        using (var rows = SqliteValues.Query(connection, "SELECT 1"))
+        {
+            Assert.True(rows.Read());
+        }
+
+        Assert.Equal(1L, SqliteValues.Scalar(connection, "SELECT 1"));
+        store.Readers.Return(connection);
+
+        Assert.Equal(1, store.Readers.Idle);
+        Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+    }
+
     private List<object?> Checkpoint()
     {
         using var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False");

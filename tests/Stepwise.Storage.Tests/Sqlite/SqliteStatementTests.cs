@@ -108,6 +108,35 @@ public sealed class SqliteStatementTests : IDisposable
         Assert.Throws<ArgumentException>(() => SqliteValues.Execute(_connection, "DELETE FROM t; DELETE FROM t"));
     }
 
+    [Theory]
+    [InlineData("INSERT INTO t (id, a) VALUES ($p0, $p1)", 1, "$p1")]
+    [InlineData("INSERT INTO t (id, a) VALUES ($p1, $p0)", 1, "$p1")]
+    [InlineData("INSERT INTO t (id) VALUES ($p0)", 0, "$p0")]
+    [InlineData("INSERT INTO t (id, a) VALUES ($p0, :p1)", 2, ":p1")]
+    [InlineData("INSERT INTO t (id, a) VALUES ($p0, ?)", 2, "?2")]
+    public void A_parameter_no_argument_binds_is_refused_instead_of_running_as_null(string sql, int arguments, string parameter)
+    {
+        var values = new object?[arguments];
+        for (var i = 0; i < arguments; i++)
+        {
+            values[i] = (long)i + 1;
+        }
+
+        var error = Assert.Throws<ArgumentException>(() => SqliteValues.Execute(_connection, sql, values));
+        Assert.Contains(parameter + " has no argument", error.Message, StringComparison.Ordinal);
+        // Refused again on the next run too (the check is not skipped once the positions are cached), and nothing ran.
+        Assert.Throws<ArgumentException>(() => SqliteValues.Execute(_connection, sql, values));
+        Assert.Equal([0L], Row("SELECT count(*) FROM t", 1));
+    }
+
+    [Fact]
+    public void A_parameter_named_twice_is_bound_once_and_an_extra_argument_binds_nothing()
+    {
+        SqliteValues.Execute(_connection, "INSERT INTO t (id, n) VALUES ($p0, $p0 + $p1)", 4L, 1L, "unused");
+
+        Assert.Equal([4L, 5L], Row("SELECT id, n FROM t", 2));
+    }
+
     [Fact]
     public void A_value_sqlite_cannot_store_is_refused()
     {
