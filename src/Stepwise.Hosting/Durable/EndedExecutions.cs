@@ -7,7 +7,9 @@ namespace Stepwise.Hosting.Durable;
 /// The records of executions whose first step, committed by an engine, ended them, as the store now holds them:
 /// <see cref="DurableEngine.WaitForExecutionAsync"/> takes one instead of reading it back (an execution that runs to
 /// its end within its start, as most short workflows do, is awaited right after). Bounded by
-/// <see cref="MaxEntries"/> (oldest first out) and <see cref="MaxAge"/>; a record not here is read from the store. One
+/// <see cref="MaxEntries"/> (oldest first out) and <see cref="MaxAge"/> (each add drops the records older than that, so
+/// a process where nothing waits, as <c>stepwise serve</c>, keeps about a second of starts); a record not here is read
+/// from the store. One
 /// per store, shared by the engines over it (<see cref="StartCaches"/>), so a redrive through any of them takes the
 /// record out.
 /// </summary>
@@ -23,7 +25,7 @@ internal sealed class EndedExecutions
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, (ExecutionRecord Record, DateTimeOffset EndedAt)> _records = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
+    private readonly ConcurrentQueue<(string Arn, DateTimeOffset EndedAt)> _order = new();
     private int _queued;
 
     /// <summary>How many records are kept; for tests.</summary>
@@ -33,15 +35,35 @@ internal sealed class EndedExecutions
     public void Add(ExecutionRecord record, DateTimeOffset now)
     {
         _records[record.ExecutionArn] = (record, now);
-        _order.Enqueue(record.ExecutionArn);
+        _order.Enqueue((record.ExecutionArn, now));
 
-        // The queue holds every kept ARN at least once, so bounding it bounds the records. An ARN that was added again
-        // since may lose its newer record here: a wait on it then reads the store, as for any record not kept.
-        if (Interlocked.Increment(ref _queued) > MaxEntries && _order.TryDequeue(out string? oldest))
+        // The queue holds every kept ARN at least once, so bounding it bounds the records; it is in the order of the
+        // adds, so the records too old to hand over are at its head.
+        if (Interlocked.Increment(ref _queued) > MaxEntries)
         {
-            Interlocked.Decrement(ref _queued);
-            _records.TryRemove(oldest, out _);
+            DropOldest();
         }
+
+        while (_order.TryPeek(out var oldest) && now - oldest.EndedAt > MaxAge && DropOldest())
+        {
+        }
+    }
+
+    /// <summary>Drops the head of the order and its record, unless the ARN was added again since (that record stays).</summary>
+    private bool DropOldest()
+    {
+        if (!_order.TryDequeue(out var oldest))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _queued);
+        if (_records.TryGetValue(oldest.Arn, out var kept) && kept.EndedAt <= oldest.EndedAt)
+        {
+            _records.TryRemove(new KeyValuePair<string, (ExecutionRecord, DateTimeOffset)>(oldest.Arn, kept));
+        }
+
+        return true;
     }
 
     /// <summary>Takes the record of <paramref name="executionArn"/> out; null when none is kept or it is older than <see cref="MaxAge"/> at <paramref name="now"/>.</summary>

@@ -187,4 +187,24 @@ public sealed class WaitForExecutionTests : IDisposable
         Assert.Null(ended.Take("arn0", now));
         Assert.Equal("e" + (EndedExecutions.MaxEntries + 9), ended.Take("arn" + (EndedExecutions.MaxEntries + 9), now)!.Name);
     }
+
+    [Fact]
+    public void Records_older_than_the_bound_are_dropped_by_a_later_add_though_nothing_takes_them()
+    {
+        var ended = new EndedExecutions();
+        var now = DurableHarness.Start;
+        static ExecutionRecord Record(string arn, DateTimeOffset at) => new()
+        {
+            ExecutionArn = arn, StateMachineArn = "m", Name = arn, Status = ExecutionStatuses.Succeeded, StartDate = at, Input = "{}",
+        };
+
+        ended.Add(Record("old1", now), now);
+        ended.Add(Record("old2", now), now);
+        ended.Add(Record("recent", now + EndedExecutions.MaxAge), now + EndedExecutions.MaxAge);
+        ended.Add(Record("new", now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1)), now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(2, ended.Count);
+        Assert.NotNull(ended.Take("recent", now + EndedExecutions.MaxAge));
+        Assert.NotNull(ended.Take("new", now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1)));
+    }
 }
