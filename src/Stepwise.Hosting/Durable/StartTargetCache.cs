@@ -33,7 +33,7 @@ internal sealed class StartTargetCache
     /// </summary>
     public long Generation => Volatile.Read(ref _generation);
 
-    /// <summary>What <paramref name="arn"/> resolved to (a state machine or version target, or an alias), if it is still trusted at <paramref name="now"/>.</summary>
+    /// <summary>What <paramref name="arn"/> resolved to (a state machine or version target, or an alias), if it is still trusted at <paramref name="now"/>; one no longer trusted is dropped.</summary>
     public Entry? Find(string arn, DateTimeOffset now)
     {
         if (!_entries.TryGetValue(arn, out var entry))
@@ -43,7 +43,15 @@ internal sealed class StartTargetCache
 
         // A clock that went back is not trusted either.
         var age = now - entry.LoadedAt;
-        return age >= TimeSpan.Zero && age <= MaxAge ? entry : null;
+        if (age >= TimeSpan.Zero && age <= MaxAge)
+        {
+            return entry;
+        }
+
+        // Dropped, or it would keep its definition (up to 1 MB) alive until a write or the bound empties the cache; an
+        // entry a later start added meanwhile stays.
+        _entries.TryRemove(new KeyValuePair<string, Entry>(arn, entry));
+        return null;
     }
 
     /// <summary>Keeps what <paramref name="arn"/> resolved to at <paramref name="now"/> when no write came since <paramref name="generation"/> was read.</summary>

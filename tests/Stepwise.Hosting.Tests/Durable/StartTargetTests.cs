@@ -172,4 +172,18 @@ public sealed class StartTargetTests
         cache.Add("arn", target, null, cache.Generation, DurableHarness.Start);
         Assert.NotNull(cache.Find("arn", DurableHarness.Start));
     }
+
+    [Fact]
+    public void An_expired_resolution_is_dropped_when_a_start_finds_it()
+    {
+        var cache = new StartTargetCache();
+        var target = new StartTarget(new StateMachineRecord
+        {
+            StateMachineArn = "arn", Name = "m", Type = StateMachineTypes.Standard, Definition = "{}", RoleArn = "role", CreationDate = default, RevisionId = "r",
+        }, null, null);
+        cache.Add("arn", target, null, cache.Generation, DurableHarness.Start);
+
+        Assert.Null(cache.Find("arn", DurableHarness.Start + StartTargetCache.MaxAge + TimeSpan.FromMilliseconds(1)));
+        Assert.Equal(0, cache.Count);
+    }
 }
