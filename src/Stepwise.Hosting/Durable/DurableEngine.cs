@@ -36,6 +36,8 @@ public sealed partial class DurableEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(store);
         _options = options ?? new DurableEngineOptions();
         _time = _options.Time ?? TimeProvider.System;
+        // Built over another engine's Store, it shares that engine's caches and wraps the provider's store once.
+        store = StartTargetWatchingStore.Unwrap(store);
         var caches = StartCaches.Of(store);
         _startTargets = caches.Targets;
         _ended = caches.Ended;

@@ -12,8 +12,12 @@ internal sealed class StartCaches
 {
     private static readonly ConditionalWeakTable<IStepwiseStore, StartCaches> s_byStore = new();
 
-    /// <summary>The caches of the engines over <paramref name="store"/>, made by the first.</summary>
-    public static StartCaches Of(IStepwiseStore store) => s_byStore.GetValue(store, static _ => new StartCaches());
+    /// <summary>
+    /// The caches of the engines over <paramref name="store"/>, made by the first. An engine's own
+    /// <see cref="DurableEngine.Store"/> counts as the provider's store it wraps, so an engine built over another's store
+    /// shares its caches.
+    /// </summary>
+    public static StartCaches Of(IStepwiseStore store) => s_byStore.GetValue(StartTargetWatchingStore.Unwrap(store), static _ => new StartCaches());
 
     /// <summary>What start ARNs resolved to.</summary>
     public StartTargetCache Targets { get; } = new();

@@ -17,6 +17,12 @@ namespace Stepwise.Hosting.Durable;
 /// </summary>
 internal sealed class StartTargetWatchingStore(IStepwiseStore inner, StartTargetCache starts) : IStepwiseStore
 {
+    /// <summary>The provider's store this one watches writes to.</summary>
+    public IStepwiseStore Inner => inner;
+
+    /// <summary>The provider's store under <paramref name="store"/>: itself, unless it is an engine's watching store.</summary>
+    public static IStepwiseStore Unwrap(IStepwiseStore store) => store is StartTargetWatchingStore watching ? watching.Inner : store;
+
     public IStateMachineStore StateMachines { get; } = new WatchedStateMachineStore(inner.StateMachines, starts);
 
     public IStateMachineAliasStore Aliases { get; } = new WatchedAliasStore(inner.Aliases, starts);

@@ -186,4 +186,21 @@ public sealed class StartTargetTests
         Assert.Null(cache.Find("arn", DurableHarness.Start + StartTargetCache.MaxAge + TimeSpan.FromMilliseconds(1)));
         Assert.Equal(0, cache.Count);
     }
+
+    [Fact]
+    public async Task An_engine_built_over_another_engines_store_sees_its_update_at_once()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Returning("v1"));
+        await using var other = new DurableEngine(harness.Engine.Store, DurableHarness.Options(harness.Clock));
+        await other.StartAsync();
+        var first = await other.StartExecutionAsync(machine, JsonValue.Parse("{}"));
+        Assert.Equal("\"v1\"", (await other.WaitForExecutionAsync(first.ExecutionArn)).Output);
+
+        await UpdateAsync(harness.Engine, machine, "v2");
+
+        var second = await other.StartExecutionAsync(machine, JsonValue.Parse("{}"));
+        Assert.Equal("\"v2\"", (await other.WaitForExecutionAsync(second.ExecutionArn)).Output);
+    }
 }
