@@ -187,12 +187,15 @@ public sealed partial class DurableEngine : IAsyncDisposable
             RedriveStatusReason = ExecutionRedriveStatuses.RunningReason,
         };
         var header = new ExecutionHeader(stateMachine.StateMachineArn, stateMachine.RevisionId, seed, mockTestCase, Parent: parent);
+        // Read before the commit: a redrive of a caller-named execution may forget, commit and end between the commit
+        // and the add below, and the record this start made would then be stale.
+        long forgets = _ended.Generation;
         var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
             .ConfigureAwait(false);
         if (outcome.Completion is { } completion)
         {
             // Ended within its first step: the store's row is the record the step's completion made of it.
-            _ended.Add(completion.ApplyTo(record) with { LastEventId = outcome.LastEventId }, _time.GetUtcNow());
+            _ended.Add(completion.ApplyTo(record) with { LastEventId = outcome.LastEventId }, forgets, _time.GetUtcNow());
         }
 
         _dispatcher.AfterStep(executionArn, outcome);
@@ -283,6 +286,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
         var outcome = await _runner.StepAsync(executionArn, new RedriveRequestedStimulus(clientToken), null, 0, _dispatcher.Claim(held: 0),
             cancellationToken).ConfigureAwait(false);
+        // And after it: a start that committed the execution after the forget above (and read the forget count after
+        // it) may add its record only now; this forget drops it or keeps it from being added.
+        _ended.Forget(executionArn);
         _dispatcher.AfterStep(executionArn, outcome);
         return (await _store.Executions.GetAsync(executionArn, cancellationToken).ConfigureAwait(false))!;
     }

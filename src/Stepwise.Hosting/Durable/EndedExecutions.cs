@@ -27,15 +27,37 @@ internal sealed class EndedExecutions
     private readonly ConcurrentDictionary<string, (ExecutionRecord Record, DateTimeOffset EndedAt)> _records = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Arn, DateTimeOffset EndedAt)> _order = new();
     private int _queued;
+    private long _generation;
 
     /// <summary>How many records are kept; for tests.</summary>
     public int Count => _records.Count;
 
-    /// <summary>Keeps <paramref name="record"/> (not running, ended at <paramref name="now"/>) for a wait to take.</summary>
-    public void Add(ExecutionRecord record, DateTimeOffset now)
+    /// <summary>
+    /// Counts the forgets: read it before committing the start whose record is added, and give it to <see cref="Add"/>,
+    /// which then keeps nothing a redrive may have made stale meanwhile.
+    /// </summary>
+    public long Generation => Volatile.Read(ref _generation);
+
+    /// <summary>
+    /// Keeps <paramref name="record"/> (not running, ended at <paramref name="now"/>) for a wait to take, unless a
+    /// <see cref="Forget"/> came since <paramref name="generation"/> was read.
+    /// </summary>
+    public void Add(ExecutionRecord record, long generation, DateTimeOffset now)
     {
-        _records[record.ExecutionArn] = (record, now);
+        if (Generation != generation)
+        {
+            return;
+        }
+
+        var kept = (record, now);
+        _records[record.ExecutionArn] = kept;
         _order.Enqueue((record.ExecutionArn, now));
+
+        // A forget may have come between the check above and the add: then the record may be of a run since redriven.
+        if (Generation != generation)
+        {
+            _records.TryRemove(new KeyValuePair<string, (ExecutionRecord, DateTimeOffset)>(record.ExecutionArn, kept));
+        }
 
         // The queue holds every kept ARN at least once, so bounding it bounds the records; it is in the order of the
         // adds, so the records too old to hand over are at its head.
@@ -78,6 +100,13 @@ internal sealed class EndedExecutions
         return age >= TimeSpan.Zero && age <= MaxAge ? kept.Record : null;
     }
 
-    /// <summary>Forgets the record of <paramref name="executionArn"/>: the execution runs again (a redrive).</summary>
-    public void Forget(string executionArn) => _records.TryRemove(executionArn, out _);
+    /// <summary>
+    /// Forgets the record of <paramref name="executionArn"/>, and keeps none a start read <see cref="Generation"/> for
+    /// before now: the execution runs again (a redrive).
+    /// </summary>
+    public void Forget(string executionArn)
+    {
+        Interlocked.Increment(ref _generation);
+        _records.TryRemove(executionArn, out _);
+    }
 }

@@ -180,7 +180,7 @@ public sealed class WaitForExecutionTests : IDisposable
             ended.Add(new ExecutionRecord
             {
                 ExecutionArn = "arn" + i, StateMachineArn = "m", Name = "e" + i, Status = ExecutionStatuses.Succeeded, StartDate = now, Input = "{}",
-            }, now);
+            }, ended.Generation, now);
         }
 
         Assert.InRange(ended.Count, 1, EndedExecutions.MaxEntries);
@@ -198,13 +198,33 @@ public sealed class WaitForExecutionTests : IDisposable
             ExecutionArn = arn, StateMachineArn = "m", Name = arn, Status = ExecutionStatuses.Succeeded, StartDate = at, Input = "{}",
         };
 
-        ended.Add(Record("old1", now), now);
-        ended.Add(Record("old2", now), now);
-        ended.Add(Record("recent", now + EndedExecutions.MaxAge), now + EndedExecutions.MaxAge);
-        ended.Add(Record("new", now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1)), now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1));
+        ended.Add(Record("old1", now), ended.Generation, now);
+        ended.Add(Record("old2", now), ended.Generation, now);
+        ended.Add(Record("recent", now + EndedExecutions.MaxAge), ended.Generation, now + EndedExecutions.MaxAge);
+        ended.Add(Record("new", now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1)), ended.Generation, now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(2, ended.Count);
         Assert.NotNull(ended.Take("recent", now + EndedExecutions.MaxAge));
         Assert.NotNull(ended.Take("new", now + EndedExecutions.MaxAge + TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
+    public void A_record_read_for_before_a_forget_is_not_kept()
+    {
+        var ended = new EndedExecutions();
+        var now = DurableHarness.Start;
+        var record = new ExecutionRecord
+        {
+            ExecutionArn = "arn", StateMachineArn = "m", Name = "e", Status = ExecutionStatuses.Failed, StartDate = now, Input = "{}",
+        };
+        long before = ended.Generation;
+
+        // A redrive forgets (and commits) between the start's commit and its add.
+        ended.Forget("arn");
+        ended.Add(record, before, now);
+
+        Assert.Null(ended.Take("arn", now));
+        ended.Add(record, ended.Generation, now);
+        Assert.NotNull(ended.Take("arn", now));
     }
 }
