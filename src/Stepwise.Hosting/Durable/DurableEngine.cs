@@ -413,10 +413,11 @@ public sealed partial class DurableEngine : IAsyncDisposable
             {
                 // Another process may finish it: look again after a poll interval even without a signal.
                 var end = await waiter.Task.WaitAsync(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
-                if (end.Completion is { } completion)
+                // This engine committed the end of the run read above: only the end's fields and the last event id
+                // changed since (a running execution is never redriven), so the store holds exactly this. The end of
+                // another run (one that ended where this engine was not told, then was redriven) is not: read again.
+                if (end.Completion is { } completion && end.RedriveCount == record.RedriveCount)
                 {
-                    // This engine committed the end after the read above: only the end's fields and the last event id
-                    // changed since (a running execution is never redriven), so the store holds exactly this.
                     return completion.ApplyTo(record) with { LastEventId = end.LastEventId };
                 }
             }

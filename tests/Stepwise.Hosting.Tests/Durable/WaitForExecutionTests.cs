@@ -1,5 +1,6 @@
 using Stepwise.Hosting.Durable;
 using Stepwise.Hosting.Tests.TestSupport;
+using Stepwise.Integrations;
 using Stepwise.Json;
 using Stepwise.Storage;
 using Stepwise.Storage.Executions;
@@ -226,5 +227,57 @@ public sealed class WaitForExecutionTests : IDisposable
         Assert.Null(ended.Take("arn", now));
         ended.Add(record, ended.Generation, now);
         Assert.NotNull(ended.Take("arn", now));
+    }
+
+    [Fact]
+    public async Task A_wait_that_reads_a_redriven_run_running_is_not_completed_by_the_end_of_the_run_before()
+    {
+        const string Calling = "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:call','End':true}}}";
+        var store = new CountingStore();
+        await using var harness = new DurableHarness(store);
+        var firstCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        harness.Engine.RegisterLambda("call", async (request, ct) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await firstCall.Task.WaitAsync(ct);
+                throw new TaskFailedException("Broken", "first run");
+            }
+
+            await secondCall.Task.WaitAsync(ct);
+            return JsonValue.Parse("\"second\"");
+        });
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Calling.Replace('\'', '"'));
+        var started = await harness.Engine.StartExecutionAsync(machine, JsonValue.Parse("{}"));
+
+        // The wait registers, then its read is held until run 0 has ended (signalling the wait) and run 1 is running.
+        var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.BeforeNextRecordRead = () =>
+        {
+            reading.TrySetResult();
+            return read.Task;
+        };
+        var waiting = harness.Engine.WaitForExecutionAsync(started.ExecutionArn);
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        firstCall.SetResult();
+        for (var limit = DateTime.UtcNow.AddSeconds(20); (await store.Executions.GetAsync(started.ExecutionArn))!.Status != ExecutionStatuses.Failed;)
+        {
+            Assert.True(DateTime.UtcNow < limit, "Run 0 did not fail.");
+            await Task.Delay(5);
+        }
+
+        await harness.Engine.RedriveExecutionAsync(started.ExecutionArn);
+        read.SetResult();
+
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted, "the wait was completed from the end of the run before the redrive");
+        secondCall.SetResult();
+        var ended = await waiting.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(ExecutionStatuses.Succeeded, ended.Status);
+        Assert.Equal(1, ended.RedriveCount);
     }
 }

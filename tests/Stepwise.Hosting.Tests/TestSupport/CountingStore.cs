@@ -59,10 +59,27 @@ internal sealed class CountingStore : IStepwiseStore, IExecutionStore
     public ValueTask<StepCommitResult> CreateAsync(ExecutionRecord execution, StepCommit firstStep, CancellationToken cancellationToken = default) =>
         _inner.Executions.CreateAsync(execution, firstStep, cancellationToken);
 
+    /// <summary>Awaited before the next read of an execution record only, then cleared (none by default).</summary>
+    public Func<Task>? BeforeNextRecordRead
+    {
+        get => Volatile.Read(ref _beforeNextRecordRead);
+        set => Volatile.Write(ref _beforeNextRecordRead, value);
+    }
+
     public ValueTask<ExecutionRecord?> GetAsync(string executionArn, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _recordReads);
-        return _inner.Executions.GetAsync(executionArn, cancellationToken);
+        return Interlocked.Exchange(ref _beforeNextRecordRead, null) is { } before
+            ? ReadAfterAsync(before, executionArn, cancellationToken)
+            : _inner.Executions.GetAsync(executionArn, cancellationToken);
+    }
+
+    private Func<Task>? _beforeNextRecordRead;
+
+    private async ValueTask<ExecutionRecord?> ReadAfterAsync(Func<Task> before, string executionArn, CancellationToken cancellationToken)
+    {
+        await before();
+        return await _inner.Executions.GetAsync(executionArn, cancellationToken);
     }
 
     public ValueTask<StoredSnapshot?> GetSnapshotAsync(string executionArn, CancellationToken cancellationToken = default)
