@@ -20,6 +20,18 @@ internal sealed class DefinitionCache(IStateMachineStore store)
     public void Add(string stateMachineArn, string revisionId, StateMachine machine) => _compiled.TryAdd((stateMachineArn, revisionId), machine);
 
     /// <summary>
+    /// The revision <paramref name="revisionId"/> of <paramref name="stateMachineArn"/>, compiled from
+    /// <paramref name="definitionText"/> (that revision's own text, as a start resolved it) unless it is compiled already;
+    /// reads nothing from the store.
+    /// </summary>
+    /// <exception cref="FormatException">The definition cannot be read.</exception>
+    public StateMachine GetOrCompile(string stateMachineArn, string revisionId, string definitionText)
+    {
+        var key = (stateMachineArn, revisionId);
+        return _compiled.TryGetValue(key, out var machine) ? machine : _compiled.GetOrAdd(key, Compile(definitionText));
+    }
+
+    /// <summary>
     /// The definition an execution runs: the one its header carries (a Map Run child's ItemProcessor, compiled once per
     /// text), or else its state machine's revision.
     /// </summary>
@@ -47,15 +59,18 @@ internal sealed class DefinitionCache(IStateMachineStore store)
 
         var current = await store.GetAsync(stateMachineArn, cancellationToken).ConfigureAwait(false)
             ?? throw new ResourceNotFoundException(ResourceKinds.StateMachine, stateMachineArn);
-        string definition = current.Definition;
-        if (!string.Equals(current.RevisionId, revisionId, StringComparison.Ordinal))
+        if (string.Equals(current.RevisionId, revisionId, StringComparison.Ordinal))
         {
-            definition = await FindRevisionAsync(stateMachineArn, revisionId, cancellationToken).ConfigureAwait(false) ?? definition;
+            return GetOrCompile(stateMachineArn, revisionId, current.Definition);
         }
 
-        machine = Compile(definition);
-        _compiled.TryAdd((stateMachineArn, revisionId), machine);
-        return machine;
+        if (await FindRevisionAsync(stateMachineArn, revisionId, cancellationToken).ConfigureAwait(false) is { } published)
+        {
+            return GetOrCompile(stateMachineArn, revisionId, published);
+        }
+
+        // Not cached: it is not that revision's text, and the revision may yet be handed over by a start (GetOrCompile).
+        return Compile(current.Definition);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed partial class DurableEngine
             throw new NotSupportedException("StartSyncExecution runs Express state machines only.");
         }
 
-        var machine = await _definitions.GetAsync(stateMachine.StateMachineArn, stateMachine.RevisionId, cancellationToken).ConfigureAwait(false);
+        var machine = _definitions.GetOrCompile(stateMachine.StateMachineArn, stateMachine.RevisionId, stateMachine.Definition);
         var random = _options.RandomSeed is int seed ? new Random(seed) : new Random();
         var start = TruncateToMilliseconds(_time.GetUtcNow());
         string executionName = name ?? RandomIds.NewUuid(random);

@@ -166,7 +166,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
             throw new NotSupportedException("Express executions run in memory: use StepwiseEngine.RunAsync.");
         }
 
-        // The definition is compiled (or found compiled) by the first step, which needs it first.
+        // Compiled (or found compiled) from the text the target resolved, whose revision the header names: a revision
+        // the store no longer holds as current (an update since the target was cached) still runs its own definition.
+        _ = _definitions.GetOrCompile(stateMachine.StateMachineArn, stateMachine.RevisionId, stateMachine.Definition);
         int seed = _options.RandomSeed ?? Random.Shared.Next();
         var start = TruncateToMilliseconds(_time.GetUtcNow());
         string executionName = name ?? RandomIds.NewUuid(Random.Shared);

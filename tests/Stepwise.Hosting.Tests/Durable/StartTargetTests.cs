@@ -203,4 +203,23 @@ public sealed class StartTargetTests
         var second = await other.StartExecutionAsync(machine, JsonValue.Parse("{}"));
         Assert.Equal("\"v2\"", (await other.WaitForExecutionAsync(second.ExecutionArn)).Output);
     }
+
+    [Fact]
+    public async Task A_start_from_a_cached_target_runs_the_definition_of_the_revision_its_execution_names()
+    {
+        await using var harness = new DurableHarness();
+        await harness.Engine.StartAsync();
+        string machine = await harness.CreateAsync(Returning("v1"));
+        Assert.Equal("\"v1\"", await OutputOfAsync(harness, machine));
+        var stored = (await harness.Store.StateMachines.GetAsync(machine))!;
+        // Another process replaces the definition without publishing it; an engine that never compiled v1 starts from
+        // the target the shared cache still holds.
+        await harness.Store.StateMachines.UpdateAsync(stored with { Definition = Returning("v2"), RevisionId = "revision-v2" });
+        await using var other = new DurableEngine(harness.Store, DurableHarness.Options(harness.Clock));
+        await other.StartAsync();
+
+        var started = await other.StartExecutionAsync(machine, JsonValue.Parse("{}"));
+
+        Assert.Equal("\"v1\"", (await other.WaitForExecutionAsync(started.ExecutionArn)).Output);
+    }
 }
