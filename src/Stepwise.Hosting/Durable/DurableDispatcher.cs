@@ -124,22 +124,40 @@ internal sealed class DurableDispatcher : IAsyncDisposable
 
         var cts = Interlocked.Exchange(ref _spareInline, null) ?? CancellationTokenSource.CreateLinkedTokenSource(_hard.Token);
         var pending = InvokeAsync(work, EngineTask(work), invocation, cts.Token);
+
+        // A step decided again (after a conflict) starts the call again: the earlier one is no longer wanted, whether
+        // this one answered at once or not.
+        string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
+        CancelEarlierInline(key);
         if (pending.IsCompleted)
         {
             SpareInline(cts);
             return ToStimulus(work, pending.Result);
         }
 
-        // A step decided again (after a conflict) starts the call again: the earlier one is no longer wanted.
-        string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
-        if (_inflightTasks.TryRemove(key, out var earlier))
-        {
-            earlier.Cancel();
-        }
-
         _inflightTasks[key] = cts;
         _startedInline[key] = pending.AsTask();
         return null;
+    }
+
+    /// <summary>
+    /// Cancels the call an earlier attempt of the same step started inline under <paramref name="key"/> and disposes its
+    /// token source once that call is over (nothing else would: its work item was never committed). A source a running
+    /// work item holds is only cancelled; that work item disposes it.
+    /// </summary>
+    private void CancelEarlierInline(string key)
+    {
+        if (!_inflightTasks.TryRemove(key, out var earlier))
+        {
+            return;
+        }
+
+        earlier.Cancel();
+        if (_startedInline.TryRemove(key, out var started))
+        {
+            started.ContinueWith(static (_, source) => ((CancellationTokenSource)source!).Dispose(), earlier, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     /// <summary>
