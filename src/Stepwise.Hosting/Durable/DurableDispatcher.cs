@@ -31,7 +31,9 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _inflightTasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<LeasedWorkItem, CancellationToken, Task<LeasedWorkItem?>>> _workHandlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>> _engineTasks = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _startedInline = new(StringComparer.Ordinal);
+    // One lock: calls that go on running after their inline start are rare, and every inline call asks IsEmpty, which
+    // takes all of a dictionary's locks when it is empty.
+    private readonly ConcurrentDictionary<string, Task<TaskOutcome>> _startedInline = new(concurrencyLevel: 1, capacity: 31, StringComparer.Ordinal);
     private CancellationTokenSource? _spareInline;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRunId;
@@ -126,13 +128,25 @@ internal sealed class DurableDispatcher : IAsyncDisposable
         var pending = InvokeAsync(work, EngineTask(work), invocation, cts.Token);
 
         // A step decided again (after a conflict) starts the call again: the earlier one is no longer wanted, whether
-        // this one answered at once or not.
-        string key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
-        CancelEarlierInline(key);
+        // this one answered at once or not. An earlier call that answered at once left nothing to cancel, so the key
+        // (spelled per call) is needed only when some inline call went on running.
+        string? key = null;
+        if (!_startedInline.IsEmpty)
+        {
+            key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
+            CancelEarlierInline(key);
+        }
+
         if (pending.IsCompleted)
         {
             SpareInline(cts);
             return ToStimulus(work, pending.Result);
+        }
+
+        if (key is null)
+        {
+            key = TaskWork.IdempotencyKey(work.ExecutionArn, command.TaskId);
+            CancelEarlierInline(key);
         }
 
         _inflightTasks[key] = cts;
