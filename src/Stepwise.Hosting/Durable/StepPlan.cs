@@ -136,10 +136,11 @@ internal sealed class StepPlan
         };
     }
 
-    /// <summary>What the committed step did, given the work its commit leased to this node.</summary>
-    public StepOutcome Outcome(IReadOnlyList<LeasedWorkItem> leasedWork) =>
+    /// <summary>What the committed step did, given what its commit answered (the last event id and the work leased to this node).</summary>
+    public StepOutcome Outcome(StepCommitResult committed) =>
         // Only timers and work left in the store need the dispatcher to look at the store again.
-        new(true, _timersToStart.Count > 0 || _work.Count > leasedWork.Count, _completion, _cancelledTasks, leasedWork, _activityTasks.Count > 0);
+        new(true, _timersToStart.Count > 0 || _work.Count > committed.LeasedWork.Count, _completion, _cancelledTasks, committed.LeasedWork,
+            _activityTasks.Count > 0, committed.LastEventId, Snapshot.Info.RedriveCount ?? 0);
 
     /// <summary>
     /// Forgets the children of nested <c>.sync</c> tasks that no longer wait, and stops those whose task did not end by

@@ -74,7 +74,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
                         .ConfigureAwait(false);
                     leased = result.LeasedWork.Count;
                     Remember(plan, result);
-                    return plan.Outcome(result.LeasedWork) with { LastEventId = result.LastEventId, RedriveCount = plan.Snapshot.Info.RedriveCount ?? 0 };
+                    return plan.Outcome(result);
                 }
                 catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
                 {
@@ -106,7 +106,7 @@ internal sealed class StepRunner(IStepwiseStore store, DefinitionCache definitio
             var result = await store.Executions.CreateAsync(record, plan.ToCommit(0, null, 0, grant), cancellationToken).ConfigureAwait(false);
             leased = result.LeasedWork.Count;
             Remember(plan, result);
-            return plan.Outcome(result.LeasedWork) with { LastEventId = result.LastEventId, RedriveCount = plan.Snapshot.Info.RedriveCount ?? 0 };
+            return plan.Outcome(result);
         }
         finally
         {
