@@ -71,7 +71,7 @@ public sealed partial class DurableEngine
             _dispatcher.AfterStep(executionArn, outcome);
 
             // A child whose first step ended it (Pass states only, say) is returned ended, so the caller need not wait.
-            return outcome.Completion?.ApplyTo(record) ?? record;
+            return outcome.EndedRecord(record) ?? record;
         }
         catch (ResourceAlreadyExistsException)
         {

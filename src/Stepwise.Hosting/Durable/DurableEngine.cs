@@ -194,10 +194,10 @@ public sealed partial class DurableEngine : IAsyncDisposable
         long forgets = _ended.Generation;
         var outcome = await _runner.CreateAsync(record, header, new ExecutionStartedStimulus(info), _dispatcher.Claim(held: 0), cancellationToken)
             .ConfigureAwait(false);
-        if (outcome.Completion is { } completion)
+        if (outcome.EndedRecord(record) is { } ended)
         {
             // Ended within its first step: the store's row is the record the step's completion made of it.
-            _ended.Add(completion.ApplyTo(record) with { LastEventId = outcome.LastEventId }, forgets, _time.GetUtcNow());
+            _ended.Add(ended, forgets, _time.GetUtcNow());
         }
 
         _dispatcher.AfterStep(executionArn, outcome);
@@ -418,9 +418,9 @@ public sealed partial class DurableEngine : IAsyncDisposable
                 // This engine committed the end of the run read above: only the end's fields and the last event id
                 // changed since (a running execution is never redriven), so the store holds exactly this. The end of
                 // another run (one that ended where this engine was not told, then was redriven) is not: read again.
-                if (end.Completion is { } completion && end.RedriveCount == record.RedriveCount)
+                if (end.RedriveCount == record.RedriveCount && end.EndedRecord(record) is { } committed)
                 {
-                    return completion.ApplyTo(record) with { LastEventId = end.LastEventId };
+                    return committed;
                 }
             }
             catch (TimeoutException)

@@ -11,4 +11,12 @@ namespace Stepwise.Hosting.Durable;
 /// belongs to is its <see cref="RedriveCount"/> (0 before any redrive; a completion is of that run only).
 /// </summary>
 internal readonly record struct StepOutcome(bool Committed, bool ScheduledSomething, ExecutionCompletion? Completion, IReadOnlyList<long> CancelledTasks,
-    IReadOnlyList<LeasedWorkItem>? LeasedWork, bool QueuedActivityTasks = false, long LastEventId = 0, int RedriveCount = 0);
+    IReadOnlyList<LeasedWorkItem>? LeasedWork, bool QueuedActivityTasks = false, long LastEventId = 0, int RedriveCount = 0)
+{
+    /// <summary>
+    /// <paramref name="running"/> (the record as the run started) as the store holds it once this step ended the
+    /// execution: the completion applied, with the step's last event id; null when the step did not end it.
+    /// </summary>
+    public ExecutionRecord? EndedRecord(ExecutionRecord running) =>
+        Completion?.ApplyTo(running) is { } ended ? ended with { LastEventId = LastEventId } : null;
+}
