@@ -307,8 +307,8 @@ internal static class SqliteHistoryStep
     private static ReadOnlySpan<byte> SharedPart(ReadOnlySpan<byte> body, byte[]? arena, (bool InArena, int Start, int Length) part) =>
         part.InArena ? arena.AsSpan(part.Start, part.Length) : body.Slice(part.Start, part.Length);
 
-    // Makes buffer hold at least length bytes from the pool, keeping its first kept bytes.
-    private static void Rent([NotNull] ref byte[]? buffer, int length, int kept)
+    // Makes buffer hold at least length bytes from the pool, keeping its first kept bytes (the writer grows its row so too).
+    internal static void Rent([NotNull] ref byte[]? buffer, int length, int kept)
     {
         if (buffer is not null && buffer.Length >= length)
         {

@@ -268,16 +268,5 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         _derivedBytes = -1;
     }
 
-    private void Ensure(int count)
-    {
-        if (_buffer.Length - _length >= count)
-        {
-            return;
-        }
-
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
-        _buffer.AsSpan(0, _length).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = grown;
-    }
+    private void Ensure(int count) => SqliteHistoryStep.Rent(ref _buffer, _length + count, _length);
 }
