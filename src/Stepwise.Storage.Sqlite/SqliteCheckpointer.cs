@@ -16,23 +16,24 @@ namespace Stepwise.Storage.Sqlite;
 /// <para>
 /// The log restarts from its beginning (so that commits overwrite a file of a steady length rather than append to a
 /// growing one) only when a commit begins after a checkpoint copied all of it. A checkpoint beside a busy writer
-/// almost never ends in such a gap: commits land while it copies. So once the checkpointer has copied the bulk, the
-/// writer, right after its next commit, copies the few frames added since (a passive checkpoint on its own connection,
-/// during which no commit can land), and the commit after restarts the log. The log file thus stays about
-/// <see cref="Threshold"/> frames long, and the writer's share is a handful of pages and one fsync per cycle.
+/// almost never ends in such a gap: commits land while it copies. So the checkpointer copies each
+/// <see cref="Threshold"/> new frames as they come, and once the log is past <see cref="Limit"/> frames the writer,
+/// right after the commit that follows one of the checkpointer's rounds, copies the few frames added during that round
+/// (a passive checkpoint on its own connection, during which no commit can land); the commit after restarts the log.
+/// The writer's share is a handful of pages and one fsync of the database file every <see cref="Limit"/> frames.
 /// </para>
 /// <para>
 /// A checkpoint never loses a write: the log stays the record of every commit until its frames are in the database
 /// file, so a failed or partial checkpoint (a reader still using old frames, a crash) leaves them to the next one. If
-/// the checkpointer falls behind, past <see cref="Limit"/> frames the writer checkpoints everything itself after its
-/// commit, as SQLite would. A reader holding an old snapshot keeps any checkpoint from passing it; the log then grows
-/// until the reader lets go, and writes go on succeeding.
+/// the checkpointer falls behind, past twice <see cref="Limit"/> frames the writer checkpoints everything itself after
+/// its commit, as SQLite would. A reader holding an old snapshot keeps any checkpoint from passing it; the log then
+/// grows until the reader lets go, and writes go on succeeding.
 /// </para>
 /// </remarks>
 internal sealed class SqliteCheckpointer : IDisposable
 {
-    // The round of the checkpointer: Idle, Copying from its wake-up to the end of its checkpoint, then Copied until the
-    // writer finished it. The writer moves it from Idle and Copied, the checkpointer from Copying.
+    // The round of the checkpointer: Copying from the writer's wake-up call to the end of its checkpoint, then Copied
+    // until the writer's next commit looks at it. The writer moves it from Idle and Copied, the checkpointer from Copying.
     private const int Idle = 0;
     private const int Copying = 1;
     private const int Copied = 2;
@@ -44,6 +45,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     private GCHandle _self;
     private volatile bool _stopping;
     private int _round;
+    private int _copiedFrames;
     private long _checkpoints;
     private long _writerCheckpoints;
 
@@ -55,8 +57,10 @@ internal sealed class SqliteCheckpointer : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         Threshold = threshold;
-        // Four times the threshold: far enough that the checkpointer, given a moment, always gets there first.
-        Limit = 4 * threshold;
+        // Each restart costs the writer one fsync of the database file (1-8 ms on a busy disk): every 8,000 frames (32 MB
+        // of log) by default. A long log costs readers nothing as long as the checkpointer keeps up: a read searches
+        // only the frames no checkpoint has copied yet.
+        Limit = 8 * threshold;
         _writer = writer;
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
@@ -74,10 +78,10 @@ internal sealed class SqliteCheckpointer : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Frames in the log past which the checkpointer copies it back into the database file.</summary>
+    /// <summary>Frames added to the log since the checkpointer's last round past which it copies them back.</summary>
     public int Threshold { get; }
 
-    /// <summary>Frames in the log past which the writer checkpoints itself after a commit.</summary>
+    /// <summary>Frames in the log past which the writer finishes a round of the checkpointer, so that the log restarts.</summary>
     public int Limit { get; }
 
     /// <summary>Frames the log held after the writer's last commit (set by <see cref="SqliteWalHook"/> on the writer's thread).</summary>
@@ -86,7 +90,7 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>Checkpoints the checkpointer's thread ran to their end.</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
-    /// <summary>Checkpoints the writer ran itself: finishing one of the checkpointer's, or the log being past <see cref="Limit"/>.</summary>
+    /// <summary>Checkpoints the writer ran itself: finishing a round of the checkpointer, or the checkpointer being behind.</summary>
     public long WriterCheckpoints => Interlocked.Read(ref _writerCheckpoints);
 
     /// <summary>Test hook: while set, the checkpointer's thread lets the log grow, as if it had fallen behind.</summary>
@@ -96,40 +100,43 @@ internal sealed class SqliteCheckpointer : IDisposable
     public void Committed()
     {
         var frames = LogFrames;
-        if (frames < Threshold)
+        switch (Volatile.Read(ref _round))
         {
-            // The log restarted: the checkpointer's copy, if it had one, ended between two commits and left nothing.
-            if (Volatile.Read(ref _round) == Copied)
-            {
-                Interlocked.CompareExchange(ref _round, Idle, Copied);
-            }
+            case Copying:
+                // Behind (a slow disk, a starved thread): the writer bounds the log as SQLite would. Busy, and so cheap,
+                // while the checkpointer is in the middle of its copy.
+                if (frames >= 2 * Limit)
+                {
+                    CopyRest();
+                }
 
-            return;
-        }
-
-        if (frames < Limit)
-        {
-            if (Interlocked.CompareExchange(ref _round, Copying, Idle) == Idle)
-            {
-                _wake.Set();
                 return;
-            }
+            case Copied:
+                Volatile.Write(ref _round, Idle);
+                if (frames >= Limit)
+                {
+                    // What is left is what commits added during the round. No commit can land while the writer copies
+                    // it, so unless a reader pins old frames this copies the whole log and the next commit restarts it.
+                    CopyRest();
+                    return;
+                }
 
-            if (Volatile.Read(ref _round) == Copying)
-            {
-                return;
-            }
+                break;
         }
 
-        // What is left is what commits added while the checkpointer copied (or, past the limit, everything). No commit
-        // can land meanwhile, so unless a reader pins old frames this copies the whole log and the next commit restarts
-        // it. Busy when the checkpointer is in the middle of one: a later commit tries again.
-        if (raw.sqlite3_wal_checkpoint_v2(_writer.Handle, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK)
+        var copied = Volatile.Read(ref _copiedFrames);
+        if (frames < copied)
         {
-            Interlocked.Increment(ref _writerCheckpoints);
+            // The log restarted (a round ended between two commits and copied all of it).
+            copied = 0;
+            Volatile.Write(ref _copiedFrames, 0);
         }
 
-        Interlocked.CompareExchange(ref _round, Idle, Copied);
+        if (frames - copied >= Threshold)
+        {
+            Volatile.Write(ref _round, Copying);
+            _wake.Set();
+        }
     }
 
     /// <summary>Stops the thread and gives checkpointing back to nobody; call after the writer's last commit.</summary>
@@ -150,6 +157,16 @@ internal sealed class SqliteCheckpointer : IDisposable
         _wake.Dispose();
     }
 
+    private void CopyRest()
+    {
+        if (raw.sqlite3_wal_checkpoint_v2(_writer.Handle, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _) == raw.SQLITE_OK)
+        {
+            Interlocked.Increment(ref _writerCheckpoints);
+            // The next commit restarts the log (or, if a reader pinned some frames, the checkpointer copies them later).
+            Volatile.Write(ref _copiedFrames, 0);
+        }
+    }
+
     private void Run()
     {
         while (true)
@@ -168,8 +185,13 @@ internal sealed class SqliteCheckpointer : IDisposable
 
             // Passive: copies what no reader still needs without taking any lock the writer waits for. An error (a
             // busy or full disk) leaves the frames in the log, where they are durable, for the next attempt.
-            var result = raw.sqlite3_wal_checkpoint_v2(_connection.Handle, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _);
-            // Also after an error: the writer's attempt to finish is the next try.
+            var result = raw.sqlite3_wal_checkpoint_v2(_connection.Handle, "main", raw.SQLITE_CHECKPOINT_PASSIVE, out _, out var copied);
+            if (result == raw.SQLITE_OK)
+            {
+                Volatile.Write(ref _copiedFrames, copied);
+            }
+
+            // Also after an error: the writer's next commit wakes it again, or finishes for it.
             Volatile.Write(ref _round, Copied);
             if (result == raw.SQLITE_OK)
             {
