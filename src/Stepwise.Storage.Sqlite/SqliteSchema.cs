@@ -213,6 +213,49 @@ internal static class SqliteSchema
         ALTER TABLE executions ADD COLUMN map_run_arn TEXT;
         CREATE INDEX executions_by_map_run ON executions (map_run_arn, seq) WHERE map_run_arn IS NOT NULL;
         """,
+
+        // 8: executions without AUTOINCREMENT, which made every insert rewrite the sqlite_sequence page (one of the ~11
+        // pages a task-chain execution's commit writes). seq stays strictly increasing without it: SQLite gives a new
+        // row the largest seq plus one, and no execution is ever deleted, so no seq (which paging tokens hold) is reused.
+        // SQLite cannot drop AUTOINCREMENT in place, so the table is copied, keeping every seq and the column order.
+        """
+        CREATE TABLE executions_v8 (
+            seq INTEGER PRIMARY KEY,
+            arn TEXT NOT NULL UNIQUE,
+            state_machine_arn TEXT NOT NULL,
+            name TEXT NOT NULL,
+            version_arn TEXT,
+            alias_arn TEXT,
+            status TEXT NOT NULL,
+            start_date INTEGER NOT NULL,
+            stop_date INTEGER,
+            input TEXT NOT NULL,
+            output TEXT,
+            error TEXT,
+            cause TEXT,
+            trace_header TEXT,
+            last_event_id INTEGER NOT NULL,
+            snapshot TEXT,
+            redrive_count INTEGER NOT NULL DEFAULT 0,
+            redrive_date INTEGER,
+            redrive_status TEXT,
+            redrive_status_reason TEXT,
+            map_run_arn TEXT);
+        INSERT INTO executions_v8 (seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date,
+                input, output, error, cause, trace_header, last_event_id, snapshot, redrive_count, redrive_date,
+                redrive_status, redrive_status_reason, map_run_arn)
+            SELECT seq, arn, state_machine_arn, name, version_arn, alias_arn, status, start_date, stop_date,
+                input, output, error, cause, trace_header, last_event_id, snapshot, redrive_count, redrive_date,
+                redrive_status, redrive_status_reason, map_run_arn
+            FROM executions;
+        DROP TABLE executions;
+        ALTER TABLE executions_v8 RENAME TO executions;
+        CREATE INDEX executions_by_state_machine ON executions (state_machine_arn, seq);
+        CREATE INDEX executions_by_version ON executions (version_arn, seq) WHERE version_arn IS NOT NULL;
+        CREATE INDEX executions_by_alias ON executions (alias_arn, seq) WHERE alias_arn IS NOT NULL;
+        CREATE INDEX executions_by_map_run ON executions (map_run_arn, seq) WHERE map_run_arn IS NOT NULL;
+        DELETE FROM sqlite_sequence WHERE name = 'executions';
+        """,
     ];
 
     /// <summary>The version this build's schema is at.</summary>

@@ -24,6 +24,7 @@ public sealed class SqliteStore : IStepwiseStore
     private readonly SqliteReaderPool _readers;
     private SqliteConnection? _writerConnection;
     private SqliteWriter? _writer;
+    private SqliteCheckpointer? _checkpointer;
 
     static SqliteStore()
     {
@@ -99,6 +100,14 @@ public sealed class SqliteStore : IStepwiseStore
     /// <summary>Test hook called at each <see cref="CommitStages"/> point of a step commit; it may throw to inject a fault.</summary>
     internal Action<string>? CommitStageHook { get; set; }
 
+    /// <summary>
+    /// Frames of the write-ahead log (pages of 4 KB) past which <see cref="SqliteCheckpointer"/> copies it back into
+    /// the database file; SQLite's own default. Tests lower it to cross it quickly.
+    /// </summary>
+    internal int CheckpointFrames { get; set; } = 1000;
+
+    internal SqliteCheckpointer Checkpointer => _checkpointer ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
+
     /// <summary>The migrations to run; tests substitute their own to exercise the migration path.</summary>
     internal IReadOnlyList<string> Migrations { get; set; } = SqliteSchema.Migrations;
 
@@ -131,7 +140,9 @@ public sealed class SqliteStore : IStepwiseStore
             SqliteValues.Execute(connection, "PRAGMA synchronous = FULL");
             SqliteSchema.Migrate(connection, Migrations);
             _writerConnection = connection;
-            _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction);
+            // From here on the writer's commits never checkpoint: the checkpointer does, on its own connection.
+            _checkpointer = new SqliteCheckpointer(_connectionString, connection, CheckpointFrames);
+            _writer = new SqliteWriter(connection, _checkpointer, _options.MaxWritesPerTransaction);
         }
         catch (Exception exception)
         {
@@ -153,12 +164,19 @@ public sealed class SqliteStore : IStepwiseStore
             await writer.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_checkpointer is { } checkpointer)
+        {
+            _checkpointer = null;
+            checkpointer.Dispose();
+        }
+
         _readers.Dispose();
         if (_writerConnection is { } connection)
         {
             _writerConnection = null;
             connection.Dispose();
-            // Closed connections stay open in Microsoft.Data.Sqlite's pool; release them so the file can be moved or deleted.
+            // Closed connections stay open in Microsoft.Data.Sqlite's pool; release them so the file can be moved or
+            // deleted. The last one SQLite closes checkpoints the whole log and deletes it.
             SqliteConnection.ClearPool(connection);
         }
     }

@@ -21,16 +21,18 @@ internal sealed class SqliteWriter : IAsyncDisposable
     // The multi-reader flavour, although only the loop reads: unlike the single-reader one it can count (Queued).
     private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>();
     private readonly SqlitePreparedConnection _connection;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly int _maxBatch;
     private readonly Task _loop;
     private TaskCompletionSource? _pause;
     private long _transactions;
     private long _writes;
 
-    public SqliteWriter(SqlitePreparedConnection connection, int maxBatch)
+    public SqliteWriter(SqlitePreparedConnection connection, SqliteCheckpointer checkpointer, int maxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         _connection = connection;
+        _checkpointer = checkpointer;
         _maxBatch = maxBatch;
         // One loop on the thread pool; it blocks one pool thread only while a batch commits (at most one at a time).
         _loop = Task.Run(RunAsync);
@@ -131,6 +133,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             write.Complete();
         }
+
+        // After the answers, so that a checkpoint the writer must run itself delays no caller of this batch.
+        _checkpointer.Committed();
     }
 
     private void RollBackQuietly()

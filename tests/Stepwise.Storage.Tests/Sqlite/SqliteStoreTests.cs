@@ -253,10 +253,40 @@ public sealed class SqliteStoreTests : IDisposable
         var child = Execution("m/Map", "child", At(1)) with { MapRunArn = run.MapRunArn };
         await upgraded.Executions.CreateAsync(child, FirstStep(child));
 
-        Assert.Equal(7, upgraded.ReadSchemaVersion());
+        Assert.Equal(SqliteSchema.CurrentVersion, upgraded.ReadSchemaVersion());
         Assert.Equal(execution with { LastEventId = 2 }, await upgraded.Executions.GetAsync(execution.ExecutionArn));
         Assert.Equal(run, await upgraded.MapRuns.GetAsync(run.MapRunArn));
         Assert.Equal([child.ExecutionArn], (await upgraded.Executions.ListByMapRunAsync(run.MapRunArn, null, null, PageRequest.First(10))).Items.Select(e => e.ExecutionArn));
+    }
+
+    [Fact]
+    public async Task A_version_7_database_keeps_its_executions_in_order_and_new_ones_follow_without_autoincrement()
+    {
+        await using (var old = NewStore())
+        {
+            old.Migrations = [.. SqliteSchema.Migrations.Take(7)];
+            await old.InitializeAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                var execution = Execution("m", "old" + i, At(i));
+                await old.Executions.CreateAsync(execution, FirstStep(execution));
+            }
+        }
+
+        await using var upgraded = NewStore();
+        await upgraded.InitializeAsync();
+        var fresh = Execution("m", "new", At(3));
+        await upgraded.Executions.CreateAsync(fresh, FirstStep(fresh));
+
+        Assert.Equal(SqliteSchema.CurrentVersion, upgraded.ReadSchemaVersion());
+        Assert.Equal(["old0", "old1", "old2", "new"], Query("SELECT name FROM executions ORDER BY seq"));
+        var first = await upgraded.Executions.ListAsync(MachineArn("m"), null, null, PageRequest.First(2));
+        var second = await upgraded.Executions.ListAsync(MachineArn("m"), null, null, new PageRequest(2, first.NextToken));
+        Assert.Equal(["new", "old2", "old1", "old0"], first.Items.Concat(second.Items).Select(e => e.Name));
+        Assert.Equal(Events(1, 2), (await upgraded.Executions.GetHistoryAsync(ExecutionArn("m", "old0"), false, PageRequest.First(10))).Items);
+        // A new execution no longer rewrites sqlite_sequence.
+        Assert.Empty(Query("SELECT seq FROM sqlite_sequence WHERE name = 'executions'"));
+        Assert.DoesNotContain("AUTOINCREMENT", (string)Query("SELECT sql FROM sqlite_schema WHERE name = 'executions'")[0]!, StringComparison.Ordinal);
     }
 
     [Fact]
