@@ -120,6 +120,28 @@ public sealed class JsonUtf8WriterTests
         Assert.Equal(Encoding.UTF8.GetBytes(obj.ToJsonString()), Utf8(obj));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("TaskStateEntered")]
+    [InlineData("Zoë \"q\" back\\slash\nline\ttab \u0001 \u007f ☃ 𝄞")]
+    [InlineData("\u0000\u0001\u001f")]
+    public void A_string_written_into_a_span_is_the_string_writer_text_and_fits_the_maximum(string text)
+    {
+        var span = new byte[JsonUtf8Writer.GetMaxStringByteCount(text.Length) + 3];
+
+        int written = JsonUtf8Writer.WriteString(text, span.AsSpan(3));
+
+        Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), span.AsSpan(3, written).ToArray());
+    }
+
+    [Fact]
+    public void A_span_shorter_than_the_maximum_for_the_string_is_refused()
+    {
+        var span = new byte[JsonUtf8Writer.GetMaxStringByteCount(5) - 1];
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => JsonUtf8Writer.WriteString("plain", span));
+    }
+
     private static byte[] Utf8(JsonValue value)
     {
         var buffer = new ArrayBufferWriter<byte>(1);
