@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Stepwise.Json;
@@ -225,10 +228,44 @@ public static class JsonUtf8Writer
 
     // Copies text as its bytes when every character is printable ASCII other than the quote and the backslash (it then
     // needs no escape, and its UTF-8 is its characters); otherwise returns false, having written no more than text's length.
+    // Eight characters at a time: a history event's type, details name and resource are 15 to 60 characters, checked
+    // and narrowed in a few steps instead of one compare chain per character.
     private static bool TryCopyPlainAscii(ReadOnlySpan<char> text, Span<byte> destination)
     {
         destination = destination[..text.Length];
-        for (int i = 0; i < text.Length; i++)
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            ref byte target = ref MemoryMarshal.GetReference(destination);
+            int last = text.Length - Vector128<ushort>.Count;
+            while (true)
+            {
+                // The last block may overlap the one before: its characters are checked and copied again, to the same bytes.
+                if (i > last)
+                {
+                    i = last;
+                }
+
+                var chars = Vector128.LoadUnsafe(ref source, (nuint)i);
+                var escaped = Vector128.GreaterThan(chars - Vector128.Create((ushort)0x20), Vector128.Create((ushort)(0x7F - 0x20)))
+                    | Vector128.Equals(chars, Vector128.Create((ushort)'"'))
+                    | Vector128.Equals(chars, Vector128.Create((ushort)'\\'));
+                if (escaped != Vector128<ushort>.Zero)
+                {
+                    return false;
+                }
+
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), Vector128.Narrow(chars, chars).AsUInt64().ToScalar());
+                i += Vector128<ushort>.Count;
+                if (i >= text.Length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
         {
             char c = text[i];
             if (c - 0x20u > 0x7Fu - 0x20u || c == '"' || c == '\\')

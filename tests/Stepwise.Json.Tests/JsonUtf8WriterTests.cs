@@ -134,6 +134,31 @@ public sealed class JsonUtf8WriterTests
         Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), span.AsSpan(3, written).ToArray());
     }
 
+    [Theory]
+    [InlineData('"')]
+    [InlineData('\\')]
+    [InlineData('\u001f')]
+    [InlineData('\u007f')]
+    [InlineData('é')]
+    [InlineData('\u0120')]
+    [InlineData('\uff22')]
+    public void A_character_to_escape_or_transcode_is_found_wherever_it_stands_in_a_short_string(char odd)
+    {
+        // Short strings are checked eight characters at a time, the last block overlapping the one before.
+        for (int length = 1; length <= 33; length++)
+        {
+            for (int at = 0; at < length; at++)
+            {
+                string text = new string('a', at) + odd + new string('z', length - at - 1);
+                var span = new byte[JsonUtf8Writer.GetMaxStringByteCount(length)];
+
+                int written = JsonUtf8Writer.WriteString(text, span);
+
+                Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), span.AsSpan(0, written).ToArray());
+            }
+        }
+    }
+
     [Fact]
     public void A_span_shorter_than_the_maximum_for_the_string_is_refused()
     {
