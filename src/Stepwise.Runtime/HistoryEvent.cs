@@ -59,6 +59,13 @@ public sealed class HistoryEvent
     public JsonObject? Details => _details ??= _lazyDetails.HasValue ? _lazyDetails.Build() : null;
 
     /// <summary>
+    /// The parts of <see cref="Details"/> when they are in one of the common shapes, for a writer that writes their text
+    /// without building the object (the durable history writes a step's events this way); the default value (no
+    /// <see cref="LazyEventDetails.HasValue"/>) when the event was created with its details object.
+    /// </summary>
+    public LazyEventDetails LazyDetails => _lazyDetails;
+
+    /// <summary>
     /// The <c>timestamp</c> of <see cref="ToAwsJson"/>: epoch seconds with millisecond precision, as the AWS JSON 1.0
     /// protocol writes timestamps.
     /// </summary>

@@ -10,8 +10,12 @@ namespace Stepwise.Runtime;
 /// values the details are made of are immutable, so building them later gives the same object. A struct kept inside
 /// its event: a Map's iterations record four events each, and an object per event's details was one more for the
 /// garbage collector to trace and copy for as long as the history lives.
+/// <para>
+/// A writer that needs only the details' text (the durable history) reads the parts through
+/// <see cref="HistoryEvent.LazyDetails"/> and writes that text without building the object.
+/// </para>
 /// </summary>
-internal readonly struct LazyEventDetails
+public readonly struct LazyEventDetails
 {
     private static readonly string[] s_enteredKeys = ["input", "inputDetails", "name"];
     private static readonly string[] s_exitedKeys = ["name", "output", "outputDetails"];
@@ -32,39 +36,63 @@ internal readonly struct LazyEventDetails
         _index = index;
     }
 
-    private enum Shape : byte
+    /// <summary>The shape of the details, each with its members in AWS's order.</summary>
+    public enum Shape : byte
     {
+        /// <summary>No lazy details (the default value).</summary>
         None,
+
+        /// <summary><c>{input, inputDetails, name}</c>: a state's entered event.</summary>
         Entered,
+
+        /// <summary><c>{name, output, outputDetails}</c>: a state's exited event without assigned variables.</summary>
         Exited,
+
+        /// <summary><c>{index, name}</c>: a Map iteration's events.</summary>
         Iteration,
+
+        /// <summary><c>{resource, input, inputDetails}</c>: a Lambda function's or an activity's scheduled event.</summary>
         Scheduled,
+
+        /// <summary><c>{output, outputDetails}</c>: a Lambda function's or an activity's succeeded event.</summary>
         Output,
     }
 
     /// <summary>False for the default value: the event has no lazy details.</summary>
     public bool HasValue => _shape != Shape.None;
 
+    /// <summary>Which members the details hold.</summary>
+    public Shape Kind => _shape;
+
+    /// <summary>The <c>name</c> member (the state's name) of <see cref="Shape.Entered"/>, <see cref="Shape.Exited"/> and <see cref="Shape.Iteration"/> details; the <c>resource</c> member of <see cref="Shape.Scheduled"/>; empty otherwise.</summary>
+    public string Name => _name ?? string.Empty;
+
+    /// <summary>The value whose compact JSON text is the <c>input</c> or <c>output</c> member; null for <see cref="Shape.Iteration"/> and <see cref="Shape.None"/>.</summary>
+    public JsonValue? Payload => _payload;
+
+    /// <summary>The <c>index</c> member of <see cref="Shape.Iteration"/> details.</summary>
+    public int Index => _index;
+
     /// <summary>A <c>stateEnteredEventDetails</c>: <c>{input, inputDetails, name}</c>, in AWS's key order.</summary>
-    public static LazyEventDetails Entered(string name, JsonValue input) => new(Shape.Entered, name, input, 0);
+    internal static LazyEventDetails Entered(string name, JsonValue input) => new(Shape.Entered, name, input, 0);
 
     /// <summary>A <c>stateExitedEventDetails</c> without assigned variables: <c>{name, output, outputDetails}</c>.</summary>
-    public static LazyEventDetails Exited(string name, JsonValue output) => new(Shape.Exited, name, output, 0);
+    internal static LazyEventDetails Exited(string name, JsonValue output) => new(Shape.Exited, name, output, 0);
 
     /// <summary>The details of a Map iteration's events (<c>{index, name}</c>: MapIterationStarted, ...Succeeded, ...).</summary>
-    public static LazyEventDetails Iteration(int index, string name) => new(Shape.Iteration, name, null, index);
+    internal static LazyEventDetails Iteration(int index, string name) => new(Shape.Iteration, name, null, index);
 
     /// <summary>
     /// The scheduled event of a Lambda function or activity task without timeout, heartbeat or credentials:
     /// <c>{resource, input, inputDetails}</c>.
     /// </summary>
-    public static LazyEventDetails Scheduled(string resource, JsonValue input) => new(Shape.Scheduled, resource, input, 0);
+    internal static LazyEventDetails Scheduled(string resource, JsonValue input) => new(Shape.Scheduled, resource, input, 0);
 
     /// <summary>The succeeded event of a Lambda function or activity task: <c>{output, outputDetails}</c>.</summary>
-    public static LazyEventDetails Output(JsonValue output) => new(Shape.Output, string.Empty, output, 0);
+    internal static LazyEventDetails Output(JsonValue output) => new(Shape.Output, string.Empty, output, 0);
 
     /// <summary>Builds the details object (called at most once per event, barring a benign race).</summary>
-    public JsonObject Build() => _shape switch
+    internal JsonObject Build() => _shape switch
     {
         Shape.Entered => JsonObject.TakeOwnership(s_enteredKeys, [JsonString.TextOf(_payload!), Stepper.NotTruncated, _name!]),
         Shape.Exited => JsonObject.TakeOwnership(s_exitedKeys, [_name!, JsonString.TextOf(_payload!), Stepper.NotTruncated]),

@@ -120,6 +120,53 @@ public sealed class JsonUtf8WriterTests
         Assert.Equal(Encoding.UTF8.GetBytes(obj.ToJsonString()), Utf8(obj));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("TaskStateEntered")]
+    [InlineData("Zoë \"q\" back\\slash\nline\ttab \u0001 \u007f ☃ 𝄞")]
+    [InlineData("\u0000\u0001\u001f")]
+    public void A_string_written_into_a_span_is_the_string_writer_text_and_fits_the_maximum(string text)
+    {
+        var span = new byte[JsonUtf8Writer.GetMaxStringByteCount(text.Length) + 3];
+
+        int written = JsonUtf8Writer.WriteString(text, span.AsSpan(3));
+
+        Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), span.AsSpan(3, written).ToArray());
+    }
+
+    [Theory]
+    [InlineData('"')]
+    [InlineData('\\')]
+    [InlineData('\u001f')]
+    [InlineData('\u007f')]
+    [InlineData('é')]
+    [InlineData('\u0120')]
+    [InlineData('\uff22')]
+    public void A_character_to_escape_or_transcode_is_found_wherever_it_stands_in_a_short_string(char odd)
+    {
+        // Short strings are checked eight characters at a time, the last block overlapping the one before.
+        for (int length = 1; length <= 33; length++)
+        {
+            for (int at = 0; at < length; at++)
+            {
+                string text = new string('a', at) + odd + new string('z', length - at - 1);
+                var span = new byte[JsonUtf8Writer.GetMaxStringByteCount(length)];
+
+                int written = JsonUtf8Writer.WriteString(text, span);
+
+                Assert.Equal(Encoding.UTF8.GetBytes(new JsonString(text).ToJsonString()), span.AsSpan(0, written).ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void A_span_shorter_than_the_maximum_for_the_string_is_refused()
+    {
+        var span = new byte[JsonUtf8Writer.GetMaxStringByteCount(5) - 1];
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => JsonUtf8Writer.WriteString("plain", span));
+    }
+
     private static byte[] Utf8(JsonValue value)
     {
         var buffer = new ArrayBufferWriter<byte>(1);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics;
+using System.Text;
 using Stepwise.Json;
 using Stepwise.Runtime;
 using Stepwise.Storage.Executions;
@@ -24,36 +25,151 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
 
     private const int SuffixBlock = 32;
 
+    // The constant text a span of the event holds besides its timestamp and strings (at most 130 bytes: the header's
+    // member names, two integers, a shape's opening or closing members), with room to spare.
+    private const int MaxFixedBytes = 160;
+
+    // The last timestamp's text on this thread and the instant it spells.
+    [ThreadStatic]
+    private static byte[]? t_timestamp;
+
+    [ThreadStatic]
+    private static long t_timestampTicks;
+
     public string ToJson() => historyEvent.ToAwsJson().ToJsonString(JsonLayout.Compact);
 
     /// <summary>
     /// Writes what <see cref="HistoryEvent.ToAwsJson"/> holds, member by member in its order, without building that
-    /// object: it was the largest allocation left per event.
+    /// object: it was the largest allocation left per event. The details of the common shapes
+    /// (<see cref="HistoryEvent.LazyDetails"/>) are written from their parts, the constant text between them as
+    /// it is spelled here, so neither their object nor the payload's <see cref="JsonString"/> is built; the text between
+    /// two payloads goes into one span of the destination.
     /// </summary>
     public void WriteTo(IHistoryStepWriter destination)
     {
-        destination.Write("{\"timestamp\":"u8);
-        JsonUtf8Writer.Write(historyEvent.AwsTimestamp, destination);
-        destination.Write(",\"type\":"u8);
-        JsonUtf8Writer.WriteString(historyEvent.Type, destination);
-        WriteMember(",\"id\":"u8, historyEvent.Id, destination);
-        WriteMember(",\"previousEventId\":"u8, historyEvent.PreviousEventId, destination);
-        if (historyEvent.DetailsName is { } name && historyEvent.Details is { } details)
+        var e = historyEvent;
+        var lazy = e.LazyDetails;
+        switch (lazy.Kind)
         {
-            JsonUtf8Writer.WritePropertyName(name, comma: true, destination);
-            WriteDetails(details, destination);
-        }
+            case LazyEventDetails.Shape.Entered:
+                WriteAround(destination, "{\"input\":"u8, null, default, lazy.Payload!, ",\"inputDetails\":{\"truncated\":false},\"name\":"u8, lazy.Name, "}}"u8);
+                return;
+            case LazyEventDetails.Shape.Exited:
+                WriteAround(destination, "{\"name\":"u8, lazy.Name, ",\"output\":"u8, lazy.Payload!, ",\"outputDetails\":{\"truncated\":false}}}"u8, null, default);
+                return;
+            case LazyEventDetails.Shape.Scheduled:
+                WriteAround(destination, "{\"resource\":"u8, lazy.Name, ",\"input\":"u8, lazy.Payload!, ",\"inputDetails\":{\"truncated\":false}}}"u8, null, default);
+                return;
+            case LazyEventDetails.Shape.Output:
+                WriteAround(destination, "{\"output\":"u8, null, default, lazy.Payload!, ",\"outputDetails\":{\"truncated\":false}}}"u8, null, default);
+                return;
+            case LazyEventDetails.Shape.Iteration:
+            {
+                var w = Header(destination, lazy.Name.Length);
+                w.Put("{\"index\":"u8);
+                w.PutInteger(lazy.Index);
+                w.Put(",\"name\":"u8);
+                w.PutString(lazy.Name);
+                w.Put("}}"u8);
+                w.Commit(destination);
+                return;
+            }
 
-        destination.Write("}"u8);
+            default:
+            {
+                bool hasDetails = e.DetailsName is not null && e.Details is not null;
+                var w = Header(destination, 0, hasDetails);
+                w.Commit(destination);
+                if (hasDetails)
+                {
+                    WriteDetails(e.Details!, destination);
+                }
+
+                destination.Write("}"u8);
+                return;
+            }
+        }
     }
 
-    // The member's name (with its comma and colon) and its integer value, in one span.
-    private static void WriteMember(ReadOnlySpan<byte> name, long value, IHistoryStepWriter destination)
+    /// <summary>
+    /// Writes the event around its one payload: the header and the details' text before the payload (constant text, a
+    /// string, constant text) in one span, the payload, then the text after it (the same three) in another.
+    /// </summary>
+    private void WriteAround(IHistoryStepWriter destination, ReadOnlySpan<byte> open, string? openString, ReadOnlySpan<byte> openEnd,
+        JsonValue payload, ReadOnlySpan<byte> close, string? closeString, ReadOnlySpan<byte> closeEnd)
     {
-        var span = destination.GetSpan(name.Length + 20);
-        name.CopyTo(span);
-        Utf8Formatter.TryFormat(value, span[name.Length..], out int written);
-        destination.Advance(name.Length + written);
+        var w = Header(destination, openString?.Length ?? 0);
+        w.Put(open);
+        w.PutString(openString);
+        w.Put(openEnd);
+        w.Commit(destination);
+        WritePayload(payload, destination);
+        w = new SpanWriter(destination.GetSpan(MaxFixedBytes + JsonUtf8Writer.GetMaxStringByteCount(closeString?.Length ?? 0)));
+        w.Put(close);
+        w.PutString(closeString);
+        w.Put(closeEnd);
+        w.Commit(destination);
+    }
+
+    /// <summary>
+    /// Starts the event in a span of the destination: <c>{"timestamp":..,"type":..,"id":..,"previousEventId":..</c> and,
+    /// with details, the details member's name and colon. The span has room for that and for a string of
+    /// <paramref name="more"/> characters and the constant text around it.
+    /// </summary>
+    private SpanWriter Header(IHistoryStepWriter destination, int more, bool details = true)
+    {
+        var e = historyEvent;
+        string? detailsName = details ? e.DetailsName : null;
+        var timestamp = TimestampBytes(e);
+        var w = new SpanWriter(destination.GetSpan(
+            MaxFixedBytes + timestamp.Length + JsonUtf8Writer.GetMaxStringByteCount(e.Type.Length + (detailsName?.Length ?? 0) + more)));
+        w.Put("{\"timestamp\":"u8);
+        w.Put(timestamp);
+        w.Put(",\"type\":"u8);
+        w.PutString(e.Type);
+        w.Put(",\"id\":"u8);
+        w.PutInteger(e.Id);
+        w.Put(",\"previousEventId\":"u8);
+        w.PutInteger(e.PreviousEventId);
+        if (detailsName is not null)
+        {
+            w.Put(","u8);
+            w.PutString(detailsName);
+            w.Put(":"u8);
+        }
+
+        return w;
+    }
+
+    /// <summary>
+    /// The timestamp's text: the events of a step share its instant, so the bytes of the last one written on this thread
+    /// are kept (<see cref="HistoryEvent.AwsTimestamp"/> spells it).
+    /// </summary>
+    private static ReadOnlySpan<byte> TimestampBytes(HistoryEvent e)
+    {
+        long ticks = e.Timestamp.UtcTicks;
+        if (t_timestamp is not { } bytes || t_timestampTicks != ticks)
+        {
+            bytes = Encoding.UTF8.GetBytes(e.AwsTimestamp.ToJsonString());
+            t_timestamp = bytes;
+            t_timestampTicks = ticks;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Writes a payload's compact text as a JSON string, a long one through the step's shared parts.</summary>
+    private static void WritePayload(JsonValue payload, IHistoryStepWriter destination)
+    {
+        string text = payload.ToJsonString();
+        if (text.Length >= MinSharedLength)
+        {
+            WriteShared(text, destination);
+        }
+        else
+        {
+            JsonUtf8Writer.WriteString(text, destination);
+        }
     }
 
     /// <summary>Writes the details member by member, each long string through the step's shared parts.</summary>
@@ -163,5 +279,36 @@ internal sealed class HistoryEventText(HistoryEvent historyEvent) : IStoredEvent
         }
 
         return same;
+    }
+
+    /// <summary>Writes into one span of the destination and advances it by what was written.</summary>
+    private ref struct SpanWriter
+    {
+        private readonly Span<byte> _span;
+        private int _written;
+
+        public SpanWriter(Span<byte> span) => _span = span;
+
+        public void Put(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_span[_written..]);
+            _written += bytes.Length;
+        }
+
+        public void PutString(string? text)
+        {
+            if (text is not null)
+            {
+                _written += JsonUtf8Writer.WriteString(text, _span[_written..]);
+            }
+        }
+
+        public void PutInteger(long value)
+        {
+            Utf8Formatter.TryFormat(value, _span[_written..], out int written);
+            _written += written;
+        }
+
+        public readonly void Commit(IHistoryStepWriter destination) => destination.Advance(_written);
     }
 }
