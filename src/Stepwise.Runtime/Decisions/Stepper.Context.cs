@@ -47,6 +47,8 @@ internal sealed partial class Stepper
     /// <summary>
     /// The context's <c>State</c> member. It depends only on the state, its entry time and the retry count, so the last
     /// one built is reused while those stay the same: a Map's ItemSelector builds a context per item, all in one entry.
+    /// The entry time's value is kept apart: the states a decision runs through (a chain of Tasks answered inline) all
+    /// enter at the decision's time, so their contexts share one string value instead of wrapping the text once each.
     /// </summary>
     private JsonObject StateContext(Frame frame, State state)
     {
@@ -55,9 +57,15 @@ internal sealed partial class Stepper
             return last.Value;
         }
 
+        if (_enteredTimeText is not { } entered || entered.Entered != frame.EnteredTime)
+        {
+            entered = (frame.EnteredTime, AslTimestamp.Format(frame.EnteredTime));
+            _enteredTimeText = entered;
+        }
+
         var builder = new JsonObjectBuilder(3)
             .Set("Name", state.Name)
-            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
+            .Set("EnteredTime", entered.Text);
         if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
         {
             builder.Set("RetryCount", frame.RetryCount);
