@@ -14,6 +14,8 @@ internal sealed partial class Stepper
     private static readonly string[] s_taskKeys = ["Token"];
     private static readonly string[] s_mapKeys = ["Item"];
     private static readonly string[] s_itemKeys = ["Index", "Value"];
+    private static readonly string[] s_stateKeys = ["Name", "EnteredTime"];
+    private static readonly string[] s_stateRetryKeys = ["Name", "EnteredTime", "RetryCount"];
 
     /// <summary>
     /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
@@ -63,15 +65,10 @@ internal sealed partial class Stepper
             _enteredTimeText = entered;
         }
 
-        var builder = new JsonObjectBuilder(3)
-            .Set("Name", state.Name)
-            .Set("EnteredTime", entered.Text);
-        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
-        {
-            builder.Set("RetryCount", frame.RetryCount);
-        }
-
-        var value = builder.ToObject();
+        // Its keys are known and distinct: the object takes its arrays as they are, as the context itself does.
+        var value = state.Type is StateType.Task or StateType.Parallel or StateType.Map
+            ? JsonObject.TakeOwnership(s_stateRetryKeys, [(JsonValue)state.Name, entered.Text, (JsonValue)frame.RetryCount])
+            : JsonObject.TakeOwnership(s_stateKeys, [(JsonValue)state.Name, entered.Text]);
         _stateContext = (state, frame.EnteredTime, frame.RetryCount, value);
         return value;
     }
