@@ -26,6 +26,9 @@ public sealed class TaskDispatcher
     private readonly HttpTask? _http;
     private readonly Lock _lock = new();
 
+    /// <summary>The route of the resource asked last (see <see cref="Route"/>).</summary>
+    private ResourceRoute? _lastRoute;
+
     /// <summary>
     /// Creates a dispatcher that consults <paramref name="mocks"/> first, when given, and serves what
     /// <paramref name="integrations"/> configures (Lambda commands and endpoints); <paramref name="time"/> dates signed requests.
@@ -98,10 +101,11 @@ public sealed class TaskDispatcher
         }
 
         string resource = invocation.Resource;
+        var route = Route(resource);
         string? functionName = null;
-        if (IsLambda(resource, out bool isInvoke))
+        if (route.IsLambda)
         {
-            functionName = !isInvoke ? resource
+            functionName = !route.IsInvoke ? route.FunctionName
                 : invocation.Parameters is JsonObject parameters && parameters["FunctionName"] is JsonString name ? name.Value : null;
         }
 
@@ -145,9 +149,10 @@ public sealed class TaskDispatcher
             }
         }
 
-        if (IsLambda(resource, out bool isInvoke))
+        var route = Route(resource);
+        if (route.IsLambda)
         {
-            return await InvokeLambdaAsync(invocation, isInvoke, cancellationToken).ConfigureAwait(false);
+            return await InvokeLambdaAsync(invocation, route, cancellationToken).ConfigureAwait(false);
         }
 
         if (_http is not null && resource == HttpTask.Resource)
@@ -163,16 +168,27 @@ public sealed class TaskDispatcher
         return TaskOutcome.Failure("States.TaskFailed", $"No handler is registered for the resource '{resource}'.");
     }
 
-    /// <summary>Whether <paramref name="resource"/> invokes a Lambda function: <c>lambda:invoke</c> (<paramref name="isInvoke"/>) or a bare function ARN.</summary>
-    private static bool IsLambda(string resource, out bool isInvoke)
+    /// <summary>
+    /// What <paramref name="resource"/> names, worked out once for the resource asked last: the tasks of a definition ask
+    /// for the same few resources over and over (twice per call: <see cref="IsServedInProcess"/>, then <see cref="InvokeAsync"/>),
+    /// and scanning the ARN cost more than the rest of routing a call. A route depends on the text alone, so two threads
+    /// replacing each other's at worst work one out again.
+    /// </summary>
+    private ResourceRoute Route(string resource)
     {
-        isInvoke = resource.StartsWith(LambdaInvoke, StringComparison.Ordinal);
-        return isInvoke || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Contains(":lambda:", StringComparison.Ordinal)
-            && resource.Contains(":function:", StringComparison.Ordinal));
+        var route = _lastRoute;
+        if (route is null || !string.Equals(route.Resource, resource, StringComparison.Ordinal))
+        {
+            route = ResourceRoute.Of(resource);
+            _lastRoute = route;
+        }
+
+        return route;
     }
 
-    private async ValueTask<TaskOutcome> InvokeLambdaAsync(TaskInvocation invocation, bool isInvoke, CancellationToken cancellationToken)
+    private async ValueTask<TaskOutcome> InvokeLambdaAsync(TaskInvocation invocation, ResourceRoute route, CancellationToken cancellationToken)
     {
+        bool isInvoke = route.IsInvoke;
         string functionName;
         string? qualifier;
         JsonValue payload;
@@ -203,8 +219,8 @@ public sealed class TaskDispatcher
         }
         else
         {
-            functionName = invocation.Resource;
-            qualifier = LambdaFunctionName.Qualifier(invocation.Resource);
+            functionName = route.FunctionName!;
+            qualifier = route.Qualifier;
             payload = invocation.Parameters;
         }
 
@@ -264,6 +280,27 @@ public sealed class TaskDispatcher
 
         functionName = name.ToString();
         return null;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Resource"/> invokes a Lambda function: <c>lambda:invoke</c> (<see cref="IsInvoke"/>) or a bare
+    /// function ARN, whose bare name and qualifier are <see cref="FunctionName"/> and <see cref="Qualifier"/>.
+    /// </summary>
+    private sealed record ResourceRoute(string Resource, bool IsLambda, bool IsInvoke, string? FunctionName, string? Qualifier)
+    {
+        public static ResourceRoute Of(string resource)
+        {
+            if (resource.StartsWith(LambdaInvoke, StringComparison.Ordinal))
+            {
+                return new ResourceRoute(resource, IsLambda: true, IsInvoke: true, null, null);
+            }
+
+            bool isFunction = resource.StartsWith("arn:", StringComparison.Ordinal) && resource.Contains(":lambda:", StringComparison.Ordinal)
+                && resource.Contains(":function:", StringComparison.Ordinal);
+            return isFunction
+                ? new ResourceRoute(resource, IsLambda: true, IsInvoke: false, LambdaFunctionName.Normalize(resource), LambdaFunctionName.Qualifier(resource))
+                : new ResourceRoute(resource, IsLambda: false, IsInvoke: false, null, null);
+        }
     }
 
     /// <summary>

@@ -630,25 +630,55 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private TaskInvocation Invocation(TaskWork work, ulong keyHash, bool reportsSubmitted = true)
     {
         var command = work.Command;
+        // The mock attempt is read from the context only for a test case, the one use the dispatcher makes of it.
         return new TaskInvocation(command.Resource, command.Input, command.TaskToken, command.Context,
-            work.StateMachineName, command.StateName, work.MockTestCase, MockAttempt(command.Context), _options.Region, _options.AccountId,
-            RandomIds.NewUuid(keyHash), _time.GetUtcNow())
+            work.StateMachineName, command.StateName, work.MockTestCase, work.MockTestCase is null ? 0 : MockAttempt(command.Context),
+            _options.Region, _options.AccountId, RandomIds.NewUuid(keyHash), _time.GetUtcNow())
         {
-            Submitted = reportsSubmitted && command.TaskToken is null
-                ? (output, ct) => ReportSubmittedAsync(work.ExecutionArn, command.TaskId, output, ct)
-                : null,
+            Submitted = reportsSubmitted && command.TaskToken is null ? SubmittedCallback(work) : null,
         };
     }
 
+    /// <summary>
+    /// The <see cref="TaskInvocation.Submitted"/> callback of <paramref name="work"/>. A method of its own, so that only
+    /// a call that reports its start allocates the closure: an inline call (once per task) never does.
+    /// </summary>
+    private Func<JsonValue, CancellationToken, ValueTask> SubmittedCallback(TaskWork work) =>
+        (output, ct) => ReportSubmittedAsync(work.ExecutionArn, work.Command.TaskId, output, ct);
+
     /// <summary>Runs the task with <paramref name="own"/>, the engine's handler of its resource, or else the host's handlers.</summary>
-    private async ValueTask<TaskOutcome> InvokeAsync(TaskWork work, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>? own,
+    private ValueTask<TaskOutcome> InvokeAsync(TaskWork work, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>? own,
         TaskInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (own is null)
+        {
+            // The host's dispatcher throws nothing at once (an async method): a call that answered at once, as every
+            // call applied in its own step did, is handed on without a state machine of its own.
+            var call = _tasks.InvokeAsync(invocation, cancellationToken);
+            return call.IsCompletedSuccessfully ? call : OutcomeAsync(call, cancellationToken);
+        }
+
+        ValueTask<TaskOutcome> ownCall;
+        try
+        {
+            ownCall = own(work, cancellationToken);
+        }
+#pragma warning disable CA1031 // Thrown at once, it is converted as if the call had failed later (OutcomeAsync).
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ownCall = ValueTask.FromException<TaskOutcome>(e);
+        }
+
+        return OutcomeAsync(ownCall, cancellationToken);
+    }
+
+    /// <summary>The outcome of a task call, its failure (anything but its cancellation) converted to a failed task.</summary>
+    private static async ValueTask<TaskOutcome> OutcomeAsync(ValueTask<TaskOutcome> call, CancellationToken cancellationToken)
     {
         try
         {
-            return own is not null
-                ? await own(work, cancellationToken).ConfigureAwait(false)
-                : await _tasks.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return await call.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

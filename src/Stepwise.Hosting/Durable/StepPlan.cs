@@ -237,7 +237,7 @@ internal sealed class StepPlan
                     break;
                 case CancelTimerCommand cancel:
                     // A timer started and cancelled within the same step is simply never written.
-                    if (_timersToStart.RemoveAll(t => t.TimerId == cancel.TimerId) == 0)
+                    if (!RemoveTimerToStart(cancel.TimerId))
                     {
                         _timersToCancel.Add(cancel.TimerId);
                     }
@@ -268,6 +268,25 @@ internal sealed class StepPlan
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Drops the timers this step started as <paramref name="timerId"/>; false when it started none. A loop rather than a
+    /// predicate, whose closure over the command the switch above allocated for every command of every step.
+    /// </summary>
+    private bool RemoveTimerToStart(long timerId)
+    {
+        bool removed = false;
+        for (int i = _timersToStart.Count - 1; i >= 0; i--)
+        {
+            if (_timersToStart[i].TimerId == timerId)
+            {
+                _timersToStart.RemoveAt(i);
+                removed = true;
+            }
+        }
+
+        return removed;
     }
 
     private static ExecutionCompletion ToCompletion(FinishExecutionCommand finish, DateTimeOffset now, long lastEventId)

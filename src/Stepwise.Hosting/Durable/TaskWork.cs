@@ -19,10 +19,25 @@ internal sealed record TaskWork(string ExecutionArn, string StateMachineName, st
     /// </summary>
     public static ulong IdempotencyHash(string executionArn, long taskId)
     {
+        // The hash of the key's start ("<arn>#task-") is kept for the execution asked last: an execution's tasks come
+        // one after another (a chain answered inline asks once per task), and the ARN is most of the key's length.
+        // Only the hash is kept, and the text it belongs to, so a race between two threads costs a recomputation at worst.
+        var prefix = s_lastKeyPrefix;
+        if (prefix is null || !string.Equals(prefix.ExecutionArn, executionArn, StringComparison.Ordinal))
+        {
+            prefix = new KeyPrefix(executionArn, StableHash.Of("#task-", StableHash.Of(executionArn)));
+            s_lastKeyPrefix = prefix;
+        }
+
         Span<char> digits = stackalloc char[20];
         taskId.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
-        return StableHash.Of(digits[..written], StableHash.Of("#task-", StableHash.Of(executionArn)));
+        return StableHash.Of(digits[..written], prefix.Hash);
     }
+
+    private static KeyPrefix? s_lastKeyPrefix;
+
+    /// <summary>The FNV state after an execution's key prefix: immutable, so it is published by one reference write.</summary>
+    private sealed record KeyPrefix(string ExecutionArn, ulong Hash);
 
     public string Serialize()
     {

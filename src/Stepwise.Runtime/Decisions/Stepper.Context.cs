@@ -14,6 +14,8 @@ internal sealed partial class Stepper
     private static readonly string[] s_taskKeys = ["Token"];
     private static readonly string[] s_mapKeys = ["Item"];
     private static readonly string[] s_itemKeys = ["Index", "Value"];
+    private static readonly string[] s_stateKeys = ["Name", "EnteredTime"];
+    private static readonly string[] s_stateRetryKeys = ["Name", "EnteredTime", "RetryCount"];
 
     /// <summary>
     /// The context object (<c>$$</c>) for <paramref name="frame"/>'s current state, keyed in AWS's order. Only states
@@ -47,6 +49,8 @@ internal sealed partial class Stepper
     /// <summary>
     /// The context's <c>State</c> member. It depends only on the state, its entry time and the retry count, so the last
     /// one built is reused while those stay the same: a Map's ItemSelector builds a context per item, all in one entry.
+    /// The entry time's value is kept apart: the states a decision runs through (a chain of Tasks answered inline) all
+    /// enter at the decision's time, so their contexts share one string value instead of wrapping the text once each.
     /// </summary>
     private JsonObject StateContext(Frame frame, State state)
     {
@@ -55,15 +59,16 @@ internal sealed partial class Stepper
             return last.Value;
         }
 
-        var builder = new JsonObjectBuilder(3)
-            .Set("Name", state.Name)
-            .Set("EnteredTime", AslTimestamp.Format(frame.EnteredTime));
-        if (state.Type is StateType.Task or StateType.Parallel or StateType.Map)
+        if (_enteredTimeText is not { } entered || entered.Entered != frame.EnteredTime)
         {
-            builder.Set("RetryCount", frame.RetryCount);
+            entered = (frame.EnteredTime, AslTimestamp.Format(frame.EnteredTime));
+            _enteredTimeText = entered;
         }
 
-        var value = builder.ToObject();
+        // Its keys are known and distinct: the object takes its arrays as they are, as the context itself does.
+        var value = state.Type is StateType.Task or StateType.Parallel or StateType.Map
+            ? JsonObject.TakeOwnership(s_stateRetryKeys, [(JsonValue)state.Name, entered.Text, (JsonValue)frame.RetryCount])
+            : JsonObject.TakeOwnership(s_stateKeys, [(JsonValue)state.Name, entered.Text]);
         _stateContext = (state, frame.EnteredTime, frame.RetryCount, value);
         return value;
     }

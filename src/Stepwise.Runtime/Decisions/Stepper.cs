@@ -43,6 +43,9 @@ internal sealed partial class Stepper
     /// <summary>The last context <c>State</c> member built (see <see cref="StateContext"/>).</summary>
     private (State State, DateTimeOffset Entered, int RetryCount, JsonObject Value)? _stateContext;
 
+    /// <summary>The last <c>State.EnteredTime</c> formatted (see <see cref="StateContext"/>).</summary>
+    private (DateTimeOffset Entered, JsonValue Text)? _enteredTimeText;
+
     /// <summary>
     /// Marks the frames this decision has copied (or created), in <see cref="Frame.Owner"/>: only those may be mutated.
     /// A mark on the frame costs no lookup, where a set of ids grew with every iteration of a Map.

@@ -74,12 +74,17 @@ public sealed class InlineTaskTests
     public void The_idempotency_hash_is_the_stable_hash_of_the_idempotency_key()
     {
         const string arn = "arn:aws:states:us-east-1:123456789012:execution:m:e";
+        // Asked in turn for two executions, so the prefix the hash keeps for the execution asked last changes each time.
+        const string other = "arn:aws:states:us-east-1:123456789012:execution:m:f";
         foreach (long taskId in new long[] { 1, 42, 1234567890123 })
         {
             Assert.Equal(StableHash.Of(TaskWork.IdempotencyKey(arn, taskId)), TaskWork.IdempotencyHash(arn, taskId));
+            Assert.Equal(StableHash.Of(TaskWork.IdempotencyKey(other, taskId)), TaskWork.IdempotencyHash(other, taskId));
+            Assert.Equal(StableHash.Of(TaskWork.IdempotencyKey(other, taskId)), TaskWork.IdempotencyHash(other, taskId));
         }
 
         Assert.NotEqual(TaskWork.IdempotencyHash(arn, 1), TaskWork.IdempotencyHash(arn, 2));
+        Assert.NotEqual(TaskWork.IdempotencyHash(arn, 1), TaskWork.IdempotencyHash(other, 1));
     }
 
     [Fact]
