@@ -60,9 +60,11 @@ internal static partial class SqliteHistoryStep
     // 4.7 ms per execution, bench/run engine --only task-chain, same machine and minute). Quality 1 makes 4 KB for the
     // same CPU, but quality 0's smaller hash tables are set up faster for the many small steps. The 4 MiB window (2^22)
     // spans a large step. The compact body of the same step is 7.9 KB, and Brotli (35-50 us for it) makes 3.2 KB, which
-    // stays in its B-tree page instead of spilling to two overflow pages; with the bench machine this loaded, runs
-    // without compression were no slower (task-chain, medians of 6 alternating runs: 690 against 640 exec/s, 0.88
-    // against 0.96 CPU ms per execution) but not reliably faster either, so the smaller file and WAL decide.
+    // stays in its B-tree page instead of spilling to an overflow page: with and without compression the task-chain ran
+    // alike within the noise of a loaded machine (each against the build before it in the same rounds, medians of 6:
+    // 1.07 and 1.10 times the exec/s, 1.02 and 1.00 times the CPU), while leaving the 2 KB rows of concurrent-starts
+    // uncompressed made it slower (0.87 against 0.96 times the exec/s of the build before): many rows share a group
+    // commit, so their bytes are pages to write. The smaller file and WAL decide.
     private const int Quality = 0;
     private const int Window = 22;
 
