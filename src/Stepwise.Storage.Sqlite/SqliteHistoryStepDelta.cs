@@ -15,10 +15,9 @@ internal static class SqliteHistoryStepDelta
     // comma) recur too often to mean it.
     private const int Anchor = 4;
 
-    // How far past a difference (the bytes of both texts together) the texts are searched for being back in step. The
-    // runs that differ are numbers and names; a longer difference is inserted whole.
+    // How far past a difference each text is searched for its next punctuation. The runs that differ are numbers and
+    // names; a longer difference is inserted whole.
     private const int MaxResync = 32;
-
 
     /// <summary>
     /// Writes <paramref name="text"/>'s change from <paramref name="baseText"/> to <paramref name="destination"/> when it
@@ -43,10 +42,9 @@ internal static class SqliteHistoryStepDelta
                 inserted = 0;
                 skipped = 0;
             }
-            else if (!TryResync(text, i, baseText, j, out inserted, out skipped))
+            else
             {
-                inserted = text.Length - i;
-                skipped = baseText.Length - j;
+                Resync(text, i, baseText, j, out inserted, out skipped);
             }
 
             if (destination.Length - written < SqliteHistoryStepVarint.Length((uint)copy) + SqliteHistoryStepVarint.Length((uint)skipped)
@@ -106,49 +104,21 @@ internal static class SqliteHistoryStepDelta
     }
 
     // A place past a difference where both texts run alike for an anchor's length (or both end): the bytes of the text
-    // to insert up to there and those of the base to skip. The next punctuation of each is tried first; then the nearest
-    // place, meaning fewest bytes of both together, each place in the text looked up in the base's next bytes at once (a
-    // vectorized search) rather than pair by pair.
-    private static bool TryResync(ReadOnlySpan<byte> text, int i, ReadOnlySpan<byte> baseText, int j, out int inserted, out int skipped)
+    // to insert up to there and those of the base to skip. Most differences are a number or a name, followed in both
+    // texts by the same punctuation, so the next punctuation of each is the place tried. A wider search (each place in
+    // the text against the base's next bytes) found little more in events of one type and cost about a microsecond
+    // each time it failed, as it mostly does between events of different types: the rest is then inserted whole (and
+    // the literal is stored as it is when that makes the change no shorter).
+    private static void Resync(ReadOnlySpan<byte> text, int i, ReadOnlySpan<byte> baseText, int j, out int inserted, out int skipped)
     {
-        int textLeft = text.Length - i;
-        int baseLeft = baseText.Length - j;
-        int best = int.MaxValue;
-        inserted = 0;
-        skipped = 0;
-        if (textLeft + baseLeft <= MaxResync)
+        inserted = NextBoundary(text, i);
+        skipped = NextBoundary(baseText, j);
+        if (inserted + skipped == 0 || text.Length - i - inserted < Anchor || baseText.Length - j - skipped < Anchor
+            || MemoryMarshal.Read<uint>(text[(i + inserted)..]) != MemoryMarshal.Read<uint>(baseText[(j + skipped)..]))
         {
-            best = textLeft + baseLeft;
-            inserted = textLeft;
-            skipped = baseLeft;
+            inserted = text.Length - i;
+            skipped = baseText.Length - j;
         }
-
-        // Most differences are a number or a name, followed in both texts by the same punctuation: the first place
-        // tried is the next one in each.
-        int textBoundary = NextBoundary(text, i);
-        int baseBoundary = NextBoundary(baseText, j);
-        if (textBoundary + baseBoundary > 0 && textLeft - textBoundary >= Anchor && baseLeft - baseBoundary >= Anchor
-            && MemoryMarshal.Read<uint>(text[(i + textBoundary)..]) == MemoryMarshal.Read<uint>(baseText[(j + baseBoundary)..]))
-        {
-            inserted = textBoundary;
-            skipped = baseBoundary;
-            return true;
-        }
-
-        var window = baseText.Slice(j, Math.Min(baseLeft, MaxResync + Anchor));
-        for (int a = 0; a < best && a <= MaxResync && a + Anchor <= textLeft; a++)
-        {
-            int b = window.IndexOf(text.Slice(i + a, Anchor));
-            // At a place where both run alike already (a and b both 0) there is no difference to get past.
-            if (b >= 0 && a + b < best && a + b > 0)
-            {
-                best = a + b;
-                inserted = a;
-                skipped = b;
-            }
-        }
-
-        return best != int.MaxValue;
     }
 
     // How far past start the next punctuation that ends a JSON number, name or string lies (the run of changed bytes is
