@@ -17,12 +17,10 @@ namespace Stepwise.Storage.Sqlite;
 /// events that carry it refer to it, or, when it is the one before with a field changed, holds only the change (the
 /// <see cref="Derived"/> body). Rows of the earlier encodings stay readable: the <see cref="Plain"/> body is, per
 /// event, <c>id,ticks,type,length\n</c> followed by <c>length</c> bytes of the event's JSON, all UTF-8 (migration 5
-/// writes one-event rows of this shape from SQL), and <see cref="Brotli"/> is that body compressed. The
-/// <see cref="Compact"/> body (the current one) holds the same parts with varint headers, each event's type once per
-/// step, and each event's own text as its change from the one of the step's last event of its type.
+/// writes one-event rows of this shape from SQL), and <see cref="Brotli"/> is that body compressed.
 /// </para>
 /// </summary>
-internal static partial class SqliteHistoryStep
+internal static class SqliteHistoryStep
 {
     /// <summary>The body is the plain text (migration 5 and the first rows of migrations 5 to 7).</summary>
     public const int Plain = 0;
@@ -36,17 +34,11 @@ internal static partial class SqliteHistoryStep
     /// <summary>The <see cref="Shared"/> body compressed with Brotli.</summary>
     public const int SharedBrotli = 3;
 
-    /// <summary>A <see cref="Shared"/> body whose shared parts may derive from the one before.</summary>
+    /// <summary>A <see cref="SqliteHistoryStepWriter"/> body whose shared parts may derive from the one before (the current encoding).</summary>
     public const int Derived = 4;
 
     /// <summary>The <see cref="Derived"/> body compressed with Brotli.</summary>
     public const int DerivedBrotli = 5;
-
-    /// <summary>A <see cref="SqliteHistoryStepWriter"/> body: varints, a table of types, literals derived from the last event of their type's (the current encoding).</summary>
-    public const int Compact = 6;
-
-    /// <summary>The <see cref="Compact"/> body compressed with Brotli.</summary>
-    public const int CompactBrotli = 7;
 
     // Below this many bytes compression costs CPU and saves none: a row of up to 1 KB stays in its B-tree page (an
     // insert into a WAL database with synchronous=FULL, 50 rows a transaction, took 20-21 us of CPU for 400 to 1,000
@@ -59,19 +51,14 @@ internal static partial class SqliteHistoryStep
     // differ in a field or two), and writing the 118 KB into the WAL cost more CPU than compressing it (3.5 against
     // 4.7 ms per execution, bench/run engine --only task-chain, same machine and minute). Quality 1 makes 4 KB for the
     // same CPU, but quality 0's smaller hash tables are set up faster for the many small steps. The 4 MiB window (2^22)
-    // spans a large step. The compact body of the same step is 7.9 KB, and Brotli (35-50 us for it) makes 3.2 KB, which
-    // stays in its B-tree page instead of spilling to an overflow page: with and without compression the task-chain ran
-    // alike within the noise of a loaded machine (each against the build before it in the same rounds, medians of 6:
-    // 1.07 and 1.10 times the exec/s, 1.02 and 1.00 times the CPU), while leaving the 2 KB rows of concurrent-starts
-    // uncompressed made it slower (0.87 against 0.96 times the exec/s of the build before): many rows share a group
-    // commit, so their bytes are pages to write. The smaller file and WAL decide.
+    // spans a large step.
     private const int Quality = 0;
     private const int Window = 22;
 
     // Derived parts are put together in memory: a corrupt body cannot make them hold more than an array can.
-    internal const int MaxArenaBytes = 1 << 30;
+    private const int MaxArenaBytes = 1 << 30;
 
-    /// <summary>Encodes <paramref name="events"/> (in id order): the body, its uncompressed size and its encoding (<see cref="Compact"/> or <see cref="CompactBrotli"/>).</summary>
+    /// <summary>Encodes <paramref name="events"/> (in id order): the body, its uncompressed size and its encoding (<see cref="Derived"/> or <see cref="DerivedBrotli"/>).</summary>
     public static (byte[] Body, int Size, int Encoding) Encode(IReadOnlyList<StoredEvent> events)
     {
         var writer = SqliteHistoryStepWriter.Rent();
@@ -92,7 +79,7 @@ internal static partial class SqliteHistoryStep
                 {
                     if (BrotliEncoder.TryCompress(body, compressed.AsSpan(0, body.Length - 1), out int written, Quality, Window))
                     {
-                        return (compressed.AsSpan(0, written).ToArray(), body.Length, CompactBrotli);
+                        return (compressed.AsSpan(0, written).ToArray(), body.Length, DerivedBrotli);
                     }
                 }
                 finally
@@ -101,7 +88,7 @@ internal static partial class SqliteHistoryStep
                 }
             }
 
-            return (body.ToArray(), body.Length, Compact);
+            return (body.ToArray(), body.Length, Derived);
         }
         finally
         {
@@ -119,13 +106,13 @@ internal static partial class SqliteHistoryStep
             throw Corrupt();
         }
 
-        if (encoding is Plain or Shared or Derived or Compact)
+        if (encoding is Plain or Shared or Derived)
         {
             ParseBody(body.AsSpan(0, Math.Min(size, body.Length)), encoding, into);
             return;
         }
 
-        if (encoding is not (Brotli or SharedBrotli or DerivedBrotli or CompactBrotli))
+        if (encoding is not (Brotli or SharedBrotli or DerivedBrotli))
         {
             throw Corrupt();
         }
@@ -152,10 +139,6 @@ internal static partial class SqliteHistoryStep
         if (encoding == Plain)
         {
             Parse(plain, into);
-        }
-        else if (encoding == Compact)
-        {
-            ParseCompact(plain, into);
         }
         else
         {
@@ -261,12 +244,28 @@ internal static partial class SqliteHistoryStep
                             int baseIndex = ReadInt32(body, ref position);
                             int prefix = ReadInt32(body, ref position);
                             int suffix = ReadInt32(body, ref position);
-                            if ((uint)baseIndex >= (uint)shared.Count)
+                            if ((uint)baseIndex >= (uint)shared.Count || value > body.Length - position)
                             {
                                 throw Corrupt();
                             }
 
-                            part = Derive(body, ref position, value, shared[baseIndex], prefix, suffix, shared, ref arena, ref arenaLength);
+                            var whole = shared[baseIndex];
+                            if (prefix < 0 || suffix < 0 || prefix > whole.Length - suffix || (long)arenaLength + whole.Length + value > MaxArenaBytes)
+                            {
+                                throw Corrupt();
+                            }
+
+                            // The base may lie in the arena, so it is read again once the arena has room.
+                            int start = arenaLength;
+                            Rent(ref arena, arenaLength + prefix + value + suffix, arenaLength);
+                            var from = SharedPart(body, arena, whole);
+                            from[..prefix].CopyTo(arena.AsSpan(start));
+                            body.Slice(position, value).CopyTo(arena.AsSpan(start + prefix));
+                            from[(from.Length - suffix)..].CopyTo(arena.AsSpan(start + prefix + value));
+                            arenaLength += prefix + value + suffix;
+                            position += value;
+                            shared.Add((true, start, prefix + value + suffix));
+                            part = arena.AsSpan(start, prefix + value + suffix);
                             break;
                         }
 
@@ -303,32 +302,6 @@ internal static partial class SqliteHistoryStep
                 ArrayPool<byte>.Shared.Return(arena);
             }
         }
-    }
-
-    /// <summary>
-    /// Puts together the derived part whose <paramref name="middle"/> bytes lie at <paramref name="position"/> in the
-    /// arena from its base <paramref name="whole"/>, adds it to <paramref name="shared"/> and returns it.
-    /// </summary>
-    private static ReadOnlySpan<byte> Derive(ReadOnlySpan<byte> body, scoped ref int position, int middle, (bool InArena, int Start, int Length) whole,
-        int prefix, int suffix, List<(bool InArena, int Start, int Length)> shared, scoped ref byte[]? arena, scoped ref int arenaLength)
-    {
-        if (middle < 0 || middle > body.Length - position || prefix < 0 || suffix < 0 || prefix > whole.Length - suffix
-            || (long)arenaLength + whole.Length + middle > MaxArenaBytes)
-        {
-            throw Corrupt();
-        }
-
-        // The base may lie in the arena, so it is read again once the arena has room.
-        int start = arenaLength;
-        Rent(ref arena, arenaLength + prefix + middle + suffix, arenaLength);
-        var from = SharedPart(body, arena, whole);
-        from[..prefix].CopyTo(arena.AsSpan(start));
-        body.Slice(position, middle).CopyTo(arena.AsSpan(start + prefix));
-        from[(from.Length - suffix)..].CopyTo(arena.AsSpan(start + prefix + middle));
-        arenaLength += prefix + middle + suffix;
-        position += middle;
-        shared.Add((true, start, prefix + middle + suffix));
-        return arena.AsSpan(start, prefix + middle + suffix);
     }
 
     private static ReadOnlySpan<byte> SharedPart(ReadOnlySpan<byte> body, byte[]? arena, (bool InArena, int Start, int Length) part) =>
@@ -376,5 +349,5 @@ internal static partial class SqliteHistoryStep
         return value;
     }
 
-    internal static StorageException Corrupt() => new("A stored history step is corrupt.");
+    private static StorageException Corrupt() => new("A stored history step is corrupt.");
 }

@@ -1,29 +1,22 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text;
 using Stepwise.Storage.Executions;
-using static Stepwise.Storage.Sqlite.SqliteHistoryStepVarint;
 
 namespace Stepwise.Storage.Sqlite;
 
 /// <summary>
-/// Writes the events of one step into the <see cref="SqliteHistoryStep.Compact"/> body, in buffers kept per thread.
-/// Integers are varints (<see cref="SqliteHistoryStepVarint"/>). Per event: its id and its UTC ticks, each as the signed
-/// change from the event before (from 0 for the first); its type, as an index into the step's table of types, where the
-/// index one past the table is followed by a new type's length and UTF-8 bytes and adds it to the table; then its parts,
-/// and a part of kind <see cref="End"/>. A part starts with a varint whose low three bits say its kind and whose other
-/// bits its length, index or count: <see cref="Literal"/> bytes follow; <see cref="Definition"/> bytes follow and
-/// become the step's next shared part; <see cref="Reference"/> names a shared part defined before; <see cref="Derived"/>
-/// (its other bits the length of its middle) is followed by how many shared parts back its base lies (0: the last one),
-/// the length of the base's prefix and of its suffix, and the middle's bytes, and becomes the step's next shared part:
-/// the prefix, the middle, the suffix; <see cref="LiteralDelta"/> (its other bits a count of operations) is a literal
-/// stored as its change (<see cref="SqliteHistoryStepDelta"/>) from the literal in the same place (the first, second, …
-/// literal) of the base event: the step's last event of the same type, or for a type's first event the event before.
-/// An event's JSON is its parts' bytes in order.
-/// <para>
-/// The bodies of earlier rows (<see cref="SqliteHistoryStep.Shared"/>, <see cref="SqliteHistoryStep.Derived"/>) use the
-/// first four kinds with fixed-width little-endian integers and two bits of kind (see <see cref="SqliteHistoryStep"/>).
-/// </para>
+/// Writes the events of one step into the <see cref="SqliteHistoryStep.Derived"/> body, in a buffer kept per thread.
+/// Per event: <c>id</c> and UTC <c>ticks</c> (int64), the type (int32 length, UTF-8), the length of the event's JSON
+/// and its number of parts (int32 each), then the parts. A part starts with an int32 whose low two bits say its kind and
+/// whose other bits its length or index: <see cref="Literal"/> bytes follow, <see cref="Definition"/> bytes follow and
+/// become the step's next shared part, <see cref="Reference"/> names a shared part defined before, and
+/// <see cref="Derived"/> (its other bits the length of its middle) is followed by the index of a shared part defined
+/// before, the length of that part's prefix and of its suffix (int32 each) and the middle's bytes, and becomes the
+/// step's next shared part: the prefix, the middle, the suffix. All integers are little-endian. An event's JSON is its
+/// parts' bytes in order. The <see cref="SqliteHistoryStep.Shared"/> body of earlier rows is the same without
+/// <see cref="Derived"/> parts.
 /// </summary>
 internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
 {
@@ -31,23 +24,14 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
     public const int Definition = 1;
     public const int Reference = 2;
     public const int Derived = 3;
-    public const int LiteralDelta = 4;
-    public const int End = 5;
 
-    /// <summary>How many bits of a part's header say its kind.</summary>
-    public const int KindBits = 3;
+    // What a derived part's header is followed by: its base's index, prefix length and suffix length.
+    private const int DerivedHeaderBytes = 12;
 
-    // A part's length shares its header with the bits of kind.
-    private const int MaxPartBytes = int.MaxValue >> KindBits;
+    // A part's length shares its header with two bits of kind.
+    private const int MaxPartBytes = int.MaxValue >> 2;
 
-    // A part's header is written once its length is known, in front of its bytes: this much room is kept for it, and
-    // what it does not use is closed up.
-    private const int HeaderRoom = MaxBytes32;
-
-    // Parts up to this long are moved down over their header's unused room in two copies (see WriteHeader).
-    private const int MaxCopiedMove = 16 * 1024;
-
-    // Buffers that grew past this for one huge step are not kept for the next.
+    // A buffer that grew past this for one huge step is not kept for the next.
     private const int MaxKeptBytes = 1 << 20;
 
     [ThreadStatic]
@@ -66,33 +50,17 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private int _length;
 
-    // The step's types in the order their first events came, and each one's last event (its literals, First < 0: none).
-    private readonly List<string> _types = [];
-    private readonly List<(int First, int Count)> _lastOfType = [];
-
-    // Every literal of the step as written (its bytes in _literals), each event's a consecutive run: the bases of the
-    // literals after them.
-    private readonly List<(int Start, int Length)> _literalSpans = [];
-    private byte[] _literals = ArrayPool<byte>.Shared.Rent(16 * 1024);
-    private int _literalsLength;
-
-    private long _lastId;
-    private long _lastTicks;
-    private (int First, int Count) _lastEvent = (-1, 0);
-
-    // The event being written: its type's index, its first literal, and the event its literals derive from.
-    private int _eventType;
-    private int _eventFirstLiteral;
-    private (int First, int Count) _eventBase;
+    // The event being written: where its JSON length and part count go, and what it holds so far.
+    private int _eventHeader;
+    private int _eventLength;
+    private int _eventParts;
 
     // The part being written (-1: none): where its header goes, and whether it is a shared definition.
     private int _partHeader = -1;
     private object? _sharedKey;
 
-    // The part being written derives from the last shared part, taking this many of its bytes (-1: it does not), and its
-    // base, prefix and suffix fields take this many bytes before its middle.
+    // The part being written derives from the last shared part, taking this many of its bytes (-1: it does not).
     private int _derivedBytes = -1;
-    private int _derivedFields;
 
     // The part defined last.
     private object? _lastSharedKey;
@@ -115,13 +83,6 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         Array.Clear(_recentKeys);
         _recentNext = 0;
         _sharedLengths.Clear();
-        _types.Clear();
-        _lastOfType.Clear();
-        _literalSpans.Clear();
-        _literalsLength = 0;
-        _lastId = 0;
-        _lastTicks = 0;
-        _lastEvent = (-1, 0);
         _partHeader = -1;
         _sharedKey = null;
         _derivedBytes = -1;
@@ -132,49 +93,29 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
             _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         }
 
-        if (_literals.Length > MaxKeptBytes)
-        {
-            ArrayPool<byte>.Shared.Return(_literals);
-            _literals = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        }
-
         t_cached = this;
     }
 
     /// <summary>Writes <paramref name="storedEvent"/> whole.</summary>
     public void Write(StoredEvent storedEvent)
     {
-        long ticks = storedEvent.Timestamp.UtcTicks;
-        Ensure(2 * MaxBytes64 + 2 * MaxBytes32 + Encoding.UTF8.GetMaxByteCount(storedEvent.Type.Length));
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), ZigZag(storedEvent.Id - _lastId));
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), ZigZag(ticks - _lastTicks));
-        _lastId = storedEvent.Id;
-        _lastTicks = ticks;
-        _eventType = TypeIndex(storedEvent.Type);
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), (uint)_eventType);
-        if (_eventType == _types.Count)
-        {
-            // A new type: its name once, then its index in every later event.
-            _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), (uint)Encoding.UTF8.GetByteCount(storedEvent.Type));
-            _length += Encoding.UTF8.GetBytes(storedEvent.Type, _buffer.AsSpan(_length));
-            _types.Add(storedEvent.Type);
-            _lastOfType.Add((-1, 0));
-            _eventBase = _lastEvent;
-        }
-        else
-        {
-            _eventBase = _lastOfType[_eventType];
-        }
-
-        _eventFirstLiteral = _literalSpans.Count;
+        Ensure(32 + Encoding.UTF8.GetMaxByteCount(storedEvent.Type.Length));
+        var span = _buffer.AsSpan(_length);
+        BinaryPrimitives.WriteInt64LittleEndian(span, storedEvent.Id);
+        BinaryPrimitives.WriteInt64LittleEndian(span[8..], storedEvent.Timestamp.UtcTicks);
+        int type = Encoding.UTF8.GetBytes(storedEvent.Type, span[20..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span[16..], type);
+        _length += 20 + type;
+        _eventHeader = _length;
+        _length += 8;
+        _eventLength = 0;
+        _eventParts = 0;
 
         storedEvent.WriteTo(this);
 
         ClosePart();
-        Ensure(1);
-        _buffer[_length++] = End;
-        _lastEvent = (_eventFirstLiteral, _literalSpans.Count - _eventFirstLiteral);
-        _lastOfType[_eventType] = _lastEvent;
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_eventHeader), _eventLength);
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_eventHeader + 4), _eventParts);
     }
 
     public void Advance(int count)
@@ -215,8 +156,11 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         }
 
         ClosePart();
-        Ensure(MaxBytes32);
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), ((uint)index << KindBits) | Reference);
+        Ensure(4);
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), (index << 2) | Reference);
+        _length += 4;
+        _eventLength += _sharedLengths[index];
+        _eventParts++;
         return true;
     }
 
@@ -234,7 +178,7 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
     public void BeginDerived(object key, int prefixLength, int suffixLength)
     {
         // A part still open (BeginShared without EndShared) becomes the last shared part once closed, and that is the
-        // part the fields written below name, so it is closed before the lengths are checked against the last part.
+        // part the index written below names, so it is closed before the lengths are checked against the last part.
         ClosePart();
         if (_lastSharedKey is null)
         {
@@ -246,13 +190,12 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         ArgumentOutOfRangeException.ThrowIfNegative(suffixLength);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(suffixLength, baseLength - prefixLength);
         OpenPart();
-        Ensure(3 * MaxBytes32);
-        int start = _length;
-        // The base is the last shared part: none back.
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), 0u);
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), (uint)prefixLength);
-        _length += SqliteHistoryStepVarint.Write(_buffer.AsSpan(_length), (uint)suffixLength);
-        _derivedFields = _length - start;
+        Ensure(DerivedHeaderBytes);
+        var span = _buffer.AsSpan(_length);
+        BinaryPrimitives.WriteInt32LittleEndian(span, _sharedLengths.Count - 1);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], prefixLength);
+        BinaryPrimitives.WriteInt32LittleEndian(span[8..], suffixLength);
+        _length += DerivedHeaderBytes;
         _sharedKey = key;
         _derivedBytes = prefixLength + suffixLength;
     }
@@ -267,20 +210,6 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
         ClosePart();
     }
 
-    private int TypeIndex(string type)
-    {
-        // A step holds a few types, mostly the same string instances.
-        for (int i = 0; i < _types.Count; i++)
-        {
-            if (ReferenceEquals(_types[i], type) || string.Equals(_types[i], type, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return _types.Count;
-    }
-
     private void OpenLiteral()
     {
         if (_partHeader < 0)
@@ -291,9 +220,9 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
 
     private void OpenPart()
     {
-        Ensure(HeaderRoom);
+        Ensure(4);
         _partHeader = _length;
-        _length += HeaderRoom;
+        _length += 4;
     }
 
     private void ClosePart()
@@ -303,96 +232,40 @@ internal sealed class SqliteHistoryStepWriter : IHistoryStepWriter
             return;
         }
 
-        int content = _length - _partHeader - HeaderRoom;
+        int length = _length - _partHeader - 4 - (_derivedBytes < 0 ? 0 : DerivedHeaderBytes);
+        if (length > MaxPartBytes)
+        {
+            throw new StorageException($"A history event part of {length} bytes is over the {MaxPartBytes} a step body can hold.");
+        }
+
         if (_sharedKey is { } key)
         {
             // A derived part holds its middle; the event and the parts after it see the whole.
-            int length = _derivedBytes < 0 ? content : content - _derivedFields;
-            CheckPartLength(length);
             int whole = _derivedBytes < 0 ? length : length + _derivedBytes;
             _recentKeys[_recentNext] = key;
             _recentIndexes[_recentNext] = _sharedLengths.Count;
             _recentNext = (_recentNext + 1) % Window;
             _sharedLengths.Add(whole);
             _lastSharedKey = key;
-            WriteHeader(((uint)length << KindBits) | (uint)(_derivedBytes < 0 ? Definition : Derived));
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_partHeader), (length << 2) | (_derivedBytes < 0 ? Definition : Derived));
+            _eventParts++;
+            _eventLength += whole;
         }
-        else if (content == 0)
+        else if (length == 0)
         {
-            // An empty literal is dropped with its header's room.
+            // An empty literal is dropped with its header.
             _length = _partHeader;
         }
         else
         {
-            CheckPartLength(content);
-            CloseLiteral(content);
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_partHeader), (length << 2) | Literal);
+            _eventParts++;
+            _eventLength += length;
         }
 
         _partHeader = -1;
         _sharedKey = null;
         _derivedBytes = -1;
-    }
-
-    // Keeps the literal for the literals after it, and writes it as its change from its base's when that is shorter. The
-    // bytes go in front of the header from copies (the literal's in _literals, the change past the end of the body),
-    // never moved within the body: an overlapping move leaves the vectorized copy for a native call, which cost more
-    // than the rest of the writing in the task-chain profile.
-    private void CloseLiteral(int length)
-    {
-        int ordinal = _literalSpans.Count - _eventFirstLiteral;
-        SqliteHistoryStep.Rent(ref _literals, _literalsLength + length, _literalsLength);
-        _buffer.AsSpan(_partHeader + HeaderRoom, length).CopyTo(_literals.AsSpan(_literalsLength));
-        _literalSpans.Add((_literalsLength, length));
-        _literalsLength += length;
-        var literal = _literals.AsSpan(_literalsLength - length, length);
-        if (ordinal < _eventBase.Count)
-        {
-            var (baseStart, baseLength) = _literalSpans[_eventBase.First + ordinal];
-            // The change is kept only when shorter than the literal.
-            Ensure(length);
-            var change = _buffer.AsSpan(_length, length - 1);
-            int written = SqliteHistoryStepDelta.TryEncode(literal, _literals.AsSpan(baseStart, baseLength), change, out int operations);
-            if (written >= 0)
-            {
-                int used = SqliteHistoryStepVarint.Write(_buffer.AsSpan(_partHeader), ((uint)operations << KindBits) | LiteralDelta);
-                change[..written].CopyTo(_buffer.AsSpan(_partHeader + used));
-                _length = _partHeader + used + written;
-                return;
-            }
-        }
-
-        int headerLength = SqliteHistoryStepVarint.Write(_buffer.AsSpan(_partHeader), ((uint)length << KindBits) | Literal);
-        literal.CopyTo(_buffer.AsSpan(_partHeader + headerLength));
-        _length = _partHeader + headerLength + length;
-    }
-
-    // Writes the open part's header in the room kept for it and closes up the rest of the room.
-    private void WriteHeader(uint header)
-    {
-        int used = SqliteHistoryStepVarint.Write(_buffer.AsSpan(_partHeader), header);
-        int contentStart = _partHeader + HeaderRoom;
-        int length = _length - contentStart;
-        if (used < HeaderRoom && length <= MaxCopiedMove)
-        {
-            // Through the room past the end, as two copies that do not overlap: see CloseLiteral.
-            Ensure(length);
-            _buffer.AsSpan(contentStart, length).CopyTo(_buffer.AsSpan(_length));
-            _buffer.AsSpan(_length, length).CopyTo(_buffer.AsSpan(_partHeader + used));
-        }
-        else if (used < HeaderRoom)
-        {
-            _buffer.AsSpan(contentStart, length).CopyTo(_buffer.AsSpan(_partHeader + used));
-        }
-
-        _length -= HeaderRoom - used;
-    }
-
-    private static void CheckPartLength(int length)
-    {
-        if (length > MaxPartBytes)
-        {
-            throw new StorageException($"A history event part of {length} bytes is over the {MaxPartBytes} a step body can hold.");
-        }
     }
 
     private void Ensure(int count) => SqliteHistoryStep.Rent(ref _buffer, _length + count, _length);

@@ -30,7 +30,7 @@ public sealed class SqliteHistoryStepTests
         var (body, size, encoding) = SqliteHistoryStep.Encode(events);
         var back = Decode(body, size, encoding);
 
-        Assert.Contains(encoding, new[] { SqliteHistoryStep.Compact, SqliteHistoryStep.CompactBrotli });
+        Assert.Contains(encoding, new[] { SqliteHistoryStep.Derived, SqliteHistoryStep.DerivedBrotli });
         // The first payload whole and two changes of a few bytes.
         Assert.InRange(size, Payload.Length, Payload.Length + 300);
         Assert.Equal(texts.Select(t => t.ToJson()), back.Select(e => e.Json));
@@ -136,8 +136,6 @@ public sealed class SqliteHistoryStepTests
     [InlineData(SqliteHistoryStep.SharedBrotli)]
     [InlineData(SqliteHistoryStep.Derived)]
     [InlineData(SqliteHistoryStep.DerivedBrotli)]
-    [InlineData(SqliteHistoryStep.Compact)]
-    [InlineData(SqliteHistoryStep.CompactBrotli)]
     public void A_negative_stored_size_is_a_storage_error(int encoding)
     {
         var (body, _, _) = SqliteHistoryStep.Encode([new StoredEvent(1, "TaskStateEntered", At(1), "{}")]);
@@ -161,15 +159,13 @@ public sealed class SqliteHistoryStepTests
     }
 
     [Theory]
-    [InlineData(-1, SqliteHistoryStep.Compact)]
-    [InlineData(0, SqliteHistoryStep.CompactBrotli)]
+    [InlineData(-1, SqliteHistoryStep.Derived)]
+    [InlineData(0, SqliteHistoryStep.DerivedBrotli)]
     public void A_step_body_is_compressed_from_the_threshold_on(int fromThreshold, int expected)
     {
-        // One event whose JSON is a plain literal: the body is its header, its one part's header and its JSON, and the
-        // headers take as many bytes for any length near the threshold.
-        static StoredEvent Event(int length) => new(1, "T", At(1), "\"" + new string('a', length - 2) + "\"");
-        int headers = SqliteHistoryStep.Encode([Event(SqliteHistoryStep.CompressFrom)]).Size - SqliteHistoryStep.CompressFrom;
-        var events = new[] { Event(SqliteHistoryStep.CompressFrom + fromThreshold - headers) };
+        // One event whose JSON is a plain literal: the body is its 32 header bytes, its type and its JSON.
+        int length = SqliteHistoryStep.CompressFrom + fromThreshold - 32 - 1;
+        var events = new[] { new StoredEvent(1, "T", At(1), "\"" + new string('a', length - 2) + "\"") };
 
         var (body, size, encoding) = SqliteHistoryStep.Encode(events);
 
