@@ -78,13 +78,54 @@ public sealed class StoredHistoryTests
         }
     }
 
+    [Fact]
+    public async Task A_failed_run_of_Parallel_branches_and_a_long_Map_reads_back_from_SQLite_as_the_in_memory_store_writes_it()
+    {
+        // Events of one type many times over (ids past 9, 99 and 999 change the length of what is stored as a change from
+        // the event before of its type), states whose names differ in length and script, and an execution that fails.
+        const string definition = """
+            {'StartAt':'Fan','States':{
+              'Fan':{'Type':'Parallel','ResultPath':'$.fan','Next':'Each','Branches':[
+                {'StartAt':'Ä','States':{'Ä':{'Type':'Pass','Result':{'ü':'𝄞 \"q\" \\ ☃'},'End':true}}},
+                {'StartAt':'Echo it','States':{'Echo it':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Parameters':{'FunctionName':'echo','Payload.$':'$'},'OutputPath':'$.Payload','End':true}}}]},
+              'Each':{'Type':'Map','ItemsPath':'$.items','ResultPath':'$.each','Next':'Wrong',
+                      'ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Pass','Next':'Quite a long name 𝄞'},'Quite a long name 𝄞':{'Type':'Pass','End':true}}}},
+              'Wrong':{'Type':'Fail','Error':'Bad.Ünïcode','Cause':'a \"cause\" ☃ 𝄞'}}}
+            """;
+        var items = new JsonValue[260];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = JsonObject.Create(("i", (long)i), ("s", new string('é', i % 7)));
+        }
+
+        var input = JsonObject.Create(("text", "Zoë \"q\" 𝄞"), ("items", JsonArray.Create(items)));
+        string folder = Path.Combine(Path.GetTempPath(), "stepwise-history-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var expected = await RunAsync(new InMemoryStore(), input, definition, ExecutionStatuses.Failed);
+            var actual = await RunAsync(new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "db.sqlite") }), input, definition, ExecutionStatuses.Failed);
+
+            Assert.Contains(expected, e => e.Type == "ParallelStateSucceeded");
+            Assert.Contains(expected, e => e.Type == "ExecutionFailed");
+            Assert.True(expected[^1].Id > 1000);
+            Assert.Equal(expected.Select(e => e.Json), actual.Select(e => e.Json));
+            Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static string Chain(string first, string second) => """
         {'StartAt':'First','States':{
           'First':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:FIRST','Next':'Second'},
           'Second':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:SECOND','End':true}}}
         """.Replace("FIRST", first, StringComparison.Ordinal).Replace("SECOND", second, StringComparison.Ordinal);
 
-    private static async Task<List<StoredEvent>> RunAsync(IStepwiseStore store, JsonValue input, string definition = Definition)
+    private static async Task<List<StoredEvent>> RunAsync(IStepwiseStore store, JsonValue input, string definition = Definition,
+        string status = ExecutionStatuses.Succeeded)
     {
         await using var harness = new DurableHarness(store);
         harness.Engine.RegisterLambda("low", static (request, _) => ValueTask.FromResult(Replace(request.Input, "\U0001F600", "\U0001F601")));
@@ -97,8 +138,13 @@ public sealed class StoredHistoryTests
         string machine = await harness.CreateAsync(definition);
         var started = await harness.Engine.StartExecutionAsync(machine, input, name: "run");
         var result = await harness.WaitAsync(started.ExecutionArn);
-        Assert.Equal((ExecutionStatuses.Succeeded, null), (result.Status, result.Cause));
-        var page = await store.Executions.GetHistoryAsync(started.ExecutionArn, false, PageRequest.First(1000));
+        Assert.Equal(status, result.Status);
+        if (status == ExecutionStatuses.Succeeded)
+        {
+            Assert.Null(result.Cause);
+        }
+
+        var page = await store.Executions.GetHistoryAsync(started.ExecutionArn, false, PageRequest.First(5000));
         return [.. page.Items];
     }
 
