@@ -63,7 +63,7 @@ public sealed class HistoryEvent
     /// without building the object (the durable history writes a step's events this way); the default value (no
     /// <see cref="LazyEventDetails.HasValue"/>) when the event was created with its details object.
     /// </summary>
-    public LazyEventDetails LazyDetails => _lazyDetails;
+    internal LazyEventDetails LazyDetails => _lazyDetails;
 
     /// <summary>
     /// The <c>timestamp</c> of <see cref="ToAwsJson"/>: epoch seconds with millisecond precision, as the AWS JSON 1.0

@@ -15,7 +15,7 @@ namespace Stepwise.Runtime;
 /// <see cref="HistoryEvent.LazyDetails"/> and writes that text without building the object.
 /// </para>
 /// </summary>
-public readonly struct LazyEventDetails
+internal readonly struct LazyEventDetails
 {
     private static readonly string[] s_enteredKeys = ["input", "inputDetails", "name"];
     private static readonly string[] s_exitedKeys = ["name", "output", "outputDetails"];
@@ -91,7 +91,11 @@ public readonly struct LazyEventDetails
     /// <summary>The succeeded event of a Lambda function or activity task: <c>{output, outputDetails}</c>.</summary>
     internal static LazyEventDetails Output(JsonValue output) => new(Shape.Output, string.Empty, output, 0);
 
-    /// <summary>Builds the details object (called at most once per event, barring a benign race).</summary>
+    /// <summary>
+    /// Builds the details object (called at most once per event, barring a benign race). <c>HistoryEventText.WriteTo</c>
+    /// (Stepwise.Hosting) spells the same shapes as UTF-8 text: a change of a shape here changes it there too (its tests
+    /// compare both, shape by shape).
+    /// </summary>
     internal JsonObject Build() => _shape switch
     {
         Shape.Entered => JsonObject.TakeOwnership(s_enteredKeys, [JsonString.TextOf(_payload!), Stepper.NotTruncated, _name!]),

@@ -650,27 +650,21 @@ internal sealed class DurableDispatcher : IAsyncDisposable
     private ValueTask<TaskOutcome> InvokeAsync(TaskWork work, Func<TaskWork, CancellationToken, ValueTask<TaskOutcome>>? own,
         TaskInvocation invocation, CancellationToken cancellationToken)
     {
-        if (own is null)
-        {
-            // The host's dispatcher throws nothing at once (an async method): a call that answered at once, as every
-            // call applied in its own step did, is handed on without a state machine of its own.
-            var call = _tasks.InvokeAsync(invocation, cancellationToken);
-            return call.IsCompletedSuccessfully ? call : OutcomeAsync(call, cancellationToken);
-        }
-
-        ValueTask<TaskOutcome> ownCall;
+        ValueTask<TaskOutcome> call;
         try
         {
-            ownCall = own(work, cancellationToken);
+            call = own is null ? _tasks.InvokeAsync(invocation, cancellationToken) : own(work, cancellationToken);
         }
 #pragma warning disable CA1031 // Thrown at once, it is converted as if the call had failed later (OutcomeAsync).
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            ownCall = ValueTask.FromException<TaskOutcome>(e);
+            call = ValueTask.FromException<TaskOutcome>(e);
         }
 
-        return OutcomeAsync(ownCall, cancellationToken);
+        // A call that answered at once, as every call applied in its own step does, is handed on without a state
+        // machine of its own.
+        return call.IsCompletedSuccessfully ? call : OutcomeAsync(call, cancellationToken);
     }
 
     /// <summary>The outcome of a task call, its failure (anything but its cancellation) converted to a failed task.</summary>

@@ -339,7 +339,11 @@ internal sealed partial class MapRunCoordinator
             return;
         }
 
-        _ = RunChildAsync(child, run.ChildrenStop.Token);
+        // On the pool: a child's start may run its first step and commit on this thread (the store's writer commits on
+        // the thread of a write that finds it idle), and the loop must go on starting the other children meanwhile, so
+        // that they run side by side and their starts share commits.
+        var stop = run.ChildrenStop.Token;
+        _ = Task.Run(() => RunChildAsync(child, stop), CancellationToken.None);
     }
 
     /// <summary>A child ended: count it, hand its result to the writer or keep it for the output, and judge the threshold.</summary>

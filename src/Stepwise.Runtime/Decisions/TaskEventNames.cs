@@ -16,25 +16,10 @@ internal static class TaskEventNames
     public static (string Type, string DetailsName) Of(TaskResource resource, string suffix)
     {
         int kind = resource.IsLambdaFunction ? 0 : resource.IsActivity ? 1 : 2;
-        int index = IndexOf(suffix);
+        int index = Array.IndexOf(s_suffixes, suffix);
         return index >= 0
             ? s_names[(kind * s_suffixes.Length) + index]
             : throw new ArgumentOutOfRangeException(nameof(suffix), suffix, "Not the suffix of a task event.");
-    }
-
-    // The callers pass literals, which are the table's own (interned) strings: compared by reference first, a task's
-    // five events find their suffix without comparing text.
-    private static int IndexOf(string suffix)
-    {
-        for (int i = 0; i < s_suffixes.Length; i++)
-        {
-            if (ReferenceEquals(s_suffixes[i], suffix))
-            {
-                return i;
-            }
-        }
-
-        return Array.IndexOf(s_suffixes, suffix);
     }
 
     private static (string Type, string DetailsName)[] SpellAll()
