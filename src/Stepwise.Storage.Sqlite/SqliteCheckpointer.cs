@@ -59,13 +59,21 @@ internal sealed class SqliteCheckpointer : IDisposable
         Threshold = threshold;
         _writer = writer;
         _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        // A connection learns that the database is in WAL mode when it first reads it; until then SQLite takes a
-        // checkpoint on it for a no-op (and reports a log of -1 frames).
-        using (var read = _connection.CreateCommand())
+        try
         {
-            read.CommandText = "SELECT count(*) FROM sqlite_schema";
+            _connection.Open();
+            // A checkpoint fsyncs the database file before the log may restart over the frames it copied only when its
+            // own connection says FULL: stated here rather than left to the library's compiled-in default.
+            // A connection learns that the database is in WAL mode when it first reads it; until then SQLite takes a
+            // checkpoint on it for a no-op (and reports a log of -1 frames).
+            using var read = _connection.CreateCommand();
+            read.CommandText = "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_schema";
             read.ExecuteScalar();
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
         }
 
         _self = GCHandle.Alloc(this);
@@ -88,6 +96,17 @@ internal sealed class SqliteCheckpointer : IDisposable
 
     /// <summary>Test hook: while set, the checkpointer's thread lets the log grow, as if it had fallen behind.</summary>
     internal bool Suspended { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Committed"/> would now copy part of the log on the writer's thread: the writer first gives a
+    /// caller's thread back (a thread may change the answer meanwhile, which costs a copy on a caller's thread at worst).
+    /// </summary>
+    public bool WriterMustCopy => Volatile.Read(ref _round) switch
+    {
+        Copying => LogFrames >= 2 * Threshold,
+        Copied => LogFrames >= Threshold,
+        _ => false,
+    };
 
     /// <summary>Called by the writer on its thread after each commit, once the commit's callers have been answered.</summary>
     public void Committed()

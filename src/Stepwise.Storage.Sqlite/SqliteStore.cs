@@ -123,6 +123,8 @@ public sealed class SqliteStore : IStepwiseStore
             return ValueTask.CompletedTask;
         }
 
+        SqlitePreparedConnection? connection = null;
+        SqliteCheckpointer? checkpointer = null;
         try
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(_options.Path));
@@ -131,7 +133,7 @@ public sealed class SqliteStore : IStepwiseStore
                 Directory.CreateDirectory(folder);
             }
 
-            var connection = new SqlitePreparedConnection(_connectionString);
+            connection = new SqlitePreparedConnection(_connectionString);
             connection.Open();
             SqliteValues.Execute(connection, _busyTimeout);
             // WAL lets readers run beside the writer and makes a commit one sequential log write; FULL fsyncs the log
@@ -139,13 +141,16 @@ public sealed class SqliteStore : IStepwiseStore
             SqliteValues.Execute(connection, "PRAGMA journal_mode = WAL");
             SqliteValues.Execute(connection, "PRAGMA synchronous = FULL");
             SqliteSchema.Migrate(connection, Migrations);
-            _writerConnection = connection;
             // From here on the writer's commits never checkpoint: the checkpointer does, on its own connection.
-            _checkpointer = new SqliteCheckpointer(_connectionString, connection, CheckpointFrames);
-            _writer = new SqliteWriter(connection, _checkpointer, _options.MaxWritesPerTransaction);
+            checkpointer = new SqliteCheckpointer(_connectionString, connection, CheckpointFrames);
+            var writer = new SqliteWriter(connection, checkpointer, _options.MaxWritesPerTransaction);
+            (_writerConnection, _checkpointer, _writer) = (connection, checkpointer, writer);
         }
         catch (Exception exception)
         {
+            // A failed open leaves nothing open behind it, so a retry starts afresh.
+            checkpointer?.Dispose();
+            connection?.Dispose();
             throw SqliteErrors.Map(exception);
         }
 

@@ -78,8 +78,16 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         var batch = new List<SqliteWrite>(_maxBatch);
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
+            // A wait that does not end at once is ended by a caller's write, on that caller's thread (see the remarks).
+            var ready = reader.WaitToReadAsync();
+            bool onCallerThread = !ready.IsCompleted;
+            if (!await ready.ConfigureAwait(false))
+            {
+                break;
+            }
+
             if (Volatile.Read(ref _pause) is { } pause)
             {
                 await pause.Task.ConfigureAwait(false);
@@ -90,12 +98,25 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 batch.Add(write);
             }
 
-            Commit(batch);
+            bool committed = Commit(batch);
             batch.Clear();
+            if (onCallerThread && (reader.Count > 0 || (committed && _checkpointer.WriterMustCopy)))
+            {
+                // The caller's own write is answered: its thread goes back to it before the loop takes on anything else
+                // (writes queued meanwhile, the writer's share of a checkpoint), so no caller waits for other callers'
+                // commits, however busy the queue stays. Not Task.Yield, which would post to the caller's context.
+                await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            }
+
+            if (committed)
+            {
+                _checkpointer.Committed();
+            }
         }
     }
 
-    private void Commit(List<SqliteWrite> batch)
+    /// <summary>Commits <paramref name="batch"/> in one transaction and answers its writes; false when the transaction failed.</summary>
+    private bool Commit(List<SqliteWrite> batch)
     {
         var committed = 0;
         try
@@ -128,7 +149,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 write.Fail(write.Failure ?? exception);
             }
 
-            return;
+            return false;
         }
 
         Interlocked.Increment(ref _transactions);
@@ -138,8 +159,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             write.Complete();
         }
 
-        // After the answers, so that a checkpoint the writer must run itself delays no caller of this batch.
-        _checkpointer.Committed();
+        return true;
     }
 
     private void RollBackQuietly()
